@@ -1,0 +1,5 @@
+/**
+ * Admin: the clinic admin's pages — staff accounts, care team membership, the audit log and the break-glass report.
+ * The admin manages people and teams but reads no chart.
+ */
+package org.relief.admin;

@@ -1,0 +1,80 @@
+package org.relief.audit;
+
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends to and reads the audit log. Writes run in their own transaction so that a refused or failed action is
+ * still recorded when the caller's transaction rolls back. The table itself refuses UPDATE and DELETE.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+
+    AuditLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void record(String actor, String actorRole, UUID patientId, AuditAction action, String what,
+            String outcome, String address) {
+        jdbc.sql("""
+                insert into audit_event (actor, actor_role, patient_id, action, what, outcome, address)
+                values (:actor, :role, :patient, :action, :what, :outcome, :address)""")
+                .param("actor", actor)
+                .param("role", actorRole)
+                .param("patient", patientId)
+                .param("action", action.name())
+                .param("what", what)
+                .param("outcome", outcome)
+                .param("address", address)
+                .update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEvent> search(AuditQuery q) {
+        StringBuilder sql = new StringBuilder("""
+                select id, at, actor, actor_role, patient_id, action, what, outcome, address
+                from audit_event where true""");
+        List<Object> args = new ArrayList<>();
+        if (q.patientId() != null) {
+            sql.append(" and patient_id = ?");
+            args.add(q.patientId());
+        }
+        if (q.actor() != null && !q.actor().isBlank()) {
+            sql.append(" and actor = ?");
+            args.add(q.actor().trim());
+        }
+        if (q.from() != null) {
+            sql.append(" and at >= ?");
+            args.add(Timestamp.from(q.from().atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        }
+        if (q.to() != null) {
+            sql.append(" and at < ?");
+            args.add(Timestamp.from(q.to().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        }
+        if (q.action() != null) {
+            sql.append(" and action = ?");
+            args.add(q.action().name());
+        }
+        sql.append(" order by at desc, id desc limit ").append(q.limit());
+        return jdbc.sql(sql.toString()).params(args).query((rs, n) -> new AuditEvent(rs.getLong("id"),
+                rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("actor_role"),
+                rs.getObject("patient_id", UUID.class), AuditAction.valueOf(rs.getString("action")),
+                rs.getString("what"), rs.getString("outcome"), rs.getString("address"))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(UUID patientId, AuditAction action) {
+        return jdbc.sql("select count(*) from audit_event where patient_id = ? and action = ?")
+                .params(patientId, action.name()).query(Long.class).single();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Audit: the append-only log of every read and write of a patient's data, sign-ins and administrative actions.
+ */
+package org.relief.audit;

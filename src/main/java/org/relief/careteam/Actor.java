@@ -1,0 +1,25 @@
+package org.relief.careteam;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Who is acting, passed explicitly from the web edge into every service call (no static lookups of the user).
+ *
+ * @param staffId the staff member's id
+ * @param username the sign-in name, as written to the audit log
+ * @param role the role they act in
+ * @param address the client address the request came from
+ */
+public record Actor(UUID staffId, String username, Role role, String address) {
+
+    public Actor {
+        Objects.requireNonNull(staffId, "staffId");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(role, "role");
+    }
+
+    public boolean isClinician() {
+        return role.isClinician();
+    }
+}

@@ -1,0 +1,156 @@
+package org.relief.careteam;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The clinic's staff: accounts, roles, passwords (hashed) and sign-in lockout. */
+@Service
+public class StaffDirectory {
+
+    private static final RowMapper<Staff> STAFF = (rs, n) -> new Staff(rs.getObject("id", UUID.class),
+            rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+            rs.getBoolean("enabled"));
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int maxFailedAttempts;
+    private final Duration lockoutDuration;
+
+    StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock,
+            @Value("${relief.security.lockout.max-failed-attempts:5}") int maxFailedAttempts,
+            @Value("${relief.security.lockout.duration:15m}") Duration lockoutDuration) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxFailedAttempts = maxFailedAttempts;
+        this.lockoutDuration = lockoutDuration;
+    }
+
+    /** Creates an account; the password is stored only as a hash. */
+    @Transactional
+    public Staff create(String username, String displayName, Role role, String rawPassword, String createdBy) {
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.sql("""
+                    insert into staff (id, username, display_name, role, password_hash)
+                    values (?, ?, ?, ?, ?)""")
+                    .params(id, username.trim(), displayName.trim(), role.name(), passwords.encode(rawPassword))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("username '" + username + "' is already taken");
+        }
+        audit.record(createdBy, "ADMIN", null, AuditAction.ADMIN, "created staff " + username + " as " + role,
+                "OK", null);
+        return new Staff(id, username.trim(), displayName.trim(), role, true);
+    }
+
+    /** Creates many accounts at once (demo seeding), hashing the one password once. */
+    @Transactional
+    public void createAll(List<Staff> staff, String rawPassword) {
+        String hash = passwords.encode(rawPassword);
+        for (Staff s : staff) {
+            jdbc.sql("insert into staff (id, username, display_name, role, password_hash) values (?, ?, ?, ?, ?)")
+                    .params(s.id(), s.username(), s.displayName(), s.role().name(), hash).update();
+        }
+    }
+
+    @Transactional
+    public void setPassword(String username, String rawPassword) {
+        jdbc.sql("update staff set password_hash = ?, failed_attempts = 0, locked_until = null where username = ?")
+                .params(passwords.encode(rawPassword), username).update();
+    }
+
+    @Transactional
+    public void setPasswordForRoles(List<Role> roles, String rawPassword) {
+        String hash = passwords.encode(rawPassword);
+        jdbc.sql("update staff set password_hash = :hash where role in (:roles)")
+                .param("hash", hash).param("roles", roles.stream().map(Enum::name).toList()).update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Staff> all() {
+        return jdbc.sql("select * from staff order by role, display_name").query(STAFF).list();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Staff> withRole(Role role) {
+        return jdbc.sql("select * from staff where role = ? and enabled order by display_name")
+                .param(role.name()).query(STAFF).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Staff> find(UUID id) {
+        return jdbc.sql("select * from staff where id = ?").param(id).query(STAFF).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Staff> findByUsername(String username) {
+        return jdbc.sql("select * from staff where username = ?").param(username).query(STAFF).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("select count(*) from staff").query(Long.class).single();
+    }
+
+    @Transactional
+    public void setEnabled(UUID id, boolean enabled, String by) {
+        jdbc.sql("update staff set enabled = ? where id = ?").params(enabled, id).update();
+        audit.record(by, "ADMIN", null, AuditAction.ADMIN, (enabled ? "enabled" : "disabled") + " staff " + id, "OK",
+                null);
+    }
+
+    /** Loads what the sign-in needs: hash, enabled, and whether a lockout is running. */
+    @Transactional(readOnly = true)
+    Optional<Credentials> credentials(String username) {
+        return jdbc.sql("select * from staff where username = ?").param(username)
+                .query((rs, n) -> new Credentials(STAFF.mapRow(rs, n), rs.getString("password_hash"),
+                        Optional.ofNullable(rs.getTimestamp("locked_until")).map(Timestamp::toInstant)
+                                .filter(t -> t.isAfter(clock.instant())).isPresent()))
+                .optional();
+    }
+
+    /** Counts a failed sign-in; at the limit the account is locked for the configured time. */
+    @Transactional
+    public boolean recordFailedSignIn(String username, String address) {
+        Instant lockUntil = clock.instant().plus(lockoutDuration);
+        Integer attempts = jdbc.sql("""
+                update staff set failed_attempts = failed_attempts + 1,
+                       locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
+                where username = :username returning failed_attempts""")
+                .param("max", maxFailedAttempts).param("until", Timestamp.from(lockUntil)).param("username", username)
+                .query(Integer.class).optional().orElse(null);
+        boolean locked = attempts != null && attempts >= maxFailedAttempts;
+        audit.record(username, "-", null, locked ? AuditAction.LOCKED_OUT : AuditAction.SIGN_IN_FAILED,
+                attempts == null ? "sign-in with unknown username" : "failed sign-in #" + attempts,
+                locked ? "LOCKED until " + lockUntil : "FAILED", address);
+        return locked;
+    }
+
+    @Transactional
+    public void recordSuccessfulSignIn(String username, String role, String address) {
+        jdbc.sql("update staff set failed_attempts = 0, locked_until = null where username = ?").param(username)
+                .update();
+        audit.record(username, role, null, AuditAction.SIGN_IN, "signed in", "OK", address);
+    }
+
+    record Credentials(Staff staff, String passwordHash, boolean locked) {
+    }
+}

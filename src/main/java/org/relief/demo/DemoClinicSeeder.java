@@ -1,0 +1,189 @@
+package org.relief.demo;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.relief.careteam.CareTeams;
+import org.relief.careteam.CareTeams.Membership;
+import org.relief.careteam.Role;
+import org.relief.careteam.Staff;
+import org.relief.careteam.StaffDirectory;
+import org.relief.patient.ChartBulkLoader;
+import org.relief.patient.ChartBulkLoader.SeedChart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds the demo clinic on the first start (when there is no staff yet) and prints where Relief runs and how to sign
+ * in. Passwords are generated and shown once, unless RELIEF_ADMIN_PASSWORD / RELIEF_DEMO_PASSWORD fix them (then
+ * they are also applied on later starts, for automation). A PostgreSQL advisory lock keeps two nodes starting at
+ * once from both seeding.
+ */
+@Component
+class DemoClinicSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoClinicSeeder.class);
+    private static final long SEED_LOCK = 0x52454C4945464445L;
+    private static final int CHUNK = 1000;
+
+    private final StaffDirectory staff;
+    private final CareTeams teams;
+    private final ChartBulkLoader loader;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Environment env;
+    private final boolean enabled;
+    private final int patients;
+    private final long seed;
+    private final boolean longHistory;
+    private final String adminPassword;
+    private final String demoPassword;
+    private String printedAdminPassword;
+    private String printedDemoPassword;
+    private String longHistoryMrn;
+    private boolean seededNow;
+
+    DemoClinicSeeder(StaffDirectory staff, CareTeams teams, ChartBulkLoader loader, JdbcClient jdbc,
+            TransactionTemplate tx, Environment env,
+            @Value("${relief.demo.enabled:true}") boolean enabled,
+            @Value("${relief.demo.patients:48}") int patients,
+            @Value("${relief.demo.seed:20261124}") long seed,
+            @Value("${relief.demo.long-history-patient:true}") boolean longHistory,
+            @Value("${relief.demo.admin-password:}") String adminPassword,
+            @Value("${relief.demo.password:}") String demoPassword) {
+        this.staff = staff;
+        this.teams = teams;
+        this.loader = loader;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.env = env;
+        this.enabled = enabled;
+        this.patients = patients;
+        this.seed = seed;
+        this.longHistory = longHistory;
+        this.adminPassword = adminPassword;
+        this.demoPassword = demoPassword;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(?)").param(SEED_LOCK).query(Object.class).single();
+            if (staff.count() == 0) {
+                printedAdminPassword = adminPassword.isBlank() ? generatePassword() : adminPassword;
+                staff.createAll(List.of(DemoClinicGenerator.ADMIN), printedAdminPassword);
+                if (enabled) {
+                    printedDemoPassword = demoPassword.isBlank() ? generatePassword() : demoPassword;
+                    staff.createAll(DemoClinicGenerator.STAFF, printedDemoPassword);
+                }
+                seededNow = true;
+            } else {
+                if (!adminPassword.isBlank()) {
+                    staff.setPasswordForRoles(List.of(Role.ADMIN), adminPassword);
+                }
+                if (enabled && !demoPassword.isBlank()) {
+                    for (Staff s : DemoClinicGenerator.STAFF) {
+                        staff.findByUsername(s.username()).ifPresent(found -> staff.setPassword(s.username(),
+                                demoPassword));
+                    }
+                }
+            }
+        });
+        if (seededNow && enabled) {
+            seedPatients();
+        }
+    }
+
+    private void seedPatients() {
+        DemoClinicGenerator generator = new DemoClinicGenerator(seed, LocalDate.now());
+        long started = System.nanoTime();
+        int total = patients + (longHistory ? 1 : 0);
+        log.info("Seeding the demo clinic: {} synthetic patients (seed {})", total, seed);
+        for (int from = 0; from < patients; from += CHUNK) {
+            int to = Math.min(patients, from + CHUNK);
+            int first = from;
+            tx.executeWithoutResult(status -> {
+                List<String> mrns = loader.reserveMrns(to - first);
+                List<SeedChart> charts = new ArrayList<>(to - first);
+                List<Membership> members = new ArrayList<>();
+                for (int i = first; i < to; i++) {
+                    var p = generator.patient(i, mrns.get(i - first));
+                    charts.add(p.chart());
+                    members.addAll(p.team());
+                }
+                loader.load(charts);
+                teams.addAll(members, "demo");
+            });
+            if (patients > CHUNK) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                log.info("  {} / {} patients ({} per second, about {} s left)", to, patients,
+                        Math.round(to / seconds), Math.round((patients - to) / (to / seconds)));
+            }
+        }
+        if (longHistory) {
+            tx.executeWithoutResult(status -> {
+                longHistoryMrn = loader.reserveMrns(1).get(0);
+                var p = generator.longHistoryPatient(longHistoryMrn);
+                loader.load(List.of(p.chart()));
+                teams.addAll(p.team(), "demo");
+            });
+        }
+        log.info("Demo clinic seeded: {} patients in {} ms", total, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void printSignIn() {
+        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        StringBuilder out = new StringBuilder("\n")
+                .append("==================================================================\n")
+                .append(" Relief is running:  http://localhost:").append(port).append("/\n")
+                .append(" API docs:           http://localhost:").append(port).append("/api/docs\n")
+                .append(" Health:             http://localhost:").append(port).append("/actuator/health\n");
+        if (printedAdminPassword != null) {
+            out.append("\n Sign in (shown once; set RELIEF_ADMIN_PASSWORD / RELIEF_DEMO_PASSWORD to choose them):\n")
+                    .append("   clinic admin   admin / ").append(printedAdminPassword).append('\n');
+            if (printedDemoPassword != null) {
+                out.append("   every demo staff member below, password ").append(printedDemoPassword).append('\n');
+                for (Staff s : DemoClinicGenerator.STAFF) {
+                    out.append(String.format("     %-12s %s (%s)%n", s.username(), s.displayName(),
+                            s.role().label()));
+                }
+            }
+            if (longHistoryMrn != null) {
+                out.append("   ten-year history patient: Morgan Tenyear, ").append(longHistoryMrn).append('\n');
+            }
+        } else {
+            out.append("\n Sign in with the passwords printed at the first start (data in ")
+                    .append(env.getProperty("relief.data-dir", "./data"))
+                    .append("). Forgot them? Start with RELIEF_ADMIN_PASSWORD and RELIEF_DEMO_PASSWORD set.\n")
+                    .append(" Demo staff: ");
+            DemoClinicGenerator.STAFF.forEach(s -> out.append(s.username()).append(' '));
+            out.append('\n');
+        }
+        out.append("==================================================================\n");
+        System.out.println(out);
+    }
+
+    private static String generatePassword() {
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            if (i > 0 && i % 4 == 0) {
+                sb.append('-');
+            }
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Demo clinic: on the first start, a deterministic synthetic clinic (staff of every role, patients at every step of
+ * the way, optionally 20,000 of them for benchmarks) and the printed sign-ins. Nothing here is a real person.
+ */
+package org.relief.demo;

@@ -1,0 +1,24 @@
+package org.relief.patient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.relief.careteam.AccessGrant;
+import org.relief.careteam.TeamMember;
+
+/** Everything the chart page and the chart API show, current versions only (history is asked for per entry). */
+public record Chart(
+        PatientSummary patient,
+        AccessGrant access,
+        Versioned<Demographics> demographics,
+        List<Versioned<Referral>> referrals,
+        List<Versioned<Problem>> problems,
+        List<Versioned<ImagingStudy>> imaging,
+        List<Versioned<PriorTreatment>> treatments,
+        List<Versioned<Medication>> medications,
+        List<Versioned<Allergy>> allergies,
+        List<Versioned<Encounter>> encounters,
+        List<TeamMember> careTeam,
+        List<StepChange> steps,
+        Map<UUID, Integer> editedEntries) {
+}

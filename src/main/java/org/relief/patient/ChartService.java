@@ -1,0 +1,220 @@
+package org.relief.patient;
+
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.relief.shared.VersionConflictException;
+import org.relief.shared.NotFoundException;
+import org.relief.shared.FieldProblem;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
+import org.relief.careteam.AccessGrant;
+import org.relief.careteam.Actor;
+import org.relief.careteam.CareTeams;
+import org.relief.careteam.ChartAccess;
+import org.relief.careteam.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading and writing a patient's chart. Every call checks the patient exists (404), that the actor may open the
+ * chart (care team or break-glass, else 403) and may write this kind of entry, and appends to the audit log.
+ */
+@Service
+public class ChartService {
+
+    private final ChartStore store;
+    private final Patients patients;
+    private final EntryValidator validator;
+    private final ChartAccess access;
+    private final CareTeams teams;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ChartService(ChartStore store, Patients patients, EntryValidator validator, ChartAccess access, CareTeams teams,
+            AuditLog audit, JdbcClient jdbc, Clock clock) {
+        this.store = store;
+        this.patients = patients;
+        this.validator = validator;
+        this.access = access;
+        this.teams = teams;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The whole chart, current versions. */
+    @Transactional(readOnly = true)
+    public Chart chart(Actor actor, UUID patientId) {
+        PatientSummary summary = patients.summary(patientId);
+        AccessGrant grant = open(actor, patientId, "read chart");
+        Map<UUID, Integer> edited = new HashMap<>();
+        for (EntryKind<?> kind : EntryKind.ALL) {
+            edited.putAll(store.versionCounts(kind, patientId));
+        }
+        Chart chart = new Chart(summary, grant,
+                store.current(EntryKind.DEMOGRAPHICS, patientId).stream().findFirst().orElse(null),
+                store.current(EntryKind.REFERRAL, patientId),
+                store.current(EntryKind.PROBLEM, patientId),
+                store.current(EntryKind.IMAGING, patientId),
+                store.current(EntryKind.TREATMENT, patientId),
+                store.current(EntryKind.MEDICATION, patientId),
+                store.current(EntryKind.ALLERGY, patientId),
+                store.current(EntryKind.ENCOUNTER, patientId),
+                teams.members(patientId),
+                patients.steps(patientId),
+                edited);
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ,
+                "chart" + (grant == AccessGrant.BREAK_GLASS ? " (break-glass)" : ""), "OK", actor.address());
+        return chart;
+    }
+
+    /** The current entries of one kind. */
+    @Transactional(readOnly = true)
+    public <T extends Record> List<Versioned<T>> entries(Actor actor, UUID patientId, EntryKind<T> kind) {
+        patients.summary(patientId);
+        open(actor, patientId, "read " + kind.slug());
+        List<Versioned<T>> entries = store.current(kind, patientId);
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, kind.slug(), "OK",
+                actor.address());
+        return entries;
+    }
+
+    /** The current version of one entry. */
+    @Transactional(readOnly = true)
+    public <T extends Record> Versioned<T> entry(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId) {
+        patients.summary(patientId);
+        open(actor, patientId, "read " + kind.slug() + " " + entryId);
+        Versioned<T> v = store.latest(kind, entryId).filter(e -> belongs(kind, entryId, patientId))
+                .orElseThrow(() -> new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId
+                        + " in this chart"));
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ,
+                kind.slug() + " " + entryId, "OK", actor.address());
+        return v;
+    }
+
+    /** Every version of one entry, newest first (voided and corrected versions included). */
+    @Transactional(readOnly = true)
+    public <T extends Record> List<Versioned<T>> history(Actor actor, UUID patientId, EntryKind<T> kind,
+            UUID entryId) {
+        patients.summary(patientId);
+        open(actor, patientId, "read history of " + kind.slug() + " " + entryId);
+        if (!belongs(kind, entryId, patientId)) {
+            throw new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId + " in this chart");
+        }
+        List<Versioned<T>> versions = store.history(kind, entryId);
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ,
+                "history of " + kind.slug() + " " + entryId, "OK", actor.address());
+        return versions;
+    }
+
+    /** Adds a new entry (version 1). */
+    @Transactional
+    public <T extends Record> Versioned<T> add(Actor actor, UUID patientId, EntryKind<T> kind, T data) {
+        patients.summary(patientId);
+        mayWrite(actor, patientId, kind, "add " + kind.slug());
+        if (kind == EntryKind.DEMOGRAPHICS) {
+            throw new ForbiddenException("Demographics exist from registration on; correct them instead.");
+        }
+        validator.validate(data);
+        Versioned<T> saved = store.insert(kind, patientId, UUID.randomUUID(), 1, data, false, null, null,
+                actor.username());
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
+                kind.slug() + " " + saved.entryId(), "OK", actor.address());
+        return saved;
+    }
+
+    /**
+     * Corrects an entry: stores the next version, keeping the old one. {@code expectedVersion} is the version the
+     * actor edited; if someone else saved a newer one meanwhile, nothing is saved and a conflict is raised.
+     */
+    @Transactional
+    public <T extends Record> Versioned<T> correct(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId,
+            int expectedVersion, T data, String reason) {
+        patients.summary(patientId);
+        mayWrite(actor, patientId, kind, "correct " + kind.slug() + " " + entryId);
+        validator.validate(data);
+        Versioned<T> current = currentOf(kind, entryId, patientId, expectedVersion);
+        if (current.voided()) {
+            throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
+        }
+        Versioned<T> saved = store.insert(kind, patientId, entryId, current.version() + 1, data, false, null,
+                blankToNull(reason), actor.username());
+        if (kind == EntryKind.DEMOGRAPHICS) {
+            Demographics d = (Demographics) data;
+            jdbc.sql("""
+                    update patient_summary set family_name = ?, given_name = ?, birth_date = ?, updated_at = ?
+                    where patient_id = ?""")
+                    .params(d.familyName().strip(), d.givenName().strip(), d.birthDate(),
+                            Timestamp.from(clock.instant()), patientId)
+                    .update();
+        }
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
+                kind.slug() + " " + entryId + " v" + saved.version(), "OK", actor.address());
+        return saved;
+    }
+
+    /** Voids a mistaken entry with a reason: a new version marked voided; every earlier version stays readable. */
+    @Transactional
+    public <T extends Record> Versioned<T> voidEntry(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId,
+            int expectedVersion, String reason) {
+        patients.summary(patientId);
+        mayWrite(actor, patientId, kind, "void " + kind.slug() + " " + entryId);
+        if (kind == EntryKind.DEMOGRAPHICS) {
+            throw new ForbiddenException("Demographics cannot be voided; correct them instead.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(List.of(new FieldProblem("reason", "say why this entry is voided")));
+        }
+        Versioned<T> current = currentOf(kind, entryId, patientId, expectedVersion);
+        if (current.voided()) {
+            throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
+        }
+        Versioned<T> saved = store.insert(kind, patientId, entryId, current.version() + 1, current.data(), true,
+                reason.strip(), null, actor.username());
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.VOID,
+                kind.slug() + " " + entryId + ": " + reason.strip(), "OK", actor.address());
+        return saved;
+    }
+
+    private <T extends Record> Versioned<T> currentOf(EntryKind<T> kind, UUID entryId, UUID patientId,
+            int expectedVersion) {
+        Versioned<T> current = store.latest(kind, entryId).filter(e -> belongs(kind, entryId, patientId))
+                .orElseThrow(() -> new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId
+                        + " in this chart"));
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
+        }
+        return current;
+    }
+
+    private boolean belongs(EntryKind<?> kind, UUID entryId, UUID patientId) {
+        return store.patientOf(kind, entryId).map(patientId::equals).orElse(false);
+    }
+
+    private AccessGrant open(Actor actor, UUID patientId, String what) {
+        return access.require(actor, patientId, what);
+    }
+
+    private void mayWrite(Actor actor, UUID patientId, EntryKind<?> kind, String what) {
+        open(actor, patientId, what);
+        boolean allowed = actor.isClinician() || (actor.role() == Role.FRONT_DESK && kind.frontDeskMayWrite());
+        if (!allowed) {
+            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, what,
+                    "DENIED: role " + actor.role(), actor.address());
+            throw new ForbiddenException(actor.role().label() + " may not write " + kind.label().toLowerCase()
+                    + " entries.");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,30 @@
+package org.relief.patient;
+
+/** The small vocabularies of the chart. Labels are what a person reads; names are what is stored. */
+public final class Codes {
+
+    private Codes() {
+    }
+
+    /** Administrative sex, as FHIR's AdministrativeGender. */
+    public enum Sex { FEMALE, MALE, OTHER, UNKNOWN }
+
+    public enum Urgency { ROUTINE, URGENT }
+
+    public enum ClinicalStatus { ACTIVE, RECURRENCE, INACTIVE, RESOLVED }
+
+    public enum Modality { XRAY, MRI, CT, ULTRASOUND, BONE_SCAN, DEXA, FLUOROSCOPY }
+
+    /** How a prior treatment went, as the referral or the patient reports it. */
+    public enum TreatmentResult { NONE, PARTIAL, GOOD }
+
+    /** Classes the later safety rules look at (opioids, benzodiazepines, blood thinners). */
+    public enum DrugClass {
+        OPIOID, BENZODIAZEPINE, ANTICOAGULANT, ANTIPLATELET, NSAID, GABAPENTINOID, MUSCLE_RELAXANT,
+        ANTIDEPRESSANT, ANALGESIC_OTHER, OTHER
+    }
+
+    public enum MedicationStatus { ACTIVE, ON_HOLD, STOPPED }
+
+    public enum Severity { MILD, MODERATE, SEVERE }
+}

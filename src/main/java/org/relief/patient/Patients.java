@@ -1,0 +1,248 @@
+package org.relief.patient;
+
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.relief.shared.NotFoundException;
+import org.relief.shared.FieldProblem;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
+import org.relief.careteam.Actor;
+import org.relief.careteam.CareTeams;
+import org.relief.careteam.ChartAccess;
+import org.relief.careteam.Role;
+import org.relief.careteam.StaffDirectory;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registering referrals, finding patients, the dashboard's groups, and moving patients along the way. */
+@Service
+public class Patients {
+
+    static final RowMapper<PatientSummary> SUMMARY = (rs, n) -> new PatientSummary(
+            rs.getObject("patient_id", UUID.class), rs.getString("mrn"), rs.getString("family_name"),
+            rs.getString("given_name"), rs.getObject("birth_date", LocalDate.class), Step.valueOf(rs.getString("step")));
+
+    /** Search scope: the actor's own patients, or the whole clinic (to find a chart before breaking the glass). */
+    public enum Scope { MINE, CLINIC }
+
+    private final JdbcClient jdbc;
+    private final ChartStore store;
+    private final EntryValidator validator;
+    private final CareTeams teams;
+    private final StaffDirectory staff;
+    private final ChartAccess access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Patients(JdbcClient jdbc, ChartStore store, EntryValidator validator, CareTeams teams, StaffDirectory staff,
+            ChartAccess access, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.validator = validator;
+        this.teams = teams;
+        this.staff = staff;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a referred patient: the patient, first versions of demographics and referral, step REFERRED, and a
+     * care team of the coordinating physician and whoever entered it.
+     */
+    @Transactional
+    public PatientSummary register(Actor actor, Registration registration) {
+        if (actor.role() != Role.FRONT_DESK && !actor.isClinician()) {
+            audit.record(actor.username(), actor.role().name(), null, AuditAction.DENIED, "register referral",
+                    "DENIED: role", actor.address());
+            throw new ForbiddenException("Only front desk and clinicians register referrals.");
+        }
+        validator.validate(registration);
+        var physician = staff.find(registration.coordinatingPhysicianId())
+                .filter(s -> s.role() == Role.PHYSICIAN && s.enabled())
+                .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem("coordinatingPhysicianId",
+                        "must be an interventional pain physician of this clinic"))));
+        UUID id = UUID.randomUUID();
+        String mrn = "R" + jdbc.sql("select nextval('patient_mrn_seq')").query(Long.class).single();
+        jdbc.sql("insert into patient (id, mrn, created_by) values (?, ?, ?)").params(id, mrn, actor.username())
+                .update();
+        Demographics d = registration.demographics();
+        jdbc.sql("""
+                insert into patient_summary (patient_id, mrn, family_name, given_name, birth_date, step, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, mrn, d.familyName().strip(), d.givenName().strip(), d.birthDate(), Step.REFERRED.name(),
+                        Timestamp.from(clock.instant()))
+                .update();
+        insertStep(id, Step.REFERRED, "referral registered", actor.username());
+        store.insert(EntryKind.DEMOGRAPHICS, id, id, 1, d, false, null, null, actor.username());
+        store.insert(EntryKind.REFERRAL, id, UUID.randomUUID(), 1, registration.referral(), false, null, null,
+                actor.username());
+        teams.add(id, physician.id(), actor.username());
+        teams.add(id, actor.staffId(), actor.username());
+        audit.record(actor.username(), actor.role().name(), id, AuditAction.CREATE,
+                "registered referral " + mrn, "OK", actor.address());
+        return new PatientSummary(id, mrn, d.familyName().strip(), d.givenName().strip(), d.birthDate(),
+                Step.REFERRED);
+    }
+
+    /**
+     * Finds patients by name (any part), date of birth (YYYY-MM-DD) or record number. Clinic-wide search is for
+     * clinicians looking for a chart outside their team; it shows identity only, and the search is audited.
+     */
+    @Transactional(readOnly = true)
+    public List<PatientSummary> search(Actor actor, String text, Scope scope, int limit) {
+        String q = text == null ? "" : text.strip();
+        if (scope == Scope.CLINIC && !actor.isClinician()) {
+            throw new ForbiddenException("Only clinicians search the whole clinic.");
+        }
+        StringBuilder sql = new StringBuilder("select s.* from patient_summary s");
+        List<Object> args = new ArrayList<>();
+        if (scope == Scope.MINE) {
+            sql.append(" join care_team_member m on m.patient_id = s.patient_id and m.removed_at is null"
+                    + " and m.staff_id = ?");
+            args.add(actor.staffId());
+        }
+        sql.append(" where true");
+        Optional<LocalDate> date = parseDate(q);
+        if (date.isPresent()) {
+            sql.append(" and s.birth_date = ?");
+            args.add(date.get());
+        } else if (q.matches("(?i)r?\\d{3,}")) {
+            sql.append(" and s.mrn = ?");
+            args.add(q.toUpperCase().startsWith("R") ? q.toUpperCase() : "R" + q);
+        } else if (!q.isEmpty()) {
+            for (String word : q.toLowerCase().replace(",", " ").split("\\s+")) {
+                sql.append(" and lower(s.family_name || ' ' || s.given_name) like ?");
+                args.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        sql.append(" order by s.family_name, s.given_name, s.mrn limit ").append(Math.max(1, Math.min(limit, 200)));
+        List<PatientSummary> found = jdbc.sql(sql.toString()).params(args).query(SUMMARY).list();
+        audit.record(actor.username(), actor.role().name(), null, AuditAction.SEARCH,
+                "patient search '" + q + "' (" + scope.name().toLowerCase() + "): " + found.size() + " found", "OK",
+                actor.address());
+        return found;
+    }
+
+    /** The actor's patients grouped by step (each group's newest first, at most {@code perStep}), with counts. */
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(Actor actor, int perStep) {
+        Map<Step, List<PatientSummary>> groups = new EnumMap<>(Step.class);
+        Map<Step, Integer> counts = new EnumMap<>(Step.class);
+        for (Step s : Step.values()) {
+            groups.put(s, new ArrayList<>());
+            counts.put(s, 0);
+        }
+        jdbc.sql("""
+                select * from (
+                  select s.*, row_number() over (partition by s.step order by s.updated_at desc, s.mrn) as rn,
+                         count(*) over (partition by s.step) as in_step
+                  from patient_summary s
+                  join care_team_member m on m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = ?
+                ) t where rn <= ? order by step, rn""")
+                .params(actor.staffId(), perStep)
+                .query((rs, n) -> {
+                    PatientSummary p = SUMMARY.mapRow(rs, n);
+                    groups.get(p.step()).add(p);
+                    counts.put(p.step(), rs.getInt("in_step"));
+                    return p;
+                }).list();
+        return new Dashboard(groups, counts);
+    }
+
+    /** Moves a patient to another step (clinicians on the team only); the history of steps is kept. */
+    @Transactional
+    public void changeStep(Actor actor, UUID patientId, Step step, String note) {
+        summary(patientId);
+        if (!actor.isClinician()) {
+            throw new ForbiddenException("Only clinicians move a patient along the way.");
+        }
+        access.require(actor, patientId, "change step to " + step);
+        insertStep(patientId, step, note, actor.username());
+        jdbc.sql("update patient_summary set step = ?, updated_at = ? where patient_id = ?")
+                .params(step.name(), Timestamp.from(clock.instant()), patientId).update();
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE, "step -> " + step,
+                "OK", actor.address());
+    }
+
+    /** Identity of a patient (no clinical content), or 404. */
+    @Transactional(readOnly = true)
+    public PatientSummary summary(UUID patientId) {
+        return jdbc.sql("select * from patient_summary where patient_id = ?").param(patientId).query(SUMMARY)
+                .optional().orElseThrow(() -> new NotFoundException("No patient with id " + patientId));
+    }
+
+    /**
+     * Identity (name, birth date, record number) by record number, for the admin's team management and audit
+     * filter. No clinical content; the lookup is audited.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PatientSummary> findByMrn(Actor actor, String mrn) {
+        Optional<PatientSummary> found = jdbc.sql("select * from patient_summary where mrn = ?").param(mrn)
+                .query(SUMMARY).optional();
+        audit.record(actor.username(), actor.role().name(), found.map(PatientSummary::id).orElse(null),
+                AuditAction.SEARCH, "lookup by record number " + mrn, found.isPresent() ? "OK" : "NOT FOUND",
+                actor.address());
+        return found;
+    }
+
+    /** Identities of several patients, for reports that list them. */
+    @Transactional(readOnly = true)
+    public Map<UUID, PatientSummary> identities(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select * from patient_summary where patient_id in (:ids)").param("ids", ids)
+                .query(SUMMARY).list().stream()
+                .collect(java.util.stream.Collectors.toMap(PatientSummary::id, p -> p));
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("select count(*) from patient").query(Long.class).single();
+    }
+
+    List<StepChange> steps(UUID patientId) {
+        return jdbc.sql("select step, note, at, by_actor from patient_step where patient_id = ? order by at desc, id desc")
+                .param(patientId)
+                .query((rs, n) -> new StepChange(Step.valueOf(rs.getString("step")), rs.getString("note"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("by_actor")))
+                .list();
+    }
+
+    private void insertStep(UUID patientId, Step step, String note, String by) {
+        jdbc.sql("insert into patient_step (patient_id, step, note, at, by_actor) values (?, ?, ?, ?, ?)")
+                .params(patientId, step.name(), note, Timestamp.from(clock.instant()), by).update();
+    }
+
+    private static Optional<LocalDate> parseDate(String q) {
+        if (!q.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(q));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The dashboard: the actor's patients by step. */
+    public record Dashboard(Map<Step, List<PatientSummary>> groups, Map<Step, Integer> counts) {
+
+        public int total() {
+            return counts.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+}

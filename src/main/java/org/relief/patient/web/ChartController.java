@@ -1,0 +1,167 @@
+package org.relief.patient.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.relief.careteam.Actor;
+import org.relief.careteam.ChartAccess;
+import org.relief.patient.ChartService;
+import org.relief.patient.EntryKind;
+import org.relief.patient.Patients;
+import org.relief.patient.Step;
+import org.relief.patient.Versioned;
+import org.relief.shared.InvalidInputException;
+import org.relief.shared.NotFoundException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The chart page and the forms that add, correct and void its entries. */
+@Controller
+class ChartController {
+
+    private final ChartService charts;
+    private final Patients patients;
+    private final ChartAccess access;
+    private final EntryForms forms;
+
+    ChartController(ChartService charts, Patients patients, ChartAccess access, EntryForms forms) {
+        this.charts = charts;
+        this.patients = patients;
+        this.access = access;
+        this.forms = forms;
+    }
+
+    @GetMapping("/patients/{id}")
+    String chart(@PathVariable UUID id, Actor actor, Model model) {
+        model.addAttribute("chart", charts.chart(actor, id));
+        model.addAttribute("kinds", EntryKind.ALL);
+        model.addAttribute("steps", Step.values());
+        return "patient/chart";
+    }
+
+    @GetMapping("/patients/{id}/{slug}/new")
+    String newEntry(@PathVariable UUID id, @PathVariable String slug, Actor actor, Model model) {
+        EntryKind<?> kind = kind(slug);
+        access.require(actor, id, "open form " + slug);
+        return form(model, patients.summary(id).id(), kind, null, Map.of(), Map.of(), null);
+    }
+
+    @PostMapping("/patients/{id}/{slug}")
+    String add(@PathVariable UUID id, @PathVariable String slug, @RequestParam Map<String, String> params,
+            Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
+        EntryKind<?> kind = kind(slug);
+        try {
+            Versioned<?> saved = addTyped(actor, id, kind, params);
+            flash.addFlashAttribute("notice", kind.label() + " added.");
+            return "redirect:/patients/" + id + "#" + kind.slug() + "-" + saved.entryId();
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            return form(model, id, kind, null, params, EntryForms.byField(e.problems()), null);
+        }
+    }
+
+    @GetMapping("/patients/{id}/{slug}/{entryId}/edit")
+    String edit(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor,
+            Model model) {
+        EntryKind<?> kind = kind(slug);
+        Versioned<?> current = charts.entry(actor, id, kind, entryId);
+        return form(model, id, kind, current, EntryForms.values(current.data()), Map.of(), null);
+    }
+
+    @PostMapping("/patients/{id}/{slug}/{entryId}")
+    String correct(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId,
+            @RequestParam int version, @RequestParam(required = false) String changeReason,
+            @RequestParam Map<String, String> params, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes flash) {
+        EntryKind<?> kind = kind(slug);
+        try {
+            correctTyped(actor, id, kind, entryId, version, params, changeReason);
+            flash.addFlashAttribute("notice", kind.label() + " corrected; the earlier version is kept in its history.");
+            return "redirect:/patients/" + id + "#" + kind.slug() + "-" + entryId;
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            Versioned<?> current = charts.entry(actor, id, kind, entryId);
+            return form(model, id, kind, current, params, EntryForms.byField(e.problems()), changeReason);
+        }
+    }
+
+    @PostMapping("/patients/{id}/{slug}/{entryId}/void")
+    String voidEntry(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId,
+            @RequestParam int version, @RequestParam(defaultValue = "") String reason, Actor actor,
+            RedirectAttributes flash) {
+        EntryKind<?> kind = kind(slug);
+        charts.voidEntry(actor, id, kind, entryId, version, reason);
+        flash.addFlashAttribute("notice", kind.label() + " voided; it stays readable in its history.");
+        return "redirect:/patients/" + id;
+    }
+
+    @GetMapping("/patients/{id}/{slug}/{entryId}/history")
+    String history(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor,
+            Model model) {
+        EntryKind<?> kind = kind(slug);
+        model.addAttribute("patient", patients.summary(id));
+        model.addAttribute("kind", kind);
+        model.addAttribute("fields", forms.fields(kind));
+        model.addAttribute("versions", charts.history(actor, id, kind, entryId).stream()
+                .map(v -> Map.of("v", v, "values", EntryForms.values(v.data()))).toList());
+        return "patient/history";
+    }
+
+    @PostMapping("/patients/{id}/break-glass")
+    String breakGlass(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Actor actor,
+            Model model, HttpServletResponse response, RedirectAttributes flash) {
+        patients.summary(id);
+        try {
+            access.breakGlass(actor, id, reason);
+        } catch (IllegalArgumentException e) {
+            response.setStatus(400);
+            model.addAttribute("status", 403);
+            model.addAttribute("title", "Not on this patient's care team");
+            model.addAttribute("message", "You are not on this patient's care team.");
+            model.addAttribute("breakGlassPatient", id);
+            model.addAttribute("reasonError", "Say why you need this chart (at least 10 characters).");
+            return "error/problem";
+        }
+        flash.addFlashAttribute("notice", "You broke the glass. This access is recorded and reported to the admin.");
+        return "redirect:/patients/" + id;
+    }
+
+    @PostMapping("/patients/{id}/step")
+    String step(@PathVariable UUID id, @RequestParam Step step, @RequestParam(defaultValue = "") String note,
+            Actor actor, RedirectAttributes flash) {
+        patients.changeStep(actor, id, step, note.isBlank() ? null : note.strip());
+        flash.addFlashAttribute("notice", "Moved to " + step.label() + ".");
+        return "redirect:/patients/" + id;
+    }
+
+    private String form(Model model, UUID patientId, EntryKind<?> kind, Versioned<?> current,
+            Map<String, String> values, Map<String, String> errors, String changeReason) {
+        model.addAttribute("patient", patients.summary(patientId));
+        model.addAttribute("kind", kind);
+        model.addAttribute("fields", forms.fields(kind));
+        model.addAttribute("current", current);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("changeReason", changeReason);
+        return "patient/entry-form";
+    }
+
+    private <T extends Record> Versioned<T> addTyped(Actor actor, UUID id, EntryKind<T> kind,
+            Map<String, String> params) {
+        return charts.add(actor, id, kind, forms.bind(kind.type(), params, ""));
+    }
+
+    private <T extends Record> Versioned<T> correctTyped(Actor actor, UUID id, EntryKind<T> kind, UUID entryId,
+            int version, Map<String, String> params, String reason) {
+        return charts.correct(actor, id, kind, entryId, version, forms.bind(kind.type(), params, ""), reason);
+    }
+
+    private static EntryKind<?> kind(String slug) {
+        return EntryKind.bySlug(slug).orElseThrow(() -> new NotFoundException("No chart section '" + slug + "'"));
+    }
+}

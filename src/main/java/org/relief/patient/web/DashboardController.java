@@ -1,0 +1,43 @@
+package org.relief.patient.web;
+
+import org.relief.careteam.Actor;
+import org.relief.patient.Patients;
+import org.relief.patient.Patients.Scope;
+import org.relief.patient.Step;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The staff dashboard: my patients grouped by step of the way, and patient search. */
+@Controller
+class DashboardController {
+
+    private final Patients patients;
+
+    DashboardController(Patients patients) {
+        this.patients = patients;
+    }
+
+    @GetMapping("/")
+    String dashboard(Actor actor, Model model) {
+        if (actor.role() == org.relief.careteam.Role.ADMIN) {
+            return "redirect:/admin";
+        }
+        model.addAttribute("dashboard", patients.dashboard(actor, 25));
+        model.addAttribute("steps", Step.values());
+        return "patient/dashboard";
+    }
+
+    /** Full page, or only the results table when htmx asks as the user types. */
+    @GetMapping("/patients")
+    String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "MINE") Scope scope,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Actor actor, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("scope", scope);
+        model.addAttribute("results", q.isBlank() && scope == Scope.CLINIC ? java.util.List.of()
+                : patients.search(actor, q, scope, 50));
+        return htmx != null ? "patient/search :: results" : "patient/search";
+    }
+}

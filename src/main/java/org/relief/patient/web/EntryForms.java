@@ -1,0 +1,169 @@
+package org.relief.patient.web;
+
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.relief.patient.EntryKind;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forms for chart entries, derived from the payload records: one field per record component (text, date, select
+ * for enums, textarea for long text), required where the record says so. Binding collects every bad field at once.
+ */
+@Component
+class EntryForms {
+
+    private static final Set<String> LONG_TEXT = Set.of("impression", "summary", "reason", "sideEffects",
+            "whyStopped");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("icd10Code", "ICD-10-CM code"), Map.entry("rxnormCode", "RxNorm code"),
+            Map.entry("doseOrFrequency", "Dose or frequency"), Map.entry("addressLine", "Address"),
+            Map.entry("familyName", "Family name"), Map.entry("givenName", "Given name(s)"),
+            Map.entry("birthDate", "Date of birth"), Map.entry("whyStopped", "Why stopped"),
+            Map.entry("drugClass", "Drug class"), Map.entry("clinicalStatus", "Status"),
+            Map.entry("onsetDate", "Onset"), Map.entry("encounterType", "Visit type"));
+
+    private final Validator validator;
+
+    EntryForms(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** One input of a form. */
+    record Field(String name, String label, String input, List<String> options, boolean required, String hint) {
+    }
+
+    List<Field> fields(EntryKind<?> kind) {
+        return fields(kind.type());
+    }
+
+    List<Field> fields(Class<? extends Record> type) {
+        List<Field> fields = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            boolean required = c.isAnnotationPresent(NotNull.class) || c.isAnnotationPresent(NotBlank.class);
+            String input;
+            List<String> options = List.of();
+            String hint = null;
+            if (c.getType() == LocalDate.class) {
+                input = "date";
+            } else if (c.getType().isEnum()) {
+                input = "select";
+                options = Arrays.stream(c.getType().getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+            } else if (LONG_TEXT.contains(c.getName())) {
+                input = "textarea";
+            } else {
+                input = c.getName().equals("email") ? "email" : c.getName().equals("phone") ? "tel" : "text";
+            }
+            if (c.getName().equals("icd10Code")) {
+                hint = "e.g. M54.50 (low back pain, unspecified)";
+            } else if (c.getName().equals("rxnormCode")) {
+                hint = "RxNorm concept id, e.g. 197696";
+            }
+            fields.add(new Field(c.getName(), label(c.getName()), input, options, required, hint));
+        }
+        return fields;
+    }
+
+    static String label(String name) {
+        String label = LABELS.get(name);
+        if (label != null) {
+            return label;
+        }
+        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Form values of a payload, for prefilling an edit form. */
+    static Map<String, String> values(Record data) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (data == null) {
+            return values;
+        }
+        for (RecordComponent c : data.getClass().getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(data);
+                values.put(c.getName(), v == null ? "" : v instanceof Enum<?> e ? e.name() : v.toString());
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return values;
+    }
+
+    /** Builds the payload from form parameters, or throws with every bad field (types and constraints). */
+    <T extends Record> T bind(Class<T> type, Map<String, String> params, String prefix) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] args = new Object[components.length];
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            String raw = params.getOrDefault(prefix + c.getName(), "").strip();
+            if (raw.isEmpty()) {
+                continue;
+            }
+            try {
+                args[i] = convert(c.getType(), raw);
+            } catch (DateTimeParseException e) {
+                problems.add(new FieldProblem(prefix + c.getName(), "must be a date (YYYY-MM-DD)"));
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem(prefix + c.getName(), "is not one of the choices"));
+            }
+        }
+        T value;
+        try {
+            Constructor<T> ctor = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
+            value = ctor.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        Set<String> typed = new java.util.HashSet<>(problems.stream().map(FieldProblem::field).toList());
+        validator.validate(value).stream()
+                .map(v -> new FieldProblem(prefix + v.getPropertyPath(), v.getMessage()))
+                .filter(p -> !typed.contains(p.field()))
+                .forEach(problems::add);
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(FieldProblem::field));
+            throw new InvalidInputException(problems);
+        }
+        return value;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object convert(Class<?> type, String raw) {
+        if (type == String.class) {
+            return raw;
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.parse(raw);
+        }
+        if (type == Integer.class) {
+            return Integer.valueOf(raw);
+        }
+        if (type.isEnum()) {
+            return Enum.valueOf((Class) type, raw);
+        }
+        throw new IllegalStateException("unsupported type " + type);
+    }
+
+    /** Problems as a map field -> message, for templates. */
+    static Map<String, String> byField(List<FieldProblem> problems) {
+        Map<String, String> map = new LinkedHashMap<>();
+        problems.forEach(p -> map.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+        return map;
+    }
+}

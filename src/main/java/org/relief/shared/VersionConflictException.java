@@ -1,0 +1,38 @@
+package org.relief.shared;
+
+import java.util.UUID;
+
+/** Someone else changed the entry since the caller read it; the caller's change was not saved. */
+public class VersionConflictException extends RuntimeException {
+
+    private final UUID entryId;
+    private final int expectedVersion;
+    private final int currentVersion;
+    private final String changedBy;
+
+    public VersionConflictException(UUID entryId, int expectedVersion, int currentVersion, String changedBy) {
+        super("This entry was changed by " + changedBy + " (now version " + currentVersion + ") after you opened "
+                + "version " + expectedVersion + ". Your change was not saved; review the current version and "
+                + "apply your change again.");
+        this.entryId = entryId;
+        this.expectedVersion = expectedVersion;
+        this.currentVersion = currentVersion;
+        this.changedBy = changedBy;
+    }
+
+    public UUID entryId() {
+        return entryId;
+    }
+
+    public int expectedVersion() {
+        return expectedVersion;
+    }
+
+    public int currentVersion() {
+        return currentVersion;
+    }
+
+    public String changedBy() {
+        return changedBy;
+    }
+}

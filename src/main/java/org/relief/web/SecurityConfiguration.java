@@ -1,0 +1,99 @@
+package org.relief.web;
+
+import org.relief.careteam.StaffDirectory;
+import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
+
+/**
+ * Two doors. The JSON API ({@code /api/**}) takes HTTP Basic (no session is created for it) or the
+ * browser's signed-in session (then writes need the CSRF token), and answers 401 rather than redirecting. The web UI uses form login, a session stored in the database (15 minutes idle), CSRF on every form.
+ * Both count failed sign-ins toward the lockout.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/openapi/**", "/api/docs/**", "/api/docs").permitAll()
+                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // a signed-in browser session may call the API too; then writes need the CSRF token like forms do.
+                // Requests that carry their own credentials (Authorization header) cannot be forged by a page.
+                .csrf(c -> c.requireCsrfProtectionMatcher(r -> !SAFE_METHODS.contains(r.getMethod())
+                        && r.getHeader("Authorization") == null))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
+                .sessionManagement(s -> s.invalidSessionUrl("/login?expired"))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .xssProtection(x -> x.headerValue(XXssProtectionHeaderWriter.HeaderValue.DISABLED)));
+        return http.build();
+    }
+
+    /** Counts failures (and locks at the limit) and resets them on success; both are audited. */
+    @Configuration(proxyBeanMethods = false)
+    static class SignInAuditing {
+
+        private final StaffDirectory directory;
+
+        SignInAuditing(StaffDirectory directory) {
+            this.directory = directory;
+        }
+
+        @EventListener
+        void failed(AbstractAuthenticationFailureEvent event) {
+            directory.recordFailedSignIn(String.valueOf(event.getAuthentication().getName()),
+                    address(event.getAuthentication().getDetails()));
+        }
+
+        /** Interactive = form sign-in; HTTP Basic authenticates every API call and is not logged as a sign-in. */
+        @EventListener
+        void succeeded(InteractiveAuthenticationSuccessEvent event) {
+            if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal p) {
+                directory.recordSuccessfulSignIn(p.username(), p.role().name(),
+                        address(event.getAuthentication().getDetails()));
+            }
+        }
+
+        private static String address(Object details) {
+            return details instanceof WebAuthenticationDetails w ? w.getRemoteAddress() : null;
+        }
+    }
+}
