@@ -2,12 +2,14 @@ package org.relief.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.relief.careteam.ChartAccessDeniedException;
+import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
@@ -50,6 +52,11 @@ class PageErrors {
         mav.addObject("status", status);
         mav.addObject("title", title);
         mav.addObject("message", message);
+        // model attributes of @ControllerAdvice are not applied to exception views: add the signed-in user here
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof StaffPrincipal me) {
+            mav.addObject("me", me);
+        }
         return mav;
     }
 }

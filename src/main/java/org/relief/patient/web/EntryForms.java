@@ -54,7 +54,7 @@ class EntryForms {
     List<Field> fields(Class<? extends Record> type) {
         List<Field> fields = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
-            boolean required = c.isAnnotationPresent(NotNull.class) || c.isAnnotationPresent(NotBlank.class);
+            boolean required = isRequired(type, c);
             String input;
             List<String> options = List.of();
             String hint = null;
@@ -76,6 +76,16 @@ class EntryForms {
             fields.add(new Field(c.getName(), label(c.getName()), input, options, required, hint));
         }
         return fields;
+    }
+
+    /** Constraints written on a record component land on its field (they do not target record components). */
+    private static boolean isRequired(Class<?> type, RecordComponent c) {
+        try {
+            var field = type.getDeclaredField(c.getName());
+            return field.isAnnotationPresent(NotNull.class) || field.isAnnotationPresent(NotBlank.class);
+        } catch (NoSuchFieldException e) {
+            return false;
+        }
     }
 
     static String label(String name) {

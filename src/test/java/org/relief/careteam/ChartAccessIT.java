@@ -1,0 +1,94 @@
+package org.relief.careteam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
+import org.relief.patient.ChartService;
+import org.relief.patient.Patients;
+import org.relief.support.Fixtures;
+import org.relief.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@IntegrationTest
+class ChartAccessIT {
+
+    @Autowired
+    ChartService charts;
+    @Autowired
+    Patients patients;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    ChartAccess access;
+    @Autowired
+    CareTeams teams;
+    @Autowired
+    AuditLog audit;
+
+    Actor physician;
+    Actor outsider;
+    UUID patientId;
+
+    @BeforeEach
+    void setUp() {
+        physician = Fixtures.actor(staff, "dr.patel");
+        outsider = Fixtures.actor(staff, "acu.chen");
+        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
+                Fixtures.registration(physician.staffId())).id();
+    }
+
+    @Test
+    void clinicianOffTheTeamIsRefusedAndTheRefusalIsAudited() {
+        assertThatThrownBy(() -> charts.chart(outsider, patientId)).isInstanceOf(ChartAccessDeniedException.class);
+        assertThat(audit.count(patientId, AuditAction.DENIED)).isEqualTo(1);
+    }
+
+    @Test
+    void breakingTheGlassNeedsAReasonThenGrantsAccessAndIsReported() {
+        assertThatThrownBy(() -> access.breakGlass(outsider, patientId, "need"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("reason:");
+
+        access.breakGlass(outsider, patientId, "Covering for Dr. Patel: patient called with severe pain");
+
+        assertThat(charts.chart(outsider, patientId).access()).isEqualTo(AccessGrant.BREAK_GLASS);
+        assertThat(audit.count(patientId, AuditAction.BREAK_GLASS)).isEqualTo(1);
+        assertThat(access.breakGlassReport(LocalDate.now().minusDays(1), LocalDate.now()))
+                .anySatisfy(e -> {
+                    assertThat(e.patientId()).isEqualTo(patientId);
+                    assertThat(e.username()).isEqualTo("acu.chen");
+                    assertThat(e.reason()).contains("Covering");
+                });
+    }
+
+    @Test
+    void adminReadsNoChartAndCannotBreakTheGlass() {
+        Actor admin = Fixtures.actor(staff, "admin");
+        assertThatThrownBy(() -> charts.chart(admin, patientId)).isInstanceOf(ChartAccessDeniedException.class);
+        assertThatThrownBy(() -> access.breakGlass(admin, patientId, "I would like to look at this chart"))
+                .isInstanceOf(ChartAccessDeniedException.class);
+    }
+
+    @Test
+    void joiningTheTeamGivesAccessAndLeavingTakesItAway() {
+        teams.add(patientId, outsider.staffId(), "admin");
+        assertThat(charts.chart(outsider, patientId).access()).isEqualTo(AccessGrant.CARE_TEAM);
+        teams.remove(patientId, outsider.staffId(), "admin");
+        assertThatThrownBy(() -> charts.chart(outsider, patientId)).isInstanceOf(ChartAccessDeniedException.class);
+    }
+
+    @Test
+    void searchOfMyPatientsShowsOnlyMyTeams() {
+        assertThat(patients.search(outsider, "Testperson", Patients.Scope.MINE, 50))
+                .noneMatch(p -> p.id().equals(patientId));
+        assertThat(patients.search(physician, "Testperson", Patients.Scope.MINE, 50))
+                .anyMatch(p -> p.id().equals(patientId));
+        assertThat(patients.search(outsider, "Testperson", Patients.Scope.CLINIC, 50))
+                .anyMatch(p -> p.id().equals(patientId));
+    }
+}
