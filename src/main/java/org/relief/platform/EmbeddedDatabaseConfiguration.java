@@ -35,6 +35,8 @@ class EmbeddedDatabaseConfiguration {
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(ephemeral)
+                // Spring stops PostgreSQL after everything that uses it (a JVM hook of its own would race that)
+                .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
