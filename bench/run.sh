@@ -188,6 +188,7 @@ REPORT="$(ls -1d "$RUN_DIR"/gatling/*/index.html 2>/dev/null | tail -n 1 || true
     echo "## Relief benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
     echo "- machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(uname -sr)"
+    echo "- source: $(git -C "$ROOT_DIR" describe --always --dirty 2>/dev/null || echo unknown), jar built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
     echo "- app: $PATIENTS generated patients (+1 ten-year history), $JAVA_OPTS, http on 127.0.0.1:$PORT"
     echo "- load: $USERS concurrent users, ${RAMP} s ramp + ${DURATION} s, no think time"
     echo

@@ -65,6 +65,23 @@ class ReferralToChartBrowserIT {
             assertThat(b.pageText()).contains("Jordan Lee, DC").contains("Browsertest, Alex")
                     .contains("covering colleague is away");
             b.screenshot("break-glass-report");
+            b.signOut();
+        }
+    }
+
+    @Test
+    void physicianSeesTheirPatientsByStepAndFindsOneBySearch() throws Exception {
+        try (Browser b = Browser.open(port)) {
+            b.signIn("dr.patel", IntegrationTest.DEMO_PASSWORD);
+            assertThat(b.pageText()).contains("My patients").contains("Referred").contains("In evaluation")
+                    .contains("On a plan");
+            b.screenshot("dashboard-physician");
+            b.type("q", "tenyear");
+            assertThat(b.waitFor(By.cssSelector("#quick-results a")).getText()).isEqualTo("Tenyear, Morgan");
+            b.driver().findElement(By.cssSelector("#quick-results a")).click();
+            assertThat(b.waitFor(By.id("patient-name")).getText()).isEqualTo("Tenyear, Morgan");
+            assertThat(b.pageText()).contains("Postlaminectomy syndrome").contains("Visit 300 of the long-term");
+            b.screenshot("chart-long-history");
         }
     }
 }
