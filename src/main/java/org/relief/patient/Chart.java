@@ -1,12 +1,13 @@
 package org.relief.patient;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.relief.careteam.AccessGrant;
 import org.relief.careteam.TeamMember;
 
-/** Everything the chart page and the chart API show, current versions only (history is asked for per entry). */
+/**
+ * Everything the chart page and the chart API show: current versions only (an entry whose version is above 1 was
+ * corrected; its history is asked for per entry).
+ */
 public record Chart(
         PatientSummary patient,
         AccessGrant access,
@@ -19,6 +20,5 @@ public record Chart(
         List<Versioned<Allergy>> allergies,
         List<Versioned<Encounter>> encounters,
         List<TeamMember> careTeam,
-        List<StepChange> steps,
-        Map<UUID, Integer> editedEntries) {
+        List<StepChange> steps) {
 }

@@ -7,9 +7,7 @@ import org.relief.shared.NotFoundException;
 import org.relief.shared.FieldProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
@@ -55,10 +53,6 @@ public class ChartService {
     public Chart chart(Actor actor, UUID patientId) {
         PatientSummary summary = patients.summary(patientId);
         AccessGrant grant = open(actor, patientId, "read chart");
-        Map<UUID, Integer> edited = new HashMap<>();
-        for (EntryKind<?> kind : EntryKind.ALL) {
-            edited.putAll(store.versionCounts(kind, patientId));
-        }
         Chart chart = new Chart(summary, grant,
                 store.current(EntryKind.DEMOGRAPHICS, patientId).stream().findFirst().orElse(null),
                 store.current(EntryKind.REFERRAL, patientId),
@@ -69,8 +63,7 @@ public class ChartService {
                 store.current(EntryKind.ALLERGY, patientId),
                 store.current(EntryKind.ENCOUNTER, patientId),
                 teams.members(patientId),
-                patients.steps(patientId),
-                edited);
+                patients.steps(patientId));
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ,
                 "chart" + (grant == AccessGrant.BREAK_GLASS ? " (break-glass)" : ""), "OK", actor.address());
         return chart;

@@ -76,14 +76,6 @@ class ChartStore {
                 .param(entryId).query(mapper(kind)).list();
     }
 
-    /** How many versions beyond the first each entry of this kind has (to show "edited" in the chart). */
-    Map<UUID, Integer> versionCounts(EntryKind<?> kind, UUID patientId) {
-        return jdbc.sql("select entry_id, max(version) as v from " + kind.table()
-                        + " where patient_id = ? group by entry_id having max(version) > 1")
-                .param(patientId)
-                .query((rs, n) -> Map.entry(rs.getObject("entry_id", UUID.class), rs.getInt("v")))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
 
     private static <T extends Record> RowMapper<Versioned<T>> mapper(EntryKind<T> kind) {
         RecordColumns<T> cols = RecordColumns.of(kind.type());

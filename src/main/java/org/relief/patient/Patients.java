@@ -159,7 +159,10 @@ public class Patients {
                     counts.put(p.step(), rs.getInt("in_step"));
                     return p;
                 }).list();
-        return new Dashboard(groups, counts);
+        Dashboard dashboard = new Dashboard(groups, counts);
+        audit.record(actor.username(), actor.role().name(), null, AuditAction.SEARCH,
+                "dashboard: " + dashboard.total() + " patients on the actor's teams", "OK", actor.address());
+        return dashboard;
     }
 
     /** Moves a patient to another step (clinicians on the team only); the history of steps is kept. */

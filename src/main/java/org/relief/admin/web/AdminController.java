@@ -2,7 +2,6 @@ package org.relief.admin.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -157,9 +156,5 @@ class AdminController {
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         return "admin/break-glass";
-    }
-
-    List<Role> roles() {
-        return List.of(Role.values());
     }
 }
