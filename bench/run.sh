@@ -106,6 +106,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+SOURCE_REV="$(git -C "$ROOT_DIR" describe --always --dirty 2>/dev/null || echo unknown)"
+JAR_BUILT="$(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
 # run a copy of the jar, so that a rebuild during the benchmark cannot pull it from under the running app
 cp "$JAR" "$DATA_DIR/relief.jar"
 log "starting Relief on $BASE_URL with $PATIENTS generated patients (data in $DATA_DIR, log in $APP_LOG)"
@@ -188,7 +190,7 @@ REPORT="$(ls -1d "$RUN_DIR"/gatling/*/index.html 2>/dev/null | tail -n 1 || true
     echo "## Relief benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
     echo "- machine: $(nproc) cores, $(java -version 2>&1 | head -n 1), $(uname -sr)"
-    echo "- source: $(git -C "$ROOT_DIR" describe --always --dirty 2>/dev/null || echo unknown), jar built $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')"
+    echo "- source at launch: $SOURCE_REV, jar built $JAR_BUILT"
     echo "- app: $PATIENTS generated patients (+1 ten-year history), $JAVA_OPTS, http on 127.0.0.1:$PORT"
     echo "- load: $USERS concurrent users, ${RAMP} s ramp + ${DURATION} s, no think time"
     echo
@@ -198,9 +200,9 @@ REPORT="$(ls -1d "$RUN_DIR"/gatling/*/index.html 2>/dev/null | tail -n 1 || true
     echo "| start-up, wall time until /actuator/health UP | ${HEALTH_SECONDS} s |"
     echo "| seeding $SEED_COUNT patients (log) | $(awk -v ms="$SEED_MS" 'BEGIN { printf "%.1f", ms / 1000 }') s |"
     echo "| wall time from launch until seeded | ${SEEDED_SECONDS} s |"
-    echo "| app RSS (java VmRSS) after seeding, before load | ${RSS_IDLE_MB} MB |"
-    echo "| app RSS (java VmRSS) after load | ${RSS_MB} MB (peak VmHWM ${HWM_MB} MB) |"
-    echo "| embedded PostgreSQL processes after load (PSS) | ${PG_MB:-?} MB |"
+    echo "| app RSS (java VmRSS) after seeding, before load | ${RSS_IDLE_MB} MiB |"
+    echo "| app RSS (java VmRSS) after load | ${RSS_MB} MiB (peak VmHWM ${HWM_MB} MiB) |"
+    echo "| embedded PostgreSQL processes after load (PSS) | ${PG_MB:-?} MiB |"
     read -r _ PAGE_BYTES PAGE_SECONDS <<<"$CHART_PAGE_PROBE"
     read -r _ JSON_BYTES JSON_SECONDS <<<"$CHART_JSON_PROBE"
     echo "| ten-year chart page, first request alone | $((PAGE_BYTES / 1024)) KiB in ${PAGE_SECONDS} s |"

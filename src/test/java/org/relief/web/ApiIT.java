@@ -151,6 +151,13 @@ class ApiIT {
     }
 
     @Test
+    void sessionsLiveInTheDatabaseAndEndAfterFifteenIdleMinutes() {
+        Http.session(port, "mh.brooks", IntegrationTest.DEMO_PASSWORD);
+        assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'mh.brooks'")
+                .query(Integer.class).list()).isNotEmpty().allMatch(seconds -> seconds == 15 * 60);
+    }
+
+    @Test
     void openApiDescribesTheApi() {
         HttpResponse<String> r = Http.anonymous(port).get("/api/openapi");
         assertThat(r.statusCode()).isEqualTo(200);

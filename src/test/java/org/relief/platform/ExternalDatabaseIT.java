@@ -1,0 +1,36 @@
+package org.relief.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.relief.ReliefApplication;
+import org.relief.patient.Patients;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** With RELIEF_DATABASE_URL set, Relief starts no database of its own and migrates and uses the one given. */
+class ExternalDatabaseIT {
+
+    @Test
+    void runsOnThePostgresqlGivenByUrl() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().start();
+                ConfigurableApplicationContext app = new SpringApplicationBuilder(ReliefApplication.class).run(
+                        "--relief.database.url=jdbc:postgresql://localhost:" + external.getPort() + "/postgres",
+                        "--relief.database.user=postgres",
+                        "--server.port=0",
+                        "--relief.demo.patients=2",
+                        "--relief.demo.long-history-patient=false",
+                        "--relief.demo.admin-password=external-admin-pw",
+                        "--relief.demo.password=external-demo-pw",
+                        "--logging.level.org.relief=warn")) {
+            assertThat(app.getBeanProvider(EmbeddedPostgres.class).getIfAvailable()).isNull();
+            assertThat(app.getBean(Patients.class).count()).isEqualTo(2);
+            try (var c = external.getPostgresDatabase().getConnection();
+                    var rs = c.createStatement().executeQuery("select count(*) from patient")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(2);
+            }
+        }
+    }
+}
