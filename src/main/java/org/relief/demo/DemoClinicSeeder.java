@@ -138,6 +138,8 @@ class DemoClinicSeeder implements ApplicationRunner {
                 teams.addAll(p.team(), "demo");
             });
         }
+        // fresh statistics, so the planner does not treat the just-loaded tables as empty
+        jdbc.sql("analyze").update();
         log.info("Demo clinic seeded: {} patients in {} ms", total, (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -31,6 +31,7 @@ class EmbeddedDatabaseConfiguration {
                 ? Files.createTempDirectory("relief-pg-")
                 : Path.of(dataDir, "postgres").toAbsolutePath().normalize();
         Files.createDirectories(dir);
+        stopOrphanedServer(dir);
         long started = System.nanoTime();
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
@@ -46,6 +47,42 @@ class EmbeddedDatabaseConfiguration {
         log.info("Embedded PostgreSQL on port {} with data in {} ({} ms)", pg.getPort(), dir,
                 (System.nanoTime() - started) / 1_000_000);
         return pg;
+    }
+
+    /**
+     * A Relief that was killed (kill -9, power loss) leaves its PostgreSQL running on the data directory, and the
+     * next start would wait in vain for the port. If the server named in postmaster.pid is still alive, it is an
+     * orphan (a live Relief would hold the directory's lock, and zonky refuses to share it): ask it to stop quickly
+     * and wait for it.
+     */
+    static void stopOrphanedServer(Path dir) throws IOException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+        } catch (RuntimeException e) {
+            return;
+        }
+        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (process.isEmpty()) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier Relief that did not shut down",
+                pid, dir);
+        try {
+            // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, write a checkpoint, exit
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping the orphaned PostgreSQL " + pid, e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("PostgreSQL " + pid + " still runs on " + dir + "; stop it and start again", e);
+        }
     }
 
     @Bean(destroyMethod = "close")

@@ -36,9 +36,15 @@ class ChartController {
         this.forms = forms;
     }
 
+    /** Long sections (a ten-year history has hundreds of visits) show the newest rows unless all are asked for. */
+    private static final int SECTION_ROWS = 20;
+
     @GetMapping("/patients/{id}")
-    String chart(@PathVariable UUID id, Actor actor, Model model) {
+    String chart(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean full, Actor actor,
+            Model model) {
         model.addAttribute("chart", charts.chart(actor, id));
+        model.addAttribute("full", full);
+        model.addAttribute("limit", SECTION_ROWS);
         model.addAttribute("kinds", EntryKind.ALL);
         model.addAttribute("steps", Step.values());
         return "patient/chart";
