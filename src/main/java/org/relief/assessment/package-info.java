@@ -1,0 +1,5 @@
+/**
+ * Assessment: the instrument library (items, answer options, codes, bands, meaningful-change figures, licence notes
+ * as data), exact scoring in plain Java, and patients' responses over time.
+ */
+package org.relief.assessment;
