@@ -1,0 +1,146 @@
+package org.relief.screening;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
+import org.relief.careteam.Actor;
+import org.relief.careteam.Role;
+import org.relief.patient.Chart;
+import org.relief.patient.ChartService;
+import org.relief.patient.Codes.DrugClass;
+import org.relief.patient.Codes.MedicationStatus;
+import org.relief.patient.Codes.TreatmentResult;
+import org.relief.patient.Problem;
+import org.relief.screening.CandidacyRules.Decision;
+import org.relief.screening.CandidacyRules.Outcome;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the candidacy rules on a patient's chart and safety status, and records the physician's final call
+ * (disagreeing with the screen is allowed, with a reason).
+ */
+@Service
+public class CandidacyScreen {
+
+    /**
+     * ICD-10-CM prefixes Relief treats as pain problems when reading the onset: musculoskeletal (M), pain not
+     * elsewhere classified (G89), nerve, root and plexus disorders (G50-G59), headache (G43, G44), pain unspecified
+     * (R52). Relief's own reading of the problem list, not a clinical threshold.
+     */
+    static final List<String> PAIN_PREFIXES = List.of("M", "G89", "G5", "G43", "G44", "R52");
+    /** Codes that say "chronic pain" without naming its cause. */
+    static final Set<String> NONSPECIFIC = Set.of("G89.0", "G89.21", "G89.22", "G89.28", "G89.29", "G89.4", "R52");
+    private static final Set<DrugClass> PAIN_CLASSES = Set.of(DrugClass.OPIOID, DrugClass.NSAID,
+            DrugClass.GABAPENTINOID, DrugClass.ANALGESIC_OTHER, DrugClass.MUSCLE_RELAXANT);
+
+    /** A recorded final call. */
+    public record Call(Outcome screenOutcome, Outcome finalCall, boolean agrees, String reason, String by,
+            Instant at) {
+    }
+
+    private final ChartService charts;
+    private final SafetyProtocol safety;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final CandidacyRules rules;
+
+    CandidacyScreen(ChartService charts, SafetyProtocol safety, AuditLog audit, JdbcClient jdbc, Clock clock,
+            @Value("${relief.rules.chronic-pain-months:3}") int chronicMonths) {
+        this.charts = charts;
+        this.safety = safety;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.rules = new CandidacyRules(chronicMonths);
+    }
+
+    /** Screens the patient now (reads the chart and safety status, both audited). */
+    @Transactional(readOnly = true)
+    public Decision screen(Actor actor, UUID patientId) {
+        Chart chart = charts.chart(actor, patientId);
+        SafetyStatus status = safety.status(actor, patientId);
+        return rules.decide(facts(chart, status, LocalDate.now(clock)));
+    }
+
+    static CandidacyRules.Facts facts(Chart chart, SafetyStatus status, LocalDate today) {
+        List<Problem> pain = chart.problems().stream().map(v -> v.data())
+                .filter(p -> p.clinicalStatus() != org.relief.patient.Codes.ClinicalStatus.RESOLVED)
+                .filter(p -> PAIN_PREFIXES.stream().anyMatch(prefix -> p.icd10Code().startsWith(prefix)))
+                .toList();
+        LocalDate onset = pain.stream().map(Problem::onsetDate).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        boolean specific = pain.stream().anyMatch(p -> !NONSPECIFIC.contains(p.icd10Code()));
+        List<String> failed = chart.treatments().stream().map(v -> v.data())
+                .filter(t -> t.result() != TreatmentResult.GOOD)
+                .map(t -> t.therapy() + " (" + t.result().name().toLowerCase() + ")").distinct().toList();
+        List<String> meds = chart.medications().stream().map(v -> v.data())
+                .filter(m -> m.status() == MedicationStatus.ACTIVE && PAIN_CLASSES.contains(m.drugClass()))
+                .map(m -> m.name()).toList();
+        List<String> concerns = new ArrayList<>();
+        status.alerts().stream().filter(SafetyAlert::open)
+                .forEach(a -> concerns.add("Open safety alert: " + a.concern().toLowerCase().replace('_', ' ')));
+        if (status.onHold() && concerns.isEmpty()) {
+            concerns.add("Interventional care on hold: " + status.hold().reason());
+        }
+        return new CandidacyRules.Facts(today, onset, specific, failed, meds, chart.imaging().size(), concerns);
+    }
+
+    /** The physician's final call; a call that differs from the screen needs a reason. */
+    @Transactional
+    public void recordCall(Actor actor, UUID patientId, Outcome finalCall, String reason) {
+        if (actor.role() != Role.PHYSICIAN) {
+            throw new ForbiddenException("The interventional pain physician records the candidacy call.");
+        }
+        Decision decision = screen(actor, patientId);
+        if (finalCall == null) {
+            throw new InvalidInputException(List.of(new FieldProblem("finalCall", "choose the final call")));
+        }
+        boolean agrees = finalCall == decision.outcome();
+        if (!agrees && (reason == null || reason.strip().length() < 10)) {
+            throw new InvalidInputException(List.of(new FieldProblem("reason",
+                    "your call differs from the screen: say why (at least 10 characters)")));
+        }
+        if (finalCall == Outcome.CANDIDATE && decision.outcome() == Outcome.DEFER_MENTAL_HEALTH) {
+            throw new InvalidInputException(List.of(new FieldProblem("finalCall",
+                    "a safety alert or hold is active: follow it up and release the hold first")));
+        }
+        jdbc.sql("""
+                insert into candidacy_call (patient_id, screen_outcome, screen_reasons, final_call, agrees, reason,
+                                            decided_by)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(patientId, decision.outcome().name(), decision.reasons().stream()
+                                .map(r -> r.bearing() + ": " + r.text()).collect(Collectors.joining("\n")),
+                        finalCall.name(), agrees, reason == null || reason.isBlank() ? null : reason.strip(),
+                        actor.username())
+                .update();
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
+                "candidacy call " + finalCall + (agrees ? " (agrees with screen)" : " (screen said "
+                        + decision.outcome() + ")"), "OK", actor.address());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Call> calls(UUID patientId) {
+        return jdbc.sql("select * from candidacy_call where patient_id = ? order by decided_at desc, id desc")
+                .param(patientId)
+                .query((rs, n) -> new Call(Outcome.valueOf(rs.getString("screen_outcome")),
+                        Outcome.valueOf(rs.getString("final_call")), rs.getBoolean("agrees"), rs.getString("reason"),
+                        rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,240 @@
+package org.relief.screening;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.relief.assessment.InstrumentResponseRecorded;
+import org.relief.assessment.SafetyFlag;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
+import org.relief.careteam.Actor;
+import org.relief.careteam.ChartAccess;
+import org.relief.careteam.Role;
+import org.relief.patient.PatientSummary;
+import org.relief.patient.Patients;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.relief.shared.NotFoundException;
+import org.relief.shared.VersionConflictException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The safety protocol. A PHQ-9 item 9 above 0, a positive C-SSRS answer, or a clinician's report of suicidal
+ * ideation or psychosis immediately raises an urgent alert (shown to the patient's physician and mental health
+ * therapist), shows crisis resources, and puts interventional care on hold. An alert closes only with a documented
+ * follow-up by a clinician (risk level, action taken); the hold is released only by a physician, and only once
+ * every alert is followed up. Every step is audited. Source: the clinic's practice (rules reference section 1) and
+ * PHQ-9 item 9 / C-SSRS (section 11).
+ */
+@Service
+public class SafetyProtocol {
+
+    /** Risk levels a clinician documents in a follow-up. */
+    public enum RiskLevel { LOW, MODERATE, HIGH, IMMINENT }
+
+    private final JdbcClient jdbc;
+    private final Patients patients;
+    private final ChartAccess access;
+    private final AuditLog audit;
+    private final String crisisResources;
+
+    SafetyProtocol(JdbcClient jdbc, Patients patients, ChartAccess access, AuditLog audit,
+            @Value("${relief.safety.crisis-resources}") String crisisResources) {
+        this.jdbc = jdbc;
+        this.patients = patients;
+        this.access = access;
+        this.audit = audit;
+        this.crisisResources = crisisResources;
+    }
+
+    /** Runs inside the transaction that stores the response: the response and its alert stand or fall together. */
+    @EventListener
+    void onResponse(InstrumentResponseRecorded event) {
+        for (SafetyFlag flag : event.flags()) {
+            raise(event.patientId(), flag.concern().name(), flag.risk().name(),
+                    event.instrument().equals("PHQ9") ? "PHQ9_ITEM9" : event.instrument(),
+                    flag.reason() + " [" + flag.source() + "]", event.entryId(), event.username(), event.role(),
+                    event.address());
+        }
+    }
+
+    /** A clinician reports suicidal ideation or psychosis observed in a visit. */
+    @Transactional
+    public SafetyAlert report(Actor actor, UUID patientId, SafetyFlag.Concern concern, String note) {
+        patients.summary(patientId);
+        access.require(actor, patientId, "report safety concern");
+        if (!actor.isClinician()) {
+            throw new ForbiddenException("Only clinicians report a safety concern.");
+        }
+        if (concern == null || note == null || note.isBlank()) {
+            throw new InvalidInputException(List.of(concern == null
+                    ? new FieldProblem("concern", "choose suicidal ideation or psychosis")
+                    : new FieldProblem("note", "describe what you observed")));
+        }
+        return raise(patientId, concern.name(), SafetyFlag.Risk.UNRATED.name(), "CLINICIAN_NOTE", note.strip(), null,
+                actor.username(), actor.role().name(), actor.address());
+    }
+
+    private SafetyAlert raise(UUID patientId, String concern, String risk, String trigger, String detail,
+            UUID sourceEntry, String by, String role, String address) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into safety_alert (id, patient_id, concern, risk, trigger_kind, detail, source_entry_id, raised_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, patientId, concern, risk, trigger, detail, sourceEntry, by).update();
+        audit.record(by, role, patientId, AuditAction.CREATE, "SAFETY ALERT raised (" + trigger + ", " + concern
+                + "): " + detail, "OK", address);
+        if (activeHold(patientId) == null) {
+            jdbc.sql("insert into care_hold (id, patient_id, reason, placed_by) values (?, ?, ?, ?)")
+                    .params(UUID.randomUUID(), patientId, "Safety alert: " + concern.toLowerCase().replace('_', ' ')
+                            + " (" + trigger + ")", by).update();
+            audit.record(by, role, patientId, AuditAction.CREATE, "interventional care put on HOLD (safety alert)",
+                    "OK", address);
+        }
+        return alert(id);
+    }
+
+    /** Documents the follow-up that closes an alert: the clinician's risk level and the action taken. */
+    @Transactional
+    public void followUp(Actor actor, UUID patientId, UUID alertId, RiskLevel risk, String actionTaken) {
+        patients.summary(patientId);
+        access.require(actor, patientId, "follow up safety alert " + alertId);
+        if (!actor.isClinician()) {
+            throw new ForbiddenException("Only clinicians document a safety follow-up.");
+        }
+        SafetyAlert alert = alert(alertId);
+        if (!alert.patientId().equals(patientId)) {
+            throw new NotFoundException("No safety alert " + alertId + " in this chart");
+        }
+        if (risk == null || actionTaken == null || actionTaken.strip().length() < 10) {
+            throw new InvalidInputException(risk == null
+                    ? List.of(new FieldProblem("risk", "choose the risk level you assessed"))
+                    : List.of(new FieldProblem("actionTaken", "describe the action taken (at least 10 characters)")));
+        }
+        if (!alert.open()) {
+            throw new VersionConflictException(alertId, 0, 1, alert.followUp().by());
+        }
+        jdbc.sql("insert into safety_followup (alert_id, risk_level, action_taken, by_actor, by_role) values (?,?,?,?,?)")
+                .params(alertId, risk.name(), actionTaken.strip(), actor.username(), actor.role().name()).update();
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
+                "safety alert " + alertId + " followed up: risk " + risk + "; " + actionTaken.strip(), "OK",
+                actor.address());
+    }
+
+    /** The physician releases the hold on interventional care, once every alert has its follow-up. */
+    @Transactional
+    public void releaseHold(Actor actor, UUID patientId, String reason) {
+        patients.summary(patientId);
+        access.require(actor, patientId, "release care hold");
+        if (actor.role() != Role.PHYSICIAN) {
+            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, "release care hold",
+                    "DENIED: only the physician releases the hold", actor.address());
+            throw new ForbiddenException("Only the interventional pain physician releases the hold on care.");
+        }
+        SafetyStatus.Hold hold = activeHold(patientId);
+        if (hold == null) {
+            throw new NotFoundException("This patient has no active hold.");
+        }
+        if (alerts(patientId).stream().anyMatch(SafetyAlert::open)) {
+            throw new InvalidInputException(List.of(new FieldProblem("hold",
+                    "every safety alert needs its documented follow-up before the hold can be released")));
+        }
+        if (reason == null || reason.strip().length() < 10) {
+            throw new InvalidInputException(List.of(new FieldProblem("reason",
+                    "say why interventional care may resume (at least 10 characters)")));
+        }
+        jdbc.sql("insert into care_hold_release (hold_id, released_by, reason) values (?, ?, ?)")
+                .params(hold.id(), actor.username(), reason.strip()).update();
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
+                "care hold RELEASED: " + reason.strip(), "OK", actor.address());
+    }
+
+    /** The patient's alerts, hold and crisis resources (audited read). */
+    @Transactional(readOnly = true)
+    public SafetyStatus status(Actor actor, UUID patientId) {
+        patients.summary(patientId);
+        access.require(actor, patientId, "read safety status");
+        SafetyStatus status = new SafetyStatus(patientId, alerts(patientId), activeHold(patientId), crisisResources);
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, "safety status", "OK",
+                actor.address());
+        return status;
+    }
+
+    /** Whether interventional care is on hold for this patient (for plans and procedures). */
+    @Transactional(readOnly = true)
+    public boolean isOnHold(UUID patientId) {
+        return activeHold(patientId) != null;
+    }
+
+    /** Open alerts the actor must see on the dashboard: their teams' patients, for physicians and MH therapists. */
+    @Transactional(readOnly = true)
+    public List<DashboardAlert> dashboardAlerts(Actor actor) {
+        if (actor.role() != Role.PHYSICIAN && actor.role() != Role.MENTAL_HEALTH_THERAPIST) {
+            return List.of();
+        }
+        List<SafetyAlert> open = jdbc.sql("""
+                select a.*, null as f_risk, null as f_action, null as f_by, null as f_role, null as f_at
+                from safety_alert a
+                join care_team_member m on m.patient_id = a.patient_id and m.staff_id = ? and m.removed_at is null
+                where not exists (select 1 from safety_followup f where f.alert_id = a.id)
+                order by a.raised_at desc""")
+                .param(actor.staffId()).query(SafetyProtocol::mapAlert).list();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, PatientSummary> who = patients.identities(open.stream().map(SafetyAlert::patientId).toList());
+        audit.record(actor.username(), actor.role().name(), null, AuditAction.READ,
+                "dashboard: " + open.size() + " open safety alerts", "OK", actor.address());
+        return open.stream().map(a -> new DashboardAlert(a, who.get(a.patientId()))).toList();
+    }
+
+    /** An open alert with the patient's identity, for the dashboard. */
+    public record DashboardAlert(SafetyAlert alert, PatientSummary patient) {
+    }
+
+    public String crisisResources() {
+        return crisisResources;
+    }
+
+    private List<SafetyAlert> alerts(UUID patientId) {
+        return jdbc.sql(ALERTS + " where a.patient_id = ? order by a.raised_at desc").param(patientId)
+                .query(SafetyProtocol::mapAlert).list();
+    }
+
+    private SafetyAlert alert(UUID id) {
+        return jdbc.sql(ALERTS + " where a.id = ?").param(id).query(SafetyProtocol::mapAlert).optional()
+                .orElseThrow(() -> new NotFoundException("No safety alert " + id));
+    }
+
+    private SafetyStatus.Hold activeHold(UUID patientId) {
+        return jdbc.sql("""
+                select h.* from care_hold h
+                where h.patient_id = ? and not exists (select 1 from care_hold_release r where r.hold_id = h.id)
+                order by h.placed_at desc limit 1""")
+                .param(patientId)
+                .query((rs, n) -> new SafetyStatus.Hold(rs.getObject("id", UUID.class), rs.getString("reason"),
+                        rs.getTimestamp("placed_at").toInstant(), rs.getString("placed_by")))
+                .optional().orElse(null);
+    }
+
+    private static final String ALERTS = """
+            select a.*, f.risk_level as f_risk, f.action_taken as f_action, f.by_actor as f_by, f.by_role as f_role,
+                   f.at as f_at
+            from safety_alert a left join safety_followup f on f.alert_id = a.id""";
+
+    private static SafetyAlert mapAlert(ResultSet rs, int n) throws SQLException {
+        SafetyAlert.FollowUp followUp = rs.getString("f_risk") == null ? null
+                : new SafetyAlert.FollowUp(rs.getString("f_risk"), rs.getString("f_action"), rs.getString("f_by"),
+                        rs.getString("f_role"), rs.getTimestamp("f_at").toInstant());
+        return new SafetyAlert(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getString("concern"), rs.getString("risk"), rs.getString("trigger_kind"), rs.getString("detail"),
+                rs.getTimestamp("raised_at").toInstant(), rs.getString("raised_by"), followUp);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Screening: the safety protocol that cannot be skipped (suicidal ideation or psychosis raises an urgent alert,
+ * shows crisis resources and holds interventional care until a clinician follows up and the physician releases the
+ * hold) and the candidacy screen for the interventional programme.
+ */
+package org.relief.screening;
