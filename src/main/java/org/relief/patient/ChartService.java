@@ -15,7 +15,6 @@ import org.relief.careteam.AccessGrant;
 import org.relief.careteam.Actor;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
-import org.relief.careteam.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,7 +72,7 @@ public class ChartService {
     @Transactional(readOnly = true)
     public <T extends Record> List<Versioned<T>> entries(Actor actor, UUID patientId, EntryKind<T> kind) {
         patients.summary(patientId);
-        open(actor, patientId, "read " + kind.slug());
+        mayRead(actor, patientId, kind, "read " + kind.slug());
         List<Versioned<T>> entries = store.current(kind, patientId);
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, kind.slug(), "OK",
                 actor.address());
@@ -84,7 +83,7 @@ public class ChartService {
     @Transactional(readOnly = true)
     public <T extends Record> Versioned<T> entry(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId) {
         patients.summary(patientId);
-        open(actor, patientId, "read " + kind.slug() + " " + entryId);
+        mayRead(actor, patientId, kind, "read " + kind.slug() + " " + entryId);
         Versioned<T> v = store.latest(kind, entryId).filter(e -> belongs(kind, entryId, patientId))
                 .orElseThrow(() -> new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId
                         + " in this chart"));
@@ -98,7 +97,7 @@ public class ChartService {
     public <T extends Record> List<Versioned<T>> history(Actor actor, UUID patientId, EntryKind<T> kind,
             UUID entryId) {
         patients.summary(patientId);
-        open(actor, patientId, "read history of " + kind.slug() + " " + entryId);
+        mayRead(actor, patientId, kind, "read history of " + kind.slug() + " " + entryId);
         if (!belongs(kind, entryId, patientId)) {
             throw new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId + " in this chart");
         }
@@ -196,10 +195,19 @@ public class ChartService {
         return access.require(actor, patientId, what);
     }
 
+    private void mayRead(Actor actor, UUID patientId, EntryKind<?> kind, String what) {
+        open(actor, patientId, what);
+        if (!kind.mayRead(actor.role())) {
+            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, what,
+                    "DENIED: role " + actor.role(), actor.address());
+            throw new ForbiddenException(kind.label() + " entries are visible to "
+                    + "their own discipline only.");
+        }
+    }
+
     private void mayWrite(Actor actor, UUID patientId, EntryKind<?> kind, String what) {
         open(actor, patientId, what);
-        boolean allowed = actor.isClinician() || (actor.role() == Role.FRONT_DESK && kind.frontDeskMayWrite());
-        if (!allowed) {
+        if (!kind.mayWrite(actor.role())) {
             audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, what,
                     "DENIED: role " + actor.role(), actor.address());
             throw new ForbiddenException(actor.role().label() + " may not write " + kind.label().toLowerCase()

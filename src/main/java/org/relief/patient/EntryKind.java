@@ -2,6 +2,9 @@ package org.relief.patient;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.relief.careteam.Role;
 
 /**
  * A kind of chart entry: its payload type, the table that keeps its versions, where it sits in URLs, and who may
@@ -30,8 +33,12 @@ public final class EntryKind<T extends Record> {
     public static final EntryKind<Encounter> ENCOUNTER =
             new EntryKind<>("encounters", "Encounter", Encounter.class, "encounter", false, "encounter_date desc");
 
+    /** The chart's own kinds, in the order the chart shows them. */
     public static final List<EntryKind<?>> ALL =
             List.of(DEMOGRAPHICS, REFERRAL, PROBLEM, IMAGING, TREATMENT, MEDICATION, ALLERGY, ENCOUNTER);
+
+    /** Every kind, the chart's and those other modules define (evaluation findings, ...). */
+    private static final List<EntryKind<?>> REGISTERED = new CopyOnWriteArrayList<>(ALL);
 
     private final String slug;
     private final String label;
@@ -39,19 +46,67 @@ public final class EntryKind<T extends Record> {
     private final String table;
     private final boolean frontDeskMayWrite;
     private final String order;
+    private final Set<Role> writers;
+    private final Set<Role> readers;
+    private final String home;
 
     private EntryKind(String slug, String label, Class<T> type, String table, boolean frontDeskMayWrite,
             String order) {
+        this(slug, label, type, table, frontDeskMayWrite, order, null, null, "");
+    }
+
+    private EntryKind(String slug, String label, Class<T> type, String table, boolean frontDeskMayWrite,
+            String order, Set<Role> writers, Set<Role> readers, String home) {
         this.slug = slug;
         this.label = label;
         this.type = type;
         this.table = table;
         this.frontDeskMayWrite = frontDeskMayWrite;
         this.order = order;
+        this.writers = writers;
+        this.readers = readers;
+        this.home = home;
+    }
+
+    /**
+     * Defines a kind of versioned entry owned by another module. Its table follows the chart's convention (the
+     * bookkeeping columns of the chart tables, then one column per record component in snake_case, append-only)
+     * so it gets the chart's versioning, access checks, validation, audit and generic forms.
+     *
+     * @param writers roles that may write it (null: every clinician)
+     * @param readers roles that may read it (null: everyone who may open the chart)
+     * @param home the chart sub-page its forms return to (e.g. "evaluation"), "" for the chart itself
+     */
+    public static <T extends Record> EntryKind<T> define(String slug, String label, Class<T> type, String table,
+            String order, Set<Role> writers, Set<Role> readers, String home) {
+        EntryKind<T> kind = new EntryKind<>(slug, label, type, table, false, order, writers, readers, home);
+        if (REGISTERED.stream().anyMatch(k -> k.slug.equals(slug))) {
+            throw new IllegalStateException("entry kind '" + slug + "' is defined twice");
+        }
+        REGISTERED.add(kind);
+        return kind;
     }
 
     public static Optional<EntryKind<?>> bySlug(String slug) {
-        return ALL.stream().filter(k -> k.slug.equals(slug)).findFirst();
+        return REGISTERED.stream().filter(k -> k.slug.equals(slug)).findFirst();
+    }
+
+    /** Whether this role may write entries of this kind (the chart's kinds: clinicians; front desk some). */
+    public boolean mayWrite(Role role) {
+        if (writers != null) {
+            return writers.contains(role);
+        }
+        return role.isClinician() || (role == Role.FRONT_DESK && frontDeskMayWrite);
+    }
+
+    /** Whether this role may read entries of this kind (beyond being allowed to open the chart). */
+    public boolean mayRead(Role role) {
+        return readers == null || readers.contains(role);
+    }
+
+    /** The chart sub-page this kind's forms return to. */
+    public String home() {
+        return home;
     }
 
     public String slug() {

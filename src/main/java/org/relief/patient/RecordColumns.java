@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps a payload record to its table's columns and back: each record component is a column of the same name in
- * snake_case. Components are String, LocalDate, Integer or enums, which keeps the mapping small and explicit.
+ * snake_case. Components are String, LocalDate, Integer, UUID or enums, which keeps the mapping small and explicit.
  */
 final class RecordColumns<T extends Record> {
 
@@ -77,6 +77,8 @@ final class RecordColumns<T extends Record> {
                 args[i] = rs.getObject(column, LocalDate.class);
             } else if (type == Integer.class) {
                 args[i] = rs.getObject(column, Integer.class);
+            } else if (type == java.util.UUID.class) {
+                args[i] = rs.getObject(column, java.util.UUID.class);
             } else if (type.isEnum()) {
                 String name = rs.getString(column);
                 args[i] = name == null ? null : enumValue(type, name);

@@ -50,11 +50,13 @@ class ChartController {
         return "patient/chart";
     }
 
+    /** A new entry's form; query parameters named like its fields prefill them (e.g. ?episodeId=...). */
     @GetMapping("/patients/{id}/{slug}/new")
-    String newEntry(@PathVariable UUID id, @PathVariable String slug, Actor actor, Model model) {
+    String newEntry(@PathVariable UUID id, @PathVariable String slug, @RequestParam Map<String, String> prefill,
+            Actor actor, Model model) {
         EntryKind<?> kind = kind(slug);
         access.require(actor, id, "open form " + slug);
-        return form(model, patients.summary(id).id(), kind, null, Map.of(), Map.of(), null);
+        return form(model, patients.summary(id).id(), kind, null, prefill, Map.of(), null);
     }
 
     @PostMapping("/patients/{id}/{slug}")
@@ -64,7 +66,7 @@ class ChartController {
         try {
             Versioned<?> saved = addTyped(actor, id, kind, params);
             flash.addFlashAttribute("notice", kind.label() + " added.");
-            return "redirect:/patients/" + id + "#" + kind.slug() + "-" + saved.entryId();
+            return "redirect:" + home(id, kind) + "#" + kind.slug() + "-" + saved.entryId();
         } catch (InvalidInputException e) {
             response.setStatus(400);
             return form(model, id, kind, null, params, EntryForms.byField(e.problems()), null);
@@ -88,7 +90,7 @@ class ChartController {
         try {
             correctTyped(actor, id, kind, entryId, version, params, changeReason);
             flash.addFlashAttribute("notice", kind.label() + " corrected; the earlier version is kept in its history.");
-            return "redirect:/patients/" + id + "#" + kind.slug() + "-" + entryId;
+            return "redirect:" + home(id, kind) + "#" + kind.slug() + "-" + entryId;
         } catch (InvalidInputException e) {
             response.setStatus(400);
             Versioned<?> current = charts.entry(actor, id, kind, entryId);
@@ -103,7 +105,7 @@ class ChartController {
         EntryKind<?> kind = kind(slug);
         charts.voidEntry(actor, id, kind, entryId, version, reason);
         flash.addFlashAttribute("notice", kind.label() + " voided; it stays readable in its history.");
-        return "redirect:/patients/" + id;
+        return "redirect:" + home(id, kind);
     }
 
     @GetMapping("/patients/{id}/{slug}/{entryId}/history")
@@ -154,6 +156,8 @@ class ChartController {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("changeReason", changeReason);
+        model.addAttribute("icd10", org.relief.patient.Icd10Catalog.COMMON);
+        model.addAttribute("back", home(patientId, kind));
         return "patient/entry-form";
     }
 
@@ -165,6 +169,10 @@ class ChartController {
     private <T extends Record> Versioned<T> correctTyped(Actor actor, UUID id, EntryKind<T> kind, UUID entryId,
             int version, Map<String, String> params, String reason) {
         return charts.correct(actor, id, kind, entryId, version, forms.bind(kind.type(), params, ""), reason);
+    }
+
+    private static String home(UUID id, EntryKind<?> kind) {
+        return "/patients/" + id + (kind.home().isEmpty() ? "" : "/" + kind.home());
     }
 
     private static EntryKind<?> kind(String slug) {

@@ -60,6 +60,10 @@ class EntryForms {
             String hint = null;
             if (c.getType() == LocalDate.class) {
                 input = "date";
+            } else if (c.getType() == java.util.UUID.class) {
+                input = "hidden";
+            } else if (c.getType() == Integer.class) {
+                input = "number";
             } else if (c.getType().isEnum()) {
                 input = "select";
                 options = Arrays.stream(c.getType().getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
@@ -69,7 +73,7 @@ class EntryForms {
                 input = c.getName().equals("email") ? "email" : c.getName().equals("phone") ? "tel" : "text";
             }
             if (c.getName().equals("icd10Code")) {
-                hint = "e.g. M54.50 (low back pain, unspecified)";
+                hint = "type a code or words to pick from common codes, e.g. M54.50 (low back pain, unspecified)";
             } else if (c.getName().equals("rxnormCode")) {
                 hint = "RxNorm concept id, e.g. 197696";
             }
@@ -129,6 +133,8 @@ class EntryForms {
                 args[i] = convert(c.getType(), raw);
             } catch (DateTimeParseException e) {
                 problems.add(new FieldProblem(prefix + c.getName(), "must be a date (YYYY-MM-DD)"));
+            } catch (NumberFormatException e) {
+                problems.add(new FieldProblem(prefix + c.getName(), "must be a whole number"));
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldProblem(prefix + c.getName(), "is not one of the choices"));
             }
@@ -163,6 +169,9 @@ class EntryForms {
         }
         if (type == Integer.class) {
             return Integer.valueOf(raw);
+        }
+        if (type == java.util.UUID.class) {
+            return java.util.UUID.fromString(raw);
         }
         if (type.isEnum()) {
             return Enum.valueOf((Class) type, raw);

@@ -1,0 +1,96 @@
+package org.relief.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.relief.careteam.Actor;
+import org.relief.careteam.StaffDirectory;
+import org.relief.patient.Patients;
+import org.relief.shared.ForbiddenException;
+import org.relief.support.Fixtures;
+import org.relief.support.Http;
+import org.relief.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class AssessmentsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Assessments assessments;
+    @Autowired
+    Patients patients;
+    @Autowired
+    StaffDirectory staff;
+
+    Actor physician;
+    UUID patientId;
+
+    @BeforeEach
+    void setUp() {
+        physician = Fixtures.actor(staff, "dr.patel");
+        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
+                Fixtures.registration(physician.staffId())).id();
+    }
+
+    @Test
+    void responsesAreStoredScoredAndMeaningfulChangesMarked() {
+        assessments.record(physician, patientId, "NRS", LocalDate.now().minusDays(30), Map.of("pain", 8));
+        assessments.record(physician, patientId, "NRS", LocalDate.now().minusDays(10), Map.of("pain", 7));
+        assessments.record(physician, patientId, "NRS", LocalDate.now(), Map.of("pain", 4));
+
+        var nrs = assessments.history(physician, patientId).get("NRS");
+        assertThat(nrs).extracting(InstrumentResponse::total).containsExactly(8.0, 7.0, 4.0);
+        assertThat(nrs).extracting(InstrumentResponse::meaningfulChange).containsExactly(null, null, "improved");
+        assertThat(nrs.get(2).recordedBy()).isEqualTo("dr.patel");
+        assertThat(nrs.get(2).answers()).containsEntry("pain", 4);
+    }
+
+    @Test
+    void voidedResponsesLeaveTheHistory() {
+        var r = assessments.record(physician, patientId, "NRS", LocalDate.now(), Map.of("pain", 9));
+        assessments.voidResponse(physician, patientId, r.entryId(), 1, "wrong patient");
+        assertThat(assessments.history(physician, patientId)).doesNotContainKey("NRS");
+    }
+
+    @Test
+    void frontDeskDoesNotRecordInstruments() {
+        assertThatThrownBy(() -> assessments.record(Fixtures.actor(staff, "desk.miller"), patientId, "NRS",
+                LocalDate.now(), Map.of("pain", 5))).isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void apiRefusesBadAnswersNamingTheItemAndChangesNothing() {
+        var api = Http.basic(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
+        var bad = api.postJson("/api/patients/" + patientId + "/instruments/PHQ9",
+                "{\"administeredOn\": \"" + LocalDate.now() + "\", \"answers\": {\"q1\": 7}}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"answers.q1\"");
+        var future = api.postJson("/api/patients/" + patientId + "/instruments/NRS",
+                "{\"administeredOn\": \"" + LocalDate.now().plusDays(3) + "\", \"answers\": {\"pain\": 3}}");
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body()).contains("\"field\":\"administeredOn\"");
+        assertThat(api.get("/api/patients/" + patientId + "/instruments").body()).isEqualTo("{}");
+        var ok = api.postJson("/api/patients/" + patientId + "/instruments/ODI",
+                "{\"administeredOn\": \"" + LocalDate.now() + "\", \"answers\": {\"s1\": 3, \"s2\": 2}}");
+        assertThat(ok.statusCode()).isEqualTo(201);
+        assertThat(ok.body()).contains("\"total\":50.0").contains("Severe");
+        assertThat(api.get("/api/instruments").body()).contains("Oswestry").contains("Fairbank");
+    }
+
+    @Test
+    void theFormShowsTheScoreAsItIsFilledIn() {
+        var session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
+        var r = session.postForm("/patients/" + patientId + "/instruments/PEG/preview",
+                Map.of("item.p", "7", "item.e", "6", "item.g", "8"));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("id=\"score-total\"").contains("7.00");
+    }
+}
