@@ -35,10 +35,12 @@ class DemoClinicSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoClinicSeeder.class);
     private static final long SEED_LOCK = 0x52454C4945464445L;
     private static final int CHUNK = 1000;
+    private static final int STORIES = 48;
 
     private final StaffDirectory staff;
     private final CareTeams teams;
     private final ChartBulkLoader loader;
+    private final DemoClinicalStory story;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Environment env;
@@ -53,7 +55,8 @@ class DemoClinicSeeder implements ApplicationRunner {
     private String longHistoryMrn;
     private boolean seededNow;
 
-    DemoClinicSeeder(StaffDirectory staff, CareTeams teams, ChartBulkLoader loader, JdbcClient jdbc,
+    DemoClinicSeeder(StaffDirectory staff, CareTeams teams, ChartBulkLoader loader, DemoClinicalStory story,
+            JdbcClient jdbc,
             TransactionTemplate tx, Environment env,
             @Value("${relief.demo.enabled:true}") boolean enabled,
             @Value("${relief.demo.patients:48}") int patients,
@@ -64,6 +67,7 @@ class DemoClinicSeeder implements ApplicationRunner {
         this.staff = staff;
         this.teams = teams;
         this.loader = loader;
+        this.story = story;
         this.jdbc = jdbc;
         this.tx = tx;
         this.env = env;
@@ -109,6 +113,7 @@ class DemoClinicSeeder implements ApplicationRunner {
         long started = System.nanoTime();
         int total = patients + (longHistory ? 1 : 0);
         log.info("Seeding the demo clinic: {} synthetic patients (seed {})", total, seed);
+        List<java.util.UUID> storied = new ArrayList<>();
         for (int from = 0; from < patients; from += CHUNK) {
             int to = Math.min(patients, from + CHUNK);
             int first = from;
@@ -119,6 +124,9 @@ class DemoClinicSeeder implements ApplicationRunner {
                 for (int i = first; i < to; i++) {
                     var p = generator.patient(i, mrns.get(i - first));
                     charts.add(p.chart());
+                    if (i < STORIES) {
+                        storied.add(p.chart().id());
+                    }
                     members.addAll(p.team());
                 }
                 loader.load(charts);
@@ -138,6 +146,9 @@ class DemoClinicSeeder implements ApplicationRunner {
                 teams.addAll(p.team(), "demo");
             });
         }
+        // the first patients get their step's clinical story through the real services (instruments, evaluation,
+        // the safety protocol for those deferred to mental health)
+        tx.executeWithoutResult(status -> story.tell(storied, seed));
         // fresh statistics, so the planner does not treat the just-loaded tables as empty
         jdbc.sql("analyze").update();
         log.info("Demo clinic seeded: {} patients in {} ms", total, (System.nanoTime() - started) / 1_000_000);
