@@ -24,9 +24,11 @@
         const bottom = scales.y.getPixelForValue(Math.max(b.from, scales.y.min));
         ctx.fillStyle = BAND_COLOURS[i % BAND_COLOURS.length];
         ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
-        ctx.fillStyle = 'rgba(29,39,51,.55)';
-        ctx.font = '11px system-ui';
-        ctx.fillText(b.label, chartArea.left + 4, top + 12);
+        if (!options.compact) {
+          ctx.fillStyle = 'rgba(29,39,51,.55)';
+          ctx.font = '11px system-ui';
+          ctx.fillText(b.label, chartArea.left + 4, top + 12);
+        }
       });
       ctx.restore();
     }
@@ -56,7 +58,7 @@
       },
       options: {
         animation: false, responsive: !spark, maintainAspectRatio: !spark,
-        plugins: {legend: {display: false}, tooltip: {enabled: !spark}, bands: {bands: spark ? [] : bands}},
+        plugins: {legend: {display: false}, tooltip: {enabled: !spark}, bands: {bands: bands, compact: spark}},
         scales: {
           x: {display: !spark},
           y: {display: !spark, min: Number(canvas.dataset.min), max: Number(canvas.dataset.max)}

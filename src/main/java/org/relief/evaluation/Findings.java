@@ -1,6 +1,5 @@
 package org.relief.evaluation;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +8,10 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import org.relief.shared.CrossFieldChecked;
 import java.util.stream.Stream;
 
 /** The evaluation's findings, each a versioned chart entry. */
@@ -70,6 +72,7 @@ public final class Findings {
     }
 
     /** A diagnostic test ordered and its result; diagnostic blocks carry % relief and how long it lasted. */
+    @CrossFieldChecked.Valid
     public record DiagnosticTest(
             @NotNull UUID episodeId,
             @NotNull TestKind kind,
@@ -79,32 +82,33 @@ public final class Findings {
             @Size(max = 4000) String result,
             @Size(max = 200) String blockTarget,
             @Min(0) @Max(100) Integer reliefPercent,
-            @Min(0) @Max(10000) Integer reliefHours) {
+            @Min(0) @Max(10000) Integer reliefHours) implements CrossFieldChecked {
 
-        /** Reported on the field {@code reliefPercent}. */
-        @AssertTrue(message = "relief is recorded for diagnostic blocks only")
-        public boolean isReliefPercent() {
-            return kind == TestKind.DIAGNOSTIC_BLOCK || (reliefPercent == null && reliefHours == null);
-        }
-
-        /** Reported on the field {@code blockTarget}. */
-        @AssertTrue(message = "say which nerve or joint was blocked (e.g. L4-L5 medial branches, left)")
-        public boolean isBlockTarget() {
-            return kind != TestKind.DIAGNOSTIC_BLOCK || (blockTarget != null && !blockTarget.isBlank());
+        @Override
+        public Map<String, String> crossFieldProblems() {
+            Map<String, String> problems = new LinkedHashMap<>();
+            if (kind != TestKind.DIAGNOSTIC_BLOCK && (reliefPercent != null || reliefHours != null)) {
+                problems.put("reliefPercent", "relief is recorded for diagnostic blocks only");
+            }
+            if (kind == TestKind.DIAGNOSTIC_BLOCK && (blockTarget == null || blockTarget.isBlank())) {
+                problems.put("blockTarget", "say which nerve or joint was blocked (e.g. L4-L5 medial branches, left)");
+            }
+            return problems;
         }
     }
 
     /** The psychological evaluation's conclusion, visible to the whole team. */
+    @CrossFieldChecked.Valid
     public record PsychEvaluation(
             @NotNull UUID episodeId,
             @NotNull @PastOrPresent LocalDate evaluatedOn,
             @NotNull Clearance conclusion,
-            @Size(max = 2000) String conditions) {
+            @Size(max = 2000) String conditions) implements CrossFieldChecked {
 
-        /** Reported on the field {@code conditions}. */
-        @AssertTrue(message = "state the conditions of the clearance")
-        public boolean isConditions() {
-            return conclusion != Clearance.CLEARED_WITH_CONDITIONS || (conditions != null && !conditions.isBlank());
+        @Override
+        public Map<String, String> crossFieldProblems() {
+            return conclusion == Clearance.CLEARED_WITH_CONDITIONS && (conditions == null || conditions.isBlank())
+                    ? Map.of("conditions", "state the conditions of the clearance") : Map.of();
         }
     }
 

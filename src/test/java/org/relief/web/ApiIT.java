@@ -73,6 +73,15 @@ class ApiIT {
     }
 
     @Test
+    void validationMethodsDoNotLeakIntoTheJson() {
+        HttpResponse<String> r = patel.postJson("/api/patients/" + patientId + "/treatments", """
+                {"therapy": "Physical therapy", "startDate": "2025-01-06", "endDate": "2025-02-14",
+                 "result": "PARTIAL"}""");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.body()).contains("\"endDate\":\"2025-02-14\"").doesNotContain("\"endDate\":true");
+    }
+
+    @Test
     void wrongTypeInJsonNamesTheField() {
         HttpResponse<String> r = patel.postJson("/api/patients/" + patientId + "/problems", """
                 {"icd10Code": "M54.50", "description": "LBP", "onsetDate": "last spring", "clinicalStatus": "ACTIVE"}""");
