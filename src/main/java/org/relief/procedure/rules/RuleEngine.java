@@ -1,0 +1,32 @@
+package org.relief.procedure.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.relief.procedure.rules.Facts.History;
+import org.relief.procedure.rules.Facts.Order;
+
+/** Runs every rule that applies to an order; the decision is the heaviest of theirs. */
+public final class RuleEngine {
+
+    /** The engine's answer: the decision and every rule's outcome (reasons, policy values, sources). */
+    public record Result(Decision decision, List<Outcome> outcomes) {
+    }
+
+    public Result evaluate(Order order, History history, Policy policy) {
+        List<Rule> rules = new ArrayList<>();
+        switch (order.type().family()) {
+            case ESI -> rules.addAll(EsiRules.ALL);
+            case FACET -> rules.addAll(FacetRules.ALL);
+            default -> rules.addAll(OtherRules.ALL);
+        }
+        if (order.type().family() == ProcedureType.Family.ADHESIOLYSIS) {
+            rules.add(EsiRules.CUMULATIVE_STEROID);
+        }
+        rules.add(BloodThinners.RULE);
+        List<Outcome> outcomes = rules.stream().map(r -> r.check(order, history, policy)).filter(Objects::nonNull)
+                .toList();
+        Decision decision = outcomes.stream().map(Outcome::decision).max(Enum::compareTo).orElse(Decision.ALLOW);
+        return new Result(decision, outcomes);
+    }
+}

@@ -1,0 +1,63 @@
+package org.relief.procedure.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.relief.procedure.rules.Facts.Block;
+import org.relief.procedure.rules.Facts.History;
+import org.relief.procedure.rules.Facts.Indication;
+import org.relief.procedure.rules.Facts.Order;
+import org.relief.procedure.rules.Facts.PastProcedure;
+import org.relief.procedure.rules.Facts.Region;
+import org.relief.procedure.rules.Facts.Side;
+import org.relief.procedure.rules.Facts.Thinner;
+
+/** Builders for rule tests: a well-prepared lumbar patient unless a test says otherwise. */
+final class RuleTestData {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    static final LocalDate PLANNED = LocalDate.of(2026, 12, 15);
+
+    private RuleTestData() {
+    }
+
+    static Order order(ProcedureType type) {
+        return new Order(type, Region.LUMBAR, Side.LEFT, 1, PLANNED, Indication.RADICULOPATHY, 80.0, false, true,
+                null, false, null);
+    }
+
+    static Order order(ProcedureType type, int levels) {
+        Order o = order(type);
+        return new Order(o.type(), o.region(), o.side(), levels, o.plannedDate(), o.indication(), o.steroidMg(),
+                o.particulateSteroid(), o.imageGuidance(), o.intraArticularReason(), o.bleedingRiskFactors(),
+                o.vertebral());
+    }
+
+    static final class H {
+        LocalDate painOnset = TODAY.minusMonths(8);
+        int conservativeWeeks = 8;
+        boolean imaging = true;
+        List<PastProcedure> procedures = new ArrayList<>();
+        Integer siTests = null;
+        List<Block> blocks = new ArrayList<>();
+        Boolean psychCleared = null;
+        Integer triggerPoints = null;
+        Integer nrs = null;
+        Integer rmdq = null;
+        List<Thinner> thinners = new ArrayList<>();
+
+        H done(ProcedureType type, LocalDate date, Integer relief, Integer weeks) {
+            procedures.add(new PastProcedure(type, date, Region.LUMBAR, Side.LEFT, 1, 80.0, relief, weeks));
+            return this;
+        }
+
+        History build() {
+            return new History(TODAY, painOnset, conservativeWeeks, imaging, procedures, siTests, blocks,
+                    psychCleared, triggerPoints, nrs, rmdq, thinners);
+        }
+    }
+
+    static H history() {
+        return new H();
+    }
+}
