@@ -120,8 +120,11 @@ public class Evaluations {
                     .map(t -> new EvaluationFacts.Block(t.blockTarget(), t.resultedOn() != null ? t.resultedOn()
                             : t.orderedOn(), t.reliefPercent(), t.reliefHours()))
                     .toList();
+            Integer triggerPoints = e.exams().stream().map(v -> v.data().triggerPointsFound())
+                    .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
             return new EvaluationFacts(e.id(), psych.map(Findings.PsychEvaluation::conclusion).orElse(null),
-                    psych.map(Findings.PsychEvaluation::evaluatedOn).orElse(null), si, blocks, e.signed());
+                    psych.map(Findings.PsychEvaluation::evaluatedOn).orElse(null), si, blocks, triggerPoints,
+                    !e.exams().isEmpty(), e.signed());
         });
     }
 

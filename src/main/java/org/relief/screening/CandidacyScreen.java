@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -19,7 +17,7 @@ import org.relief.patient.ChartService;
 import org.relief.patient.Codes.DrugClass;
 import org.relief.patient.Codes.MedicationStatus;
 import org.relief.patient.Codes.TreatmentResult;
-import org.relief.patient.Problem;
+import org.relief.patient.PainProblems;
 import org.relief.screening.CandidacyRules.Decision;
 import org.relief.screening.CandidacyRules.Outcome;
 import org.relief.shared.FieldProblem;
@@ -37,14 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CandidacyScreen {
 
-    /**
-     * ICD-10-CM prefixes Relief treats as pain problems when reading the onset: musculoskeletal (M), pain not
-     * elsewhere classified (G89), nerve, root and plexus disorders (G50-G59), headache (G43, G44), pain unspecified
-     * (R52). Relief's own reading of the problem list, not a clinical threshold.
-     */
-    static final List<String> PAIN_PREFIXES = List.of("M", "G89", "G5", "G43", "G44", "R52");
-    /** Codes that say "chronic pain" without naming its cause. */
-    static final Set<String> NONSPECIFIC = Set.of("G89.0", "G89.21", "G89.22", "G89.28", "G89.29", "G89.4", "R52");
     private static final Set<DrugClass> PAIN_CLASSES = Set.of(DrugClass.OPIOID, DrugClass.NSAID,
             DrugClass.GABAPENTINOID, DrugClass.ANALGESIC_OTHER, DrugClass.MUSCLE_RELAXANT);
 
@@ -79,13 +69,8 @@ public class CandidacyScreen {
     }
 
     static CandidacyRules.Facts facts(Chart chart, SafetyStatus status, LocalDate today) {
-        List<Problem> pain = chart.problems().stream().map(v -> v.data())
-                .filter(p -> p.clinicalStatus() != org.relief.patient.Codes.ClinicalStatus.RESOLVED)
-                .filter(p -> PAIN_PREFIXES.stream().anyMatch(prefix -> p.icd10Code().startsWith(prefix)))
-                .toList();
-        LocalDate onset = pain.stream().map(Problem::onsetDate).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
-        boolean specific = pain.stream().anyMatch(p -> !NONSPECIFIC.contains(p.icd10Code()));
+        LocalDate onset = PainProblems.onset(chart.problems());
+        boolean specific = PainProblems.specificCauseNamed(chart.problems());
         List<String> failed = chart.treatments().stream().map(v -> v.data())
                 .filter(t -> t.result() != TreatmentResult.GOOD)
                 .map(t -> t.therapy() + " (" + t.result().name().toLowerCase() + ")").distinct().toList();

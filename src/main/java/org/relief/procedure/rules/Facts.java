@@ -25,7 +25,7 @@ public final class Facts {
     /** Findings for vertebral augmentation, as the physician documents them on the order. */
     public record VertebralFindings(boolean fractureConfirmedOnImaging, boolean painFromFracture,
             boolean infectionAtSite, boolean pregnant, boolean worseningPain, boolean heightLossOver25,
-            boolean kyphoticDeformity, boolean relativeContraindication, boolean bonHealthReferral) {
+            boolean kyphoticDeformity, boolean relativeContraindication, boolean boneHealthReferral) {
     }
 
     /** A procedure done before, with its follow-up relief where recorded. */
@@ -45,6 +45,6 @@ public final class Facts {
     public record History(LocalDate today, LocalDate painOnset, int conservativeCareWeeks, boolean imagingOnFile,
             List<PastProcedure> procedures, Integer positiveSacroiliacTests, List<Block> blocks,
             Boolean psychCleared, Integer triggerPointsFound, Integer latestNrs, Integer latestRmdq,
-            List<Thinner> thinners) {
+            List<Thinner> thinners, boolean safetyHold) {
     }
 }

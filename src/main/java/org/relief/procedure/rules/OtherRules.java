@@ -173,10 +173,10 @@ final class OtherRules {
             return block("Vertebral augmentation", "Needs worsening pain or at least 2 of: height loss over 25%, "
                     + "kyphotic deformity, Roland-Morris over 17 (found " + extra + ").", src, nrs);
         }
-        if (v.relativeContraindication() || !v.bonHealthReferral()) {
+        if (v.relativeContraindication() || !v.boneHealthReferral()) {
             return warn("Vertebral augmentation", (v.relativeContraindication() ? "A relative contraindication is "
                     + "documented (allergy, coagulopathy, instability, neurological compromise or more than 3 levels)."
-                    : "") + (!v.bonHealthReferral() ? " Refer for bone density / osteoporosis care." : ""), src, nrs);
+                    : "") + (!v.boneHealthReferral() ? " Refer for bone density / osteoporosis care." : ""), src, nrs);
         }
         return allow("Vertebral augmentation", "Imaging-confirmed fracture, NRS " + h.latestNrs() + ", criteria met.",
                 src, nrs);

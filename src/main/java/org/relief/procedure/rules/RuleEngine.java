@@ -9,6 +9,15 @@ import org.relief.procedure.rules.Facts.Order;
 /** Runs every rule that applies to an order; the decision is the heaviest of theirs. */
 public final class RuleEngine {
 
+    /** The rule whose BLOCK no override lifts: the safety protocol's hold on interventional care. */
+    public static final String SAFETY_HOLD_RULE = "Safety hold";
+
+    static final Rule SAFETY_HOLD = (o, h, p) -> h.safetyHold()
+            ? Rule.Out.block(SAFETY_HOLD_RULE, "Interventional care is on hold after a safety alert: mental health "
+                    + "care first. The physician releases the hold after the documented follow-up; it cannot be "
+                    + "overridden here.", "Clinic practice description (rules reference section 1)")
+            : null;
+
     /** The engine's answer: the decision and every rule's outcome (reasons, policy values, sources). */
     public record Result(Decision decision, List<Outcome> outcomes) {
     }
@@ -24,6 +33,7 @@ public final class RuleEngine {
             rules.add(EsiRules.CUMULATIVE_STEROID);
         }
         rules.add(BloodThinners.RULE);
+        rules.add(SAFETY_HOLD);
         List<Outcome> outcomes = rules.stream().map(r -> r.check(order, history, policy)).filter(Objects::nonNull)
                 .toList();
         Decision decision = outcomes.stream().map(Outcome::decision).max(Enum::compareTo).orElse(Decision.ALLOW);

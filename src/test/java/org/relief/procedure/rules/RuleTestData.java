@@ -45,6 +45,7 @@ final class RuleTestData {
         Integer nrs = null;
         Integer rmdq = null;
         List<Thinner> thinners = new ArrayList<>();
+        boolean safetyHold = false;
 
         H done(ProcedureType type, LocalDate date, Integer relief, Integer weeks) {
             procedures.add(new PastProcedure(type, date, Region.LUMBAR, Side.LEFT, 1, 80.0, relief, weeks));
@@ -53,7 +54,7 @@ final class RuleTestData {
 
         History build() {
             return new History(TODAY, painOnset, conservativeWeeks, imaging, procedures, siTests, blocks,
-                    psychCleared, triggerPoints, nrs, rmdq, thinners);
+                    psychCleared, triggerPoints, nrs, rmdq, thinners, safetyHold);
         }
     }
 

@@ -1,0 +1,321 @@
+package org.relief.procedure;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.relief.assessment.Assessments;
+import org.relief.assessment.InstrumentResponse;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
+import org.relief.careteam.Actor;
+import org.relief.careteam.Role;
+import org.relief.evaluation.EvaluationFacts;
+import org.relief.evaluation.Evaluations;
+import org.relief.patient.Chart;
+import org.relief.patient.ChartService;
+import org.relief.patient.Codes.DrugClass;
+import org.relief.patient.Codes.MedicationStatus;
+import org.relief.patient.Codes.TreatmentResult;
+import org.relief.patient.PainProblems;
+import org.relief.patient.Versioned;
+import org.relief.procedure.Documentation.FollowUp;
+import org.relief.procedure.Documentation.Performed;
+import org.relief.procedure.rules.Decision;
+import org.relief.procedure.rules.Facts;
+import org.relief.procedure.rules.Outcome;
+import org.relief.procedure.rules.Policy;
+import org.relief.procedure.rules.RuleEngine;
+import org.relief.screening.SafetyProtocol;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.relief.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ordering procedures: gathers the facts from the chart, evaluation, instruments, earlier procedures and the safety
+ * protocol, runs the rule engine with the policy values in force, and stores the order with every outcome. A BLOCK
+ * stops the order unless the physician overrides it with a written reason (never the safety hold).
+ */
+@Service
+public class Orders {
+
+    /** Prior treatments whose names say they were procedures, not conservative care. */
+    private static final Pattern PROCEDURE_NAMES = Pattern.compile(
+            "(?i).*(injection|ablation|block|stimulat|fusion|kyphoplasty|vertebroplasty|adhesiolysis|surgery|"
+                    + "implant).*");
+    private static final Set<DrugClass> THINNERS = Set.of(DrugClass.ANTICOAGULANT, DrugClass.ANTIPLATELET,
+            DrugClass.NSAID);
+
+    private final JdbcClient jdbc;
+    private final ChartService charts;
+    private final Evaluations evaluations;
+    private final Assessments assessments;
+    private final SafetyProtocol safety;
+    private final PolicyValues policies;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final RuleEngine engine = new RuleEngine();
+
+    Orders(JdbcClient jdbc, ChartService charts, Evaluations evaluations, Assessments assessments,
+            SafetyProtocol safety, PolicyValues policies, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.charts = charts;
+        this.evaluations = evaluations;
+        this.assessments = assessments;
+        this.safety = safety;
+        this.policies = policies;
+        this.audit = audit;
+        this.clock = clock;
+        ProcedureKinds.load();
+    }
+
+    /** Runs the rules without storing an order (the form's "check" button and the benchmark). */
+    @Transactional(readOnly = true)
+    public RuleEngine.Result check(Actor actor, UUID patientId, Facts.Order order) {
+        validate(order);
+        return engine.evaluate(order, history(actor, patientId), policies.current());
+    }
+
+    /** Places an order: the physician orders; the decision and its reasons are stored with it. */
+    @Transactional
+    public ProcedureOrder order(Actor actor, UUID patientId, Facts.Order order) {
+        if (actor.role() != Role.PHYSICIAN) {
+            throw new ForbiddenException("The interventional pain physician orders procedures.");
+        }
+        validate(order);
+        Policy policy = policies.current();
+        RuleEngine.Result result = engine.evaluate(order, history(actor, patientId), policy);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into procedure_order (id, patient_id, type, region, side, levels, planned_date, indication,
+                    steroid_mg, particulate, image_guidance, ia_reason, bleeding_factors, vertebral, decision, ordered_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, patientId, order.type().name(), order.region().name(), order.side().name(), order.levels(),
+                        order.plannedDate(), order.indication().name(), order.steroidMg(), order.particulateSteroid(),
+                        order.imageGuidance(), order.intraArticularReason(), order.bleedingRiskFactors(),
+                        order.vertebral() == null ? null : VertebralCodec.write(order.vertebral()),
+                        result.decision().name(), actor.username())
+                .update();
+        for (Outcome o : result.outcomes()) {
+            jdbc.sql("insert into procedure_order_outcome (order_id, rule, decision, reason, source, policy) "
+                            + "values (?, ?, ?, ?, ?, ?)")
+                    .params(id, o.rule(), o.decision().name(), o.reason(), o.source(),
+                            o.policyUsed().stream().map(v -> v.key() + " = " + v.shown() + " [policy row " + v.id()
+                                    + "]").collect(Collectors.joining("; ")))
+                    .update();
+        }
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
+                "ordered " + order.type().label() + " for " + order.plannedDate() + ": " + result.decision(), "OK",
+                actor.address());
+        return find(id);
+    }
+
+    /** The physician overrides a BLOCK with a written reason; the safety hold cannot be overridden. */
+    @Transactional
+    public ProcedureOrder override(Actor actor, UUID patientId, UUID orderId, String reason) {
+        if (actor.role() != Role.PHYSICIAN) {
+            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED,
+                    "override order " + orderId, "DENIED: only a physician overrides", actor.address());
+            throw new ForbiddenException("Only the interventional pain physician overrides a BLOCK.");
+        }
+        ProcedureOrder order = find(orderId);
+        if (!order.patientId().equals(patientId)) {
+            throw new NotFoundException("No order " + orderId + " in this chart");
+        }
+        if (order.decision() != Decision.BLOCK || order.override() != null) {
+            throw new InvalidInputException(List.of(new FieldProblem("order",
+                    order.override() != null ? "is already overridden" : "is not blocked")));
+        }
+        if (order.outcomes().stream().anyMatch(o -> o.rule().equals(RuleEngine.SAFETY_HOLD_RULE)
+                && o.decision() == Decision.BLOCK)) {
+            throw new InvalidInputException(List.of(new FieldProblem("order", "the safety hold cannot be "
+                    + "overridden: follow up the alert and release the hold, then order again")));
+        }
+        if (reason == null || reason.strip().length() < 10) {
+            throw new InvalidInputException(List.of(new FieldProblem("reason",
+                    "write why the block is overridden (at least 10 characters)")));
+        }
+        jdbc.sql("insert into procedure_override (order_id, by_actor, reason) values (?, ?, ?)")
+                .params(orderId, actor.username(), reason.strip()).update();
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
+                "OVERRIDE of BLOCK on " + order.order().type().label() + " (" + orderId + "): " + reason.strip(),
+                "OK", actor.address());
+        return find(orderId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProcedureOrder> orders(UUID patientId) {
+        return jdbc.sql("select id from procedure_order where patient_id = ? order by ordered_at desc")
+                .param(patientId).query(UUID.class).list().stream().map(this::find).toList();
+    }
+
+    /** Every override in the clinic, newest first, for the admin's list. */
+    @Transactional(readOnly = true)
+    public List<ProcedureOrder> overrides() {
+        return jdbc.sql("select order_id from procedure_override order by at desc limit 500").query(UUID.class).list()
+                .stream().map(this::find).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ProcedureOrder find(UUID id) {
+        var outcomes = jdbc.sql("select * from procedure_order_outcome where order_id = ? order by id").param(id)
+                .query((rs, n) -> new ProcedureOrder.RecordedOutcome(rs.getString("rule"),
+                        Decision.valueOf(rs.getString("decision")), rs.getString("reason"), rs.getString("source"),
+                        rs.getString("policy"))).list();
+        var override = jdbc.sql("select * from procedure_override where order_id = ?").param(id)
+                .query((rs, n) -> new ProcedureOrder.Override(rs.getString("by_actor"), rs.getString("reason"),
+                        rs.getTimestamp("at").toInstant())).optional().orElse(null);
+        return jdbc.sql("select * from procedure_order where id = ?").param(id)
+                .query((rs, n) -> map(rs, outcomes, override)).optional()
+                .orElseThrow(() -> new NotFoundException("No procedure order " + id));
+    }
+
+    /** Gathers what the rules read. Reads are audited by the services they go through. */
+    Facts.History history(Actor actor, UUID patientId) {
+        Chart chart = charts.chart(actor, patientId);
+        LocalDate today = LocalDate.now(clock);
+        EvaluationFacts eval = evaluations.facts(actor, patientId).orElse(null);
+        Map<String, InstrumentResponse> latest = assessments.latestByInstrument(patientId);
+        List<Versioned<FollowUp>> followUps = charts.entries(actor, patientId, ProcedureKinds.FOLLOW_UP);
+        List<Facts.PastProcedure> procedures = new ArrayList<>();
+        for (Versioned<Performed> v : charts.entries(actor, patientId, ProcedureKinds.PERFORMED)) {
+            Performed p = v.data();
+            List<FollowUp> fu = followUps.stream().map(Versioned::data)
+                    .filter(f -> f.procedureId().equals(v.entryId()))
+                    .sorted(Comparator.comparing(FollowUp::followedUpOn)).toList();
+            Integer relief = fu.isEmpty() ? null : fu.get(fu.size() - 1).reliefPercent();
+            Integer weeks = fu.stream().map(FollowUp::reliefLastedWeeks).filter(Objects::nonNull)
+                    .max(Integer::compare).orElse(null);
+            procedures.add(new Facts.PastProcedure(p.type(), p.performedOn(), p.region(), p.side(), p.levels(),
+                    p.steroidMg() == null ? null : p.steroidMg().doubleValue(), relief, weeks));
+        }
+        int conservativeWeeks = chart.treatments().stream().map(Versioned::data)
+                .filter(t -> t.result() != TreatmentResult.GOOD && !PROCEDURE_NAMES.matcher(t.therapy()).matches())
+                .mapToInt(t -> (int) ChronoUnit.WEEKS.between(t.startDate(), t.endDate() != null ? t.endDate()
+                        : today))
+                .max().orElse(0);
+        List<Facts.Thinner> thinners = chart.medications().stream()
+                .filter(m -> THINNERS.contains(m.data().drugClass()) && m.data().status() != MedicationStatus.STOPPED)
+                .map(m -> new Facts.Thinner(m.data().name(), m.data().status() == MedicationStatus.ACTIVE,
+                        m.data().status() == MedicationStatus.ON_HOLD
+                                ? LocalDate.ofInstant(m.recordedAt(), ZoneId.systemDefault()) : null))
+                .toList();
+        List<Facts.Block> blocks = eval == null ? List.of() : eval.blocks().stream()
+                .map(b -> new Facts.Block(b.target(), b.on(), b.reliefPercent())).toList();
+        return new Facts.History(today, PainProblems.onset(chart.problems()), conservativeWeeks,
+                !chart.imaging().isEmpty(), procedures,
+                eval == null || !eval.examined() ? null : eval.positiveSacroiliacTests(), blocks,
+                eval == null || eval.psychClearance() == null ? null : Evaluations.cleared(eval.psychClearance()),
+                eval == null ? null : eval.triggerPointsFound(), score(latest, "NRS"), score(latest, "RMDQ"),
+                thinners, safety.isOnHold(patientId));
+    }
+
+    private static Integer score(Map<String, InstrumentResponse> latest, String code) {
+        InstrumentResponse r = latest.get(code);
+        return r == null || r.total() == null ? null : (int) Math.round(r.total());
+    }
+
+    private static void validate(Facts.Order o) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (o.type() == null) {
+            problems.add(new FieldProblem("type", "choose the procedure"));
+        }
+        if (o.region() == null) {
+            problems.add(new FieldProblem("region", "choose the region"));
+        }
+        if (o.side() == null) {
+            problems.add(new FieldProblem("side", "choose the side"));
+        }
+        if (o.levels() < 1 || o.levels() > 10) {
+            problems.add(new FieldProblem("levels", "must be between 1 and 10"));
+        }
+        if (o.plannedDate() == null) {
+            problems.add(new FieldProblem("plannedDate", "is required"));
+        }
+        if (o.steroidMg() != null && (o.steroidMg() < 0 || o.steroidMg() > 1000)) {
+            problems.add(new FieldProblem("steroidMg", "must be between 0 and 1000 mg"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static ProcedureOrder map(ResultSet rs, List<ProcedureOrder.RecordedOutcome> outcomes,
+            ProcedureOrder.Override override) throws SQLException {
+        var steroid = rs.getBigDecimal("steroid_mg");
+        Facts.Order order = new Facts.Order(
+                org.relief.procedure.rules.ProcedureType.valueOf(rs.getString("type")),
+                Facts.Region.valueOf(rs.getString("region")), Facts.Side.valueOf(rs.getString("side")),
+                rs.getInt("levels"), rs.getObject("planned_date", LocalDate.class),
+                Facts.Indication.valueOf(rs.getString("indication")), steroid == null ? null : steroid.doubleValue(),
+                rs.getBoolean("particulate"), rs.getBoolean("image_guidance"), rs.getString("ia_reason"),
+                rs.getBoolean("bleeding_factors"), VertebralCodec.read(rs.getString("vertebral")));
+        return new ProcedureOrder(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class), order,
+                Decision.valueOf(rs.getString("decision")), outcomes, rs.getString("ordered_by"),
+                rs.getTimestamp("ordered_at").toInstant(), override);
+    }
+
+    /** The vertebral findings as a short flag string ("fracture,painFromFracture,..."). */
+    static final class VertebralCodec {
+
+        private VertebralCodec() {
+        }
+
+        static String write(Facts.VertebralFindings v) {
+            List<String> flags = new ArrayList<>();
+            if (v.fractureConfirmedOnImaging()) {
+                flags.add("fracture");
+            }
+            if (v.painFromFracture()) {
+                flags.add("painFromFracture");
+            }
+            if (v.infectionAtSite()) {
+                flags.add("infection");
+            }
+            if (v.pregnant()) {
+                flags.add("pregnant");
+            }
+            if (v.worseningPain()) {
+                flags.add("worsening");
+            }
+            if (v.heightLossOver25()) {
+                flags.add("heightLoss");
+            }
+            if (v.kyphoticDeformity()) {
+                flags.add("kyphosis");
+            }
+            if (v.relativeContraindication()) {
+                flags.add("relative");
+            }
+            if (v.boneHealthReferral()) {
+                flags.add("boneHealth");
+            }
+            return String.join(",", flags);
+        }
+
+        static Facts.VertebralFindings read(String s) {
+            if (s == null) {
+                return null;
+            }
+            Set<String> f = Set.of(s.split(","));
+            return new Facts.VertebralFindings(f.contains("fracture"), f.contains("painFromFracture"),
+                    f.contains("infection"), f.contains("pregnant"), f.contains("worsening"), f.contains("heightLoss"),
+                    f.contains("kyphosis"), f.contains("relative"), f.contains("boneHealth"));
+        }
+    }
+}

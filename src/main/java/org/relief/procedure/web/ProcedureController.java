@@ -1,0 +1,119 @@
+package org.relief.procedure.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.relief.careteam.Actor;
+import org.relief.patient.ChartService;
+import org.relief.patient.Patients;
+import org.relief.procedure.Orders;
+import org.relief.procedure.PolicyValues;
+import org.relief.procedure.ProcedureKinds;
+import org.relief.procedure.ProcedureOrder;
+import org.relief.procedure.rules.Facts;
+import org.relief.procedure.rules.ProcedureType;
+import org.relief.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The procedures page: order (with the rules' decision), override, procedures performed and their follow-ups. */
+@Controller
+class ProcedureController {
+
+    private final Orders orders;
+    private final Patients patients;
+    private final ChartService charts;
+    private final PolicyValues policies;
+
+    ProcedureController(Orders orders, Patients patients, ChartService charts, PolicyValues policies) {
+        this.orders = orders;
+        this.patients = patients;
+        this.charts = charts;
+        this.policies = policies;
+    }
+
+    @GetMapping("/patients/{id}/procedures")
+    String page(@PathVariable UUID id, Actor actor, Model model) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("plannedDate", java.time.LocalDate.now().plusDays(7).toString());
+        defaults.put("levels", "1");
+        defaults.put("imageGuidance", "on");
+        return render(model, id, actor, defaults, Map.of());
+    }
+
+    @PostMapping("/patients/{id}/procedures/orders")
+    String order(@PathVariable UUID id, @RequestParam Map<String, String> form, Actor actor, Model model,
+            HttpServletResponse response, RedirectAttributes flash) {
+        try {
+            ProcedureOrder placed = orders.order(actor, id, OrderForm.read(form));
+            flash.addFlashAttribute("notice", placed.order().type().label() + " ordered: " + placed.decision() + ".");
+            return "redirect:/patients/" + id + "/procedures#order-" + placed.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.problems().forEach(p -> errors.put(p.field(), p.message()));
+            return render(model, id, actor, form, errors);
+        }
+    }
+
+    @PostMapping("/patients/{id}/procedures/orders/{orderId}/override")
+    String override(@PathVariable UUID id, @PathVariable UUID orderId,
+            @RequestParam(defaultValue = "") String reason, Actor actor, RedirectAttributes flash) {
+        orders.override(actor, id, orderId, reason);
+        flash.addFlashAttribute("notice", "Block overridden; the override is recorded and listed for the clinic.");
+        return "redirect:/patients/" + id + "/procedures#order-" + orderId;
+    }
+
+    @GetMapping("/patients/{id}/procedures/summary")
+    String summary(@PathVariable UUID id, Model model) {
+        model.addAttribute("patientId", id);
+        model.addAttribute("orders", orders.orders(id));
+        return "procedure/page :: summary";
+    }
+
+    @GetMapping("/admin/overrides")
+    String overrides(Model model) {
+        model.addAttribute("overrides", orders.overrides());
+        model.addAttribute("patients", patients.identities(orders.overrides().stream()
+                .map(ProcedureOrder::patientId).toList()));
+        return "procedure/overrides";
+    }
+
+    @GetMapping("/admin/policy")
+    String policy(@RequestParam(required = false) String key, Model model) {
+        model.addAttribute("rows", policies.currentRows());
+        model.addAttribute("key", key);
+        model.addAttribute("history", key == null ? java.util.List.of() : policies.history(key));
+        return "procedure/policy";
+    }
+
+    @PostMapping("/admin/policy/{key}")
+    String changePolicy(@PathVariable String key, @RequestParam BigDecimal value,
+            @RequestParam(defaultValue = "") String reason, Actor actor, RedirectAttributes flash) {
+        policies.change(actor, key, value, reason);
+        flash.addFlashAttribute("notice", "Policy value changed; the earlier value stays in its history.");
+        return "redirect:/admin/policy?key=" + key;
+    }
+
+    private String render(Model model, UUID id, Actor actor, Map<String, String> form, Map<String, String> errors) {
+        model.addAttribute("patient", patients.summary(id));
+        model.addAttribute("orders", orders.orders(id));
+        model.addAttribute("performed", charts.entries(actor, id, ProcedureKinds.PERFORMED));
+        model.addAttribute("followUps", charts.entries(actor, id, ProcedureKinds.FOLLOW_UP));
+        model.addAttribute("types", ProcedureType.values());
+        model.addAttribute("regions", Facts.Region.values());
+        model.addAttribute("sides", Facts.Side.values());
+        model.addAttribute("indications", Facts.Indication.values());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("today", java.time.LocalDate.now().toString());
+        return "procedure/page";
+    }
+}

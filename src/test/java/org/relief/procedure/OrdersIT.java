@@ -1,0 +1,147 @@
+package org.relief.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.relief.assessment.SafetyFlag;
+import org.relief.careteam.Actor;
+import org.relief.careteam.StaffDirectory;
+import org.relief.patient.ChartService;
+import org.relief.patient.Codes;
+import org.relief.patient.EntryKind;
+import org.relief.patient.ImagingStudy;
+import org.relief.patient.Patients;
+import org.relief.patient.PriorTreatment;
+import org.relief.patient.Problem;
+import org.relief.procedure.rules.Decision;
+import org.relief.procedure.rules.Facts;
+import org.relief.procedure.rules.ProcedureType;
+import org.relief.screening.SafetyProtocol;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.relief.support.Fixtures;
+import org.relief.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Ordering runs the rules on the real chart; decisions, overrides and policy changes are kept. */
+@IntegrationTest
+public class OrdersIT {
+
+    @Autowired
+    Orders orders;
+    @Autowired
+    PolicyValues policies;
+    @Autowired
+    ChartService charts;
+    @Autowired
+    Patients patients;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    SafetyProtocol safety;
+
+    Actor physician;
+    UUID patientId;
+
+    @BeforeEach
+    void setUp() {
+        physician = Fixtures.actor(staff, "dr.patel");
+        patientId = preparedPatient(patients, charts, staff);
+    }
+
+    /** A patient ready for a lumbar ESI, with one done 10 days ago that helped 60%. */
+    public static UUID preparedPatient(Patients patients, ChartService charts, StaffDirectory staff) {
+        Actor physician = Fixtures.actor(staff, "dr.patel");
+        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"),
+                Fixtures.registration(physician.staffId())).id();
+        charts.add(physician, id, EntryKind.PROBLEM, new Problem("M54.16", "Radiculopathy, lumbar region",
+                LocalDate.now().minusMonths(8), Codes.ClinicalStatus.ACTIVE));
+        charts.add(physician, id, EntryKind.TREATMENT, new PriorTreatment("Physical therapy",
+                LocalDate.now().minusMonths(6), LocalDate.now().minusMonths(4), "2x a week",
+                Codes.TreatmentResult.NONE, null, "no relief"));
+        charts.add(physician, id, EntryKind.IMAGING, new ImagingStudy(Codes.Modality.MRI, "Lumbar spine",
+                LocalDate.now().minusMonths(1), "L4-L5 disc protrusion contacting the L5 root"));
+        var done = charts.add(physician, id, ProcedureKinds.PERFORMED, new Documentation.Performed(null,
+                ProcedureType.ESI_TRANSFORAMINAL, LocalDate.now().minusDays(10), Facts.Region.LUMBAR, Facts.Side.LEFT,
+                1, 7, 3, "Dexamethasone 10 mg", 60, Documentation.Guidance.FLUOROSCOPY, null));
+        charts.add(physician, id, ProcedureKinds.FOLLOW_UP, new Documentation.FollowUp(done.entryId(),
+                Documentation.Point.OTHER, LocalDate.now(), 60, 1, 4));
+        return id;
+    }
+
+    static Facts.Order esi(LocalDate planned) {
+        return new Facts.Order(ProcedureType.ESI_TRANSFORAMINAL, Facts.Region.LUMBAR, Facts.Side.LEFT, 1, planned,
+                Facts.Indication.RADICULOPATHY, 60.0, false, true, null, false, null);
+    }
+
+    @Test
+    void anEsiTooSoonIsBlockedWithItsReasonSourceAndPolicyRow() {
+        ProcedureOrder o = orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
+        assertThat(o.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(o.mayProceed()).isFalse();
+        assertThat(o.outcomes()).filteredOn(r -> r.rule().equals("ESI: interval")).singleElement().satisfies(r -> {
+            assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+            assertThat(r.reason()).contains("Only 15 days");
+            assertThat(r.source()).isEqualTo("clinic practice");
+            assertThat(r.policy()).contains("esi.min-interval-days = 21 days [policy row");
+        });
+        assertThat(o.outcomes()).filteredOn(r -> r.rule().equals("ESI: response to the last one")).singleElement()
+                .satisfies(r -> assertThat(r.decision()).isEqualTo(Decision.ALLOW));
+
+        assertThat(orders.order(physician, patientId, esi(LocalDate.now().plusDays(11))).decision())
+                .isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void thePhysicianOverridesABlockWithAReasonAndItIsListed() {
+        ProcedureOrder o = orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
+        assertThatThrownBy(() -> orders.override(Fixtures.actor(staff, "chiro.lee"), patientId, o.id(),
+                "I think it is fine to go ahead")).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> orders.override(physician, patientId, o.id(), "ok"))
+                .isInstanceOf(InvalidInputException.class);
+        ProcedureOrder overridden = orders.override(physician, patientId, o.id(),
+                "Severe flare; patient travels abroad next month");
+        assertThat(overridden.mayProceed()).isTrue();
+        assertThat(orders.overrides()).anyMatch(x -> x.id().equals(o.id()));
+    }
+
+    @Test
+    void aPolicyChangeAppliesToNewDecisionsAndOldOnesKeepTheirValue() {
+        ProcedureOrder before = orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
+        Actor admin = Fixtures.actor(staff, "admin");
+        policies.change(admin, "esi.min-interval-days", new BigDecimal("14"), "payer contract eviCore");
+        try {
+            ProcedureOrder after = orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
+            assertThat(after.outcomes()).filteredOn(r -> r.rule().equals("ESI: interval")).singleElement()
+                    .satisfies(r -> assertThat(r.decision()).isEqualTo(Decision.ALLOW));
+            assertThat(orders.find(before.id()).outcomes()).filteredOn(r -> r.rule().equals("ESI: interval"))
+                    .singleElement().satisfies(r -> assertThat(r.policy()).contains("= 21 days"));
+            assertThat(policies.history("esi.min-interval-days")).hasSizeGreaterThanOrEqualTo(2);
+        } finally {
+            policies.change(admin, "esi.min-interval-days", new BigDecimal("21"), "back to the clinic default");
+        }
+        assertThatThrownBy(() -> policies.change(physician, "esi.min-interval-days", BigDecimal.ONE, "test"))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void theSafetyHoldBlocksAndCannotBeOverridden() {
+        safety.report(physician, patientId, SafetyFlag.Concern.SUICIDAL_IDEATION, "Disclosed thoughts of dying");
+        ProcedureOrder o = orders.order(physician, patientId, esi(LocalDate.now().plusDays(30)));
+        assertThat(o.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(o.outcomes()).anyMatch(r -> r.rule().equals("Safety hold"));
+        assertThatThrownBy(() -> orders.override(physician, patientId, o.id(), "I judge the risk acceptable"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("safety hold");
+    }
+
+    @Test
+    void onlyThePhysicianOrders() {
+        assertThatThrownBy(() -> orders.order(Fixtures.actor(staff, "pt.garcia"), patientId,
+                esi(LocalDate.now().plusDays(30)))).isInstanceOf(ForbiddenException.class);
+    }
+}
