@@ -1,0 +1,203 @@
+package org.relief.plan;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
+import org.relief.careteam.Actor;
+import org.relief.careteam.CareTeams;
+import org.relief.careteam.ChartAccess;
+import org.relief.careteam.Role;
+import org.relief.careteam.TeamMember;
+import org.relief.evaluation.Evaluations;
+import org.relief.patient.PatientSummary;
+import org.relief.patient.Patients;
+import org.relief.patient.Step;
+import org.relief.screening.SafetyProtocol;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.relief.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Team treatment plans. Any clinician on the team proposes a version (goals and concurrent therapies, each owned by
+ * a team member); the interventional pain physician signs it. A change is a new version with a reason. Refused while
+ * the safety hold is active; a warning is kept when the evaluation has no confirmed diagnosis.
+ */
+@Service
+public class Plans {
+
+    private final JdbcClient jdbc;
+    private final Patients patients;
+    private final ChartAccess access;
+    private final CareTeams teams;
+    private final SafetyProtocol safety;
+    private final Evaluations evaluations;
+    private final AuditLog audit;
+
+    Plans(JdbcClient jdbc, Patients patients, ChartAccess access, CareTeams teams, SafetyProtocol safety,
+            Evaluations evaluations, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.patients = patients;
+        this.access = access;
+        this.teams = teams;
+        this.safety = safety;
+        this.evaluations = evaluations;
+        this.audit = audit;
+    }
+
+    /** Proposes a new version of the plan; returns it (unsigned). */
+    @Transactional
+    public PlanVersion propose(Actor actor, UUID patientId, List<PlanVersion.Goal> goals,
+            List<PlanVersion.PlannedTherapy> therapies, String changeReason) {
+        patients.summary(patientId);
+        access.require(actor, patientId, "propose plan");
+        if (!actor.isClinician()) {
+            throw new ForbiddenException("Clinicians on the team propose the plan.");
+        }
+        if (safety.isOnHold(patientId)) {
+            throw new InvalidInputException(List.of(new FieldProblem("plan", "interventional care is on hold after "
+                    + "a safety alert: follow up the alert and have the physician release the hold first")));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (therapies.isEmpty()) {
+            problems.add(new FieldProblem("therapies", "add at least one therapy"));
+        }
+        if (goals.isEmpty()) {
+            problems.add(new FieldProblem("goals", "add at least one goal"));
+        }
+        List<UUID> team = teams.members(patientId).stream().map(TeamMember::staffId).toList();
+        for (int i = 0; i < therapies.size(); i++) {
+            var t = therapies.get(i);
+            if (TherapyCatalog.byCode(t.therapyCode()).isEmpty()) {
+                problems.add(new FieldProblem("therapies[" + i + "].therapyCode", "is not in the catalogue"));
+            }
+            if (!team.contains(t.ownerId())) {
+                problems.add(new FieldProblem("therapies[" + i + "].ownerId", "must be on the patient's care team"));
+            }
+            if (t.startDate() == null) {
+                problems.add(new FieldProblem("therapies[" + i + "].startDate", "is required"));
+            } else if (t.endDate() != null && t.endDate().isBefore(t.startDate())) {
+                problems.add(new FieldProblem("therapies[" + i + "].endDate", "must not be before the start"));
+            }
+            if (t.frequency() == null || t.frequency().isBlank()) {
+                problems.add(new FieldProblem("therapies[" + i + "].frequency", "is required"));
+            }
+        }
+        Optional<PlanVersion> current = current(patientId);
+        if (current.isPresent() && (changeReason == null || changeReason.isBlank())) {
+            problems.add(new FieldProblem("changeReason", "say why the plan changes"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        boolean confirmed = evaluations.latest(actor, patientId).map(e -> e.hasConfirmedDiagnosis()).orElse(false);
+        String warning = confirmed ? null : "The evaluation has no confirmed diagnosis yet.";
+        UUID id = UUID.randomUUID();
+        int version = current.map(v -> v.version() + 1).orElse(1);
+        jdbc.sql("""
+                insert into plan_version (id, patient_id, version, change_reason, warning, created_by)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id, patientId, version, changeReason == null || changeReason.isBlank() ? null
+                        : changeReason.strip(), warning, actor.username()).update();
+        for (var g : goals) {
+            jdbc.sql("""
+                    insert into plan_goal (version_id, kind, description, measure, target, target_date)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(id, g.kind().name(), g.description(), g.measure(), g.target(), g.targetDate()).update();
+        }
+        for (var t : therapies) {
+            String owner = teams.members(patientId).stream().filter(m -> m.staffId().equals(t.ownerId()))
+                    .map(TeamMember::displayName).findFirst().orElse("?");
+            jdbc.sql("""
+                    insert into plan_therapy (version_id, therapy_code, owner_id, owner_name, frequency, duration,
+                                              region, side, start_date, end_date)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, t.therapyCode(), t.ownerId(), owner, t.frequency(), t.duration(), t.region(),
+                            t.side(), t.startDate(), t.endDate()).update();
+        }
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
+                "plan version " + version + " proposed" + (warning == null ? "" : " (" + warning + ")"), "OK",
+                actor.address());
+        return version(id);
+    }
+
+    /** The physician signs the latest version; the patient moves from planning to on a plan. */
+    @Transactional
+    public void sign(Actor actor, UUID patientId, UUID versionId) {
+        if (actor.role() != Role.PHYSICIAN) {
+            throw new ForbiddenException("The interventional pain physician signs the plan.");
+        }
+        PatientSummary patient = patients.summary(patientId);
+        access.require(actor, patientId, "sign plan");
+        if (safety.isOnHold(patientId)) {
+            throw new InvalidInputException(List.of(new FieldProblem("plan",
+                    "interventional care is on hold after a safety alert")));
+        }
+        PlanVersion latest = current(patientId).orElseThrow(() -> new NotFoundException("No plan to sign"));
+        if (!latest.id().equals(versionId)) {
+            throw new InvalidInputException(List.of(new FieldProblem("version", "only the latest version is signed")));
+        }
+        if (latest.signed()) {
+            throw new InvalidInputException(List.of(new FieldProblem("version", "is already signed")));
+        }
+        jdbc.sql("insert into plan_signoff (version_id, signed_by) values (?, ?)").params(versionId, actor.username())
+                .update();
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
+                "plan version " + latest.version() + " signed", "OK", actor.address());
+        if (patient.step() == Step.PLANNING) {
+            patients.changeStep(actor, patientId, Step.ON_PLAN, "plan signed");
+        }
+    }
+
+    /** Every version, newest first (audited read). */
+    @Transactional(readOnly = true)
+    public List<PlanVersion> versions(Actor actor, UUID patientId) {
+        patients.summary(patientId);
+        access.require(actor, patientId, "read plan");
+        List<PlanVersion> versions = jdbc.sql("select id from plan_version where patient_id = ? order by version desc")
+                .param(patientId).query(UUID.class).list().stream().map(this::version).toList();
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, "plan", "OK",
+                actor.address());
+        return versions;
+    }
+
+    private Optional<PlanVersion> current(UUID patientId) {
+        return jdbc.sql("select id from plan_version where patient_id = ? order by version desc limit 1")
+                .param(patientId).query(UUID.class).optional().map(this::version);
+    }
+
+    private PlanVersion version(UUID id) {
+        var goals = jdbc.sql("select * from plan_goal where version_id = ? order by id").param(id)
+                .query((rs, n) -> new PlanVersion.Goal(PlanVersion.GoalKind.valueOf(rs.getString("kind")),
+                        rs.getString("description"), rs.getString("measure"), rs.getBigDecimal("target"),
+                        rs.getObject("target_date", LocalDate.class))).list();
+        var therapies = jdbc.sql("select * from plan_therapy where version_id = ? order by start_date, id").param(id)
+                .query((rs, n) -> new PlanVersion.PlannedTherapy(rs.getString("therapy_code"),
+                        rs.getObject("owner_id", UUID.class), rs.getString("owner_name"), rs.getString("frequency"),
+                        rs.getString("duration"), rs.getString("region"), rs.getString("side"),
+                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)))
+                .list();
+        return jdbc.sql("""
+                select v.*, s.signed_by, s.signed_at from plan_version v
+                left join plan_signoff s on s.version_id = v.id where v.id = ?""")
+                .param(id).query((rs, n) -> map(rs, goals, therapies)).single();
+    }
+
+    private static PlanVersion map(ResultSet rs, List<PlanVersion.Goal> goals,
+            List<PlanVersion.PlannedTherapy> therapies) throws SQLException {
+        var signedAt = rs.getTimestamp("signed_at");
+        return new PlanVersion(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getInt("version"), rs.getString("change_reason"), rs.getString("warning"),
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("signed_by"),
+                signedAt == null ? null : signedAt.toInstant(), goals, therapies);
+    }
+}

@@ -1,0 +1,127 @@
+package org.relief.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.relief.assessment.SafetyFlag;
+import org.relief.careteam.Actor;
+import org.relief.careteam.CareTeams;
+import org.relief.careteam.StaffDirectory;
+import org.relief.patient.Patients;
+import org.relief.patient.Step;
+import org.relief.screening.SafetyProtocol;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.relief.support.Fixtures;
+import org.relief.support.Http;
+import org.relief.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class PlansIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Patients patients;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    CareTeams teams;
+    @Autowired
+    SafetyProtocol safety;
+
+    Actor physician;
+    Actor pt;
+    UUID patientId;
+
+    @BeforeEach
+    void setUp() {
+        physician = Fixtures.actor(staff, "dr.patel");
+        pt = Fixtures.actor(staff, "pt.garcia");
+        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
+                Fixtures.registration(physician.staffId())).id();
+        teams.add(patientId, pt.staffId(), "test");
+        patients.changeStep(physician, patientId, Step.PLANNING, "test");
+    }
+
+    private List<PlanVersion.Goal> goals() {
+        return List.of(new PlanVersion.Goal(PlanVersion.GoalKind.PAIN, "Pain at most 4 of 10", "NRS",
+                        new BigDecimal("4"), LocalDate.now().plusMonths(3)),
+                new PlanVersion.Goal(PlanVersion.GoalKind.PERSONAL, "Walk the dog every morning", null, null, null));
+    }
+
+    private List<PlanVersion.PlannedTherapy> therapies() {
+        return List.of(new PlanVersion.PlannedTherapy("PT", pt.staffId(), null, "2x a week", "6 weeks", "lumbar", null,
+                        LocalDate.now(), LocalDate.now().plusWeeks(6)),
+                new PlanVersion.PlannedTherapy("ESI_TF", physician.staffId(), null, "once", "single", "lumbar", "LEFT",
+                        LocalDate.now().plusWeeks(1), null));
+    }
+
+    @Test
+    void theTeamProposesThePhysicianSignsAndThePatientIsOnAPlan() {
+        PlanVersion v1 = plans.propose(pt, patientId, goals(), therapies(), null);
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v1.warning()).contains("no confirmed diagnosis");
+        assertThat(v1.therapies()).extracting(PlanVersion.PlannedTherapy::ownerName)
+                .containsExactly("Maria Garcia, DPT", "Dr. Anika Patel");
+        assertThatThrownBy(() -> plans.sign(pt, patientId, v1.id())).isInstanceOf(ForbiddenException.class);
+        plans.sign(physician, patientId, v1.id());
+        assertThat(patients.summary(patientId).step()).isEqualTo(Step.ON_PLAN);
+
+        assertThatThrownBy(() -> plans.propose(pt, patientId, goals(), therapies(), " "))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("changeReason");
+        PlanVersion v2 = plans.propose(pt, patientId, goals(), therapies().subList(0, 1), "ESI postponed");
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(plans.versions(physician, patientId)).extracting(PlanVersion::version).containsExactly(2, 1);
+        assertThat(plans.versions(physician, patientId).get(1).signed()).isTrue();
+    }
+
+    @Test
+    void ownersMustBeOnTheTeamAndTherapiesInTheCatalogue() {
+        var outsider = new PlanVersion.PlannedTherapy("ACUPUNCTURE", Fixtures.actor(staff, "acu.chen").staffId(),
+                null, "weekly", "8 weeks", null, null, LocalDate.now(), null);
+        var unknown = new PlanVersion.PlannedTherapy("MAGIC", pt.staffId(), null, "weekly", "8 weeks", null, null,
+                LocalDate.now(), null);
+        assertThatThrownBy(() -> plans.propose(pt, patientId, goals(), List.of(outsider, unknown), null))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(p -> p.field())
+                        .containsExactly("therapies[0].ownerId", "therapies[1].therapyCode"));
+    }
+
+    @Test
+    void thePlanIsRefusedWhileTheSafetyHoldIsActive() {
+        safety.report(physician, patientId, SafetyFlag.Concern.PSYCHOSIS, "Disorganised speech in clinic today");
+        assertThatThrownBy(() -> plans.propose(pt, patientId, goals(), therapies(), null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("on hold");
+    }
+
+    @Test
+    void thePlanPageProposesFromTheForm() {
+        var session = Http.session(port, "pt.garcia", IntegrationTest.DEMO_PASSWORD);
+        var r = session.postForm("/patients/" + patientId + "/plan", Map.of(
+                "goal[0].kind", "FUNCTION", "goal[0].description", "ODI under 30", "goal[0].measure", "ODI",
+                "goal[0].target", "30",
+                "therapy[0].code", "PT", "therapy[0].owner", pt.staffId().toString(),
+                "therapy[0].frequency", "2x a week", "therapy[0].duration", "6 weeks",
+                "therapy[0].start", LocalDate.now().toString()));
+        assertThat(r.statusCode()).isEqualTo(302);
+        var page = session.get("/patients/" + patientId + "/plan");
+        assertThat(page.body()).contains("ODI under 30").contains("Physical therapy").contains("proposed, not signed");
+        var bad = session.postForm("/patients/" + patientId + "/plan", Map.of("goal[0].description", "x",
+                "goal[0].target", "lots", "therapy[0].code", "PT", "therapy[0].owner", pt.staffId().toString(),
+                "therapy[0].frequency", "weekly", "therapy[0].start", "tomorrow", "changeReason", "test"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("goal[0].target").contains("therapies[0].startDate");
+    }
+}
