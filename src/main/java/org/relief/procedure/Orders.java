@@ -205,7 +205,8 @@ public class Orders {
                     p.steroidMg() == null ? null : p.steroidMg().doubleValue(), relief, weeks));
         }
         int conservativeWeeks = chart.treatments().stream().map(Versioned::data)
-                .filter(t -> t.result() != TreatmentResult.GOOD && !PROCEDURE_NAMES.matcher(t.therapy()).matches())
+                .filter(t -> (t.result() == TreatmentResult.NONE || t.result() == TreatmentResult.PARTIAL)
+                        && !PROCEDURE_NAMES.matcher(t.therapy()).matches())
                 .mapToInt(t -> (int) ChronoUnit.WEEKS.between(t.startDate(), t.endDate() != null ? t.endDate()
                         : today))
                 .max().orElse(0);

@@ -72,7 +72,7 @@ public class CandidacyScreen {
         LocalDate onset = PainProblems.onset(chart.problems());
         boolean specific = PainProblems.specificCauseNamed(chart.problems());
         List<String> failed = chart.treatments().stream().map(v -> v.data())
-                .filter(t -> t.result() != TreatmentResult.GOOD)
+                .filter(t -> t.result() == TreatmentResult.NONE || t.result() == TreatmentResult.PARTIAL)
                 .map(t -> t.therapy() + " (" + t.result().name().toLowerCase() + ")").distinct().toList();
         List<String> meds = chart.medications().stream().map(v -> v.data())
                 .filter(m -> m.status() == MedicationStatus.ACTIVE && PAIN_CLASSES.contains(m.drugClass()))
