@@ -141,7 +141,7 @@ final class MedicationTranslator {
     }
 
     private static String frequency(Dosage d) {
-        if (d.getAsNeededBooleanType().booleanValue()) {
+        if (d.hasAsNeededBooleanType() && d.getAsNeededBooleanType().booleanValue()) {
             return "as needed";
         }
         if (!d.hasTiming() || !d.getTiming().hasRepeat()) {
