@@ -140,13 +140,7 @@ public class ChartService {
         Versioned<T> saved = store.insert(kind, patientId, entryId, current.version() + 1, data, false, null,
                 blankToNull(reason), actor.username());
         if (kind == EntryKind.DEMOGRAPHICS) {
-            Demographics d = (Demographics) data;
-            jdbc.sql("""
-                    update patient_summary set family_name = ?, given_name = ?, birth_date = ?, updated_at = ?
-                    where patient_id = ?""")
-                    .params(d.familyName().strip(), d.givenName().strip(), d.birthDate(),
-                            Timestamp.from(clock.instant()), patientId)
-                    .update();
+            updateSummary(patientId, (Demographics) data);
         }
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
                 kind.slug() + " " + entryId + " v" + saved.version(), "OK", actor.address());
@@ -174,6 +168,89 @@ public class ChartService {
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.VOID,
                 kind.slug() + " " + entryId + ": " + reason.strip(), "OK", actor.address());
         return saved;
+    }
+
+    /** One entry an import writes: a new one ({@code entryId} null) or the next version of one it wrote before. */
+    public record ImportedEntry(EntryKind<?> kind, UUID entryId, Record data) {
+    }
+
+    /** What an import did with one entry. KEPT_VOIDED: someone here voided it; a re-import does not revive it. */
+    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED, KEPT_VOIDED }
+
+    /** The entry an import wrote (or left alone), with its current version. */
+    public record ImportResult(UUID entryId, int version, ImportOutcome outcome) {
+    }
+
+    /** What is wrong with a payload (empty when valid), so an importer can report one bad record and go on. */
+    public List<FieldProblem> check(Record payload) {
+        try {
+            validator.validate(payload);
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.problems();
+        }
+    }
+
+    /**
+     * Writes what an import brought for one patient, in the caller's transaction (so a patient is imported whole or
+     * not at all). The same checks as a hand entry: the patient exists, the actor may open the chart and write each
+     * kind, every payload is valid. An entry written before gets a new version only when its content changed
+     * (never an update in place). One audit event sums the import up, instead of one per entry.
+     */
+    @Transactional
+    public List<ImportResult> importEntries(Actor actor, UUID patientId, String source, List<ImportedEntry> entries) {
+        patients.summary(patientId);
+        entries.stream().map(ImportedEntry::kind).distinct()
+                .forEach(kind -> mayWrite(actor, patientId, kind, "import " + kind.slug() + " from " + source));
+        entries.forEach(e -> validator.validate(e.data()));
+        List<ImportResult> results = new java.util.ArrayList<>(entries.size());
+        int[] counts = new int[ImportOutcome.values().length];
+        for (ImportedEntry e : entries) {
+            ImportResult r = importOne(actor, patientId, source, e.kind(), e.entryId(), e.data());
+            counts[r.outcome().ordinal()]++;
+            results.add(r);
+        }
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
+                "imported from " + source + ": " + counts[0] + " created, " + counts[1] + " updated, " + counts[2]
+                        + " unchanged, " + counts[3] + " kept voided", "OK", actor.address());
+        return results;
+    }
+
+    private <T extends Record> ImportResult importOne(Actor actor, UUID patientId, String source, EntryKind<T> kind,
+            UUID entryId, Record payload) {
+        T data = kind.cast(payload);
+        if (entryId == null) {
+            if (kind == EntryKind.DEMOGRAPHICS) {
+                throw new ForbiddenException("Demographics exist from registration on; correct them instead.");
+            }
+            Versioned<T> saved = store.insert(kind, patientId, UUID.randomUUID(), 1, data, false, null, null,
+                    actor.username());
+            return new ImportResult(saved.entryId(), 1, ImportOutcome.CREATED);
+        }
+        Versioned<T> current = store.latest(kind, entryId).filter(e -> belongs(kind, entryId, patientId))
+                .orElseThrow(() -> new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId
+                        + " in this chart"));
+        if (current.voided()) {
+            return new ImportResult(entryId, current.version(), ImportOutcome.KEPT_VOIDED);
+        }
+        if (current.data().equals(data)) {
+            return new ImportResult(entryId, current.version(), ImportOutcome.UNCHANGED);
+        }
+        Versioned<T> saved = store.insert(kind, patientId, entryId, current.version() + 1, data, false, null,
+                "re-imported from " + source, actor.username());
+        if (kind == EntryKind.DEMOGRAPHICS) {
+            updateSummary(patientId, (Demographics) data);
+        }
+        return new ImportResult(entryId, saved.version(), ImportOutcome.UPDATED);
+    }
+
+    private void updateSummary(UUID patientId, Demographics d) {
+        jdbc.sql("""
+                update patient_summary set family_name = ?, given_name = ?, birth_date = ?, updated_at = ?
+                where patient_id = ?""")
+                .params(d.familyName().strip(), d.givenName().strip(), d.birthDate(),
+                        Timestamp.from(clock.instant()), patientId)
+                .update();
     }
 
     private <T extends Record> Versioned<T> currentOf(EntryKind<T> kind, UUID entryId, UUID patientId,

@@ -15,8 +15,11 @@ public final class Codes {
 
     public enum Modality { XRAY, MRI, CT, ULTRASOUND, BONE_SCAN, DEXA, FLUOROSCOPY }
 
-    /** How a prior treatment went, as the referral or the patient reports it. */
-    public enum TreatmentResult { NONE, PARTIAL, GOOD }
+    /**
+     * How a prior treatment went, as the referral or the patient reports it. UNKNOWN: the source did not say (an
+     * imported procedure record usually does not).
+     */
+    public enum TreatmentResult { NONE, PARTIAL, GOOD, UNKNOWN }
 
     /** Classes the later safety rules look at (opioids, benzodiazepines, blood thinners). */
     public enum DrugClass {

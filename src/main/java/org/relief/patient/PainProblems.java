@@ -11,7 +11,7 @@ import org.relief.patient.Codes.ClinicalStatus;
  * Reads the problem list for the rules: which problems are pain problems, when the pain began, whether a specific
  * cause is named. Pain problems are ICD-10-CM musculoskeletal (M), pain not elsewhere classified (G89), nerve,
  * root and plexus disorders (G50-G59), headache (G43, G44) and pain unspecified (R52): Relief's own reading of the
- * problem list, not a clinical threshold.
+ * problem list, not a clinical threshold. Problems coded only in SNOMED CT (imported) are not read here.
  */
 public final class PainProblems {
 
@@ -26,6 +26,7 @@ public final class PainProblems {
     public static List<Problem> active(List<Versioned<Problem>> problems) {
         return problems.stream().map(Versioned::data)
                 .filter(p -> p.clinicalStatus() != ClinicalStatus.RESOLVED)
+                .filter(p -> p.icd10Code() != null)
                 .filter(p -> PAIN_PREFIXES.stream().anyMatch(prefix -> p.icd10Code().startsWith(prefix)))
                 .toList();
     }

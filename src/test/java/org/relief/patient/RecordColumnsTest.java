@@ -11,7 +11,7 @@ class RecordColumnsTest {
     @Test
     void columnsAreTheComponentsInSnakeCase() {
         assertThat(RecordColumns.of(Problem.class).columns())
-                .containsExactly("icd10_code", "description", "onset_date", "clinical_status");
+                .containsExactly("icd10_code", "snomed_code", "description", "onset_date", "clinical_status");
         assertThat(RecordColumns.snake("doseOrFrequency")).isEqualTo("dose_or_frequency");
     }
 

@@ -79,6 +79,10 @@ class ApiIT {
                  "result": "PARTIAL"}""");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(r.body()).contains("\"endDate\":\"2025-02-14\"").doesNotContain("\"endDate\":true");
+        HttpResponse<String> p = patel.postJson("/api/patients/" + patientId + "/problems", """
+                {"icd10Code": "M54.50", "description": "Low back pain", "clinicalStatus": "ACTIVE"}""");
+        assertThat(p.statusCode()).as(p.body()).isEqualTo(201);
+        assertThat(p.body()).contains("\"icd10Code\":\"M54.50\"").doesNotContain("\"icd10Code\":true");
     }
 
     @Test

@@ -30,7 +30,7 @@ class EntryForms {
     private static final Set<String> LONG_TEXT = Set.of("impression", "summary", "reason", "sideEffects",
             "whyStopped");
     private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("icd10Code", "ICD-10-CM code"), Map.entry("rxnormCode", "RxNorm code"),
+            Map.entry("icd10Code", "ICD-10-CM code"), Map.entry("snomedCode", "SNOMED CT code"), Map.entry("rxnormCode", "RxNorm code"),
             Map.entry("doseOrFrequency", "Dose or frequency"), Map.entry("addressLine", "Address"),
             Map.entry("familyName", "Family name"), Map.entry("givenName", "Given name(s)"),
             Map.entry("birthDate", "Date of birth"), Map.entry("whyStopped", "Why stopped"),
@@ -74,6 +74,8 @@ class EntryForms {
             }
             if (c.getName().equals("icd10Code")) {
                 hint = "type a code or words to pick from common codes, e.g. M54.50 (low back pain, unspecified)";
+            } else if (c.getName().equals("snomedCode")) {
+                hint = "kept from an imported record; leave empty when entering by hand";
             } else if (c.getName().equals("rxnormCode")) {
                 hint = "RxNorm concept id, e.g. 197696";
             }

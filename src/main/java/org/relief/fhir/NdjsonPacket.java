@@ -1,0 +1,164 @@
+package org.relief.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * A folder of FHIR Bulk Data ndjson files (one resource per line), read whole and indexed: by type and id, and by
+ * identifier for the conditional references Synthea writes ({@code Practitioner?identifier=system|value}). Lines that
+ * are not a FHIR resource become failures with their file and line; they do not stop the rest.
+ */
+final class NdjsonPacket {
+
+    /** One resource and where it came from. */
+    record Line(String file, int line, String json, Resource resource) {
+
+        String type() {
+            return resource.fhirType();
+        }
+
+        String id() {
+            return resource.getIdElement().getIdPart();
+        }
+    }
+
+    private final List<Line> lines = new ArrayList<>();
+    private final List<ImportReport.Failure> unreadable = new ArrayList<>();
+    private final Map<String, Line> byTypeAndId = new HashMap<>();
+    private final Map<String, Line> byIdentifier = new HashMap<>();
+
+    static NdjsonPacket read(FhirContext fhir, Path dir) throws IOException {
+        NdjsonPacket packet = new NdjsonPacket();
+        IParser parser = fhir.newJsonParser();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".ndjson")).sorted().toList();
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String typeFromName = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String text;
+                int n = 0;
+                while ((text = in.readLine()) != null) {
+                    n++;
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    try {
+                        Resource r = (Resource) parser.parseResource(text);
+                        if (!r.getIdElement().hasIdPart()) {
+                            packet.unreadable.add(new ImportReport.Failure(r.fhirType(), null, name, n,
+                                    "resource without an id (bulk data resources reference each other by id)"));
+                            continue;
+                        }
+                        packet.add(new Line(name, n, text.strip(), r));
+                    } catch (RuntimeException e) {
+                        packet.unreadable.add(new ImportReport.Failure(typeFromName, null, name, n,
+                                "not a FHIR resource: " + firstLine(e.getMessage())));
+                    }
+                }
+            }
+        }
+        return packet;
+    }
+
+    private void add(Line line) {
+        lines.add(line);
+        byTypeAndId.put(line.type() + "/" + line.id(), line);
+        for (Identifier id : identifiers(line.resource())) {
+            if (id.hasSystem() && id.hasValue()) {
+                byIdentifier.put(line.type() + "?identifier=" + id.getSystem() + "|" + id.getValue(), line);
+            }
+        }
+    }
+
+    private static List<Identifier> identifiers(Resource r) {
+        if (r instanceof Practitioner p) {
+            return p.getIdentifier();
+        }
+        if (r instanceof Organization o) {
+            return o.getIdentifier();
+        }
+        if (r instanceof org.hl7.fhir.r4.model.Location l) {
+            return l.getIdentifier();
+        }
+        if (r instanceof org.hl7.fhir.r4.model.Patient p) {
+            return p.getIdentifier();
+        }
+        return List.of();
+    }
+
+    List<Line> lines() {
+        return lines;
+    }
+
+    List<ImportReport.Failure> unreadable() {
+        return unreadable;
+    }
+
+    int size() {
+        return lines.size() + unreadable.size();
+    }
+
+    /** The resource a reference points at within the packet: literal ({@code Type/id}) or conditional. */
+    Optional<Line> resolve(Reference ref) {
+        if (ref == null || !ref.hasReference()) {
+            return Optional.empty();
+        }
+        String r = ref.getReference();
+        return Optional.ofNullable(r.contains("?") ? byIdentifier.get(r) : byTypeAndId.get(r));
+    }
+
+    /** A person's or organization's name, from the resource the reference resolves to, else its display. */
+    String nameOf(Reference ref) {
+        return resolve(ref).map(l -> {
+            if (l.resource() instanceof Practitioner p && !p.getName().isEmpty()) {
+                var n = p.getNameFirstRep();
+                return n.hasText() ? n.getText() : (n.getPrefixAsSingleString() + " " + n.getGivenAsSingleString()
+                        + " " + n.getFamily()).strip();
+            }
+            if (l.resource() instanceof Organization o && o.hasName()) {
+                return o.getName();
+            }
+            return null;
+        }).orElse(ref != null && ref.hasDisplay() ? ref.getDisplay() : null);
+    }
+
+    /** Resources grouped by the patient they belong to (in order of the files), and those that belong to none. */
+    Map<String, List<Line>> byPatient(Map<Line, String> patientOf) {
+        Map<String, List<Line>> groups = new LinkedHashMap<>();
+        for (Line l : lines) {
+            String p = patientOf.get(l);
+            if (p != null) {
+                groups.computeIfAbsent(p, k -> new ArrayList<>()).add(l);
+            }
+        }
+        return groups;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,85 @@
+package org.relief.fhir.web;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.relief.fhir.ApiClient;
+import org.relief.fhir.FhirExport;
+import org.relief.fhir.FhirSearch;
+import org.relief.shared.NotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The FHIR R4 read side: capability statement, Patient read and search, Patient {@code $everything}. */
+@RestController
+class FhirController {
+
+    static final String FHIR_JSON = "application/fhir+json";
+
+    private final FhirContext fhir;
+    private final FhirExport export;
+    private final FhirSearch search;
+
+    FhirController(FhirContext fhir, FhirExport export, FhirSearch search) {
+        this.fhir = fhir;
+        this.export = export;
+        this.search = search;
+    }
+
+    @GetMapping(path = "/fhir/metadata", produces = FHIR_JSON)
+    ResponseEntity<String> metadata(HttpServletRequest request) {
+        return ok(search.capabilities(base(request)));
+    }
+
+    @GetMapping(path = "/fhir/Patient/{id}", produces = FHIR_JSON)
+    ResponseEntity<String> patient(@PathVariable String id, @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request) {
+        return ok(export.patient(client.actor(request.getRemoteAddr()), uuid(id)));
+    }
+
+    @GetMapping(path = "/fhir/Patient", produces = FHIR_JSON)
+    ResponseEntity<String> searchPatients(@RequestParam(required = false) String name,
+            @RequestParam(required = false) LocalDate birthdate, @RequestParam(required = false) String identifier,
+            @RequestParam(name = "_count", defaultValue = "20") int count,
+            @RequestParam(name = "_offset", defaultValue = "0") int offset,
+            @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+        return ok(search.patients(client.actor(request.getRemoteAddr()), base(request), name, birthdate, identifier,
+                count, offset));
+    }
+
+    @GetMapping(path = "/fhir/Patient/{id}/$everything", produces = FHIR_JSON)
+    ResponseEntity<String> everything(@PathVariable String id, @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request) {
+        var resources = export.everything(client.actor(request.getRemoteAddr()), uuid(id));
+        Bundle bundle = FhirExport.searchset(base(request), resources, resources.size());
+        return ok(bundle);
+    }
+
+    private ResponseEntity<String> ok(IBaseResource resource) {
+        return ResponseEntity.ok().header("Content-Type", FHIR_JSON + ";charset=UTF-8")
+                .body(fhir.newJsonParser().encodeResourceToString(resource));
+    }
+
+    /** Relief's ids are UUIDs: anything else names no resource here. */
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No resource with id " + id);
+        }
+    }
+
+    static String base(HttpServletRequest request) {
+        String url = request.getRequestURL().toString();
+        return url.substring(0, url.indexOf("/fhir") + "/fhir".length());
+    }
+
+}

@@ -1,0 +1,68 @@
+package org.relief.fhir.web;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.relief.fhir.Outcomes;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.relief.shared.NotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Errors of {@code /fhir} as OperationOutcomes: bad input 400 naming the problem, unknown 404, outside the caller's
+ * access 403 (the refusal is already audited by the chart service).
+ */
+@RestControllerAdvice(basePackageClasses = FhirErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class FhirErrors {
+
+    private final FhirContext fhir;
+
+    FhirErrors(FhirContext fhir) {
+        this.fhir = fhir;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<String> notFound(NotFoundException e) {
+        return outcome(404, IssueType.NOTFOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<String> forbidden(ForbiddenException e) {
+        return outcome(403, IssueType.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<String> invalid(InvalidInputException e) {
+        return outcome(400, IssueType.INVALID, String.join("; ", e.problems().stream()
+                .map(p -> p.field() + " " + p.message()).toList()));
+    }
+
+    @ExceptionHandler({DataFormatException.class, IllegalArgumentException.class})
+    ResponseEntity<String> unreadable(RuntimeException e) {
+        return outcome(400, IssueType.INVALID, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<String> mismatch(MethodArgumentTypeMismatchException e) {
+        return outcome(400, IssueType.INVALID, "parameter " + e.getName() + " is not a valid value: '" + e.getValue()
+                + "'");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<String> missing(MissingServletRequestParameterException e) {
+        return outcome(400, IssueType.REQUIRED, "parameter " + e.getParameterName() + " is required");
+    }
+
+    private ResponseEntity<String> outcome(int status, IssueType type, String message) {
+        return ResponseEntity.status(status).header("Content-Type", "application/fhir+json;charset=UTF-8")
+                .body(Outcomes.json(fhir, Outcomes.error(type, message)));
+    }
+}
