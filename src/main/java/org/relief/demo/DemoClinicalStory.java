@@ -17,6 +17,8 @@ import org.relief.patient.ChartService;
 import org.relief.patient.PatientSummary;
 import org.relief.patient.Patients;
 import org.relief.patient.Step;
+import org.relief.plan.PlanVersion;
+import org.relief.plan.Plans;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +35,17 @@ class DemoClinicalStory {
     private final Evaluations evaluations;
     private final StaffDirectory staff;
     private final CareTeams teams;
+    private final Plans plans;
 
     DemoClinicalStory(Patients patients, ChartService charts, Assessments assessments, Evaluations evaluations,
-            StaffDirectory staff, CareTeams teams) {
+            StaffDirectory staff, CareTeams teams, Plans plans) {
         this.patients = patients;
         this.charts = charts;
         this.assessments = assessments;
         this.evaluations = evaluations;
         this.staff = staff;
         this.teams = teams;
+        this.plans = plans;
     }
 
     void tell(List<UUID> patientIds, long seed) {
@@ -94,13 +98,40 @@ class DemoClinicalStory {
                             "Other chronic pain", Findings.Certainty.CONFIRMED));
                     evaluations.sign(physician, id, episode);
                     if (p.step() != Step.PLANNING) {
-                        patients.changeStep(physician, id, p.step(), "demo clinic");
+                        planTogether(physician, id, today.minusDays(100));
+                    }
+                    if (p.step() == Step.DISCHARGED) {
+                        patients.changeStep(physician, id, Step.DISCHARGED, "demo clinic: goals met");
                     }
                 }
                 default -> {
                 }
             }
         }
+    }
+
+    /** A signed plan with several therapies at once, each owned by its discipline. */
+    private void planTogether(Actor physician, UUID id, LocalDate start) {
+        Actor pt = actor("pt.garcia");
+        Actor brooks = actor("mh.brooks");
+        var goals = List.of(
+                new PlanVersion.Goal(PlanVersion.GoalKind.PAIN, "Average pain at most 4 of 10", "NRS",
+                        new java.math.BigDecimal("4"), start.plusMonths(4)),
+                new PlanVersion.Goal(PlanVersion.GoalKind.FUNCTION, "Less disability", "ODI",
+                        new java.math.BigDecimal("30"), start.plusMonths(4)),
+                new PlanVersion.Goal(PlanVersion.GoalKind.PERSONAL, "Walk to the park with my grandchildren", null,
+                        null, null));
+        var therapies = List.of(
+                new PlanVersion.PlannedTherapy("PT", pt.staffId(), null, "2x a week", "6 weeks", "lumbar", null,
+                        start, start.plusWeeks(6)),
+                new PlanVersion.PlannedTherapy("CBT", brooks.staffId(), null, "weekly", "10 sessions", null, null,
+                        start.plusWeeks(1), start.plusWeeks(11)),
+                new PlanVersion.PlannedTherapy("ESI_TF", physician.staffId(), null, "once", "single injection",
+                        "lumbar", "LEFT", start.plusWeeks(2), start.plusWeeks(2)),
+                new PlanVersion.PlannedTherapy("MEDICATION", physician.staffId(), null, "every 2 months",
+                        "ongoing", null, null, start, null));
+        var version = plans.propose(pt, id, goals, therapies, null);
+        plans.sign(physician, id, version.id());
     }
 
     private void baseline(Actor physician, UUID id, LocalDate on, Random rnd, int pain) {

@@ -82,6 +82,16 @@ class ReferralToChartBrowserIT {
             assertThat(b.waitFor(By.id("patient-name")).getText()).isEqualTo("Tenyear, Morgan");
             assertThat(b.pageText()).contains("Postlaminectomy syndrome").contains("Visit 300 of the long-term");
             b.screenshot("chart-long-history");
+
+            b.go("/");
+            b.driver().findElement(By.xpath("//section[h2/span[text()='On a plan']]//a")).click();
+            b.waitFor(By.cssSelector("#instruments canvas"));
+            assertThat(b.text(By.id("instruments"))).contains("Numeric pain rating").contains("meaningfully");
+            assertThat(b.text(By.id("plan-summary"))).contains("Physical therapy").contains("signed");
+            ((org.openqa.selenium.JavascriptExecutor) b.driver())
+                    .executeScript("document.getElementById('plan-summary').scrollIntoView()");
+            Thread.sleep(300); // let Chart.js finish drawing before the picture
+            b.screenshot("chart-on-plan");
         }
     }
 }

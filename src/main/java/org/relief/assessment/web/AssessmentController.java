@@ -48,7 +48,7 @@ class AssessmentController {
         model.addAttribute("instruments", Instruments.ALL);
         model.addAttribute("history", history);
         model.addAttribute("series", series(history));
-        return "assessment/section :: section";
+        return "assessment/section :: instruments-section";
     }
 
     @GetMapping("/patients/{id}/instruments/{code}/new")

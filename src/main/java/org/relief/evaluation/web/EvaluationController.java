@@ -39,7 +39,7 @@ class EvaluationController {
     String summary(@PathVariable UUID id, Actor actor, Model model) {
         model.addAttribute("patientId", id);
         model.addAttribute("episode", evaluations.latest(actor, id).orElse(null));
-        return "evaluation/page :: summary";
+        return "evaluation/page :: evaluation-summary";
     }
 
     @PostMapping("/patients/{id}/evaluation/start")

@@ -58,7 +58,7 @@ class PlanController {
         List<PlanVersion> versions = plans.versions(actor, id);
         model.addAttribute("patientId", id);
         model.addAttribute("plan", versions.isEmpty() ? null : versions.get(0));
-        return "plan/page :: summary";
+        return "plan/page :: plan-summary";
     }
 
     @PostMapping("/patients/{id}/plan")

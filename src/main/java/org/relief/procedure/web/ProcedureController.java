@@ -75,7 +75,7 @@ class ProcedureController {
     String summary(@PathVariable UUID id, Model model) {
         model.addAttribute("patientId", id);
         model.addAttribute("orders", orders.orders(id));
-        return "procedure/page :: summary";
+        return "procedure/page :: procedure-summary";
     }
 
     @GetMapping("/admin/overrides")

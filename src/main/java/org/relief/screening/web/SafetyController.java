@@ -74,7 +74,7 @@ class SafetyController {
         model.addAttribute("decision", candidacy.screen(actor, id));
         model.addAttribute("calls", candidacy.calls(id));
         model.addAttribute("outcomes", Outcome.values());
-        return "screening/candidacy :: section";
+        return "screening/candidacy :: candidacy-section";
     }
 
     @PostMapping("/patients/{id}/candidacy/call")
