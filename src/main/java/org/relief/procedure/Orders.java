@@ -20,6 +20,7 @@ import org.relief.assessment.InstrumentResponse;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
+import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
 import org.relief.evaluation.EvaluationFacts;
 import org.relief.evaluation.Evaluations;
@@ -29,6 +30,7 @@ import org.relief.patient.Codes.DrugClass;
 import org.relief.patient.Codes.MedicationStatus;
 import org.relief.patient.Codes.TreatmentResult;
 import org.relief.patient.PainProblems;
+import org.relief.patient.Patients;
 import org.relief.patient.Versioned;
 import org.relief.procedure.Documentation.FollowUp;
 import org.relief.procedure.Documentation.Performed;
@@ -67,18 +69,23 @@ public class Orders {
     private final Assessments assessments;
     private final SafetyProtocol safety;
     private final PolicyValues policies;
+    private final Patients patients;
+    private final ChartAccess access;
     private final AuditLog audit;
     private final Clock clock;
     private final RuleEngine engine = new RuleEngine();
 
     Orders(JdbcClient jdbc, ChartService charts, Evaluations evaluations, Assessments assessments,
-            SafetyProtocol safety, PolicyValues policies, AuditLog audit, Clock clock) {
+            SafetyProtocol safety, PolicyValues policies, Patients patients, ChartAccess access, AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.charts = charts;
         this.evaluations = evaluations;
         this.assessments = assessments;
         this.safety = safety;
         this.policies = policies;
+        this.patients = patients;
+        this.access = access;
         this.audit = audit;
         this.clock = clock;
         ProcedureKinds.load();
@@ -158,8 +165,17 @@ public class Orders {
         return find(orderId);
     }
 
+    /** The patient's orders, for someone who may open the chart (audited). */
     @Transactional(readOnly = true)
-    public List<ProcedureOrder> orders(UUID patientId) {
+    public List<ProcedureOrder> orders(Actor actor, UUID patientId) {
+        patients.summary(patientId);
+        access.require(actor, patientId, "read procedure orders");
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, "procedure orders", "OK",
+                actor.address());
+        return ordersOf(patientId);
+    }
+
+    private List<ProcedureOrder> ordersOf(UUID patientId) {
         return jdbc.sql("select id from procedure_order where patient_id = ? order by ordered_at desc")
                 .param(patientId).query(UUID.class).list().stream().map(this::find).toList();
     }

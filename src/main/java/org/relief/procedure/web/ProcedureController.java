@@ -72,9 +72,9 @@ class ProcedureController {
     }
 
     @GetMapping("/patients/{id}/procedures/summary")
-    String summary(@PathVariable UUID id, Model model) {
+    String summary(@PathVariable UUID id, Actor actor, Model model) {
         model.addAttribute("patientId", id);
-        model.addAttribute("orders", orders.orders(id));
+        model.addAttribute("orders", orders.orders(actor, id));
         return "procedure/page :: procedure-summary";
     }
 
@@ -104,7 +104,7 @@ class ProcedureController {
 
     private String render(Model model, UUID id, Actor actor, Map<String, String> form, Map<String, String> errors) {
         model.addAttribute("patient", patients.summary(id));
-        model.addAttribute("orders", orders.orders(id));
+        model.addAttribute("orders", orders.orders(actor, id));
         model.addAttribute("performed", charts.entries(actor, id, ProcedureKinds.PERFORMED));
         model.addAttribute("followUps", charts.entries(actor, id, ProcedureKinds.FOLLOW_UP));
         model.addAttribute("types", ProcedureType.values());

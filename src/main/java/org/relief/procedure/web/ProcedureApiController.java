@@ -1,0 +1,70 @@
+package org.relief.procedure.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
+import org.relief.careteam.Actor;
+import org.relief.procedure.Orders;
+import org.relief.procedure.PolicyValues;
+import org.relief.procedure.ProcedureOrder;
+import org.relief.procedure.rules.Facts;
+import org.relief.procedure.rules.RuleEngine;
+import org.relief.shared.JsonApi;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Procedure orders and the rules' decisions as JSON. */
+@RestController
+@JsonApi
+@Tag(name = "Procedures")
+class ProcedureApiController {
+
+    private final Orders orders;
+    private final PolicyValues policies;
+
+    ProcedureApiController(Orders orders, PolicyValues policies) {
+        this.orders = orders;
+        this.policies = policies;
+    }
+
+    record OverrideRequest(String reason) {
+    }
+
+    @PostMapping("/api/patients/{id}/procedure-orders/check")
+    @Operation(summary = "Run the rules on a would-be order without placing it")
+    RuleEngine.Result check(@PathVariable UUID id, @RequestBody Facts.Order order, Actor actor) {
+        return orders.check(actor, id, order);
+    }
+
+    @PostMapping("/api/patients/{id}/procedure-orders")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Place an order (physician); the decision and every reason are stored with it")
+    ProcedureOrder order(@PathVariable UUID id, @RequestBody Facts.Order order, Actor actor) {
+        return orders.order(actor, id, order);
+    }
+
+    @GetMapping("/api/patients/{id}/procedure-orders")
+    @Operation(summary = "The patient's orders with their decisions and overrides, newest first")
+    List<ProcedureOrder> orders(@PathVariable UUID id, Actor actor) {
+        return orders.orders(actor, id);
+    }
+
+    @PostMapping("/api/patients/{id}/procedure-orders/{orderId}/override")
+    @Operation(summary = "Override a BLOCK with a written reason (physician; never the safety hold)")
+    ProcedureOrder override(@PathVariable UUID id, @PathVariable UUID orderId, @RequestBody OverrideRequest body,
+            Actor actor) {
+        return orders.override(actor, id, orderId, body == null ? null : body.reason());
+    }
+
+    @GetMapping("/api/policy")
+    @Operation(summary = "The policy values in force, with units and sources")
+    List<PolicyValues.Change> policy() {
+        return policies.currentRows();
+    }
+}
