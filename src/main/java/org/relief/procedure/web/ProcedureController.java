@@ -105,8 +105,12 @@ class ProcedureController {
     private String render(Model model, UUID id, Actor actor, Map<String, String> form, Map<String, String> errors) {
         model.addAttribute("patient", patients.summary(id));
         model.addAttribute("orders", orders.orders(actor, id));
-        model.addAttribute("performed", charts.entries(actor, id, ProcedureKinds.PERFORMED));
-        model.addAttribute("followUps", charts.entries(actor, id, ProcedureKinds.FOLLOW_UP));
+        var performed = charts.entries(actor, id, ProcedureKinds.PERFORMED);
+        var followUps = charts.entries(actor, id, ProcedureKinds.FOLLOW_UP);
+        model.addAttribute("performed", performed);
+        model.addAttribute("followUps", followUps);
+        model.addAttribute("retreatment", org.relief.procedure.Retreatment.prompts(performed, followUps,
+                policies.current(), java.time.LocalDate.now()));
         model.addAttribute("types", ProcedureType.values());
         model.addAttribute("regions", Facts.Region.values());
         model.addAttribute("sides", Facts.Side.values());
