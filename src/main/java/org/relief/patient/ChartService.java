@@ -15,6 +15,7 @@ import org.relief.careteam.AccessGrant;
 import org.relief.careteam.Actor;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,9 +35,10 @@ public class ChartService {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ChartService(ChartStore store, Patients patients, EntryValidator validator, ChartAccess access, CareTeams teams,
-            AuditLog audit, JdbcClient jdbc, Clock clock) {
+            AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.store = store;
         this.patients = patients;
         this.validator = validator;
@@ -45,6 +47,7 @@ public class ChartService {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The whole chart, current versions. */
@@ -120,6 +123,7 @@ public class ChartService {
                 actor.username());
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
                 kind.slug() + " " + saved.entryId(), "OK", actor.address());
+        events.publishEvent(new EntryRecorded(patientId, kind, saved.entryId(), data, actor));
         return saved;
     }
 

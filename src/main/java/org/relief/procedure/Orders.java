@@ -25,6 +25,7 @@ import org.relief.careteam.Role;
 import org.relief.evaluation.EvaluationFacts;
 import org.relief.evaluation.Evaluations;
 import org.relief.patient.Chart;
+import org.relief.patient.EntryRecorded;
 import org.relief.patient.ChartService;
 import org.relief.patient.Codes.DrugClass;
 import org.relief.patient.Codes.MedicationStatus;
@@ -44,6 +45,7 @@ import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -107,16 +109,21 @@ public class Orders {
         validate(order);
         Policy policy = policies.current();
         RuleEngine.Result result = engine.evaluate(order, history(actor, patientId), policy);
+        return find(store(actor, patientId, order, result, null));
+    }
+
+    private UUID store(Actor actor, UUID patientId, Facts.Order order, RuleEngine.Result result, UUID recordedEntry) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into procedure_order (id, patient_id, type, region, side, levels, planned_date, indication,
-                    steroid_mg, particulate, image_guidance, ia_reason, bleeding_factors, vertebral, decision, ordered_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    steroid_mg, particulate, image_guidance, ia_reason, bleeding_factors, vertebral, decision, ordered_by,
+                    recorded_entry_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, patientId, order.type().name(), order.region().name(), order.side().name(), order.levels(),
                         order.plannedDate(), order.indication().name(), order.steroidMg(), order.particulateSteroid(),
                         order.imageGuidance(), order.intraArticularReason(), order.bleedingRiskFactors(),
                         order.vertebral() == null ? null : VertebralCodec.write(order.vertebral()),
-                        result.decision().name(), actor.username())
+                        result.decision().name(), actor.username(), recordedEntry)
                 .update();
         for (Outcome o : result.outcomes()) {
             jdbc.sql("insert into procedure_order_outcome (order_id, rule, decision, reason, source, policy) "
@@ -127,9 +134,27 @@ public class Orders {
                     .update();
         }
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
-                "ordered " + order.type().label() + " for " + order.plannedDate() + ": " + result.decision(), "OK",
-                actor.address());
-        return find(id);
+                (recordedEntry == null ? "ordered " : "documented without an order: ") + order.type().label()
+                        + " for " + order.plannedDate() + ": " + result.decision(), "OK", actor.address());
+        return id;
+    }
+
+    /**
+     * A procedure documented without an order runs the rules after the fact (inside the documenting transaction);
+     * the decision is kept like an order's, pointing at the documented procedure, so a BLOCK is visible and may be
+     * overridden with a reason like any other.
+     */
+    @EventListener
+    void onDocumented(EntryRecorded event) {
+        if (event.kind() != ProcedureKinds.PERFORMED || !(event.data() instanceof Performed p) || p.orderId() != null) {
+            return;
+        }
+        Facts.Order asOrder = new Facts.Order(p.type(), p.region(), p.side(), p.levels(), p.performedOn(),
+                Facts.Indication.OTHER, p.steroidMg() == null ? null : p.steroidMg().doubleValue(), false,
+                p.imageGuidance() != Documentation.Guidance.NONE, null, false, null);
+        RuleEngine.Result result = engine.evaluate(asOrder,
+                history(event.actor(), event.patientId(), event.entryId()), policies.current());
+        store(event.actor(), event.patientId(), asOrder, result, event.entryId());
     }
 
     /** The physician overrides a BLOCK with a written reason; the safety hold cannot be overridden. */
@@ -203,6 +228,11 @@ public class Orders {
 
     /** Gathers what the rules read. Reads are audited by the services they go through. */
     Facts.History history(Actor actor, UUID patientId) {
+        return history(actor, patientId, null);
+    }
+
+    /** The history without one documented procedure (the one being checked after the fact). */
+    Facts.History history(Actor actor, UUID patientId, UUID excludedProcedure) {
         Chart chart = charts.chart(actor, patientId);
         LocalDate today = LocalDate.now(clock);
         EvaluationFacts eval = evaluations.facts(actor, patientId).orElse(null);
@@ -210,6 +240,9 @@ public class Orders {
         List<Versioned<FollowUp>> followUps = charts.entries(actor, patientId, ProcedureKinds.FOLLOW_UP);
         List<Facts.PastProcedure> procedures = new ArrayList<>();
         for (Versioned<Performed> v : charts.entries(actor, patientId, ProcedureKinds.PERFORMED)) {
+            if (v.entryId().equals(excludedProcedure)) {
+                continue;
+            }
             Performed p = v.data();
             List<FollowUp> fu = followUps.stream().map(Versioned::data)
                     .filter(f -> f.procedureId().equals(v.entryId()))
@@ -284,7 +317,7 @@ public class Orders {
                 rs.getBoolean("bleeding_factors"), VertebralCodec.read(rs.getString("vertebral")));
         return new ProcedureOrder(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class), order,
                 Decision.valueOf(rs.getString("decision")), outcomes, rs.getString("ordered_by"),
-                rs.getTimestamp("ordered_at").toInstant(), override);
+                rs.getTimestamp("ordered_at").toInstant(), override, rs.getObject("recorded_entry_id", UUID.class));
     }
 
     /** The vertebral findings as a short flag string ("fracture,painFromFracture,..."). */

@@ -11,9 +11,11 @@ import org.relief.procedure.rules.Facts;
  *
  * @param outcomes each rule's outcome as recorded (reason, source, policy values with their row ids)
  * @param override the physician's override of a BLOCK, null if none
+ * @param recordedEntryId set when the rules ran after a procedure was documented without an order
  */
 public record ProcedureOrder(UUID id, UUID patientId, Facts.Order order, Decision decision,
-        List<RecordedOutcome> outcomes, String orderedBy, Instant orderedAt, Override override) {
+        List<RecordedOutcome> outcomes, String orderedBy, Instant orderedAt, Override override,
+        UUID recordedEntryId) {
 
     /** A rule's outcome as stored with the order. */
     public record RecordedOutcome(String rule, Decision decision, String reason, String source, String policy) {

@@ -140,6 +140,18 @@ public class OrdersIT {
     }
 
     @Test
+    void documentingWithoutAnOrderRunsTheRulesAfterTheFact() {
+        charts.add(physician, patientId, ProcedureKinds.PERFORMED, new Documentation.Performed(null,
+                ProcedureType.ESI_TRANSFORAMINAL, LocalDate.now(), Facts.Region.LUMBAR, Facts.Side.LEFT, 1, 8, 4,
+                "Dexamethasone 10 mg", 60, Documentation.Guidance.FLUOROSCOPY, null));
+        ProcedureOrder checked = orders.orders(physician, patientId).get(0);
+        assertThat(checked.recordedEntryId()).isNotNull();
+        assertThat(checked.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(checked.outcomes()).filteredOn(r -> r.rule().equals("ESI: interval")).singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("Only 10 days"));
+    }
+
+    @Test
     void onlyThePhysicianOrders() {
         assertThatThrownBy(() -> orders.order(Fixtures.actor(staff, "pt.garcia"), patientId,
                 esi(LocalDate.now().plusDays(30)))).isInstanceOf(ForbiddenException.class);
