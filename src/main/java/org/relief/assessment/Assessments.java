@@ -91,6 +91,54 @@ public class Assessments {
         return saved;
     }
 
+    /**
+     * Corrects a response (wrong answer keyed in): the next version with the new answers, rescored; the earlier
+     * version stays. A correction that now carries a safety flag raises the alert like a new response.
+     */
+    @Transactional
+    public InstrumentResponse correct(Actor actor, UUID patientId, UUID entryId, int expectedVersion,
+            LocalDate administeredOn, Map<String, Integer> answers, String reason) {
+        patients.summary(patientId);
+        mayRecord(actor, patientId, "correct instrument response " + entryId);
+        InstrumentResponse current = latest(entryId).filter(r -> r.patientId().equals(patientId))
+                .orElseThrow(() -> new NotFoundException("No instrument response " + entryId + " in this chart"));
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (administeredOn == null || administeredOn.isAfter(LocalDate.now())) {
+            problems.add(new FieldProblem("administeredOn", "must be a date, not in the future"));
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.add(new FieldProblem("changeReason", "say what was corrected"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instrument instrument = instrument(current.instrument());
+        Score score = scoreOrRefuse(instrument, answers);
+        InstrumentResponse saved = insert(entryId, current.version() + 1, patientId, instrument, administeredOn,
+                answers, score, false, null, reason.strip(), actor.username());
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
+                instrument.code() + " response " + entryId + " v" + saved.version() + " total " + score.total()
+                        + ": " + reason.strip(), "OK", actor.address());
+        events.publishEvent(new InstrumentResponseRecorded(patientId, entryId, instrument.code(),
+                score.safetyFlags(), actor.staffId(), actor.username(), actor.role().name(), actor.address()));
+        return saved;
+    }
+
+    /** The current version of one response (audited read). */
+    @Transactional(readOnly = true)
+    public InstrumentResponse response(Actor actor, UUID patientId, UUID entryId) {
+        patients.summary(patientId);
+        access.require(actor, patientId, "read instrument response " + entryId);
+        InstrumentResponse r = latest(entryId).filter(x -> x.patientId().equals(patientId) && x.version() > 0)
+                .orElseThrow(() -> new NotFoundException("No instrument response " + entryId + " in this chart"));
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ,
+                "instrument response " + entryId, "OK", actor.address());
+        return r;
+    }
+
     /** Voids a mistaken response with a reason; it stays readable in the database's version history. */
     @Transactional
     public void voidResponse(Actor actor, UUID patientId, UUID entryId, int expectedVersion, String reason) {

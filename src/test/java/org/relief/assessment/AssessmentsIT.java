@@ -54,6 +54,45 @@ class AssessmentsIT {
     }
 
     @Test
+    void aCorrectionIsANewVersionRescoredAndCanRaiseTheSafetyAlert() {
+        Map<String, Integer> phq = new java.util.HashMap<>();
+        for (int i = 1; i <= 9; i++) {
+            phq.put("q" + i, 0);
+        }
+        var first = assessments.record(physician, patientId, "PHQ9", LocalDate.now(), phq);
+        phq.put("q9", 2);
+        var corrected = assessments.correct(physician, patientId, first.entryId(), 1, LocalDate.now(), phq,
+                "item 9 was keyed wrongly");
+        assertThat(corrected.version()).isEqualTo(2);
+        assertThat(corrected.total()).isEqualTo(2.0);
+        assertThat(assessments.history(physician, patientId).get("PHQ9")).singleElement()
+                .satisfies(r -> assertThat(r.version()).isEqualTo(2));
+        assertThat(safety.status(physician, patientId).hasOpenAlert()).isTrue();
+        assertThatThrownBy(() -> assessments.correct(physician, patientId, first.entryId(), 1, LocalDate.now(), phq,
+                "again")).isInstanceOf(org.relief.shared.VersionConflictException.class);
+    }
+
+    @Autowired
+    org.relief.screening.SafetyProtocol safety;
+
+    @Test
+    void theCorrectionFormNeedsAReason() {
+        var r = assessments.record(physician, patientId, "NRS", LocalDate.now(), Map.of("pain", 6));
+        var session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
+        var form = session.get("/patients/" + patientId + "/instruments/NRS/" + r.entryId() + "/edit");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("What was corrected").contains("value=\"1\"");
+        var missing = session.postForm("/patients/" + patientId + "/instruments/NRS/" + r.entryId(),
+                Map.of("version", "1", "administeredOn", LocalDate.now().toString(), "item.pain", "5"));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        var ok = session.postForm("/patients/" + patientId + "/instruments/NRS/" + r.entryId(),
+                Map.of("version", "1", "administeredOn", LocalDate.now().toString(), "item.pain", "5",
+                        "changeReason", "patient said 5, not 6"));
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(assessments.history(physician, patientId).get("NRS").get(0).total()).isEqualTo(5.0);
+    }
+
+    @Test
     void voidedResponsesLeaveTheHistory() {
         var r = assessments.record(physician, patientId, "NRS", LocalDate.now(), Map.of("pain", 9));
         assessments.voidResponse(physician, patientId, r.entryId(), 1, "wrong patient");

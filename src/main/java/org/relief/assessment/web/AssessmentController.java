@@ -98,6 +98,42 @@ class AssessmentController {
         }
     }
 
+    @GetMapping("/patients/{id}/instruments/{code}/{entryId}/edit")
+    String edit(@PathVariable UUID id, @PathVariable String code, @PathVariable UUID entryId, Actor actor,
+            Model model) {
+        InstrumentResponse r = assessments.response(actor, id, entryId);
+        model.addAttribute("editing", r);
+        return render(model, id, instrument(code), r.answers(), r.administeredOn().toString(), Map.of(),
+                safePreview(code, r.answers()));
+    }
+
+    @PostMapping("/patients/{id}/instruments/{code}/{entryId}")
+    String correct(@PathVariable UUID id, @PathVariable String code, @PathVariable UUID entryId,
+            @RequestParam int version, @RequestParam Map<String, String> params, Actor actor, Model model,
+            HttpServletResponse response, RedirectAttributes flash) {
+        Instrument instrument = instrument(code);
+        Map<String, Integer> answers = answers(instrument, params);
+        String date = params.getOrDefault("administeredOn", "");
+        try {
+            LocalDate administeredOn;
+            try {
+                administeredOn = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(List.of(new FieldProblem("administeredOn",
+                        "must be a date (YYYY-MM-DD)")));
+            }
+            assessments.correct(actor, id, entryId, version, administeredOn, answers, params.get("changeReason"));
+            flash.addFlashAttribute("notice", instrument.name() + " corrected; the earlier version is kept.");
+            return "redirect:/patients/" + id + "/instruments/" + instrument.code();
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.problems().forEach(p -> errors.put(p.field(), p.message()));
+            model.addAttribute("editing", assessments.response(actor, id, entryId));
+            return render(model, id, instrument, answers, date, errors, safePreview(code, answers));
+        }
+    }
+
     @GetMapping("/patients/{id}/instruments/{code}")
     String history(@PathVariable UUID id, @PathVariable String code, Actor actor, Model model) {
         Instrument instrument = instrument(code);
