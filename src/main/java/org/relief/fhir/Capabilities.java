@@ -36,6 +36,20 @@ final class Capabilities {
         patient.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN);
         patient.addOperation().setName("everything")
                 .setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
+        for (String type : FhirExport.PATIENT_TYPES) {
+            CapabilityStatementRestResourceComponent r = rest.addResource().setType(type);
+            r.addInteraction().setCode(TypeRestfulInteraction.READ);
+            if (ResourceSearch.TYPES.contains(type)) {
+                r.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+                r.addSearchParam().setName("patient").setType(Enumerations.SearchParamType.REFERENCE)
+                        .setDocumentation("required: one patient's chart at a time");
+                if (type.equals("Observation")) {
+                    r.addSearchParam().setName("code").setType(Enumerations.SearchParamType.TOKEN);
+                    r.addSearchParam().setName("date").setType(Enumerations.SearchParamType.DATE)
+                            .setDocumentation("prefixes eq, ge, gt, le, lt; precision year, month or day");
+                }
+            }
+        }
         return cs;
     }
 }
