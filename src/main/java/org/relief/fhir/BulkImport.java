@@ -102,8 +102,16 @@ public class BulkImport {
     /** Imports every {@code *.ndjson} file of {@code dir}; {@code source} names the sending system (blank: from the data). */
     public ImportReport importFolder(Actor actor, Path dir, String source, Consumer<Progress> progress)
             throws IOException {
+        return importPacket(actor, NdjsonPacket.read(fhir, dir), source, progress, false);
+    }
+
+    /**
+     * Imports a packet (read from a folder, or a transaction Bundle's entries). {@code whole}: nothing is written
+     * unless every resource can be (a transaction), which for a packet of one patient is the per-patient guarantee.
+     */
+    ImportReport importPacket(Actor actor, NdjsonPacket packet, String source, Consumer<Progress> progress,
+            boolean whole) {
         long started = System.nanoTime();
-        NdjsonPacket packet = NdjsonPacket.read(fhir, dir);
         ImportReport report = new ImportReport();
         packet.unreadable().forEach(report::fail);
         int total = packet.size();
@@ -121,7 +129,7 @@ public class BulkImport {
                 if (CLINICAL.contains(l.type())) {
                     report.fail(failure(l, "no patient reference"));
                 } else {
-                    report.skip(l.type(), skipReasonWithoutPatient(l.type()));
+                    skip(report, l, skipReasonWithoutPatient(l.type()));
                 }
             } else if (packet.resolve(subject.get()).filter(p -> p.resource() instanceof Patient).isEmpty()) {
                 done++;
@@ -132,6 +140,11 @@ public class BulkImport {
             }
         }
         long lastReport = 0;
+        if (whole && !report.failures().isEmpty()) {
+            String because = "the transaction was not applied: " + report.failures().get(0);
+            packet.byPatient(patientOf).values().forEach(g -> g.forEach(l -> report.fail(failure(l, because))));
+            return report;
+        }
         for (Map.Entry<String, List<Line>> group : packet.byPatient(patientOf).entrySet()) {
             importPatient(actor, source, packet, group.getValue(), report);
             done += group.getValue().size();
@@ -165,7 +178,7 @@ public class BulkImport {
             return row != null && row.hash().equals(ApiTokens.hash(l.json()));
         }).toList());
         if (unchanged.size() == lines.size()) {
-            unchanged.forEach(l -> report.count(l.type(), Status.UNCHANGED));
+            unchanged.forEach(l -> counted(report, l, Status.UNCHANGED, onFile.get(key(l))));
             report.patientImported();
             return;
         }
@@ -194,7 +207,7 @@ public class BulkImport {
                 continue;
             }
             if (t.skipped()) {
-                report.skip(l.type(), t.skipReason());
+                skip(report, l, t.skipReason());
                 continue;
             }
             check(l, t, packet).ifPresentOrElse(why -> failed.put(l, why), () -> pending.put(l, t));
@@ -211,9 +224,12 @@ public class BulkImport {
             return;
         }
         try {
-            Map<Line, Status> statuses = tx.execute(s -> write(actor, source, packet, patientLine,
+            Map<Line, Written> statuses = tx.execute(s -> write(actor, source, packet, patientLine,
                     (Demographics) demographics.data(), pending));
-            statuses.forEach((l, status) -> report.count(l.type(), status));
+            statuses.forEach((l, w) -> {
+                report.count(l.type(), w.status());
+                report.outcome(new ImportReport.Outcome(l.file(), l.line(), l.type(), w.status(), w.location(), null));
+            });
             report.patientImported();
         } catch (RuntimeException e) {
             log.warn("Import of patient {} rolled back: {}", patientLine.id(), e.toString());
@@ -223,24 +239,24 @@ public class BulkImport {
         }
     }
 
-    private Map<Line, Status> write(Actor actor, String source, NdjsonPacket packet, Line patientLine,
+    private Map<Line, Written> write(Actor actor, String source, NdjsonPacket packet, Line patientLine,
             Demographics demographics, Map<Line, Translation> pending) {
         Map<String, MapRow> onFile = mapRows(source, patientLine, pending.keySet());
-        Map<Line, Status> statuses = new LinkedHashMap<>();
+        Map<Line, Written> statuses = new LinkedHashMap<>();
         MapRow patientRow = onFile.get(key(patientLine));
         UUID patientId;
         if (patientRow == null) {
             patientId = patients.register(actor, new Registration(demographics,
                     referral((Patient) patientLine.resource(), packet, source), actor.staffId())).id();
-            statuses.put(patientLine, Status.CREATED);
+            statuses.put(patientLine, new Written(Status.CREATED, "Patient/" + patientId));
         } else {
             patientId = patientRow.patientId();
             if (patientRow.hash().equals(ApiTokens.hash(patientLine.json()))) {
-                statuses.put(patientLine, Status.UNCHANGED);
+                statuses.put(patientLine, new Written(Status.UNCHANGED, "Patient/" + patientId));
             } else {
                 var r = charts.importEntries(actor, patientId, source,
                         List.of(new ImportedEntry(EntryKind.DEMOGRAPHICS, patientId, demographics))).get(0);
-                statuses.put(patientLine, status(r.outcome()));
+                statuses.put(patientLine, new Written(status(r.outcome()), "Patient/" + patientId));
             }
         }
         upsert(source, patientLine, patientId, EntryKind.DEMOGRAPHICS, patientId);
@@ -249,7 +265,7 @@ public class BulkImport {
         for (Map.Entry<Line, Translation> e : pending.entrySet()) {
             MapRow row = onFile.get(key(e.getKey()));
             if (row != null && row.hash().equals(ApiTokens.hash(e.getKey().json()))) {
-                statuses.put(e.getKey(), Status.UNCHANGED);
+                statuses.put(e.getKey(), new Written(Status.UNCHANGED, location(row.entryKind(), row.entryId())));
             } else {
                 toWrite.add(e.getKey());
                 entries.add(new ImportedEntry(e.getValue().kind(), row == null ? null : row.entryId(),
@@ -260,7 +276,8 @@ public class BulkImport {
             var results = charts.importEntries(actor, patientId, source, entries);
             for (int i = 0; i < toWrite.size(); i++) {
                 Line l = toWrite.get(i);
-                statuses.put(l, status(results.get(i).outcome()));
+                statuses.put(l, new Written(status(results.get(i).outcome()),
+                        location(entries.get(i).kind().slug(), results.get(i).entryId())));
                 upsert(source, l, patientId, entries.get(i).kind(), results.get(i).entryId());
             }
         }
@@ -374,7 +391,37 @@ public class BulkImport {
         return new Failure(l.type(), l.id(), l.file(), l.line(), why);
     }
 
-    private record MapRow(UUID patientId, UUID entryId, String hash) {
+    private record MapRow(UUID patientId, UUID entryId, String hash, String entryKind) {
+    }
+
+    /** What the write did to one resource, and where Relief keeps it. */
+    private record Written(Status status, String location) {
+    }
+
+    private static void skip(ImportReport report, Line l, String reason) {
+        report.skip(l.type(), reason);
+        report.outcome(new ImportReport.Outcome(l.file(), l.line(), l.type(), Status.SKIPPED, null, reason));
+    }
+
+    private static void counted(ImportReport report, Line l, Status status, MapRow row) {
+        report.count(l.type(), status);
+        report.outcome(new ImportReport.Outcome(l.file(), l.line(), l.type(), status,
+                location(row.entryKind(), l.resource() instanceof Patient ? row.patientId() : row.entryId()), null));
+    }
+
+    /** Where an imported resource is served: the FHIR type Relief exports its chart entry kind as. */
+    private static String location(String entryKindSlug, UUID id) {
+        String type = switch (entryKindSlug == null ? "" : entryKindSlug) {
+            case "demographics" -> "Patient";
+            case "problems" -> "Condition";
+            case "medications" -> "MedicationStatement";
+            case "treatments" -> "Procedure";
+            case "allergies" -> "AllergyIntolerance";
+            case "encounters" -> "Encounter";
+            case "imaging" -> "ImagingStudy";
+            default -> null;
+        };
+        return type == null ? null : type + "/" + id;
     }
 
     private static String key(Line l) {
@@ -387,13 +434,13 @@ public class BulkImport {
         lines.forEach(l -> ids.add(l.id()));
         Map<String, MapRow> rows = new HashMap<>();
         jdbc.sql("""
-                select resource_type, resource_id, patient_id, entry_id, content_hash from fhir_source_map
+                select resource_type, resource_id, patient_id, entry_id, content_hash, entry_kind from fhir_source_map
                 where source = :source and resource_id in (:ids)""")
                 .param("source", source).param("ids", ids)
                 .query(rs -> {
                     rows.put(rs.getString("resource_type") + "/" + rs.getString("resource_id"),
                             new MapRow(rs.getObject("patient_id", UUID.class), rs.getObject("entry_id", UUID.class),
-                                    rs.getString("content_hash")));
+                                    rs.getString("content_hash"), rs.getString("entry_kind")));
                 });
         return rows;
     }

@@ -28,6 +28,9 @@ final class Capabilities {
         rest.setMode(CapabilityStatement.RestfulCapabilityMode.SERVER);
         rest.getSecurity().setDescription("Authorization: Bearer <API token issued by the clinic admin>; "
                 + "scopes read and write. A token acts with the access of one staff member (their care teams).");
+        rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
+                .setDocumentation("A referral packet (Patient, Condition, MedicationRequest, Procedure, ...), "
+                        + "imported like a bulk import; nothing is written unless everything can be; write scope");
         CapabilityStatementRestResourceComponent patient = rest.addResource().setType("Patient");
         patient.addInteraction().setCode(TypeRestfulInteraction.READ);
         patient.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);

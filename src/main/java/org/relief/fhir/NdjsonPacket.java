@@ -80,6 +80,73 @@ final class NdjsonPacket {
         return packet;
     }
 
+    /**
+     * The entries of a transaction Bundle as a packet ("file" {@code Bundle}, "line" the entry's place from 1).
+     * An entry without an id takes the one of its {@code urn:uuid:} full URL (or of its PUT url), and references to
+     * full URLs become {@code Type/id}, so the bulk import's reference checks and idempotency apply unchanged: the
+     * same Bundle sent again names the same resources.
+     */
+    static NdjsonPacket fromBundle(FhirContext fhir, org.hl7.fhir.r4.model.Bundle bundle) {
+        List<org.relief.shared.FieldProblem> problems = new ArrayList<>();
+        if (bundle.getType() != org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION) {
+            problems.add(new org.relief.shared.FieldProblem("Bundle.type", "must be transaction"));
+        }
+        Map<String, String> fullUrls = new HashMap<>();
+        List<org.hl7.fhir.r4.model.Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        for (int i = 0; i < entries.size(); i++) {
+            var e = entries.get(i);
+            String where = "Bundle.entry[" + i + "]";
+            if (!e.hasResource()) {
+                problems.add(new org.relief.shared.FieldProblem(where, "has no resource"));
+                continue;
+            }
+            var method = e.getRequest().getMethod();
+            if (method != org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST
+                    && method != org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT) {
+                problems.add(new org.relief.shared.FieldProblem(where + ".request.method",
+                        "must be POST or PUT (Relief accepts resources, it does not delete or read in a transaction)"));
+                continue;
+            }
+            Resource r = e.getResource();
+            // HAPI's parser gives a resource without an id its entry's full URL as id: a urn is no id here
+            String id = r.getIdElement().hasIdPart() && !r.getIdElement().getValue().startsWith("urn:")
+                    ? r.getIdElement().getIdPart() : null;
+            if (id == null && e.getFullUrl() != null && e.getFullUrl().startsWith("urn:uuid:")) {
+                id = e.getFullUrl().substring("urn:uuid:".length());
+            }
+            String url = e.getRequest().getUrl();
+            if (id == null && method == org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT && url != null
+                    && url.matches("[A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
+                id = url.substring(url.indexOf('/') + 1);
+            }
+            if (id == null) {
+                problems.add(new org.relief.shared.FieldProblem(where, "needs an id or a urn:uuid: fullUrl (Relief "
+                        + "recognises a resource sent again by it)"));
+                continue;
+            }
+            r.setId(r.fhirType() + "/" + id);
+            if (e.hasFullUrl()) {
+                fullUrls.put(e.getFullUrl(), r.fhirType() + "/" + id);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new org.relief.shared.InvalidInputException(problems);
+        }
+        NdjsonPacket packet = new NdjsonPacket();
+        IParser parser = fhir.newJsonParser();
+        for (int i = 0; i < entries.size(); i++) {
+            Resource r = entries.get(i).getResource();
+            for (Reference ref : fhir.newTerser().getAllPopulatedChildElementsOfType(r, Reference.class)) {
+                String target = ref.hasReference() ? fullUrls.get(ref.getReference()) : null;
+                if (target != null) {
+                    ref.setReference(target);
+                }
+            }
+            packet.add(new Line("Bundle", i + 1, parser.encodeResourceToString(r), r));
+        }
+        return packet;
+    }
+
     private void add(Line line) {
         lines.add(line);
         byTypeAndId.put(line.type() + "/" + line.id(), line);

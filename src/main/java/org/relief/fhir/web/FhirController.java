@@ -11,17 +11,20 @@ import org.relief.fhir.ApiClient;
 import org.relief.fhir.FhirExport;
 import org.relief.fhir.FhirSearch;
 import org.relief.fhir.ResourceSearch;
+import org.relief.fhir.TransactionImport;
 import org.relief.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The FHIR R4 read side: capability statement, Patient read and search, Patient {@code $everything}, reads of the
- * chart's other resources and searches of them by patient.
+ * chart's other resources and searches of them by patient; and the one write, a transaction Bundle.
  */
 @RestController
 class FhirController {
@@ -32,8 +35,11 @@ class FhirController {
     private final FhirExport export;
     private final FhirSearch search;
     private final ResourceSearch resources;
+    private final TransactionImport transactions;
 
-    FhirController(FhirContext fhir, FhirExport export, FhirSearch search, ResourceSearch resources) {
+    FhirController(FhirContext fhir, FhirExport export, FhirSearch search, ResourceSearch resources,
+            TransactionImport transactions) {
+        this.transactions = transactions;
         this.fhir = fhir;
         this.export = export;
         this.search = search;
@@ -91,6 +97,14 @@ class FhirController {
         }
         return ok(resources.search(client.actor(request.getRemoteAddr()), base(request), type, patient, code,
                 date == null ? List.of() : date, count, offset));
+    }
+
+    @PostMapping(path = "/fhir", consumes = {FHIR_JSON, "application/json"}, produces = FHIR_JSON)
+    ResponseEntity<String> transaction(@RequestBody String body, @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request) {
+        var result = transactions.apply(client.actor(request.getRemoteAddr()), body);
+        return ResponseEntity.status(result.status()).header("Content-Type", FHIR_JSON + ";charset=UTF-8")
+                .body(fhir.newJsonParser().encodeResourceToString(result.body()));
     }
 
     private ResponseEntity<String> ok(IBaseResource resource) {

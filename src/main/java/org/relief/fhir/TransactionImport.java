@@ -1,0 +1,76 @@
+package org.relief.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
+import org.relief.careteam.Actor;
+import org.relief.careteam.Role;
+import org.relief.fhir.ImportReport.Status;
+import org.relief.shared.ForbiddenException;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code POST /fhir} with a transaction Bundle: a referral packet from another system (Patient, Condition,
+ * MedicationRequest, Procedure, ...). It goes the bulk import's way (the same translators, reference checks,
+ * validation, chart checks and idempotency by source + type + id) with one difference: nothing is written unless
+ * everything can be. A packet of one patient is the bulk import's per-patient unit; a packet of several patients is
+ * checked whole before any is written, but each patient is then its own database transaction.
+ */
+@Service
+public class TransactionImport {
+
+    /** The answer: an HTTP status and its body (a transaction-response Bundle, or an OperationOutcome). */
+    public record Result(int status, Resource body) {
+    }
+
+    private final FhirContext fhir;
+    private final BulkImport bulk;
+
+    TransactionImport(FhirContext fhir, BulkImport bulk) {
+        this.fhir = fhir;
+        this.bulk = bulk;
+    }
+
+    /**
+     * Applies the Bundle as {@code actor} (the token's staff member, who must be a physician: imported patients
+     * join their care team as the coordinating physician).
+     */
+    public Result apply(Actor actor, String body) {
+        if (actor.role() != Role.PHYSICIAN) {
+            throw new ForbiddenException("A transaction registers patients under the token's staff member, who "
+                    + "must be an interventional pain physician");
+        }
+        Bundle request = fhir.newJsonParser().parseResource(Bundle.class, body);
+        NdjsonPacket packet = NdjsonPacket.fromBundle(fhir, request);
+        ImportReport report = bulk.importPacket(actor, packet, null, p -> { }, true);
+        if (!report.failures().isEmpty()) {
+            OperationOutcome oo = new OperationOutcome();
+            for (ImportReport.Failure f : report.failures()) {
+                oo.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.PROCESSING)
+                        .setDiagnostics(f.type() + (f.id() == null ? "" : "/" + f.id()) + ": " + f.reason())
+                        .addExpression("Bundle.entry[" + (f.line() - 1) + "]");
+            }
+            return new Result(400, oo);
+        }
+        Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        for (NdjsonPacket.Line l : packet.lines()) {
+            var entry = response.addEntry();
+            var outcome = report.outcomeOf(l.file(), l.line()).orElseThrow();
+            entry.getResponse().setStatus(outcome.status() == Status.CREATED ? "201 Created" : "200 OK");
+            if (outcome.location() != null) {
+                entry.getResponse().setLocation(outcome.location());
+            }
+            if (outcome.status() == Status.SKIPPED) {
+                // accepted but not kept: say so rather than pretend it is stored
+                OperationOutcome why = new OperationOutcome();
+                why.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INFORMATIONAL)
+                        .setDiagnostics("Not kept: " + outcome.reason());
+                entry.getResponse().setOutcome(why);
+            }
+        }
+        return new Result(200, response);
+    }
+}
