@@ -31,6 +31,8 @@ final class Capabilities {
         rest.addInteraction().setCode(CapabilityStatement.SystemRestfulInteraction.TRANSACTION)
                 .setDocumentation("A referral packet (Patient, Condition, MedicationRequest, Procedure, ...), "
                         + "imported like a bulk import; nothing is written unless everything can be; write scope");
+        rest.addOperation().setName("export")
+                .setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export");
         CapabilityStatementRestResourceComponent patient = rest.addResource().setType("Patient");
         patient.addInteraction().setCode(TypeRestfulInteraction.READ);
         patient.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
@@ -53,6 +55,9 @@ final class Capabilities {
                 }
             }
         }
+        rest.addResource().setType("Group").setDocumentation("A Group is one staff member's patients (their care "
+                + "teams), its id the staff member's id; only $export is offered").addOperation().setName("export")
+                .setDefinition("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export");
         return cs;
     }
 }
