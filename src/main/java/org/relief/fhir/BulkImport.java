@@ -61,11 +61,33 @@ public class BulkImport {
     private final StaffDirectory staff;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final boolean validate;
+    private final Validation validate;
+    private final int threads;
+
+    /**
+     * How imported resources are checked against FHIR R4: {@code STRUCTURAL} parses each strictly (unknown
+     * elements, bad values and malformed primitives fail it: cheap, since every resource is parsed anyway);
+     * {@code FULL} adds the HAPI profile validator (cardinalities, invariants, value sets; about 50 times slower);
+     * {@code NONE} checks only what the chart itself refuses.
+     */
+    public enum Validation {
+        NONE, STRUCTURAL, FULL;
+
+        static Validation of(String setting) {
+            return switch (setting == null ? "" : setting.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "full", "true" -> FULL;
+                case "none", "false" -> NONE;
+                case "structural", "" -> STRUCTURAL;
+                default -> throw new IllegalArgumentException("RELIEF_FHIR_IMPORT_VALIDATE: '" + setting
+                        + "' is not one of structural, full, none");
+            };
+        }
+    }
 
     BulkImport(FhirContext fhir, FhirValidation validation, Patients patients, ChartService charts,
             StaffDirectory staff, JdbcClient jdbc, TransactionTemplate tx,
-            @Value("${relief.fhir.import.validate:true}") boolean validate) {
+            @Value("${relief.fhir.import.validate:structural}") String validate,
+            @Value("${relief.fhir.import.threads:0}") int threads) {
         this.fhir = fhir;
         this.validation = validation;
         this.patients = patients;
@@ -73,7 +95,8 @@ public class BulkImport {
         this.staff = staff;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.validate = validate;
+        this.validate = Validation.of(validate);
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     /** How far an import is: resources done of all, the rate, and the time left at that rate. */
@@ -102,7 +125,9 @@ public class BulkImport {
     /** Imports every {@code *.ndjson} file of {@code dir}; {@code source} names the sending system (blank: from the data). */
     public ImportReport importFolder(Actor actor, Path dir, String source, Consumer<Progress> progress)
             throws IOException {
-        return importPacket(actor, NdjsonPacket.read(fhir, dir), source, progress, false);
+        long started = System.nanoTime();
+        NdjsonPacket packet = NdjsonPacket.read(fhir, dir, validate != Validation.NONE);
+        return importPacket(actor, packet, source, progress, false, started);
     }
 
     /**
@@ -110,8 +135,7 @@ public class BulkImport {
      * unless every resource can be (a transaction), which for a packet of one patient is the per-patient guarantee.
      */
     ImportReport importPacket(Actor actor, NdjsonPacket packet, String source, Consumer<Progress> progress,
-            boolean whole) {
-        long started = System.nanoTime();
+            boolean whole, long started) {
         ImportReport report = new ImportReport();
         packet.unreadable().forEach(report::fail);
         int total = packet.size();
@@ -145,14 +169,33 @@ public class BulkImport {
             packet.byPatient(patientOf).values().forEach(g -> g.forEach(l -> report.fail(failure(l, because))));
             return report;
         }
-        for (Map.Entry<String, List<Line>> group : packet.byPatient(patientOf).entrySet()) {
-            importPatient(actor, source, packet, group.getValue(), report);
-            done += group.getValue().size();
-            long now = System.nanoTime();
-            if (now - lastReport > 1_000_000_000L) {
-                lastReport = now;
-                progress.accept(progress(done, total, started, now));
+        // patients are independent (each its own transaction), so several are checked and written at once; the
+        // progress is reported from this thread as they finish, in order
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> pending = new ArrayList<>();
+            for (List<Line> group : packet.byPatient(patientOf).values()) {
+                pending.add(pool.submit(() -> {
+                    importPatient(actor, source, packet, group, report);
+                    return group.size();
+                }));
             }
+            for (var f : pending) {
+                done += f.get();
+                long now = System.nanoTime();
+                if (now - lastReport > 1_000_000_000L) {
+                    lastReport = now;
+                    progress.accept(progress(done, total, started, now));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // importPatient reports every failure of a patient itself: this is a bug, not bad data
+            throw new IllegalStateException("import failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         progress.accept(progress(total, total, started, System.nanoTime()));
         return report;
@@ -259,7 +302,8 @@ public class BulkImport {
                 statuses.put(patientLine, new Written(status(r.outcome()), "Patient/" + patientId));
             }
         }
-        upsert(source, patientLine, patientId, EntryKind.DEMOGRAPHICS, patientId);
+        List<MapUpsert> upserts = new ArrayList<>();
+        upserts.add(new MapUpsert(patientLine, EntryKind.DEMOGRAPHICS, patientId));
         List<Line> toWrite = new ArrayList<>();
         List<ImportedEntry> entries = new ArrayList<>();
         for (Map.Entry<Line, Translation> e : pending.entrySet()) {
@@ -278,9 +322,10 @@ public class BulkImport {
                 Line l = toWrite.get(i);
                 statuses.put(l, new Written(status(results.get(i).outcome()),
                         location(entries.get(i).kind().slug(), results.get(i).entryId())));
-                upsert(source, l, patientId, entries.get(i).kind(), results.get(i).entryId());
+                upserts.add(new MapUpsert(l, entries.get(i).kind(), results.get(i).entryId()));
             }
         }
+        upsert(source, patientId, upserts);
         return statuses;
     }
 
@@ -297,13 +342,7 @@ public class BulkImport {
         String clinician = p.getGeneralPractitioner().stream().map(packet::nameOf).filter(n -> n != null)
                 .findFirst().orElse(null);
         String practice = p.hasManagingOrganization() ? packet.nameOf(p.getManagingOrganization()) : null;
-        Encounter last = packet.lines().stream().filter(l -> l.resource() instanceof Encounter e
-                        && e.getSubject().getReference() != null
-                        && e.getSubject().getReference().endsWith("/" + p.getIdElement().getIdPart()))
-                .map(l -> (Encounter) l.resource())
-                .max((a, b) -> String.valueOf(a.getPeriod().getStartElement().getValueAsString())
-                        .compareTo(String.valueOf(b.getPeriod().getStartElement().getValueAsString())))
-                .orElse(null);
+        Encounter last = packet.lastEncounter(p.getIdElement().getIdPart()).orElse(null);
         if (clinician == null && last != null) {
             clinician = last.getParticipant().stream().map(x -> packet.nameOf(x.getIndividual()))
                     .filter(n -> n != null).findFirst().orElse(null);
@@ -354,7 +393,10 @@ public class BulkImport {
                 return Optional.of("dangling reference " + r + ": not in the packet");
             }
         }
-        if (validate) {
+        if (l.structuralError() != null) {
+            return Optional.of("not valid FHIR R4: " + l.structuralError());
+        }
+        if (validate == Validation.FULL) {
             List<String> errors = validation.errors(l.resource());
             if (!errors.isEmpty()) {
                 return Optional.of("fails FHIR R4 validation: " + String.join("; ", errors.stream().limit(3).toList()));
@@ -445,14 +487,25 @@ public class BulkImport {
         return rows;
     }
 
-    private void upsert(String source, Line l, UUID patientId, EntryKind<?> kind, UUID entryId) {
+    private record MapUpsert(Line line, EntryKind<?> kind, UUID entryId) {
+    }
+
+    /** The patient's rows of the import map in one statement (a statement per resource was a round trip each). */
+    private void upsert(String source, UUID patientId, List<MapUpsert> rows) {
         jdbc.sql("""
                 insert into fhir_source_map (source, resource_type, resource_id, patient_id, entry_kind, entry_id,
                                              content_hash)
-                values (?, ?, ?, ?, ?, ?, ?)
+                select :source, t, i, :patient, k, e, h
+                from unnest(:types::text[], :ids::text[], :kinds::text[], :entries::uuid[], :hashes::text[])
+                     as r(t, i, k, e, h)
                 on conflict (source, resource_type, resource_id) do update
                 set content_hash = excluded.content_hash, entry_id = excluded.entry_id, imported_at = now()""")
-                .params(source, l.type(), l.id(), patientId, kind.slug(), entryId, ApiTokens.hash(l.json()))
+                .param("source", source).param("patient", patientId)
+                .param("types", rows.stream().map(r -> r.line().type()).toArray(String[]::new))
+                .param("ids", rows.stream().map(r -> r.line().id()).toArray(String[]::new))
+                .param("kinds", rows.stream().map(r -> r.kind().slug()).toArray(String[]::new))
+                .param("entries", rows.stream().map(r -> r.entryId().toString()).toArray(String[]::new))
+                .param("hashes", rows.stream().map(r -> ApiTokens.hash(r.line().json())).toArray(String[]::new))
                 .update();
     }
 }

@@ -43,9 +43,11 @@ public class TransactionImport {
             throw new ForbiddenException("A transaction registers patients under the token's staff member, who "
                     + "must be an interventional pain physician");
         }
-        Bundle request = fhir.newJsonParser().parseResource(Bundle.class, body);
+        // strictly: a sender hears of an unknown element or a bad value at once, as a 400 naming it
+        Bundle request = fhir.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
+                .parseResource(Bundle.class, body);
         NdjsonPacket packet = NdjsonPacket.fromBundle(fhir, request);
-        ImportReport report = bulk.importPacket(actor, packet, null, p -> { }, true);
+        ImportReport report = bulk.importPacket(actor, packet, null, p -> { }, true, System.nanoTime());
         if (!report.failures().isEmpty()) {
             OperationOutcome oo = new OperationOutcome();
             for (ImportReport.Failure f : report.failures()) {
