@@ -2,22 +2,26 @@ package org.relief.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
+import java.util.List;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.relief.careteam.Actor;
 import org.relief.careteam.Role;
 import org.relief.fhir.ImportReport.Status;
+import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 /**
  * {@code POST /fhir} with a transaction Bundle: a referral packet from another system (Patient, Condition,
  * MedicationRequest, Procedure, ...). It goes the bulk import's way (the same translators, reference checks,
  * validation, chart checks and idempotency by source + type + id) with one difference: nothing is written unless
- * everything can be. A packet of one patient is the bulk import's per-patient unit; a packet of several patients is
- * checked whole before any is written, but each patient is then its own database transaction.
+ * everything can be. So a Bundle carries one Patient (and what belongs to it): one patient is the import's unit of
+ * all or nothing, one database transaction.
  */
 @Service
 public class TransactionImport {
@@ -46,6 +50,12 @@ public class TransactionImport {
         // strictly: a sender hears of an unknown element or a bad value at once, as a 400 naming it
         Bundle request = fhir.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
                 .parseResource(Bundle.class, body);
+        long patients = request.getEntry().stream().filter(e -> e.getResource() instanceof Patient).count();
+        if (patients > 1) {
+            // one patient is the import's unit of all or nothing: several could not be one transaction
+            throw new InvalidInputException(List.of(new FieldProblem("Bundle.entry", "carries " + patients
+                    + " patients: send one referral packet (one Patient) per transaction")));
+        }
         NdjsonPacket packet = NdjsonPacket.fromBundle(fhir, request);
         ImportReport report = bulk.importPacket(actor, packet, null, p -> { }, true, System.nanoTime());
         if (!report.failures().isEmpty()) {

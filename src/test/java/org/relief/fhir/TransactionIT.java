@@ -102,6 +102,12 @@ class TransactionIT {
         assertThat(notTransaction.statusCode()).isEqualTo(400);
         assertThat(notTransaction.body()).contains("Bundle.type");
         assertThat(send("{\"resourceType\": \"Bundle\", broken", TOKEN).statusCode()).isEqualTo(400);
+        Bundle twoPatients = referralPacket();
+        twoPatients.addEntry().setResource(new Patient().setActive(true).setId("second")).getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient/second");
+        HttpResponse<String> two = post(twoPatients, TOKEN);
+        assertThat(two.statusCode()).isEqualTo(400);
+        assertThat(two.body()).contains("one Patient");
         String readOnly = tokens.issue(Fixtures.actor(staff, "admin"), "read-only " + UUID.randomUUID(),
                 Set.of(ApiClient.READ), staff.findByUsername("dr.patel").orElseThrow().id()).token();
         assertThat(post(referralPacket(), readOnly).statusCode()).isEqualTo(403);
