@@ -182,6 +182,16 @@ public class Assessments {
         return latest;
     }
 
+    /**
+     * Which patient a response belongs to (a FHIR read names the response alone). Reading it stays with
+     * {@link #history}, which checks access and audits.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> patientOf(UUID responseId) {
+        return jdbc.sql("select patient_id from instrument_response where entry_id = ? limit 1").param(responseId)
+                .query(UUID.class).optional();
+    }
+
     private Map<String, List<InstrumentResponse>> responses(UUID patientId) {
         List<InstrumentResponse> all = jdbc.sql("""
                 select * from (select distinct on (entry_id) * from instrument_response where patient_id = ?

@@ -61,11 +61,33 @@ public class BulkImport {
     private final StaffDirectory staff;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final boolean validate;
+    private final Validation validate;
+    private final int threads;
+
+    /**
+     * How imported resources are checked against FHIR R4: {@code STRUCTURAL} parses each strictly (unknown
+     * elements, bad values and malformed primitives fail it: cheap, since every resource is parsed anyway);
+     * {@code FULL} adds the HAPI profile validator (cardinalities, invariants, value sets; about 50 times slower);
+     * {@code NONE} checks only what the chart itself refuses.
+     */
+    public enum Validation {
+        NONE, STRUCTURAL, FULL;
+
+        static Validation of(String setting) {
+            return switch (setting == null ? "" : setting.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "full", "true" -> FULL;
+                case "none", "false" -> NONE;
+                case "structural", "" -> STRUCTURAL;
+                default -> throw new IllegalArgumentException("RELIEF_FHIR_IMPORT_VALIDATE: '" + setting
+                        + "' is not one of structural, full, none");
+            };
+        }
+    }
 
     BulkImport(FhirContext fhir, FhirValidation validation, Patients patients, ChartService charts,
             StaffDirectory staff, JdbcClient jdbc, TransactionTemplate tx,
-            @Value("${relief.fhir.import.validate:true}") boolean validate) {
+            @Value("${relief.fhir.import.validate:structural}") String validate,
+            @Value("${relief.fhir.import.threads:0}") int threads) {
         this.fhir = fhir;
         this.validation = validation;
         this.patients = patients;
@@ -73,7 +95,8 @@ public class BulkImport {
         this.staff = staff;
         this.jdbc = jdbc;
         this.tx = tx;
-        this.validate = validate;
+        this.validate = Validation.of(validate);
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     /** How far an import is: resources done of all, the rate, and the time left at that rate. */
@@ -103,7 +126,16 @@ public class BulkImport {
     public ImportReport importFolder(Actor actor, Path dir, String source, Consumer<Progress> progress)
             throws IOException {
         long started = System.nanoTime();
-        NdjsonPacket packet = NdjsonPacket.read(fhir, dir);
+        NdjsonPacket packet = NdjsonPacket.read(fhir, dir, validate != Validation.NONE);
+        return importPacket(actor, packet, source, progress, false, started);
+    }
+
+    /**
+     * Imports a packet (read from a folder, or a transaction Bundle's entries). {@code whole}: nothing is written
+     * unless every resource can be (a transaction), which for a packet of one patient is the per-patient guarantee.
+     */
+    ImportReport importPacket(Actor actor, NdjsonPacket packet, String source, Consumer<Progress> progress,
+            boolean whole, long started) {
         ImportReport report = new ImportReport();
         packet.unreadable().forEach(report::fail);
         int total = packet.size();
@@ -121,7 +153,7 @@ public class BulkImport {
                 if (CLINICAL.contains(l.type())) {
                     report.fail(failure(l, "no patient reference"));
                 } else {
-                    report.skip(l.type(), skipReasonWithoutPatient(l.type()));
+                    skip(report, l, skipReasonWithoutPatient(l.type()));
                 }
             } else if (packet.resolve(subject.get()).filter(p -> p.resource() instanceof Patient).isEmpty()) {
                 done++;
@@ -132,14 +164,38 @@ public class BulkImport {
             }
         }
         long lastReport = 0;
-        for (Map.Entry<String, List<Line>> group : packet.byPatient(patientOf).entrySet()) {
-            importPatient(actor, source, packet, group.getValue(), report);
-            done += group.getValue().size();
-            long now = System.nanoTime();
-            if (now - lastReport > 1_000_000_000L) {
-                lastReport = now;
-                progress.accept(progress(done, total, started, now));
+        if (whole && !report.failures().isEmpty()) {
+            String because = "the transaction was not applied: " + report.failures().get(0);
+            packet.byPatient(patientOf).values().forEach(g -> g.forEach(l -> report.fail(failure(l, because))));
+            return report;
+        }
+        // patients are independent (each its own transaction), so several are checked and written at once; the
+        // progress is reported from this thread as they finish, in order
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> pending = new ArrayList<>();
+            for (List<Line> group : packet.byPatient(patientOf).values()) {
+                pending.add(pool.submit(() -> {
+                    importPatient(actor, source, packet, group, report);
+                    return group.size();
+                }));
             }
+            for (var f : pending) {
+                done += f.get();
+                long now = System.nanoTime();
+                if (now - lastReport > 1_000_000_000L) {
+                    lastReport = now;
+                    progress.accept(progress(done, total, started, now));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // importPatient reports every failure of a patient itself: this is a bug, not bad data
+            throw new IllegalStateException("import failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
         progress.accept(progress(total, total, started, System.nanoTime()));
         return report;
@@ -165,7 +221,7 @@ public class BulkImport {
             return row != null && row.hash().equals(ApiTokens.hash(l.json()));
         }).toList());
         if (unchanged.size() == lines.size()) {
-            unchanged.forEach(l -> report.count(l.type(), Status.UNCHANGED));
+            unchanged.forEach(l -> counted(report, l, Status.UNCHANGED, onFile.get(key(l))));
             report.patientImported();
             return;
         }
@@ -194,7 +250,7 @@ public class BulkImport {
                 continue;
             }
             if (t.skipped()) {
-                report.skip(l.type(), t.skipReason());
+                skip(report, l, t.skipReason());
                 continue;
             }
             check(l, t, packet).ifPresentOrElse(why -> failed.put(l, why), () -> pending.put(l, t));
@@ -211,9 +267,12 @@ public class BulkImport {
             return;
         }
         try {
-            Map<Line, Status> statuses = tx.execute(s -> write(actor, source, packet, patientLine,
+            Map<Line, Written> statuses = tx.execute(s -> write(actor, source, packet, patientLine,
                     (Demographics) demographics.data(), pending));
-            statuses.forEach((l, status) -> report.count(l.type(), status));
+            statuses.forEach((l, w) -> {
+                report.count(l.type(), w.status());
+                report.outcome(new ImportReport.Outcome(l.file(), l.line(), l.type(), w.status(), w.location(), null));
+            });
             report.patientImported();
         } catch (RuntimeException e) {
             log.warn("Import of patient {} rolled back: {}", patientLine.id(), e.toString());
@@ -223,33 +282,34 @@ public class BulkImport {
         }
     }
 
-    private Map<Line, Status> write(Actor actor, String source, NdjsonPacket packet, Line patientLine,
+    private Map<Line, Written> write(Actor actor, String source, NdjsonPacket packet, Line patientLine,
             Demographics demographics, Map<Line, Translation> pending) {
         Map<String, MapRow> onFile = mapRows(source, patientLine, pending.keySet());
-        Map<Line, Status> statuses = new LinkedHashMap<>();
+        Map<Line, Written> statuses = new LinkedHashMap<>();
         MapRow patientRow = onFile.get(key(patientLine));
         UUID patientId;
         if (patientRow == null) {
             patientId = patients.register(actor, new Registration(demographics,
                     referral((Patient) patientLine.resource(), packet, source), actor.staffId())).id();
-            statuses.put(patientLine, Status.CREATED);
+            statuses.put(patientLine, new Written(Status.CREATED, "Patient/" + patientId));
         } else {
             patientId = patientRow.patientId();
             if (patientRow.hash().equals(ApiTokens.hash(patientLine.json()))) {
-                statuses.put(patientLine, Status.UNCHANGED);
+                statuses.put(patientLine, new Written(Status.UNCHANGED, "Patient/" + patientId));
             } else {
                 var r = charts.importEntries(actor, patientId, source,
                         List.of(new ImportedEntry(EntryKind.DEMOGRAPHICS, patientId, demographics))).get(0);
-                statuses.put(patientLine, status(r.outcome()));
+                statuses.put(patientLine, new Written(status(r.outcome()), "Patient/" + patientId));
             }
         }
-        upsert(source, patientLine, patientId, EntryKind.DEMOGRAPHICS, patientId);
+        List<MapUpsert> upserts = new ArrayList<>();
+        upserts.add(new MapUpsert(patientLine, EntryKind.DEMOGRAPHICS, patientId));
         List<Line> toWrite = new ArrayList<>();
         List<ImportedEntry> entries = new ArrayList<>();
         for (Map.Entry<Line, Translation> e : pending.entrySet()) {
             MapRow row = onFile.get(key(e.getKey()));
             if (row != null && row.hash().equals(ApiTokens.hash(e.getKey().json()))) {
-                statuses.put(e.getKey(), Status.UNCHANGED);
+                statuses.put(e.getKey(), new Written(Status.UNCHANGED, location(row.entryKind(), row.entryId())));
             } else {
                 toWrite.add(e.getKey());
                 entries.add(new ImportedEntry(e.getValue().kind(), row == null ? null : row.entryId(),
@@ -260,10 +320,12 @@ public class BulkImport {
             var results = charts.importEntries(actor, patientId, source, entries);
             for (int i = 0; i < toWrite.size(); i++) {
                 Line l = toWrite.get(i);
-                statuses.put(l, status(results.get(i).outcome()));
-                upsert(source, l, patientId, entries.get(i).kind(), results.get(i).entryId());
+                statuses.put(l, new Written(status(results.get(i).outcome()),
+                        location(entries.get(i).kind().slug(), results.get(i).entryId())));
+                upserts.add(new MapUpsert(l, entries.get(i).kind(), results.get(i).entryId()));
             }
         }
+        upsert(source, patientId, upserts);
         return statuses;
     }
 
@@ -280,13 +342,7 @@ public class BulkImport {
         String clinician = p.getGeneralPractitioner().stream().map(packet::nameOf).filter(n -> n != null)
                 .findFirst().orElse(null);
         String practice = p.hasManagingOrganization() ? packet.nameOf(p.getManagingOrganization()) : null;
-        Encounter last = packet.lines().stream().filter(l -> l.resource() instanceof Encounter e
-                        && e.getSubject().getReference() != null
-                        && e.getSubject().getReference().endsWith("/" + p.getIdElement().getIdPart()))
-                .map(l -> (Encounter) l.resource())
-                .max((a, b) -> String.valueOf(a.getPeriod().getStartElement().getValueAsString())
-                        .compareTo(String.valueOf(b.getPeriod().getStartElement().getValueAsString())))
-                .orElse(null);
+        Encounter last = packet.lastEncounter(p.getIdElement().getIdPart()).orElse(null);
         if (clinician == null && last != null) {
             clinician = last.getParticipant().stream().map(x -> packet.nameOf(x.getIndividual()))
                     .filter(n -> n != null).findFirst().orElse(null);
@@ -337,7 +393,10 @@ public class BulkImport {
                 return Optional.of("dangling reference " + r + ": not in the packet");
             }
         }
-        if (validate) {
+        if (l.structuralError() != null) {
+            return Optional.of("not valid FHIR R4: " + l.structuralError());
+        }
+        if (validate == Validation.FULL) {
             List<String> errors = validation.errors(l.resource());
             if (!errors.isEmpty()) {
                 return Optional.of("fails FHIR R4 validation: " + String.join("; ", errors.stream().limit(3).toList()));
@@ -374,7 +433,37 @@ public class BulkImport {
         return new Failure(l.type(), l.id(), l.file(), l.line(), why);
     }
 
-    private record MapRow(UUID patientId, UUID entryId, String hash) {
+    private record MapRow(UUID patientId, UUID entryId, String hash, String entryKind) {
+    }
+
+    /** What the write did to one resource, and where Relief keeps it. */
+    private record Written(Status status, String location) {
+    }
+
+    private static void skip(ImportReport report, Line l, String reason) {
+        report.skip(l.type(), reason);
+        report.outcome(new ImportReport.Outcome(l.file(), l.line(), l.type(), Status.SKIPPED, null, reason));
+    }
+
+    private static void counted(ImportReport report, Line l, Status status, MapRow row) {
+        report.count(l.type(), status);
+        report.outcome(new ImportReport.Outcome(l.file(), l.line(), l.type(), status,
+                location(row.entryKind(), l.resource() instanceof Patient ? row.patientId() : row.entryId()), null));
+    }
+
+    /** Where an imported resource is served: the FHIR type Relief exports its chart entry kind as. */
+    private static String location(String entryKindSlug, UUID id) {
+        String type = switch (entryKindSlug == null ? "" : entryKindSlug) {
+            case "demographics" -> "Patient";
+            case "problems" -> "Condition";
+            case "medications" -> "MedicationStatement";
+            case "treatments" -> "Procedure";
+            case "allergies" -> "AllergyIntolerance";
+            case "encounters" -> "Encounter";
+            case "imaging" -> "ImagingStudy";
+            default -> null;
+        };
+        return type == null ? null : type + "/" + id;
     }
 
     private static String key(Line l) {
@@ -387,25 +476,36 @@ public class BulkImport {
         lines.forEach(l -> ids.add(l.id()));
         Map<String, MapRow> rows = new HashMap<>();
         jdbc.sql("""
-                select resource_type, resource_id, patient_id, entry_id, content_hash from fhir_source_map
+                select resource_type, resource_id, patient_id, entry_id, content_hash, entry_kind from fhir_source_map
                 where source = :source and resource_id in (:ids)""")
                 .param("source", source).param("ids", ids)
                 .query(rs -> {
                     rows.put(rs.getString("resource_type") + "/" + rs.getString("resource_id"),
                             new MapRow(rs.getObject("patient_id", UUID.class), rs.getObject("entry_id", UUID.class),
-                                    rs.getString("content_hash")));
+                                    rs.getString("content_hash"), rs.getString("entry_kind")));
                 });
         return rows;
     }
 
-    private void upsert(String source, Line l, UUID patientId, EntryKind<?> kind, UUID entryId) {
+    private record MapUpsert(Line line, EntryKind<?> kind, UUID entryId) {
+    }
+
+    /** The patient's rows of the import map in one statement (a statement per resource was a round trip each). */
+    private void upsert(String source, UUID patientId, List<MapUpsert> rows) {
         jdbc.sql("""
                 insert into fhir_source_map (source, resource_type, resource_id, patient_id, entry_kind, entry_id,
                                              content_hash)
-                values (?, ?, ?, ?, ?, ?, ?)
+                select :source, t, i, :patient, k, e, h
+                from unnest(:types::text[], :ids::text[], :kinds::text[], :entries::uuid[], :hashes::text[])
+                     as r(t, i, k, e, h)
                 on conflict (source, resource_type, resource_id) do update
                 set content_hash = excluded.content_hash, entry_id = excluded.entry_id, imported_at = now()""")
-                .params(source, l.type(), l.id(), patientId, kind.slug(), entryId, ApiTokens.hash(l.json()))
+                .param("source", source).param("patient", patientId)
+                .param("types", rows.stream().map(r -> r.line().type()).toArray(String[]::new))
+                .param("ids", rows.stream().map(r -> r.line().id()).toArray(String[]::new))
+                .param("kinds", rows.stream().map(r -> r.kind().slug()).toArray(String[]::new))
+                .param("entries", rows.stream().map(r -> r.entryId().toString()).toArray(String[]::new))
+                .param("hashes", rows.stream().map(r -> ApiTokens.hash(r.line().json())).toArray(String[]::new))
                 .update();
     }
 }

@@ -1,34 +1,58 @@
 package org.relief.fhir;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.relief.assessment.Assessments;
 import org.relief.careteam.Actor;
+import org.relief.evaluation.EvaluationKinds;
+import org.relief.evaluation.Evaluations;
 import org.relief.patient.Chart;
 import org.relief.patient.ChartService;
 import org.relief.patient.EntryKind;
 import org.relief.patient.Patients;
+import org.relief.plan.PlanVersion;
+import org.relief.plan.Plans;
+import org.relief.procedure.ProcedureKinds;
+import org.relief.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The chart as FHIR: a Patient alone, or {@code $everything}. Reads go through the chart service, so the caller's
- * access is checked (care team or break-glass) and the read is audited like any other.
+ * The chart as FHIR: a Patient alone, one resource by type and id, the resources of one type (for search), or
+ * {@code $everything}. Reads go through the owning modules' services (chart, instruments, evaluation, plan), so
+ * the caller's access is checked (care team or break-glass) and each read is audited like any other.
  */
 @Service
 public class FhirExport {
 
+    /** The resource types Relief reads and searches by patient (besides Patient itself). */
+    public static final List<String> PATIENT_TYPES = List.of("ServiceRequest", "Condition", "MedicationStatement",
+            "AllergyIntolerance", "ImagingStudy", "Procedure", "Encounter", "Observation", "QuestionnaireResponse",
+            "CarePlan", "Goal");
+
     private final ChartService charts;
     private final Patients patients;
+    private final Assessments assessments;
+    private final Evaluations evaluations;
+    private final Plans plans;
+    private final Clock clock;
     private final String mrnSystem;
 
-    FhirExport(ChartService charts, Patients patients,
-            @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem) {
+    FhirExport(ChartService charts, Patients patients, Assessments assessments, Evaluations evaluations, Plans plans,
+            Clock clock, @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem) {
         this.charts = charts;
         this.patients = patients;
+        this.assessments = assessments;
+        this.evaluations = evaluations;
+        this.plans = plans;
+        this.clock = clock;
         this.mrnSystem = mrnSystem;
     }
 
@@ -43,7 +67,7 @@ public class FhirExport {
         return PatientTranslator.toFhir(summary, demographics.data(), mrnSystem);
     }
 
-    /** Every resource of the chart: what Relief holds today (see the report in docs/architecture.md). */
+    /** Every resource of the chart, the chart's own entries first, then what the clinic added. */
     public List<Resource> everything(Actor actor, UUID patientId) {
         Chart chart = charts.chart(actor, patientId);
         UUID id = chart.patient().id();
@@ -59,6 +83,134 @@ public class FhirExport {
         if (!chart.careTeam().isEmpty()) {
             out.add(CareTeamTranslator.toFhir(id, chart.careTeam()));
             chart.careTeam().forEach(m -> out.add(CareTeamTranslator.practitioner(m)));
+        }
+        out.addAll(diagnoses(actor, id));
+        out.addAll(instruments(actor, id, true, true));
+        out.addAll(performed(actor, id, true, true));
+        out.addAll(carePlans(actor, id));
+        return out;
+    }
+
+    /** The patient's resources of one type (one of {@link #PATIENT_TYPES}), current versions only. */
+    public List<Resource> ofType(Actor actor, UUID patientId, String type) {
+        List<Resource> out = new ArrayList<>();
+        switch (type) {
+            case "ServiceRequest" -> charts.entries(actor, patientId, EntryKind.REFERRAL)
+                    .forEach(v -> out.add(ReferralTranslator.toFhir(v, patientId)));
+            case "Condition" -> {
+                charts.entries(actor, patientId, EntryKind.PROBLEM)
+                        .forEach(v -> out.add(ConditionTranslator.toFhir(v, patientId)));
+                out.addAll(diagnoses(actor, patientId));
+            }
+            case "MedicationStatement" -> charts.entries(actor, patientId, EntryKind.MEDICATION)
+                    .forEach(v -> out.add(MedicationTranslator.toFhir(v, patientId)));
+            case "AllergyIntolerance" -> charts.entries(actor, patientId, EntryKind.ALLERGY)
+                    .forEach(v -> out.add(AllergyTranslator.toFhir(v, patientId)));
+            case "ImagingStudy" -> charts.entries(actor, patientId, EntryKind.IMAGING)
+                    .forEach(v -> out.add(ImagingTranslator.toFhir(v, patientId)));
+            case "Encounter" -> charts.entries(actor, patientId, EntryKind.ENCOUNTER)
+                    .forEach(v -> out.add(EncounterTranslator.toFhir(v, patientId)));
+            case "Procedure" -> {
+                charts.entries(actor, patientId, EntryKind.TREATMENT)
+                        .forEach(v -> out.add(ProcedureTranslator.toFhir(v, patientId)));
+                out.addAll(performed(actor, patientId, true, false));
+            }
+            case "Observation" -> {
+                out.addAll(instruments(actor, patientId, false, true));
+                out.addAll(performed(actor, patientId, false, true));
+            }
+            case "QuestionnaireResponse" -> out.addAll(instruments(actor, patientId, true, false));
+            case "CarePlan", "Goal" -> carePlans(actor, patientId).stream().filter(r -> r.fhirType().equals(type))
+                    .forEach(out::add);
+            default -> throw new IllegalArgumentException("Relief does not serve " + type + " resources");
+        }
+        return out;
+    }
+
+    /**
+     * One resource by type and id: its patient is found from the id, then the resource is read as in
+     * {@link #ofType} (access-checked, audited). 404 when no such resource, or when it is voided or superseded.
+     */
+    public Resource read(Actor actor, String type, UUID id) {
+        UUID patientId = patientOf(type, id)
+                .orElseThrow(() -> new NotFoundException("No " + type + " " + id));
+        return ofType(actor, patientId, type).stream().filter(r -> r.getIdPart().equals(id.toString())).findFirst()
+                .orElseThrow(() -> new NotFoundException("No current " + type + " " + id));
+    }
+
+    private Optional<UUID> patientOf(String type, UUID id) {
+        return switch (type) {
+            case "ServiceRequest" -> charts.patientOf(EntryKind.REFERRAL, id);
+            case "Condition" -> charts.patientOf(EntryKind.PROBLEM, id)
+                    .or(() -> charts.patientOf(EvaluationKinds.DIAGNOSIS, id));
+            case "MedicationStatement" -> charts.patientOf(EntryKind.MEDICATION, id);
+            case "AllergyIntolerance" -> charts.patientOf(EntryKind.ALLERGY, id);
+            case "ImagingStudy" -> charts.patientOf(EntryKind.IMAGING, id);
+            case "Encounter" -> charts.patientOf(EntryKind.ENCOUNTER, id);
+            case "Procedure" -> charts.patientOf(EntryKind.TREATMENT, id)
+                    .or(() -> charts.patientOf(ProcedureKinds.PERFORMED, id));
+            case "Observation" -> assessments.patientOf(id)
+                    .or(() -> charts.patientOf(ProcedureKinds.FOLLOW_UP, id));
+            case "QuestionnaireResponse" -> assessments.patientOf(id);
+            case "CarePlan" -> plans.patientOf(id);
+            default -> Optional.empty();
+        };
+    }
+
+    /** A Goal's id is its plan version's id and its place: the version names the patient. */
+    public Resource readGoal(Actor actor, String goalId) {
+        int dash = goalId.lastIndexOf('-');
+        UUID versionId;
+        try {
+            versionId = UUID.fromString(goalId.substring(0, Math.max(0, dash)));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No Goal " + goalId);
+        }
+        UUID patientId = plans.patientOf(versionId).orElseThrow(() -> new NotFoundException("No Goal " + goalId));
+        return ofType(actor, patientId, "Goal").stream().filter(r -> r.getIdPart().equals(goalId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No Goal " + goalId));
+    }
+
+    private List<Resource> diagnoses(Actor actor, UUID patientId) {
+        List<Resource> out = new ArrayList<>();
+        evaluations.latest(actor, patientId).ifPresent(e -> e.diagnoses()
+                .forEach(d -> out.add(DiagnosisTranslator.toFhir(d, patientId))));
+        return out;
+    }
+
+    private List<Resource> instruments(Actor actor, UUID patientId, boolean answers, boolean scores) {
+        List<Resource> out = new ArrayList<>();
+        assessments.history(actor, patientId).values().forEach(list -> list.forEach(r -> {
+            if (answers) {
+                out.add(InstrumentTranslator.answers(r, patientId));
+            }
+            if (scores) {
+                out.add(InstrumentTranslator.score(r, patientId));
+            }
+        }));
+        return out;
+    }
+
+    private List<Resource> performed(Actor actor, UUID patientId, boolean procedures, boolean followUps) {
+        List<Resource> out = new ArrayList<>();
+        if (procedures) {
+            charts.entries(actor, patientId, ProcedureKinds.PERFORMED)
+                    .forEach(v -> out.add(PerformedProcedureTranslator.toFhir(v, patientId)));
+        }
+        if (followUps) {
+            charts.entries(actor, patientId, ProcedureKinds.FOLLOW_UP)
+                    .forEach(v -> out.add(PerformedProcedureTranslator.followUp(v, patientId)));
+        }
+        return out;
+    }
+
+    private List<Resource> carePlans(Actor actor, UUID patientId) {
+        List<PlanVersion> versions = plans.versions(actor, patientId); // newest first
+        List<Resource> out = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            UUID previous = i + 1 < versions.size() ? versions.get(i + 1).id() : null;
+            out.addAll(CarePlanTranslator.toFhir(versions.get(i), i == 0, previous, today));
         }
         return out;
     }

@@ -32,14 +32,19 @@ public class FhirValidation {
     private static final Logger log = LoggerFactory.getLogger(FhirValidation.class);
 
     private final FhirContext fhir;
+    private final boolean importCommand;
     private volatile FhirValidator validator;
 
-    FhirValidation(FhirContext fhir) {
+    FhirValidation(FhirContext fhir, org.springframework.boot.ApplicationArguments args) {
         this.fhir = fhir;
+        this.importCommand = args.containsOption("import");
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
+        if (importCommand) {
+            return; // the import command builds it when (and only if) it validates fully; no core spent on it
+        }
         Thread t = new Thread(() -> {
             long started = System.nanoTime();
             validate(new Patient().setActive(true));

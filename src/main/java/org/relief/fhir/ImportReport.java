@@ -28,7 +28,15 @@ public final class ImportReport {
             Map<String, Integer> skipReasons) {
     }
 
+    /**
+     * What happened to the resource at {@code file:line}: its status, where Relief keeps it ({@code Type/id}, null
+     * when skipped or failed) and why when skipped or failed. Kept for transaction Bundles, which answer per entry.
+     */
+    public record Outcome(String file, int line, String type, Status status, String location, String reason) {
+    }
+
     private final Map<String, int[]> counts = new TreeMap<>();
+    private final Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
     private final Map<String, Map<String, Integer>> skipReasons = new TreeMap<>();
     private final List<Failure> failures = new ArrayList<>();
     private int patients;
@@ -45,6 +53,17 @@ public final class ImportReport {
     synchronized void fail(Failure failure) {
         count(failure.type(), Status.FAILED);
         failures.add(failure);
+        outcomes.putIfAbsent(failure.file() + ":" + failure.line(), new Outcome(failure.file(), failure.line(),
+                failure.type(), Status.FAILED, null, failure.reason()));
+    }
+
+    synchronized void outcome(Outcome outcome) {
+        outcomes.putIfAbsent(outcome.file() + ":" + outcome.line(), outcome);
+    }
+
+    /** The outcome of the resource at {@code file:line}, if the import recorded one. */
+    public synchronized java.util.Optional<Outcome> outcomeOf(String file, int line) {
+        return java.util.Optional.ofNullable(outcomes.get(file + ":" + line));
     }
 
     synchronized void patientImported() {

@@ -8,6 +8,7 @@ import org.relief.shared.FieldProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
@@ -80,6 +81,16 @@ public class ChartService {
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, kind.slug(), "OK",
                 actor.address());
         return entries;
+    }
+
+    /**
+     * Which patient an entry belongs to, for integrations that name an entry without its patient (a FHIR read). It
+     * says nothing of the entry itself: the caller reads it through {@link #entry} or {@link #entries}, which check
+     * access and audit.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> patientOf(EntryKind<?> kind, UUID entryId) {
+        return store.patientOf(kind, entryId);
     }
 
     /** The current version of one entry. */

@@ -170,6 +170,16 @@ public class Plans {
         return versions;
     }
 
+    /**
+     * Which patient a plan version belongs to (a FHIR read names the version alone). Reading it stays with
+     * {@link #versions}, which checks access and audits.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> patientOf(UUID versionId) {
+        return jdbc.sql("select patient_id from plan_version where id = ?").param(versionId).query(UUID.class)
+                .optional();
+    }
+
     private Optional<PlanVersion> current(UUID patientId) {
         return jdbc.sql("select id from plan_version where patient_id = ? order by version desc limit 1")
                 .param(patientId).query(UUID.class).optional().map(this::version);

@@ -105,6 +105,29 @@ class BulkImportIT {
         assertThat(report.countOf("Patient", Status.FAILED)).isEqualTo(1);
     }
 
+    @Test
+    void aResourceThatIsNotStructurallyValidFailsItsPatientWithItsLine() throws Exception {
+        Path dir = SamplePacket.copy();
+        // line 2 of the procedures: an element R4 does not have (the lenient parser would drop it silently)
+        List<String> procedures = new ArrayList<>(Files.readAllLines(dir.resolve("Procedure.000.ndjson")));
+        String victim = procedures.get(1).replaceAll(".*\"subject\":\\{\"reference\":\"Patient/([^\"]+)\".*", "$1");
+        procedures.set(1, procedures.get(1).replaceFirst("\\{\"resourceType\":\"Procedure\",",
+                "{\"resourceType\":\"Procedure\",\"painScore\":7,"));
+        Files.write(dir.resolve("Procedure.000.ndjson"), procedures, StandardCharsets.UTF_8);
+
+        Actor actor = importer.importer("test", "dr.patel", "127.0.0.1");
+        ImportReport report = importer.importFolder(actor, dir, "urn:test:strict", p -> { });
+
+        assertThat(report.failures()).anySatisfy(f -> {
+            assertThat(f.file()).isEqualTo("Procedure.000.ndjson");
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.reason()).startsWith("not valid FHIR R4").contains("painScore");
+        });
+        assertThat(report.patientsImported()).isEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from fhir_source_map where source = 'urn:test:strict' and resource_id = ?")
+                .param(victim).query(Long.class).single()).isZero();
+    }
+
     private long rows() {
         long n = 0;
         for (EntryKind<?> kind : EntryKind.ALL) {

@@ -55,12 +55,14 @@ class FhirExportIT {
         assertThat(ids).hasSizeGreaterThan(10);
         List<String> errors = new ArrayList<>();
         int resources = 0;
+        java.util.Set<String> types = new java.util.TreeSet<>();
         for (UUID id : ids) {
             var member = teams.members(id).stream().filter(m -> m.role().isClinician()).findFirst().orElseThrow();
             Actor actor = new Actor(member.staffId(), member.username(), member.role(), "127.0.0.1");
             List<Resource> chart = export.everything(actor, id);
             Bundle bundle = FhirExport.searchset("http://localhost/fhir", chart, chart.size());
             resources += chart.size();
+            chart.forEach(r -> types.add(r.fhirType()));
             // each resource on its own (messages name it), then the bundle as a whole
             for (Resource r : chart) {
                 validation.errors(r).forEach(e -> errors.add(r.fhirType() + "/" + r.getIdPart() + " " + e));
@@ -72,6 +74,8 @@ class FhirExportIT {
         }
         assertThat(errors).as("validation errors").isEmpty();
         assertThat(resources).isGreaterThan(ids.size() * 5);
+        // the demo's clinical stories: instrument responses and evaluation diagnoses are exported too
+        assertThat(types).contains("QuestionnaireResponse", "Observation", "Condition");
     }
 
     @Test

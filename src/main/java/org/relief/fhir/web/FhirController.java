@@ -10,15 +10,22 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.relief.fhir.ApiClient;
 import org.relief.fhir.FhirExport;
 import org.relief.fhir.FhirSearch;
+import org.relief.fhir.ResourceSearch;
+import org.relief.fhir.TransactionImport;
 import org.relief.shared.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The FHIR R4 read side: capability statement, Patient read and search, Patient {@code $everything}. */
+/**
+ * The FHIR R4 read side: capability statement, Patient read and search, Patient {@code $everything}, reads of the
+ * chart's other resources and searches of them by patient; and the one write, a transaction Bundle.
+ */
 @RestController
 class FhirController {
 
@@ -27,11 +34,16 @@ class FhirController {
     private final FhirContext fhir;
     private final FhirExport export;
     private final FhirSearch search;
+    private final ResourceSearch resources;
+    private final TransactionImport transactions;
 
-    FhirController(FhirContext fhir, FhirExport export, FhirSearch search) {
+    FhirController(FhirContext fhir, FhirExport export, FhirSearch search, ResourceSearch resources,
+            TransactionImport transactions) {
+        this.transactions = transactions;
         this.fhir = fhir;
         this.export = export;
         this.search = search;
+        this.resources = resources;
     }
 
     @GetMapping(path = "/fhir/metadata", produces = FHIR_JSON)
@@ -61,6 +73,38 @@ class FhirController {
         var resources = export.everything(client.actor(request.getRemoteAddr()), uuid(id));
         Bundle bundle = FhirExport.searchset(base(request), resources, resources.size());
         return ok(bundle);
+    }
+
+    @GetMapping(path = "/fhir/{type:[A-Z][A-Za-z]+}/{id}", produces = FHIR_JSON)
+    ResponseEntity<String> read(@PathVariable String type, @PathVariable String id,
+            @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+        if (!FhirExport.PATIENT_TYPES.contains(type)) {
+            throw new NotFoundException("Relief serves no " + type + " resources");
+        }
+        var actor = client.actor(request.getRemoteAddr());
+        return ok(type.equals("Goal") ? export.readGoal(actor, id) : export.read(actor, type, uuid(id)));
+    }
+
+    @GetMapping(path = "/fhir/{type:[A-Z][A-Za-z]+}", produces = FHIR_JSON)
+    ResponseEntity<String> search(@PathVariable String type, @RequestParam(required = false) String patient,
+            @RequestParam(required = false) String code, @RequestParam(required = false) List<String> date,
+            @RequestParam(name = "_count", defaultValue = "20") int count,
+            @RequestParam(name = "_offset", defaultValue = "0") int offset,
+            @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+        if (!ResourceSearch.TYPES.contains(type)) {
+            throw new NotFoundException("Relief offers no search of " + type + " (searchable: Patient, "
+                    + String.join(", ", ResourceSearch.TYPES) + ")");
+        }
+        return ok(resources.search(client.actor(request.getRemoteAddr()), base(request), type, patient, code,
+                date == null ? List.of() : date, count, offset));
+    }
+
+    @PostMapping(path = "/fhir", consumes = {FHIR_JSON, "application/json"}, produces = FHIR_JSON)
+    ResponseEntity<String> transaction(@RequestBody String body, @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request) {
+        var result = transactions.apply(client.actor(request.getRemoteAddr()), body);
+        return ResponseEntity.status(result.status()).header("Content-Type", FHIR_JSON + ";charset=UTF-8")
+                .body(fhir.newJsonParser().encodeResourceToString(result.body()));
     }
 
     private ResponseEntity<String> ok(IBaseResource resource) {

@@ -50,6 +50,12 @@ class FhirErrors {
         return outcome(400, IssueType.INVALID, e.getMessage());
     }
 
+    /** A job that failed (an export): the server's fault, said as FHIR clients expect. */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<String> failed(IllegalStateException e) {
+        return outcome(500, IssueType.EXCEPTION, e.getMessage());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<String> mismatch(MethodArgumentTypeMismatchException e) {
         return outcome(400, IssueType.INVALID, "parameter " + e.getName() + " is not a valid value: '" + e.getValue()

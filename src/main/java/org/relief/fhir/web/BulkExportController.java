@@ -1,0 +1,145 @@
+package org.relief.fhir.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.relief.fhir.ApiClient;
+import org.relief.fhir.BulkExport;
+import org.relief.fhir.BulkExport.Job;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.InvalidInputException;
+import org.relief.shared.NotFoundException;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * FHIR Bulk Data export: kick-off ({@code GET /fhir/$export}, {@code GET /fhir/Group/{staff id}/$export}) answers
+ * 202 with the status URL in Content-Location; the status answers 202 with X-Progress while running and 200 with
+ * the manifest when done; the files are ndjson; DELETE on the status cancels and removes the job. Only the token
+ * that started a job sees it (anyone else: 404).
+ */
+@RestController
+class BulkExportController {
+
+    private static final String NDJSON = "application/fhir+ndjson";
+
+    private final BulkExport exports;
+
+    BulkExportController(BulkExport exports) {
+        this.exports = exports;
+    }
+
+    @GetMapping("/fhir/$export")
+    ResponseEntity<String> exportAll(@RequestHeader(name = "Prefer", required = false) String prefer,
+            @RequestParam(name = "_type", required = false) String types,
+            @RequestParam(name = "_outputFormat", required = false) String format,
+            @RequestParam(name = "_since", required = false) String since,
+            @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+        return kickOff(prefer, types, format, since, null, client, request);
+    }
+
+    /** A Group is one staff member's patients (their care teams), e.g. a physician's; its id is the staff id. */
+    @GetMapping("/fhir/Group/{id}/$export")
+    ResponseEntity<String> exportGroup(@PathVariable String id,
+            @RequestHeader(name = "Prefer", required = false) String prefer,
+            @RequestParam(name = "_type", required = false) String types,
+            @RequestParam(name = "_outputFormat", required = false) String format,
+            @RequestParam(name = "_since", required = false) String since,
+            @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+        return kickOff(prefer, types, format, since, FhirController.uuid(id), client, request);
+    }
+
+    private ResponseEntity<String> kickOff(String prefer, String types, String format, String since, UUID group,
+            ApiClient client, HttpServletRequest request) {
+        if (prefer == null || !prefer.contains("respond-async")) {
+            throw problem("Prefer", "must be respond-async (a bulk export is asynchronous)");
+        }
+        if (format != null && !Set.of("application/fhir+ndjson", "application/ndjson", "ndjson").contains(format)) {
+            throw problem("_outputFormat", "Relief writes application/fhir+ndjson only");
+        }
+        if (since != null) {
+            throw problem("_since", "is not supported yet: Relief exports the current state of each chart");
+        }
+        Set<String> wanted = types == null || types.isBlank() ? Set.of()
+                : Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                        .collect(Collectors.toSet());
+        String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?"
+                + request.getQueryString());
+        UUID job = exports.start(client.actor(request.getRemoteAddr()), client.tokenId(), url, group, wanted);
+        return ResponseEntity.status(202).header("Content-Location", FhirController.base(request)
+                + "/$export-status/" + job).build();
+    }
+
+    @GetMapping("/fhir/$export-status/{job}")
+    ResponseEntity<String> status(@PathVariable String job, @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request) {
+        Job j = exports.job(client.tokenId(), FhirController.uuid(job))
+                .orElseThrow(() -> new NotFoundException("No export job " + job));
+        return switch (j.state()) {
+            case QUEUED, RUNNING -> ResponseEntity.status(202).header("X-Progress", j.patientsDone() + " of "
+                    + j.patients() + " patients").header("Retry-After", "2").build();
+            case DONE -> ResponseEntity.ok().header("Content-Type", "application/json")
+                    .header("Expires", j.startedAt().plusSeconds(86_400).toString())
+                    .body(manifest(j, FhirController.base(request)));
+            case FAILED, CANCELLED -> throw new IllegalStateException("export " + j.state().name().toLowerCase()
+                    + (j.failure() == null ? "" : ": " + j.failure()));
+        };
+    }
+
+    @DeleteMapping("/fhir/$export-status/{job}")
+    ResponseEntity<Void> cancel(@PathVariable String job, @AuthenticationPrincipal ApiClient client) {
+        if (!exports.delete(client.tokenId(), FhirController.uuid(job))) {
+            throw new NotFoundException("No export job " + job);
+        }
+        return ResponseEntity.status(202).build();
+    }
+
+    @GetMapping("/fhir/$export-file/{job}/{file}")
+    ResponseEntity<Resource> file(@PathVariable String job, @PathVariable String file,
+            @AuthenticationPrincipal ApiClient client) throws IOException {
+        String type = file.endsWith(".ndjson") ? file.substring(0, file.length() - ".ndjson".length()) : file;
+        var path = exports.file(client.tokenId(), FhirController.uuid(job), type)
+                .orElseThrow(() -> new NotFoundException("No file " + file + " in export " + job));
+        return ResponseEntity.ok().header("Content-Type", NDJSON).contentLength(Files.size(path))
+                .body(new FileSystemResource(path));
+    }
+
+    private static String manifest(Job j, String base) {
+        StringBuilder s = new StringBuilder("{\n  \"transactionTime\": \"").append(j.startedAt())
+                .append("\",\n  \"request\": \"").append(json(j.request()))
+                .append("\",\n  \"requiresAccessToken\": true,\n  \"output\": [");
+        String sep = "";
+        for (BulkExport.Output o : j.outputs()) {
+            s.append(sep).append("\n    {\"type\": \"").append(o.type()).append("\", \"url\": \"").append(base)
+                    .append("/$export-file/").append(j.id()).append('/').append(o.type())
+                    .append(".ndjson\", \"count\": ").append(o.count()).append('}');
+            sep = ",";
+        }
+        s.append("\n  ],\n  \"error\": [");
+        if (!j.errors().isEmpty()) {
+            s.append("\n    {\"type\": \"OperationOutcome\", \"url\": \"").append(base).append("/$export-file/")
+                    .append(j.id()).append("/OperationOutcome.ndjson\"}");
+        }
+        return s.append("\n  ]\n}\n").toString();
+    }
+
+    private static String json(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static InvalidInputException problem(String field, String message) {
+        return new InvalidInputException(java.util.List.of(new FieldProblem(field, message)));
+    }
+}
