@@ -35,10 +35,11 @@ final class SamplePacket {
         return null;
     }
 
-    /** A copy of the sample in a fresh temporary folder, to break on purpose. */
+    /** A copy of the sample in a fresh folder under target/ (removed with the build), to break on purpose. */
     static Path copy() throws IOException {
         Path from = syntheaBulk7();
-        Path to = Files.createTempDirectory("relief-fhir-packet-");
+        Path target = Files.createDirectories(Path.of("target", "fhir-packets"));
+        Path to = Files.createTempDirectory(target, "relief-fhir-packet-");
         try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.toList()) {
                 Files.copy(f, to.resolve(f.getFileName()));
