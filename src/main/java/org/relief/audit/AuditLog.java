@@ -5,28 +5,33 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.relief.platform.AuditDataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Appends to and reads the audit log. Writes run in their own transaction so that a refused or failed action is
- * still recorded when the caller's transaction rolls back. The table itself refuses UPDATE and DELETE.
+ * Appends to and reads the audit log. Writes go through the audit pool with auto-commit, outside the caller's
+ * transaction, so that a refused or failed action is still recorded when the caller's transaction rolls back (see
+ * {@link AuditDataSource}). The table itself refuses UPDATE and DELETE.
  */
 @Service
 public class AuditLog {
 
     private final JdbcClient jdbc;
+    private final JdbcClient writer;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, @Qualifier(AuditDataSource.BEAN) DataSource auditDataSource) {
         this.jdbc = jdbc;
+        this.writer = JdbcClient.create(auditDataSource);
     }
 
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /** Appends one event at once (auto-commit on the audit pool), whatever becomes of the caller's transaction. */
     public void record(String actor, String actorRole, UUID patientId, AuditAction action, String what,
             String outcome, String address) {
-        jdbc.sql("""
+        writer.sql("""
                 insert into audit_event (actor, actor_role, patient_id, action, what, outcome, address)
                 values (:actor, :role, :patient, :action, :what, :outcome, :address)""")
                 .param("actor", actor)

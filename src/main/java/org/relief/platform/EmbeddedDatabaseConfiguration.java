@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Starts a real PostgreSQL (binaries shipped in a Maven artifact) when no external database URL is configured.
@@ -86,11 +87,18 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
+    @Primary
     DataSource dataSource(EmbeddedPostgres pg, @Value("${relief.database.pool-size:20}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("relief-embedded");
         return new HikariDataSource(config);
+    }
+
+    /** The audit log's own small pool: see {@link AuditDataSource}. */
+    @Bean(name = AuditDataSource.BEAN, destroyMethod = "close")
+    DataSource auditDataSource(EmbeddedPostgres pg, @Value("${relief.database.audit-pool-size:5}") int poolSize) {
+        return AuditDataSource.create(pg.getJdbcUrl("postgres", "postgres"), null, null, poolSize);
     }
 }
