@@ -36,7 +36,7 @@ class OverrideBrowserIT {
             b.go("/patients/" + id + "/procedures");
             b.select("type", "ESI_TRANSFORAMINAL").select("region", "LUMBAR").select("side", "LEFT")
                     .setValue("plannedDate", LocalDate.now().plusDays(5).toString()).type("steroidMg", "60");
-            b.click("place-order");
+            b.clickAndWaitForNewPage(By.id("place-order"));
 
             assertThat(b.waitFor(By.cssSelector(".decision")).getText()).isEqualTo("BLOCK");
             String interval = b.text(By.cssSelector("tr.outcome-BLOCK"));
@@ -45,7 +45,7 @@ class OverrideBrowserIT {
             b.screenshot("procedure-blocked");
             b.driver().findElement(By.cssSelector(".override-reason"))
                     .sendKeys("Severe flare before a long trip; discussed risks with the patient");
-            b.driver().findElement(By.cssSelector(".override-save")).click();
+            b.clickAndWaitForNewPage(By.cssSelector(".override-save"));
             assertThat(b.waitFor(By.cssSelector(".notice")).getText()).contains("Block overridden");
             assertThat(b.pageText()).contains("OVERRIDDEN").contains("Severe flare before a long trip");
             b.signOut();

@@ -33,7 +33,7 @@ class ReferralToChartBrowserIT {
                     .type("d.email", "alex.browsertest@example.org")
                     .selectByText("coordinatingPhysicianId", "Dr. Anika Patel");
             // one deliberate mistake: the referral reason is left empty
-            b.click("register");
+            b.clickAndWaitForNewPage(By.id("register"));
 
             assertThat(b.waitFor(By.id("r.reason-error")).getText()).isEqualTo("must not be blank");
             assertThat(b.pageText()).contains("Nothing was saved");
@@ -41,7 +41,7 @@ class ReferralToChartBrowserIT {
             b.screenshot("referral-form-error");
 
             b.type("r.reason", "Chronic low back pain, 9 months, PT and NSAIDs without relief");
-            b.click("register");
+            b.clickAndWaitForNewPage(By.id("register"));
             assertThat(b.waitFor(By.id("patient-name")).getText()).isEqualTo("Browsertest, Alex");
             assertThat(b.pageText()).contains("Referral registered").contains("Dr. Grace Osei")
                     .contains("Chronic low back pain, 9 months");
@@ -55,7 +55,7 @@ class ReferralToChartBrowserIT {
             assertThat(b.pageText()).doesNotContain("Chronic low back pain");
             b.screenshot("break-the-glass");
             b.type("reason", "Patient walked in for a session; covering colleague is away");
-            b.click("break-glass");
+            b.clickAndWaitForNewPage(By.id("break-glass"));
             assertThat(b.waitFor(By.id("patient-name")).getText()).isEqualTo("Browsertest, Alex");
             assertThat(b.pageText()).contains("You broke the glass").contains("Chronic low back pain");
             b.signOut();

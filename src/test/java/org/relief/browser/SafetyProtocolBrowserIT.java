@@ -46,7 +46,7 @@ class SafetyProtocolBrowserIT {
             assertThat(b.waitFor(By.id("score-safety")).getText()).contains("Safety").contains("Several days");
             assertThat(b.text(By.id("score-total"))).isEqualTo("9.00");
             b.screenshot("phq9-live-score");
-            b.click("save");
+            b.clickAndWaitForNewPage(By.id("save"));
 
             assertThat(b.waitFor(By.id("safety-alert")).getText()).contains("Urgent safety alert");
             assertThat(b.text(By.id("crisis-resources"))).contains("988");
@@ -55,7 +55,7 @@ class SafetyProtocolBrowserIT {
             b.driver().findElement(By.cssSelector(".follow-up-risk")).sendKeys("LOW");
             b.driver().findElement(By.cssSelector(".follow-up-action"))
                     .sendKeys("Seen today; no plan or intent; safety plan agreed; weekly therapy");
-            b.driver().findElement(By.cssSelector(".follow-up-save")).click();
+            b.clickAndWaitForNewPage(By.cssSelector(".follow-up-save"));
 
             assertThat(b.waitFor(By.id("care-hold")).getText()).contains("on hold");
             assertThat(b.pageText()).contains("the physician releases the hold");
@@ -66,7 +66,7 @@ class SafetyProtocolBrowserIT {
             b.go("/patients/" + id);
             b.waitFor(By.id("release-hold"));
             b.type("release-reason", "Therapist follow-up documented; evaluation may continue");
-            b.click("release-hold");
+            b.clickAndWaitForNewPage(By.id("release-hold"));
             assertThat(b.waitFor(By.id("patient-name")).getText()).contains("Testperson");
             assertThat(b.pageText()).contains("Hold released");
             b.waitFor(By.cssSelector("#safety details"));

@@ -101,6 +101,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks something that loads a new page and waits until the old page is gone (no stale reads). */
+    public Browser clickAndWaitForNewPage(By by) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        return this;
+    }
+
     public Browser click(String id) {
         driver.findElement(By.id(id)).click();
         return this;
