@@ -52,7 +52,7 @@ public class BulkImport {
 
     private static final Logger log = LoggerFactory.getLogger(BulkImport.class);
     private static final Set<String> CLINICAL = Set.of("Condition", "MedicationRequest", "MedicationStatement",
-            "Procedure", "AllergyIntolerance", "Encounter", "ImagingStudy", "DiagnosticReport");
+            "Procedure", "AllergyIntolerance", "Encounter", "ImagingStudy", "DiagnosticReport", "DocumentReference");
 
     private final FhirContext fhir;
     private final FhirValidation validation;
@@ -376,8 +376,9 @@ public class BulkImport {
             return ImagingTranslator.fromStudy(st);
         } else if (r instanceof org.hl7.fhir.r4.model.DiagnosticReport d) {
             return ImagingTranslator.fromReport(d);
-        } else if (r instanceof org.hl7.fhir.r4.model.DocumentReference) {
-            return Translation.skip("Relief has no document store yet (attached documents come with a later issue)");
+        } else if (r instanceof org.hl7.fhir.r4.model.DocumentReference d) {
+            return DocumentTranslator.toRelief(d, d.getAuthor().stream().map(packet::nameOf)
+                    .filter(n -> n != null).findFirst().orElse(null));
         }
         return Translation.skip("Relief does not keep " + r.fhirType() + " resources");
     }
@@ -461,6 +462,7 @@ public class BulkImport {
             case "allergies" -> "AllergyIntolerance";
             case "encounters" -> "Encounter";
             case "imaging" -> "ImagingStudy";
+            case "documents" -> "DocumentReference";
             default -> null;
         };
         return type == null ? null : type + "/" + id;

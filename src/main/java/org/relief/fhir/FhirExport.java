@@ -35,7 +35,7 @@ public class FhirExport {
     /** The resource types Relief reads and searches by patient (besides Patient itself). */
     public static final List<String> PATIENT_TYPES = List.of("ServiceRequest", "Condition", "MedicationStatement",
             "AllergyIntolerance", "ImagingStudy", "Procedure", "Encounter", "Observation", "QuestionnaireResponse",
-            "CarePlan", "Goal");
+            "CarePlan", "Goal", "DocumentReference");
 
     private final ChartService charts;
     private final Patients patients;
@@ -80,6 +80,7 @@ public class FhirExport {
         chart.imaging().forEach(v -> out.add(ImagingTranslator.toFhir(v, id)));
         chart.treatments().forEach(v -> out.add(ProcedureTranslator.toFhir(v, id)));
         chart.encounters().forEach(v -> out.add(EncounterTranslator.toFhir(v, id)));
+        charts.entries(actor, id, EntryKind.DOCUMENT).forEach(v -> out.add(DocumentTranslator.toFhir(v, id)));
         if (!chart.careTeam().isEmpty()) {
             out.add(CareTeamTranslator.toFhir(id, chart.careTeam()));
             chart.careTeam().forEach(m -> out.add(CareTeamTranslator.practitioner(m)));
@@ -120,6 +121,8 @@ public class FhirExport {
                 out.addAll(performed(actor, patientId, false, true));
             }
             case "QuestionnaireResponse" -> out.addAll(instruments(actor, patientId, true, false));
+            case "DocumentReference" -> charts.entries(actor, patientId, EntryKind.DOCUMENT)
+                    .forEach(v -> out.add(DocumentTranslator.toFhir(v, patientId)));
             case "CarePlan", "Goal" -> carePlans(actor, patientId).stream().filter(r -> r.fhirType().equals(type))
                     .forEach(out::add);
             default -> throw new IllegalArgumentException("Relief does not serve " + type + " resources");
@@ -152,6 +155,7 @@ public class FhirExport {
             case "Observation" -> assessments.patientOf(id)
                     .or(() -> charts.patientOf(ProcedureKinds.FOLLOW_UP, id));
             case "QuestionnaireResponse" -> assessments.patientOf(id);
+            case "DocumentReference" -> charts.patientOf(EntryKind.DOCUMENT, id);
             case "CarePlan" -> plans.patientOf(id);
             default -> Optional.empty();
         };

@@ -33,9 +33,12 @@ public final class EntryKind<T extends Record> {
     public static final EntryKind<Encounter> ENCOUNTER =
             new EntryKind<>("encounters", "Encounter", Encounter.class, "encounter", false, "encounter_date desc");
 
+    public static final EntryKind<Document> DOCUMENT =
+            new EntryKind<>("documents", "Document", Document.class, "document", false, "document_date desc");
+
     /** The chart's own kinds, in the order the chart shows them. */
     public static final List<EntryKind<?>> ALL =
-            List.of(DEMOGRAPHICS, REFERRAL, PROBLEM, IMAGING, TREATMENT, MEDICATION, ALLERGY, ENCOUNTER);
+            List.of(DEMOGRAPHICS, REFERRAL, PROBLEM, IMAGING, TREATMENT, MEDICATION, ALLERGY, ENCOUNTER, DOCUMENT);
 
     /** Every kind, the chart's and those other modules define (evaluation findings, ...). */
     private static final List<EntryKind<?>> REGISTERED = new CopyOnWriteArrayList<>(ALL);

@@ -43,6 +43,7 @@ class ChartController {
     String chart(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean full, Actor actor,
             Model model) {
         model.addAttribute("chart", charts.chart(actor, id));
+        model.addAttribute("documents", charts.entries(actor, id, EntryKind.DOCUMENT));
         model.addAttribute("full", full);
         model.addAttribute("limit", SECTION_ROWS);
         model.addAttribute("kinds", EntryKind.ALL);

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 class EntryForms {
 
     private static final Set<String> LONG_TEXT = Set.of("impression", "summary", "reason", "sideEffects",
-            "whyStopped");
+            "whyStopped", "content");
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("icd10Code", "ICD-10-CM code"), Map.entry("snomedCode", "SNOMED CT code"), Map.entry("rxnormCode", "RxNorm code"),
             Map.entry("doseOrFrequency", "Dose or frequency"), Map.entry("addressLine", "Address"),
