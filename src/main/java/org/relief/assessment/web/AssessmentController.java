@@ -78,13 +78,7 @@ class AssessmentController {
         Map<String, Integer> answers = answers(instrument, params);
         String date = params.getOrDefault("administeredOn", "");
         try {
-            LocalDate administeredOn;
-            try {
-                administeredOn = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException(List.of(new FieldProblem("administeredOn",
-                        "must be a date (YYYY-MM-DD)")));
-            }
+            LocalDate administeredOn = administeredOn(date);
             InstrumentResponse saved = assessments.record(actor, id, code, administeredOn, answers);
             flash.addFlashAttribute("notice", instrument.name() + " recorded: " + (saved.total() == null
                     ? "incomplete, no total" : format(saved.total()) + (saved.band() == null ? "" : ", "
@@ -115,13 +109,7 @@ class AssessmentController {
         Map<String, Integer> answers = answers(instrument, params);
         String date = params.getOrDefault("administeredOn", "");
         try {
-            LocalDate administeredOn;
-            try {
-                administeredOn = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException(List.of(new FieldProblem("administeredOn",
-                        "must be a date (YYYY-MM-DD)")));
-            }
+            LocalDate administeredOn = administeredOn(date);
             assessments.correct(actor, id, entryId, version, administeredOn, answers, params.get("changeReason"));
             flash.addFlashAttribute("notice", instrument.name() + " corrected; the earlier version is kept.");
             return "redirect:/patients/" + id + "/instruments/" + instrument.code();
@@ -171,6 +159,14 @@ class AssessmentController {
             return assessments.preview(code, answers);
         } catch (InvalidInputException e) {
             return null;
+        }
+    }
+
+    private static LocalDate administeredOn(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(List.of(new FieldProblem("administeredOn", "must be a date (YYYY-MM-DD)")));
         }
     }
 
