@@ -132,9 +132,6 @@ public final class EntryKind<T extends Record> {
         return order;
     }
 
-    public boolean frontDeskMayWrite() {
-        return frontDeskMayWrite;
-    }
 
     /** Casts a payload to this kind's type, refusing a payload of another kind. */
     public T cast(Record payload) {

@@ -2,7 +2,6 @@ package org.relief.evaluation.web;
 
 import java.util.UUID;
 import org.relief.careteam.Actor;
-import org.relief.evaluation.EvaluationKinds;
 import org.relief.evaluation.Evaluations;
 import org.relief.patient.Patients;
 import org.springframework.stereotype.Controller;
@@ -29,8 +28,6 @@ class EvaluationController {
         model.addAttribute("patient", patients.summary(id));
         model.addAttribute("episode", evaluations.latest(actor, id).orElse(null));
         model.addAttribute("today", java.time.LocalDate.now().toString());
-        model.addAttribute("kinds", new Object[] {EvaluationKinds.SESSION, EvaluationKinds.EXAM,
-                EvaluationKinds.TEST, EvaluationKinds.PSYCH, EvaluationKinds.PSYCH_NOTE, EvaluationKinds.DIAGNOSIS});
         return "evaluation/page";
     }
 

@@ -46,7 +46,6 @@ class ChartController {
         model.addAttribute("documents", charts.entries(actor, id, EntryKind.DOCUMENT));
         model.addAttribute("full", full);
         model.addAttribute("limit", SECTION_ROWS);
-        model.addAttribute("kinds", EntryKind.ALL);
         model.addAttribute("steps", Step.values());
         return "patient/chart";
     }
