@@ -67,7 +67,9 @@ public class Evaluations {
                 .params(id, patientId, actor.username()).update();
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
                 "evaluation episode " + id + " started", "OK", actor.address());
-        if (patient.step() == Step.REFERRED) {
+        // during a safety hold the episode opens (the mental health therapist records the psychological evaluation
+        // in it) but the patient stays where the safety gate keeps them
+        if (patient.step() == Step.REFERRED && patients.allowsStep(patientId, Step.IN_EVALUATION)) {
             patients.changeStep(actor, patientId, Step.IN_EVALUATION, "evaluation started");
         }
         return id;
@@ -81,7 +83,10 @@ public class Evaluations {
         return latestEpisodeId(patientId).map(id -> episode(actor, patientId, id));
     }
 
-    /** The physician signs the episode; it needs at least one confirmed diagnosis. The patient moves to planning. */
+    /**
+     * The physician signs the episode; it needs at least one confirmed diagnosis. The patient moves to planning,
+     * so signing is refused while interventional care is on hold (safety gate, audited).
+     */
     @Transactional
     public void sign(Actor actor, UUID patientId, UUID episodeId) {
         if (actor.role() != Role.PHYSICIAN) {
@@ -89,6 +94,9 @@ public class Evaluations {
         }
         Episode episode = latest(actor, patientId).filter(e -> e.id().equals(episodeId))
                 .orElseThrow(() -> new NotFoundException("No open evaluation episode " + episodeId));
+        // signing moves the patient to planning: the safety gate is asked before anything is stored
+        patients.requireStep(actor, patientId, Step.PLANNING, "sign the evaluation (it moves the patient to "
+                + "\"" + Step.PLANNING.label() + "\")");
         if (episode.signed()) {
             throw new InvalidInputException(List.of(new FieldProblem("episode", "is already signed")));
         }

@@ -16,6 +16,7 @@ import org.relief.careteam.AccessGrant;
 import org.relief.careteam.Actor;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,9 +38,11 @@ public class ChartService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<CareGuard> guards;
 
     ChartService(ChartStore store, Patients patients, EntryValidator validator, ChartAccess access, CareTeams teams,
-            AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+            AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+            ObjectProvider<CareGuard> guards) {
         this.store = store;
         this.patients = patients;
         this.validator = validator;
@@ -49,6 +52,7 @@ public class ChartService {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
+        this.guards = guards;
     }
 
     /** The whole chart, current versions. */
@@ -130,6 +134,7 @@ public class ChartService {
             throw new ForbiddenException("Demographics exist from registration on; correct them instead.");
         }
         validator.validate(data);
+        guard(actor, patientId, kind, data, null);
         Versioned<T> saved = store.insert(kind, patientId, UUID.randomUUID(), 1, data, false, null, null,
                 actor.username());
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
@@ -152,6 +157,7 @@ public class ChartService {
         if (current.voided()) {
             throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
         }
+        guard(actor, patientId, kind, data, current.data());
         Versioned<T> saved = store.insert(kind, patientId, entryId, current.version() + 1, data, false, null,
                 blankToNull(reason), actor.username());
         if (kind == EntryKind.DEMOGRAPHICS) {
@@ -238,6 +244,7 @@ public class ChartService {
             if (kind == EntryKind.DEMOGRAPHICS) {
                 throw new ForbiddenException("Demographics exist from registration on; correct them instead.");
             }
+            guard(actor, patientId, kind, data, null);
             Versioned<T> saved = store.insert(kind, patientId, UUID.randomUUID(), 1, data, false, null, null,
                     actor.username());
             return new ImportResult(saved.entryId(), 1, ImportOutcome.CREATED);
@@ -251,12 +258,18 @@ public class ChartService {
         if (current.data().equals(data)) {
             return new ImportResult(entryId, current.version(), ImportOutcome.UNCHANGED);
         }
+        guard(actor, patientId, kind, data, current.data());
         Versioned<T> saved = store.insert(kind, patientId, entryId, current.version() + 1, data, false, null,
                 "re-imported from " + source, actor.username());
         if (kind == EntryKind.DEMOGRAPHICS) {
             updateSummary(patientId, (Demographics) data);
         }
         return new ImportResult(entryId, saved.version(), ImportOutcome.UPDATED);
+    }
+
+    /** Every {@link CareGuard} may refuse the entry (audited by the guard) before anything is stored. */
+    private void guard(Actor actor, UUID patientId, EntryKind<?> kind, Record data, Record previous) {
+        guards.orderedStream().forEach(g -> g.requireEntry(actor, patientId, kind, data, previous));
     }
 
     private void updateSummary(UUID patientId, Demographics d) {

@@ -21,6 +21,7 @@ import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
 import org.relief.careteam.StaffDirectory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,9 +46,10 @@ public class Patients {
     private final ChartAccess access;
     private final AuditLog audit;
     private final Clock clock;
+    private final ObjectProvider<CareGuard> guards;
 
     Patients(JdbcClient jdbc, ChartStore store, EntryValidator validator, CareTeams teams, StaffDirectory staff,
-            ChartAccess access, AuditLog audit, Clock clock) {
+            ChartAccess access, AuditLog audit, Clock clock, ObjectProvider<CareGuard> guards) {
         this.jdbc = jdbc;
         this.store = store;
         this.validator = validator;
@@ -56,6 +58,7 @@ public class Patients {
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+        this.guards = guards;
     }
 
     /**
@@ -165,7 +168,11 @@ public class Patients {
         return dashboard;
     }
 
-    /** Moves a patient to another step (clinicians on the team only); the history of steps is kept. */
+    /**
+     * Moves a patient to another step (clinicians on the team only); the history of steps is kept. Every
+     * {@link CareGuard} is asked first: while interventional care is on hold the safety gate refuses any step but
+     * "Deferred to mental health" and "Discharged" (audited, nothing stored).
+     */
     @Transactional
     public void changeStep(Actor actor, UUID patientId, Step step, String note) {
         summary(patientId);
@@ -173,11 +180,51 @@ public class Patients {
             throw new ForbiddenException("Only clinicians move a patient along the way.");
         }
         access.require(actor, patientId, "change step to " + step);
-        insertStep(patientId, step, note, actor.username());
-        jdbc.sql("update patient_summary set step = ?, updated_at = ? where patient_id = ?")
-                .params(step.name(), Timestamp.from(clock.instant()), patientId).update();
+        requireStep(actor, patientId, step, "move the patient to \"" + step.label() + "\"");
+        move(patientId, step, note, actor.username());
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE, "step -> " + step,
                 "OK", actor.address());
+    }
+
+    /**
+     * Asks every {@link CareGuard} whether the patient may move to {@code target}; a refusal is audited and thrown.
+     * Services that move the patient as the result of another action (signing the evaluation or the plan) call it
+     * before they store anything, so a refused action leaves nothing behind.
+     */
+    public void requireStep(Actor actor, UUID patientId, Step target, String action) {
+        guards.orderedStream().forEach(g -> g.requireStep(actor, patientId, target, action));
+    }
+
+    /** Whether every {@link CareGuard} lets the patient move to {@code target} now (not audited). */
+    public boolean allowsStep(UUID patientId, Step target) {
+        return guards.orderedStream().allMatch(g -> g.allowsStep(patientId, target));
+    }
+
+    /** The steps the patient may be moved to now, in order (what the chart's step control offers). */
+    public List<Step> openSteps(UUID patientId) {
+        return java.util.Arrays.stream(Step.values()).filter(s -> allowsStep(patientId, s)).toList();
+    }
+
+    /**
+     * A move that another module's rule makes inside its own transaction: the safety protocol defers the patient
+     * to mental health when it raises an alert. The action that triggered it was checked by its caller; the move
+     * is kept in the step history with its reason and audited. Nothing happens when the patient is already there.
+     */
+    @Transactional
+    public void moveByRule(UUID patientId, Step step, String note, String by, String byRole, String address) {
+        PatientSummary patient = summary(patientId);
+        if (patient.step() == step) {
+            return;
+        }
+        move(patientId, step, note, by);
+        audit.record(by, byRole, patientId, AuditAction.UPDATE, "step -> " + step + " (" + note + ")", "OK",
+                address);
+    }
+
+    private void move(UUID patientId, Step step, String note, String by) {
+        insertStep(patientId, step, note, by);
+        jdbc.sql("update patient_summary set step = ?, updated_at = ? where patient_id = ?")
+                .params(step.name(), Timestamp.from(clock.instant()), patientId).update();
     }
 
     /** Identity of a patient (no clinical content), or 404. */

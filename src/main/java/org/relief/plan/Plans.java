@@ -18,7 +18,7 @@ import org.relief.evaluation.Evaluations;
 import org.relief.patient.PatientSummary;
 import org.relief.patient.Patients;
 import org.relief.patient.Step;
-import org.relief.screening.SafetyProtocol;
+import org.relief.screening.SafetyGate;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
@@ -29,8 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Team treatment plans. Any clinician on the team proposes a version (goals and concurrent therapies, each owned by
- * a team member); the interventional pain physician signs it. A change is a new version with a reason. Refused while
- * the safety hold is active; a warning is kept when the evaluation has no confirmed diagnosis.
+ * a team member); the interventional pain physician signs it. A change is a new version with a reason. A warning is
+ * kept when the evaluation has no confirmed diagnosis.
+ *
+ * <p>While interventional care is on hold (an open safety alert or an active hold) the safety gate refuses any
+ * version that holds an interventional therapy (a catalogue therapy with a procedure type), proposed or signed.
+ * Mental health first keeps the other door open: a version without interventional therapies is proposed and signed
+ * as usual, and one that holds only mental-health therapies (CBT / pain psychology, mindfulness, crisis / safety
+ * plan) may also be signed by the mental health therapist, who leads the patient's care during the hold. Outside a
+ * hold only the physician signs.
  */
 @Service
 public class Plans {
@@ -39,11 +46,11 @@ public class Plans {
     private final Patients patients;
     private final ChartAccess access;
     private final CareTeams teams;
-    private final SafetyProtocol safety;
+    private final SafetyGate safety;
     private final Evaluations evaluations;
     private final AuditLog audit;
 
-    Plans(JdbcClient jdbc, Patients patients, ChartAccess access, CareTeams teams, SafetyProtocol safety,
+    Plans(JdbcClient jdbc, Patients patients, ChartAccess access, CareTeams teams, SafetyGate safety,
             Evaluations evaluations, AuditLog audit) {
         this.jdbc = jdbc;
         this.patients = patients;
@@ -62,10 +69,6 @@ public class Plans {
         access.require(actor, patientId, "propose plan");
         if (!actor.isClinician()) {
             throw new ForbiddenException("Clinicians on the team propose the plan.");
-        }
-        if (safety.isOnHold(patientId)) {
-            throw new InvalidInputException(List.of(new FieldProblem("plan", "interventional care is on hold after "
-                    + "a safety alert: follow up the alert and have the physician release the hold first")));
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (therapies.isEmpty()) {
@@ -99,6 +102,11 @@ public class Plans {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        List<String> interventional = interventional(therapies);
+        if (!interventional.isEmpty()) {
+            safety.requireNoHold(actor, patientId, "propose a plan with interventional therapy ("
+                    + String.join(", ", interventional) + ")");
+        }
         boolean confirmed = evaluations.latest(actor, patientId).map(e -> e.hasConfirmedDiagnosis()).orElse(false);
         String warning = confirmed ? null : "The evaluation has no confirmed diagnosis yet.";
         UUID id = UUID.randomUUID();
@@ -130,32 +138,70 @@ public class Plans {
         return version(id);
     }
 
-    /** The physician signs the latest version; the patient moves from planning to on a plan. */
+    /**
+     * The physician signs the latest version (during a safety hold, the mental health therapist may sign one that
+     * holds only mental-health therapies); the patient moves from planning to on a plan where the safety gate
+     * allows it. A version with an interventional therapy is refused during the hold.
+     */
     @Transactional
     public void sign(Actor actor, UUID patientId, UUID versionId) {
-        if (actor.role() != Role.PHYSICIAN) {
-            throw new ForbiddenException("The interventional pain physician signs the plan.");
-        }
         PatientSummary patient = patients.summary(patientId);
         access.require(actor, patientId, "sign plan");
-        if (safety.isOnHold(patientId)) {
-            throw new InvalidInputException(List.of(new FieldProblem("plan",
-                    "interventional care is on hold after a safety alert")));
-        }
         PlanVersion latest = current(patientId).orElseThrow(() -> new NotFoundException("No plan to sign"));
+        if (!maySign(actor, patientId, latest)) {
+            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, "sign plan",
+                    "DENIED: role " + actor.role(), actor.address());
+            throw new ForbiddenException(actor.role() == Role.MENTAL_HEALTH_THERAPIST
+                    ? "The mental health therapist signs a plan only during a safety hold, and only one that holds "
+                            + "mental-health therapies alone; the interventional pain physician signs the others."
+                    : "The interventional pain physician signs the plan.");
+        }
         if (!latest.id().equals(versionId)) {
             throw new InvalidInputException(List.of(new FieldProblem("version", "only the latest version is signed")));
         }
         if (latest.signed()) {
             throw new InvalidInputException(List.of(new FieldProblem("version", "is already signed")));
         }
+        List<String> interventional = interventional(latest.therapies());
+        if (!interventional.isEmpty()) {
+            safety.requireNoHold(actor, patientId, "sign plan version " + latest.version()
+                    + " with interventional therapy (" + String.join(", ", interventional) + ")");
+        }
         jdbc.sql("insert into plan_signoff (version_id, signed_by) values (?, ?)").params(versionId, actor.username())
                 .update();
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
                 "plan version " + latest.version() + " signed", "OK", actor.address());
-        if (patient.step() == Step.PLANNING) {
+        if (patient.step() == Step.PLANNING && patients.allowsStep(patientId, Step.ON_PLAN)) {
             patients.changeStep(actor, patientId, Step.ON_PLAN, "plan signed");
         }
+    }
+
+    /**
+     * Whether the actor may sign this version: the physician always; the mental health therapist during a safety
+     * hold, for a version that holds only mental-health therapies.
+     */
+    @Transactional(readOnly = true)
+    public boolean maySign(Actor actor, UUID patientId, PlanVersion version) {
+        return actor.role() == Role.PHYSICIAN || actor.role() == Role.MENTAL_HEALTH_THERAPIST
+                && mentalHealthOnly(version.therapies()) && safety.onHold(patientId);
+    }
+
+    /** Whether interventional care is on hold for the patient (the plan page says what may be planned). */
+    @Transactional(readOnly = true)
+    public boolean onHold(UUID patientId) {
+        return safety.onHold(patientId);
+    }
+
+    /** The interventional therapies of a plan (catalogue therapies with a procedure type), by name. */
+    static List<String> interventional(List<PlanVersion.PlannedTherapy> therapies) {
+        return therapies.stream().map(t -> TherapyCatalog.byCode(t.therapyCode()))
+                .flatMap(Optional::stream).filter(Therapy::interventional).map(Therapy::name).distinct().toList();
+    }
+
+    /** Whether every therapy of a plan is delivered by the mental health therapist (and there is one). */
+    static boolean mentalHealthOnly(List<PlanVersion.PlannedTherapy> therapies) {
+        return !therapies.isEmpty() && therapies.stream().allMatch(t -> TherapyCatalog.byCode(t.therapyCode())
+                .map(c -> c.discipline() == Role.MENTAL_HEALTH_THERAPIST).orElse(false));
     }
 
     /** Every version, newest first (audited read). */

@@ -17,4 +17,9 @@ import org.relief.careteam.Role;
  */
 public record Therapy(String code, String name, String category, Role discipline, List<String> cpt,
         String procedureType, String bleedingRisk, String typicalCourse, String whatToExpect) {
+
+    /** An interventional procedure (one the rule engine knows), held back while a safety hold is on. */
+    public boolean interventional() {
+        return procedureType != null;
+    }
 }

@@ -71,7 +71,13 @@ public final class TherapyCatalog {
                     "Skills to manage pain, sleep and mood, and to get back to the things that matter to you."),
             t("MINDFULNESS", "Mindfulness", "Psychology", Role.MENTAL_HEALTH_THERAPIST, List.of(), null, "none",
                     "e.g. 8-week course", "Guided practice in noticing pain and thoughts without being carried away "
-                            + "by them."));
+                            + "by them."),
+            // no CPT claimed: the plan is written within a psychotherapy or crisis visit, billed as that visit
+            t("CRISIS_PLAN", "Crisis / safety plan", "Psychology", Role.MENTAL_HEALTH_THERAPIST, List.of(), null,
+                    "none", "written with the patient after a safety alert; reviewed at every visit while the safety "
+                    + "hold lasts", "Together with your therapist you write down your warning signs, what helps you "
+                    + "cope, people and places to reach out to, and the crisis lines to call, so you know what to do "
+                    + "if things get hard."));
 
     private TherapyCatalog() {
     }

@@ -40,6 +40,7 @@ import org.relief.procedure.rules.Facts;
 import org.relief.procedure.rules.Outcome;
 import org.relief.procedure.rules.Policy;
 import org.relief.procedure.rules.RuleEngine;
+import org.relief.screening.SafetyGate;
 import org.relief.screening.SafetyProtocol;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
@@ -75,11 +76,12 @@ public class Orders {
     private final ChartAccess access;
     private final AuditLog audit;
     private final Clock clock;
+    private final SafetyGate gate;
     private final RuleEngine engine = new RuleEngine();
 
     Orders(JdbcClient jdbc, ChartService charts, Evaluations evaluations, Assessments assessments,
             SafetyProtocol safety, PolicyValues policies, Patients patients, ChartAccess access, AuditLog audit,
-            Clock clock) {
+            Clock clock, SafetyGate gate) {
         this.jdbc = jdbc;
         this.charts = charts;
         this.evaluations = evaluations;
@@ -90,6 +92,7 @@ public class Orders {
         this.access = access;
         this.audit = audit;
         this.clock = clock;
+        this.gate = gate;
         ProcedureKinds.load();
     }
 
@@ -100,13 +103,20 @@ public class Orders {
         return engine.evaluate(order, history(actor, patientId), policies.current());
     }
 
-    /** Places an order: the physician orders; the decision and its reasons are stored with it. */
+    /**
+     * Places an order: the physician orders; the decision and its reasons are stored with it. While interventional
+     * care is on hold the safety gate refuses the order before anything is stored (audited); the rules' own
+     * safety-hold BLOCK stays as a second line.
+     */
     @Transactional
     public ProcedureOrder order(Actor actor, UUID patientId, Facts.Order order) {
         if (actor.role() != Role.PHYSICIAN) {
             throw new ForbiddenException("The interventional pain physician orders procedures.");
         }
         validate(order);
+        patients.summary(patientId);
+        access.require(actor, patientId, "order procedure");
+        gate.requireNoHold(actor, patientId, "order " + order.type().label());
         Policy policy = policies.current();
         RuleEngine.Result result = engine.evaluate(order, history(actor, patientId), policy);
         return find(store(actor, patientId, order, result, null));
@@ -157,7 +167,10 @@ public class Orders {
         store(event.actor(), event.patientId(), asOrder, result, event.entryId());
     }
 
-    /** The physician overrides a BLOCK with a written reason; the safety hold cannot be overridden. */
+    /**
+     * The physician overrides a BLOCK with a written reason; the safety hold cannot be overridden, and no BLOCK is
+     * overridden while interventional care is on hold (safety gate).
+     */
     @Transactional
     public ProcedureOrder override(Actor actor, UUID patientId, UUID orderId, String reason) {
         if (actor.role() != Role.PHYSICIAN) {
@@ -169,6 +182,9 @@ public class Orders {
         if (!order.patientId().equals(patientId)) {
             throw new NotFoundException("No order " + orderId + " in this chart");
         }
+        access.require(actor, patientId, "override order " + orderId);
+        // an override lets a blocked procedure go ahead: not while interventional care is on hold
+        gate.requireNoHold(actor, patientId, "override the BLOCK on " + order.order().type().label());
         if (order.decision() != Decision.BLOCK || order.override() != null) {
             throw new InvalidInputException(List.of(new FieldProblem("order",
                     order.override() != null ? "is already overridden" : "is not blocked")));

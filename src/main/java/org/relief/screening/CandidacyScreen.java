@@ -45,15 +45,17 @@ public class CandidacyScreen {
 
     private final ChartService charts;
     private final SafetyProtocol safety;
+    private final SafetyGate gate;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CandidacyRules rules;
 
-    CandidacyScreen(ChartService charts, SafetyProtocol safety, AuditLog audit, JdbcClient jdbc, Clock clock,
-            @Value("${relief.rules.chronic-pain-months:3}") int chronicMonths) {
+    CandidacyScreen(ChartService charts, SafetyProtocol safety, SafetyGate gate, AuditLog audit, JdbcClient jdbc,
+            Clock clock, @Value("${relief.rules.chronic-pain-months:3}") int chronicMonths) {
         this.charts = charts;
         this.safety = safety;
+        this.gate = gate;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -95,6 +97,9 @@ public class CandidacyScreen {
         Decision decision = screen(actor, patientId);
         if (finalCall == null) {
             throw new InvalidInputException(List.of(new FieldProblem("finalCall", "choose the final call")));
+        }
+        if (finalCall == Outcome.CANDIDATE) {
+            gate.requireNoHold(actor, patientId, "call the patient a candidate for the interventional programme");
         }
         boolean agrees = finalCall == decision.outcome();
         if (!agrees && (reason == null || reason.strip().length() < 10)) {

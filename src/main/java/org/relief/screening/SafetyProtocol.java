@@ -14,6 +14,7 @@ import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
 import org.relief.patient.PatientSummary;
 import org.relief.patient.Patients;
+import org.relief.patient.Step;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
@@ -44,14 +45,16 @@ public class SafetyProtocol {
     private final ChartAccess access;
     private final AuditLog audit;
     private final String crisisResources;
+    private final SafetyGate gate;
 
     SafetyProtocol(JdbcClient jdbc, Patients patients, ChartAccess access, AuditLog audit,
-            @Value("${relief.safety.crisis-resources}") String crisisResources) {
+            @Value("${relief.safety.crisis-resources}") String crisisResources, SafetyGate gate) {
         this.jdbc = jdbc;
         this.patients = patients;
         this.access = access;
         this.audit = audit;
         this.crisisResources = crisisResources;
+        this.gate = gate;
     }
 
     /** Runs inside the transaction that stores the response: the response and its alert stand or fall together. */
@@ -98,7 +101,29 @@ public class SafetyProtocol {
             audit.record(by, role, patientId, AuditAction.CREATE, "interventional care put on HOLD (safety alert)",
                     "OK", address);
         }
+        deferToMentalHealth(patientId, concern, trigger, by, role, address);
         return alert(id);
+    }
+
+    /**
+     * The alert moves the patient to "Deferred to mental health" in its own transaction, with the reason in the
+     * step history (rules reference section 1: route to the mental health therapist first). A discharged patient
+     * stays discharged (taking them back into care is a clinician's decision); the alert and hold apply all the same.
+     */
+    private void deferToMentalHealth(UUID patientId, String concern, String trigger, String by, String role,
+            String address) {
+        if (patients.summary(patientId).step() == Step.DISCHARGED) {
+            return;
+        }
+        String from = switch (trigger) {
+            case "PHQ9_ITEM9" -> "PHQ-9 item 9";
+            case "CSSRS" -> "C-SSRS screener";
+            case "CLINICIAN_NOTE" -> "a clinician's report";
+            default -> trigger;
+        };
+        patients.moveByRule(patientId, Step.DEFERRED_MENTAL_HEALTH, "Safety alert (" + concern.toLowerCase()
+                .replace('_', ' ') + ", from " + from + "): interventional care on hold, mental health first",
+                by, role, address);
     }
 
     /** Documents the follow-up that closes an alert: the clinician's risk level and the action taken. */
@@ -167,10 +192,10 @@ public class SafetyProtocol {
         return status;
     }
 
-    /** Whether interventional care is on hold for this patient (for plans and procedures). */
+    /** Whether interventional care is on hold for this patient: an active hold or an open alert ({@link SafetyGate}). */
     @Transactional(readOnly = true)
     public boolean isOnHold(UUID patientId) {
-        return activeHold(patientId) != null;
+        return gate.onHold(patientId);
     }
 
     /** Open alerts the actor must see on the dashboard: their teams' patients, for physicians and MH therapists. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.relief.careteam.ChartAccessDeniedException;
+import org.relief.shared.CareOnHoldException;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
@@ -22,7 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Errors of the JSON API as RFC 9457 problem details. Bad input is a 400 whose {@code errors} name every bad field;
- * an unknown patient 404; a forbidden access 403 (already audited by the service); a stale edit 409.
+ * an unknown patient 404; a forbidden access 403 (already audited by the service); a stale edit 409; an action the
+ * safety hold refuses 409 (audited by the safety gate).
  */
 @RestControllerAdvice(annotations = JsonApi.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -71,6 +73,14 @@ class ApiErrors {
         p.setProperty("entryId", e.entryId());
         p.setProperty("expectedVersion", e.expectedVersion());
         p.setProperty("currentVersion", e.currentVersion());
+        return p;
+    }
+
+    @ExceptionHandler(CareOnHoldException.class)
+    ProblemDetail onHold(CareOnHoldException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "Interventional care is on hold", e.getMessage());
+        p.setProperty("refused", e.action());
+        p.setProperty("hold", e.hold());
         return p;
     }
 

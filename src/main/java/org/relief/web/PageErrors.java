@@ -3,6 +3,7 @@ package org.relief.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.relief.careteam.ChartAccessDeniedException;
 import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
+import org.relief.shared.CareOnHoldException;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
@@ -39,6 +40,11 @@ class PageErrors {
     @ExceptionHandler(VersionConflictException.class)
     ModelAndView conflict(VersionConflictException e, HttpServletResponse response) {
         return page(response, 409, "Changed by someone else", e.getMessage());
+    }
+
+    @ExceptionHandler(CareOnHoldException.class)
+    ModelAndView onHold(CareOnHoldException e, HttpServletResponse response) {
+        return page(response, 409, "Interventional care is on hold", e.getMessage());
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -46,7 +46,9 @@ class ChartController {
         model.addAttribute("documents", charts.entries(actor, id, EntryKind.DOCUMENT));
         model.addAttribute("full", full);
         model.addAttribute("limit", SECTION_ROWS);
-        model.addAttribute("steps", Step.values());
+        // the safety gate decides which steps are open (while care is on hold: mental health first, or discharge)
+        model.addAttribute("steps", patients.openSteps(id));
+        model.addAttribute("allSteps", Step.values().length);
         return "patient/chart";
     }
 

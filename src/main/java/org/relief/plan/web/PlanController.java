@@ -50,7 +50,7 @@ class PlanController {
     @GetMapping("/patients/{id}/plan")
     String page(@PathVariable UUID id, Actor actor, Model model) {
         List<PlanVersion> versions = plans.versions(actor, id);
-        return render(model, id, versions, prefill(versions.isEmpty() ? null : versions.get(0)), Map.of());
+        return render(model, id, actor, versions, prefill(versions.isEmpty() ? null : versions.get(0)), Map.of());
     }
 
     @GetMapping("/patients/{id}/plan/summary")
@@ -78,7 +78,7 @@ class PlanController {
             response.setStatus(400);
             Map<String, String> errors = new LinkedHashMap<>();
             e.problems().forEach(p -> errors.put(p.field(), p.message()));
-            return render(model, id, plans.versions(actor, id), form, errors);
+            return render(model, id, actor, plans.versions(actor, id), form, errors);
         }
     }
 
@@ -99,11 +99,14 @@ class PlanController {
         }
     }
 
-    private String render(Model model, UUID id, List<PlanVersion> versions, Map<String, String> form,
+    private String render(Model model, UUID id, Actor actor, List<PlanVersion> versions, Map<String, String> form,
             Map<String, String> errors) {
+        PlanVersion current = versions.isEmpty() ? null : versions.get(0);
         model.addAttribute("patient", patients.summary(id));
         model.addAttribute("versions", versions);
-        model.addAttribute("current", versions.isEmpty() ? null : versions.get(0));
+        model.addAttribute("current", current);
+        model.addAttribute("maySign", current != null && !current.signed() && plans.maySign(actor, id, current));
+        model.addAttribute("onHold", plans.onHold(id));
         model.addAttribute("timeline", Timeline.of(versions));
         model.addAttribute("catalogue", TherapyCatalog.ALL);
         model.addAttribute("team", teams.members(id));
