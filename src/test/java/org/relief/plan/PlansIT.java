@@ -17,6 +17,7 @@ import org.relief.careteam.StaffDirectory;
 import org.relief.patient.Patients;
 import org.relief.patient.Step;
 import org.relief.screening.SafetyProtocol;
+import org.relief.shared.CareOnHoldException;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.support.Fixtures;
@@ -100,10 +101,13 @@ class PlansIT {
     }
 
     @Test
-    void thePlanIsRefusedWhileTheSafetyHoldIsActive() {
+    void aPlanWithAnInterventionalTherapyIsRefusedWhileTheSafetyHoldIsActive() {
         safety.report(physician, patientId, SafetyFlag.Concern.PSYCHOSIS, "Disorganised speech in clinic today");
         assertThatThrownBy(() -> plans.propose(pt, patientId, goals(), therapies(), null))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("on hold");
+                .isInstanceOf(CareOnHoldException.class).hasMessageContaining("on hold")
+                .hasMessageContaining("Epidural steroid injection, transforaminal");
+        // without the injection the plan is physical therapy alone: not interventional care, so it may be planned
+        assertThat(plans.propose(pt, patientId, goals(), therapies().subList(0, 1), null).version()).isEqualTo(1);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.relief.procedure.rules.Decision;
 import org.relief.procedure.rules.Facts;
 import org.relief.procedure.rules.ProcedureType;
 import org.relief.screening.SafetyProtocol;
+import org.relief.shared.CareOnHoldException;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.support.Fixtures;
@@ -130,13 +131,14 @@ public class OrdersIT {
     }
 
     @Test
-    void theSafetyHoldBlocksAndCannotBeOverridden() {
+    void theSafetyHoldRefusesTheOrderUpFrontAndTheRulesStillBlock() {
         safety.report(physician, patientId, SafetyFlag.Concern.SUICIDAL_IDEATION, "Disclosed thoughts of dying");
-        ProcedureOrder o = orders.order(physician, patientId, esi(LocalDate.now().plusDays(30)));
-        assertThat(o.decision()).isEqualTo(Decision.BLOCK);
-        assertThat(o.outcomes()).anyMatch(r -> r.rule().equals("Safety hold"));
-        assertThatThrownBy(() -> orders.override(physician, patientId, o.id(), "I judge the risk acceptable"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("safety hold");
+        int before = orders.orders(physician, patientId).size();
+        assertThatThrownBy(() -> orders.order(physician, patientId, esi(LocalDate.now().plusDays(30))))
+                .isInstanceOf(CareOnHoldException.class).hasMessageContaining("on hold");
+        assertThat(orders.orders(physician, patientId)).hasSize(before);
+        assertThat(orders.check(physician, patientId, esi(LocalDate.now().plusDays(30))).outcomes())
+                .anyMatch(r -> r.rule().equals("Safety hold") && r.decision() == Decision.BLOCK);
     }
 
     @Test
