@@ -3,7 +3,11 @@ package org.relief.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -12,6 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relief.assessment.Assessments;
@@ -275,6 +287,84 @@ class SafetyGateIT {
         // moving out of the clinic stays allowed during the hold
         patients.changeStep(physician, id, Step.DISCHARGED, "moved away; care handed to local services");
         assertThat(patients.summary(id).step()).isEqualTo(Step.DISCHARGED);
+    }
+
+    /**
+     * Imports are outside history, not care: a transaction Bundle for a held patient records the procedure done
+     * elsewhere (a fact the procedure rules must see) but moves no step, creates no procedure record or order (a
+     * ServiceRequest is not kept), and the patient stays deferred to mental health.
+     */
+    @Test
+    void aFhirTransactionForAHeldPatientRecordsOutsideHistoryButMovesNothingTowardCare() throws Exception {
+        String patientUuid = UUID.randomUUID().toString();
+        HttpResponse<String> first = fhirPost(bundle(patientUuid, false));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        UUID id = UUID.fromString(fhir.newJsonParser().parseResource(Bundle.class, first.body()).getEntryFirstRep()
+                .getResponse().getLocation().substring("Patient/".length()));
+        assertThat(patients.summary(id).step()).isEqualTo(Step.REFERRED);
+
+        safety.report(physician, id, SafetyFlag.Concern.SUICIDAL_IDEATION, "Disclosed thoughts of ending their life");
+        assertThat(patients.summary(id).step()).isEqualTo(Step.DEFERRED_MENTAL_HEALTH);
+        long steps = count("select count(*) from patient_step where patient_id = ?", id);
+        long outside = count("select count(*) from prior_treatment where patient_id = ?", id);
+
+        HttpResponse<String> again = fhirPost(bundle(patientUuid, true));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        Bundle response = fhir.newJsonParser().parseResource(Bundle.class, again.body());
+        assertThat(response.getEntry()).anySatisfy(e -> assertThat(e.getResponse().getOutcome() == null ? ""
+                : fhir.newJsonParser().encodeResourceToString(e.getResponse().getOutcome()))
+                .contains("Not kept").contains("ServiceRequest"));
+        assertThat(count("select count(*) from prior_treatment where patient_id = ?", id))
+                .as("the outside ESI is recorded as history").isEqualTo(outside + 1);
+        assertThat(patients.summary(id).step()).isEqualTo(Step.DEFERRED_MENTAL_HEALTH);
+        assertThat(count("select count(*) from patient_step where patient_id = ?", id)).isEqualTo(steps);
+        assertThat(count("select count(*) from procedure_record where patient_id = ?", id)).isZero();
+        assertThat(count("select count(*) from procedure_order where patient_id = ?", id)).isZero();
+        assertThat(safety.isOnHold(id)).isTrue();
+    }
+
+    @Autowired
+    FhirContext fhir;
+
+    /** A referral packet: the patient, an ESI done elsewhere, and (when {@code more}) a second one and an ESI order. */
+    private Bundle bundle(String patientUuid, boolean more) {
+        Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        Patient patient = new Patient();
+        patient.addIdentifier().setSystem("urn:test:safety-gate").setValue(patientUuid);
+        patient.addName().setFamily("Gatekeeper").addGiven("Robin");
+        patient.setBirthDateElement(new DateType("1968-03-02"));
+        patient.setGender(Enumerations.AdministrativeGender.FEMALE);
+        b.addEntry().setFullUrl("urn:uuid:" + patientUuid).setResource(patient).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        List<String> dates = more ? List.of("2025-01-09", "2025-06-12") : List.of("2025-01-09");
+        for (String date : dates) {
+            Procedure esi = new Procedure();
+            esi.setStatus(Procedure.ProcedureStatus.COMPLETED);
+            esi.getCode().setText("Lumbar transforaminal epidural steroid injection");
+            esi.setSubject(new Reference("urn:uuid:" + patientUuid));
+            esi.setPerformed(new DateTimeType(date));
+            b.addEntry().setFullUrl("urn:uuid:" + UUID.nameUUIDFromBytes((patientUuid + date).getBytes()))
+                    .setResource(esi).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Procedure");
+        }
+        if (more) {
+            ServiceRequest order = new ServiceRequest();
+            order.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
+            order.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+            order.getCode().setText("Lumbar transforaminal epidural steroid injection");
+            order.setSubject(new Reference("urn:uuid:" + patientUuid));
+            b.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(order).getRequest()
+                    .setMethod(Bundle.HTTPVerb.POST).setUrl("ServiceRequest");
+        }
+        return b;
+    }
+
+    private HttpResponse<String> fhirPost(Bundle bundle) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir"))
+                .header("Authorization", "Bearer test-demo-api-token")
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(bundle)))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /**
