@@ -170,7 +170,8 @@ class SafetyGateIT {
         // the step control offers only what the gate allows
         assertThat(doctor.get(p).body()).contains("id=\"steps-held\"")
                 .doesNotContain("<option value=\"ON_PLAN\"");
-        // the evaluation's sign-off to planning
+        // the evaluation's sign-off to planning (the page says why its button is off)
+        assertThat(doctor.get(p + "/evaluation").body()).contains("id=\"evaluation-held\"");
         refused(id, "sign the evaluation", () -> doctor.postForm(p + "/evaluation/" + episode + "/sign", Map.of()));
         // a psychological evaluation recorded as cleared while the alert is open (either kind of clearance)
         refused(id, "record the psychological evaluation as cleared", () -> brooks.postForm(p + "/psych-evaluations",
@@ -287,6 +288,30 @@ class SafetyGateIT {
         // moving out of the clinic stays allowed during the hold
         patients.changeStep(physician, id, Step.DISCHARGED, "moved away; care handed to local services");
         assertThat(patients.summary(id).step()).isEqualTo(Step.DISCHARGED);
+    }
+
+    @Test
+    void aProcedureDocumentedUnderAnOrderNeedsAnOrderOfThisPatientThatMayGoAhead() {
+        UUID id = OrdersIT.preparedPatient(patients, charts, staff);
+        ProcedureOrder blocked = orders.order(physician, id, esi(LocalDate.now().plusDays(1)));
+        assertThat(blocked.decision()).isEqualTo(Decision.BLOCK);
+        long records = count("select count(*) from procedure_record where patient_id = ?", id);
+        for (UUID orderId : List.of(UUID.randomUUID(), blocked.id())) {
+            assertThatThrownBy(() -> charts.add(physician, id, org.relief.procedure.ProcedureKinds.PERFORMED,
+                    performed(orderId, LocalDate.now())))
+                    .isInstanceOf(org.relief.shared.InvalidInputException.class).hasMessageContaining("orderId");
+        }
+        assertThat(count("select count(*) from procedure_record where patient_id = ?", id)).isEqualTo(records);
+        orders.override(physician, id, blocked.id(), "Severe radicular pain; benefit outweighs the interval");
+        charts.add(physician, id, org.relief.procedure.ProcedureKinds.PERFORMED, performed(blocked.id(),
+                LocalDate.now()));
+        assertThat(count("select count(*) from procedure_record where patient_id = ?", id)).isEqualTo(records + 1);
+    }
+
+    private static org.relief.procedure.Documentation.Performed performed(UUID orderId, LocalDate on) {
+        return new org.relief.procedure.Documentation.Performed(orderId, ProcedureType.ESI_TRANSFORAMINAL, on,
+                Facts.Region.LUMBAR, Facts.Side.LEFT, 1, 7, 3, "Dexamethasone 10 mg", 60,
+                org.relief.procedure.Documentation.Guidance.FLUOROSCOPY, null);
     }
 
     /**

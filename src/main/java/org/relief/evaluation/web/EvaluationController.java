@@ -28,6 +28,8 @@ class EvaluationController {
         model.addAttribute("patient", patients.summary(id));
         model.addAttribute("episode", evaluations.latest(actor, id).orElse(null));
         model.addAttribute("today", java.time.LocalDate.now().toString());
+        // the safety gate: signing moves the patient to planning, which a hold forbids
+        model.addAttribute("mayMoveToPlanning", patients.allowsStep(id, org.relief.patient.Step.PLANNING));
         return "evaluation/page";
     }
 
