@@ -62,8 +62,27 @@ public class SafetyGate implements CareGuard {
         public String inWords() {
             String alerts = openAlerts == 0 ? "every alert is followed up; the physician has not released the hold yet"
                     : openAlerts == 1 ? "1 safety alert is open" : openAlerts + " safety alerts are open";
-            return (reason == null ? "open safety alert" : reason) + ", since " + sinceDate() + " (" + alerts + ")";
+            return (reason == null ? "open safety alert" : readable(reason)) + ", since " + sinceDate() + " ("
+                    + alerts + ")";
         }
+    }
+
+    /** What raised an alert, in words (the stored trigger is a code). */
+    static String triggerLabel(String trigger) {
+        return switch (trigger) {
+            case "PHQ9_ITEM9" -> "PHQ-9 item 9";
+            case "CSSRS" -> "C-SSRS screener";
+            case "CLINICIAN_NOTE" -> "a clinician's report";
+            default -> trigger;
+        };
+    }
+
+    /** A stored hold reason ("Safety alert: suicidal ideation (PHQ9_ITEM9)") with its trigger code in words. */
+    static String readable(String reason) {
+        for (String code : java.util.List.of("PHQ9_ITEM9", "CSSRS", "CLINICIAN_NOTE")) {
+            reason = reason.replace("(" + code + ")", "(" + triggerLabel(code) + ")");
+        }
+        return reason;
     }
 
     /** The hold on this patient's interventional care, if any (an active hold, or an open alert). */

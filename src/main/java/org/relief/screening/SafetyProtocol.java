@@ -115,12 +115,7 @@ public class SafetyProtocol {
         if (patients.summary(patientId).step() == Step.DISCHARGED) {
             return;
         }
-        String from = switch (trigger) {
-            case "PHQ9_ITEM9" -> "PHQ-9 item 9";
-            case "CSSRS" -> "C-SSRS screener";
-            case "CLINICIAN_NOTE" -> "a clinician's report";
-            default -> trigger;
-        };
+        String from = SafetyGate.triggerLabel(trigger);
         patients.moveByRule(patientId, Step.DEFERRED_MENTAL_HEALTH, "Safety alert (" + concern.toLowerCase()
                 .replace('_', ' ') + ", from " + from + "): interventional care on hold, mental health first",
                 by, role, address);

@@ -218,6 +218,11 @@ class SafetyGateIT {
         // the door to mental health stays open: facts, mental health work, and moves back or out
         assertThat(brooks.postForm(p + "/psych-evaluations", Map.of("episodeId", episode.toString(),
                 "evaluatedOn", today, "conclusion", "NOT_CLEARED")).statusCode()).isEqualTo(302);
+        var notCleared = charts.entries(therapist, id, EvaluationKinds.PSYCH).get(0);
+        assertThatThrownBy(() -> charts.correct(therapist, id, EvaluationKinds.PSYCH, notCleared.entryId(),
+                notCleared.version(), new Findings.PsychEvaluation(episode, LocalDate.now(),
+                        Findings.Clearance.CLEARED, null), "changed my mind"))
+                .as("a correction to cleared is refused too").isInstanceOf(CareOnHoldException.class);
         assertThat(doctor.postForm(p + "/step", Map.of("step", "DEFERRED_MENTAL_HEALTH", "note", "seen by MH"))
                 .statusCode()).isEqualTo(302);
         assertThat(api.postJson("/api/patients/" + id + "/treatments", """
@@ -402,7 +407,7 @@ class SafetyGateIT {
         HttpResponse<String> r = call.get();
         assertThat(r.statusCode()).as(action + ": " + r.body()).isEqualTo(409);
         assertThat(r.body()).as(action).contains("on hold").contains("Safety alert: suicidal ideation")
-                .doesNotContain("Exception");
+                .doesNotContain("Exception").doesNotContain("CLINICIAN_NOTE");
         assertThat(state(id)).as(action + ": nothing changed").isEqualTo(before);
         assertThat(audit.count(id, AuditAction.DENIED)).as(action + ": audited").isEqualTo(denied + 1);
         AuditEvent last = audit.search(new AuditQuery(id, null, null, null, AuditAction.DENIED, 1)).get(0);
