@@ -106,9 +106,10 @@ public class SafetyProtocol {
     }
 
     /**
-     * The alert moves the patient to "Deferred to mental health" in its own transaction, with the reason in the
-     * step history (rules reference section 1: route to the mental health therapist first). A discharged patient
-     * stays discharged (taking them back into care is a clinician's decision); the alert and hold apply all the same.
+     * The alert moves the patient to "Deferred to mental health" in the transaction that raises it, with the
+     * reason in the step history (rules reference section 1: route to the mental health therapist first). A
+     * discharged patient stays discharged (taking them back into care is a clinician's decision); the alert and the
+     * hold apply all the same.
      */
     private void deferToMentalHealth(UUID patientId, String concern, String trigger, String by, String role,
             String address) {
@@ -187,7 +188,7 @@ public class SafetyProtocol {
         return status;
     }
 
-    /** Whether interventional care is on hold for this patient: an active hold or an open alert ({@link SafetyGate}). */
+    /** Whether interventional care is on hold: an active hold or an open alert (as {@link SafetyGate} reads it). */
     @Transactional(readOnly = true)
     public boolean isOnHold(UUID patientId) {
         return gate.onHold(patientId);
