@@ -7,10 +7,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.StaffDirectory;
@@ -18,6 +18,8 @@ import org.relief.fhir.FhirExportIT;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Bulk Data {@code $export} end to end: kick-off, status while running and done, the files, cancel. */
 @IntegrationTest
@@ -41,8 +43,10 @@ class BulkExportIT {
         HttpResponse<String> kickOff = send("GET", "/fhir/$export", true);
         assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
         String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
-        String manifest = waitForManifest(status);
-        assertThat(manifest).contains("\"requiresAccessToken\": true").contains("\"type\": \"Patient\"");
+        JsonNode manifest = waitForManifest(status);
+        assertThat(manifest.get("requiresAccessToken").asBoolean()).isTrue();
+        assertThat(manifest.get("request").asString()).endsWith("/fhir/$export");
+        assertThat(types(manifest)).contains("Patient");
 
         String patientsUrl = url(manifest, "Patient");
         HttpResponse<String> patients = send("GET", patientsUrl.substring(patientsUrl.indexOf("/fhir")), false);
@@ -52,7 +56,7 @@ class BulkExportIT {
         assertThat(lines).hasSize(mine.size());
         assertThat(lines).allSatisfy(l -> assertThat(mine).contains(UUID.fromString(
                 fhir.newJsonParser().parseResource(l).getIdElement().getIdPart())));
-        assertThat(manifest).contains("\"type\": \"Condition\"").contains("\"type\": \"QuestionnaireResponse\"");
+        assertThat(types(manifest)).contains("Condition", "QuestionnaireResponse");
 
         // deleting removes the job and its files
         assertThat(send("DELETE", path(status), false).statusCode()).isEqualTo(202);
@@ -67,9 +71,9 @@ class BulkExportIT {
         HttpResponse<String> kickOff = send("GET", "/fhir/Group/" + patel + "/$export?_type=Patient,Observation",
                 true);
         assertThat(kickOff.statusCode()).isEqualTo(202);
-        String manifest = waitForManifest(kickOff.headers().firstValue("Content-Location").orElseThrow());
-        assertThat(manifest).contains("\"type\": \"Patient\", \"url\"").doesNotContain("\"type\": \"Condition\"");
-        assertThat(manifest).contains("\"count\": " + teams.patientsOf(patel).size() + "}");
+        JsonNode manifest = waitForManifest(kickOff.headers().firstValue("Content-Location").orElseThrow());
+        assertThat(types(manifest)).contains("Patient").doesNotContain("Condition");
+        assertThat(output(manifest, "Patient").get("count").asInt()).isEqualTo(teams.patientsOf(patel).size());
         assertThat(send("GET", "/fhir/Group/" + UUID.randomUUID() + "/$export", true).statusCode()).isEqualTo(404);
     }
 
@@ -81,12 +85,13 @@ class BulkExportIT {
         assertThat(send("GET", "/fhir/$export-status/" + UUID.randomUUID(), false).statusCode()).isEqualTo(404);
     }
 
-    private String waitForManifest(String statusUrl) throws Exception {
+    private JsonNode waitForManifest(String statusUrl) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             HttpResponse<String> r = send("GET", path(statusUrl), false);
             if (r.statusCode() == 200) {
-                return r.body();
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+                return JsonMapper.shared().readTree(r.body());
             }
             assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
             assertThat(r.headers().firstValue("X-Progress")).isPresent();
@@ -95,10 +100,23 @@ class BulkExportIT {
         throw new AssertionError("export did not finish in 2 minutes");
     }
 
-    private static String url(String manifest, String type) {
-        Matcher m = Pattern.compile("\"type\": \"" + type + "\", \"url\": \"([^\"]+)\"").matcher(manifest);
-        assertThat(m.find()).as(manifest).isTrue();
-        return m.group(1);
+    private static List<String> types(JsonNode manifest) {
+        List<String> types = new ArrayList<>();
+        manifest.get("output").forEach(o -> types.add(o.get("type").asString()));
+        return types;
+    }
+
+    private static JsonNode output(JsonNode manifest, String type) {
+        for (JsonNode o : manifest.get("output")) {
+            if (o.get("type").asString().equals(type)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no " + type + " output in " + manifest);
+    }
+
+    private static String url(JsonNode manifest, String type) {
+        return output(manifest, type).get("url").asString();
     }
 
     private static String path(String url) {
