@@ -4,5 +4,11 @@
  * ndjson import, API tokens for integrations, and one translator per resource type. The only module that imports
  * HAPI FHIR ({@code ca.uhn}, {@code org.hl7.fhir}); it reaches the chart, instruments, evaluation, plan and
  * procedures through those modules' services, with the same access checks and audit as any other caller.
+ *
+ * <p>Its rooms, all internal to the module: {@code translate} (one translator per resource type), {@code bulk}
+ * (ndjson import and export, transaction Bundles), {@code search}, {@code token} (API tokens and the {@code /fhir}
+ * security chain) and {@code web} (the controllers). This package itself holds what they share: {@link
+ * org.relief.fhir.FhirExport} (the chart read as FHIR), {@link org.relief.fhir.FhirValidation}, {@link
+ * org.relief.fhir.Outcomes} and the HAPI configuration.
  */
 package org.relief.fhir;

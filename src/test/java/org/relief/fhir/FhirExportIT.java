@@ -26,9 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @IntegrationTest
-class FhirExportIT {
+public class FhirExportIT {
 
-    static final String TOKEN = "test-demo-api-token";
+    public static final String TOKEN = "test-demo-api-token";
 
     @LocalServerPort
     int port;

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.relief.careteam.Actor;
 import org.relief.careteam.Role;
 import org.relief.careteam.StaffDirectory;
-import org.relief.fhir.ApiTokens;
+import org.relief.fhir.token.ApiTokens;
 import org.relief.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

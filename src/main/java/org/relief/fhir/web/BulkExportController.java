@@ -1,15 +1,17 @@
 package org.relief.fhir.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.relief.fhir.ApiClient;
-import org.relief.fhir.BulkExport;
-import org.relief.fhir.BulkExport.Job;
+import org.relief.fhir.bulk.BulkExport;
+import org.relief.fhir.bulk.BulkExport.Job;
+import org.relief.fhir.token.ApiClient;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
@@ -83,7 +85,7 @@ class BulkExportController {
     }
 
     @GetMapping("/fhir/$export-status/{job}")
-    ResponseEntity<String> status(@PathVariable String job, @AuthenticationPrincipal ApiClient client,
+    ResponseEntity<Manifest> status(@PathVariable String job, @AuthenticationPrincipal ApiClient client,
             HttpServletRequest request) {
         Job j = exports.job(client.tokenId(), FhirController.uuid(job))
                 .orElseThrow(() -> new NotFoundException("No export job " + job));
@@ -116,30 +118,29 @@ class BulkExportController {
                 .body(new FileSystemResource(path));
     }
 
-    private static String manifest(Job j, String base) {
-        StringBuilder s = new StringBuilder("{\n  \"transactionTime\": \"").append(j.startedAt())
-                .append("\",\n  \"request\": \"").append(json(j.request()))
-                .append("\",\n  \"requiresAccessToken\": true,\n  \"output\": [");
-        String sep = "";
-        for (BulkExport.Output o : j.outputs()) {
-            s.append(sep).append("\n    {\"type\": \"").append(o.type()).append("\", \"url\": \"").append(base)
-                    .append("/$export-file/").append(j.id()).append('/').append(o.type())
-                    .append(".ndjson\", \"count\": ").append(o.count()).append('}');
-            sep = ",";
+    /**
+     * The Bulk Data manifest of a finished job, written by Jackson: every output file with its type, URL and count,
+     * and the file of OperationOutcomes under {@code error} when some patients could not be exported.
+     */
+    record Manifest(String transactionTime, String request, boolean requiresAccessToken, List<File> output,
+            List<File> error) {
+
+        /** One file of the export; {@code count} is given for outputs only. */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record File(String type, String url, Long count) {
         }
-        s.append("\n  ],\n  \"error\": [");
-        if (!j.errors().isEmpty()) {
-            s.append("\n    {\"type\": \"OperationOutcome\", \"url\": \"").append(base).append("/$export-file/")
-                    .append(j.id()).append("/OperationOutcome.ndjson\"}");
-        }
-        return s.append("\n  ]\n}\n").toString();
     }
 
-    private static String json(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    static Manifest manifest(Job j, String base) {
+        String files = base + "/$export-file/" + j.id() + "/";
+        List<Manifest.File> output = j.outputs().stream()
+                .map(o -> new Manifest.File(o.type(), files + o.type() + ".ndjson", o.count())).toList();
+        List<Manifest.File> error = j.errors().isEmpty() ? List.of()
+                : List.of(new Manifest.File("OperationOutcome", files + "OperationOutcome.ndjson", null));
+        return new Manifest(j.startedAt().toString(), j.request(), true, output, error);
     }
 
     private static InvalidInputException problem(String field, String message) {
-        return new InvalidInputException(java.util.List.of(new FieldProblem(field, message)));
+        return new InvalidInputException(List.of(new FieldProblem(field, message)));
     }
 }

@@ -1,0 +1,35 @@
+package org.relief.fhir.bulk;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The content hash of one imported resource, as the source sent it (its ndjson line, or its JSON in a transaction
+ * Bundle): SHA-256 of the UTF-8 text, in lower-case hex. A re-import whose hash is on file in the source map changes
+ * nothing. Stored in {@code fhir_source_map.content_hash}; the algorithm must not change, or every resource on file
+ * would look changed at the next import and become a new version.
+ */
+record ContentHash(String hex) {
+
+    ContentHash {
+        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest: " + hex);
+        }
+    }
+
+    static ContentHash of(String json) {
+        try {
+            return new ContentHash(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.getBytes(StandardCharsets.UTF_8))));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return hex;
+    }
+}

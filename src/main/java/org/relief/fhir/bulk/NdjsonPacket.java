@@ -1,0 +1,296 @@
+package org.relief.fhir.bulk;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * A folder of FHIR Bulk Data ndjson files (one resource per line), read whole and indexed: by type and id, and by
+ * identifier for the conditional references Synthea writes ({@code Practitioner?identifier=system|value}). Lines that
+ * are not a FHIR resource become failures with their file and line; they do not stop the rest.
+ */
+final class NdjsonPacket {
+
+    /**
+     * One resource and where it came from; {@code structuralError} is what a strict parse refused in it (an unknown
+     * element, a bad value), null when it parsed strictly or was not parsed strictly.
+     */
+    record Line(String file, int line, String json, Resource resource, String structuralError) {
+
+        Line(String file, int line, String json, Resource resource) {
+            this(file, line, json, resource, null);
+        }
+
+        String type() {
+            return resource.fhirType();
+        }
+
+        String id() {
+            return resource.getIdElement().getIdPart();
+        }
+    }
+
+    private final List<Line> lines = new ArrayList<>();
+    private final List<ImportReport.Failure> unreadable = new ArrayList<>();
+    private final Map<String, Line> byTypeAndId = new HashMap<>();
+    private final Map<String, Line> byIdentifier = new HashMap<>();
+
+    static NdjsonPacket read(FhirContext fhir, Path dir) throws IOException {
+        return read(fhir, dir, false);
+    }
+
+    /**
+     * Reads every {@code *.ndjson} file of {@code dir}, parsing the lines of each file in parallel (parsing is most
+     * of an import's work); {@code strict}: each resource is parsed strictly too, see {@link Line#structuralError}.
+     */
+    static NdjsonPacket read(FhirContext fhir, Path dir, boolean strict) throws IOException {
+        NdjsonPacket packet = new NdjsonPacket();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".ndjson")).sorted().toList();
+        }
+        // parsers are not thread-safe, the context is: one parser of each kind per thread
+        ThreadLocal<IParser> lenient = ThreadLocal.withInitial(fhir::newJsonParser);
+        ThreadLocal<IParser> strictParser = ThreadLocal.withInitial(() -> fhir.newJsonParser()
+                .setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler()));
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            String typeFromName = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+            List<String> texts;
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                texts = in.lines().toList();
+            }
+            Object[] parsed = java.util.stream.IntStream.range(0, texts.size()).parallel()
+                    .mapToObj(i -> parse(texts.get(i), name, typeFromName, i + 1, lenient.get(),
+                            strict ? strictParser.get() : null))
+                    .toArray();
+            for (Object o : parsed) {
+                if (o instanceof Line l) {
+                    packet.add(l);
+                } else if (o instanceof ImportReport.Failure f) {
+                    packet.unreadable.add(f);
+                }
+            }
+        }
+        return packet;
+    }
+
+    /** A line as a {@link Line}, a {@link ImportReport.Failure} when it is no resource, or null when blank. */
+    private static Object parse(String text, String name, String typeFromName, int n, IParser lenient,
+            IParser strict) {
+        if (text.isBlank()) {
+            return null;
+        }
+        String structuralError = null;
+        Resource r = null;
+        if (strict != null) {
+            try {
+                r = (Resource) strict.parseResource(text);
+            } catch (RuntimeException e) {
+                structuralError = firstLine(e.getMessage());
+            }
+        }
+        try {
+            if (r == null) {
+                r = (Resource) lenient.parseResource(text);
+            }
+        } catch (RuntimeException e) {
+            return new ImportReport.Failure(typeFromName, null, name, n, "not a FHIR resource: "
+                    + firstLine(e.getMessage()));
+        }
+        if (!r.getIdElement().hasIdPart()) {
+            return new ImportReport.Failure(r.fhirType(), null, name, n,
+                    "resource without an id (bulk data resources reference each other by id)");
+        }
+        return new Line(name, n, text.strip(), r, structuralError);
+    }
+
+    /**
+     * The entries of a transaction Bundle as a packet ("file" {@code Bundle}, "line" the entry's place from 1).
+     * An entry without an id takes the one of its {@code urn:uuid:} full URL (or of its PUT url), and references to
+     * full URLs become {@code Type/id}, so the bulk import's reference checks and idempotency apply unchanged: the
+     * same Bundle sent again names the same resources.
+     */
+    static NdjsonPacket fromBundle(FhirContext fhir, org.hl7.fhir.r4.model.Bundle bundle) {
+        List<org.relief.shared.FieldProblem> problems = new ArrayList<>();
+        if (bundle.getType() != org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION) {
+            problems.add(new org.relief.shared.FieldProblem("Bundle.type", "must be transaction"));
+        }
+        Map<String, String> fullUrls = new HashMap<>();
+        List<org.hl7.fhir.r4.model.Bundle.BundleEntryComponent> entries = bundle.getEntry();
+        for (int i = 0; i < entries.size(); i++) {
+            var e = entries.get(i);
+            String where = "Bundle.entry[" + i + "]";
+            if (!e.hasResource()) {
+                problems.add(new org.relief.shared.FieldProblem(where, "has no resource"));
+                continue;
+            }
+            var method = e.getRequest().getMethod();
+            if (method != org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST
+                    && method != org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT) {
+                problems.add(new org.relief.shared.FieldProblem(where + ".request.method",
+                        "must be POST or PUT (Relief accepts resources, it does not delete or read in a transaction)"));
+                continue;
+            }
+            Resource r = e.getResource();
+            // HAPI's parser gives a resource without an id its entry's full URL as id: a urn is no id here
+            String id = r.getIdElement().hasIdPart() && !r.getIdElement().getValue().startsWith("urn:")
+                    ? r.getIdElement().getIdPart() : null;
+            if (id == null && e.getFullUrl() != null && e.getFullUrl().startsWith("urn:uuid:")) {
+                id = e.getFullUrl().substring("urn:uuid:".length());
+            }
+            String url = e.getRequest().getUrl();
+            if (id == null && method == org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT && url != null
+                    && url.matches("[A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
+                id = url.substring(url.indexOf('/') + 1);
+            }
+            if (id == null) {
+                problems.add(new org.relief.shared.FieldProblem(where, "needs an id or a urn:uuid: fullUrl (Relief "
+                        + "recognises a resource sent again by it)"));
+                continue;
+            }
+            r.setId(r.fhirType() + "/" + id);
+            if (e.hasFullUrl()) {
+                fullUrls.put(e.getFullUrl(), r.fhirType() + "/" + id);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new org.relief.shared.InvalidInputException(problems);
+        }
+        NdjsonPacket packet = new NdjsonPacket();
+        IParser parser = fhir.newJsonParser();
+        for (int i = 0; i < entries.size(); i++) {
+            Resource r = entries.get(i).getResource();
+            for (Reference ref : fhir.newTerser().getAllPopulatedChildElementsOfType(r, Reference.class)) {
+                String target = ref.hasReference() ? fullUrls.get(ref.getReference()) : null;
+                if (target != null) {
+                    ref.setReference(target);
+                }
+            }
+            packet.add(new Line("Bundle", i + 1, parser.encodeResourceToString(r), r));
+        }
+        return packet;
+    }
+
+    private void add(Line line) {
+        lines.add(line);
+        byTypeAndId.put(line.type() + "/" + line.id(), line);
+        for (Identifier id : identifiers(line.resource())) {
+            if (id.hasSystem() && id.hasValue()) {
+                byIdentifier.put(line.type() + "?identifier=" + id.getSystem() + "|" + id.getValue(), line);
+            }
+        }
+    }
+
+    private static List<Identifier> identifiers(Resource r) {
+        if (r instanceof Practitioner p) {
+            return p.getIdentifier();
+        }
+        if (r instanceof Organization o) {
+            return o.getIdentifier();
+        }
+        if (r instanceof org.hl7.fhir.r4.model.Location l) {
+            return l.getIdentifier();
+        }
+        if (r instanceof org.hl7.fhir.r4.model.Patient p) {
+            return p.getIdentifier();
+        }
+        return List.of();
+    }
+
+    List<Line> lines() {
+        return lines;
+    }
+
+    List<ImportReport.Failure> unreadable() {
+        return unreadable;
+    }
+
+    int size() {
+        return lines.size() + unreadable.size();
+    }
+
+    /** The resource a reference points at within the packet: literal ({@code Type/id}) or conditional. */
+    Optional<Line> resolve(Reference ref) {
+        if (ref == null || !ref.hasReference()) {
+            return Optional.empty();
+        }
+        String r = ref.getReference();
+        return Optional.ofNullable(r.contains("?") ? byIdentifier.get(r) : byTypeAndId.get(r));
+    }
+
+    /** A person's or organization's name, from the resource the reference resolves to, else its display. */
+    String nameOf(Reference ref) {
+        return resolve(ref).map(l -> {
+            if (l.resource() instanceof Practitioner p && !p.getName().isEmpty()) {
+                var n = p.getNameFirstRep();
+                return n.hasText() ? n.getText() : (n.getPrefixAsSingleString() + " " + n.getGivenAsSingleString()
+                        + " " + n.getFamily()).strip();
+            }
+            if (l.resource() instanceof Organization o && o.hasName()) {
+                return o.getName();
+            }
+            return null;
+        }).orElse(ref != null && ref.hasDisplay() ? ref.getDisplay() : null);
+    }
+
+    private Map<String, org.hl7.fhir.r4.model.Encounter> lastEncounters;
+
+    /**
+     * The latest encounter (by start) of the patient with this id, indexed once for the packet: looking it up per
+     * patient by scanning every line made a large import quadratic.
+     */
+    synchronized Optional<org.hl7.fhir.r4.model.Encounter> lastEncounter(String patientId) {
+        if (lastEncounters == null) {
+            lastEncounters = new HashMap<>();
+            for (Line l : lines) {
+                if (l.resource() instanceof org.hl7.fhir.r4.model.Encounter e && e.getSubject().hasReference()) {
+                    String ref = e.getSubject().getReference();
+                    String id = ref.substring(ref.lastIndexOf('/') + 1);
+                    lastEncounters.merge(id, e, (a, b) -> start(b).compareTo(start(a)) > 0 ? b : a);
+                }
+            }
+        }
+        return Optional.ofNullable(lastEncounters.get(patientId));
+    }
+
+    private static String start(org.hl7.fhir.r4.model.Encounter e) {
+        return String.valueOf(e.getPeriod().getStartElement().getValueAsString());
+    }
+
+    /** Resources grouped by the patient they belong to (in order of the files), and those that belong to none. */
+    Map<String, List<Line>> byPatient(Map<Line, String> patientOf) {
+        Map<String, List<Line>> groups = new LinkedHashMap<>();
+        for (Line l : lines) {
+            String p = patientOf.get(l);
+            if (p != null) {
+                groups.computeIfAbsent(p, k -> new ArrayList<>()).add(l);
+            }
+        }
+        return groups;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

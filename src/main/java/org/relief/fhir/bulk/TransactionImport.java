@@ -1,0 +1,88 @@
+package org.relief.fhir.bulk;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Bundle;
+import java.util.List;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.relief.careteam.Actor;
+import org.relief.careteam.Role;
+import org.relief.fhir.bulk.ImportReport.Status;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code POST /fhir} with a transaction Bundle: a referral packet from another system (Patient, Condition,
+ * MedicationRequest, Procedure, ...). It goes the bulk import's way (the same translators, reference checks,
+ * validation, chart checks and idempotency by source + type + id) with one difference: nothing is written unless
+ * everything can be. So a Bundle carries one Patient (and what belongs to it): one patient is the import's unit of
+ * all or nothing, one database transaction.
+ */
+@Service
+public class TransactionImport {
+
+    /** The answer: an HTTP status and its body (a transaction-response Bundle, or an OperationOutcome). */
+    public record Result(int status, Resource body) {
+    }
+
+    private final FhirContext fhir;
+    private final BulkImport bulk;
+
+    TransactionImport(FhirContext fhir, BulkImport bulk) {
+        this.fhir = fhir;
+        this.bulk = bulk;
+    }
+
+    /**
+     * Applies the Bundle as {@code actor} (the token's staff member, who must be a physician: imported patients
+     * join their care team as the coordinating physician).
+     */
+    public Result apply(Actor actor, String body) {
+        if (actor.role() != Role.PHYSICIAN) {
+            throw new ForbiddenException("A transaction registers patients under the token's staff member, who "
+                    + "must be an interventional pain physician");
+        }
+        // strictly: a sender hears of an unknown element or a bad value at once, as a 400 naming it
+        Bundle request = fhir.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
+                .parseResource(Bundle.class, body);
+        long patients = request.getEntry().stream().filter(e -> e.getResource() instanceof Patient).count();
+        if (patients > 1) {
+            // one patient is the import's unit of all or nothing: several could not be one transaction
+            throw new InvalidInputException(List.of(new FieldProblem("Bundle.entry", "carries " + patients
+                    + " patients: send one referral packet (one Patient) per transaction")));
+        }
+        NdjsonPacket packet = NdjsonPacket.fromBundle(fhir, request);
+        ImportReport report = bulk.importPacket(actor, packet, null, p -> { }, true, System.nanoTime());
+        if (!report.failures().isEmpty()) {
+            OperationOutcome oo = new OperationOutcome();
+            for (ImportReport.Failure f : report.failures()) {
+                oo.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.PROCESSING)
+                        .setDiagnostics(f.type() + (f.id() == null ? "" : "/" + f.id()) + ": " + f.reason())
+                        .addExpression("Bundle.entry[" + (f.line() - 1) + "]");
+            }
+            return new Result(400, oo);
+        }
+        Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
+        for (NdjsonPacket.Line l : packet.lines()) {
+            var entry = response.addEntry();
+            var outcome = report.outcomeOf(l.file(), l.line()).orElseThrow();
+            entry.getResponse().setStatus(outcome.status() == Status.CREATED ? "201 Created" : "200 OK");
+            if (outcome.location() != null) {
+                entry.getResponse().setLocation(outcome.location());
+            }
+            if (outcome.status() == Status.SKIPPED) {
+                // accepted but not kept: say so rather than pretend it is stored
+                OperationOutcome why = new OperationOutcome();
+                why.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INFORMATIONAL)
+                        .setDiagnostics("Not kept: " + outcome.reason());
+                entry.getResponse().setOutcome(why);
+            }
+        }
+        return new Result(200, response);
+    }
+}

@@ -1,0 +1,227 @@
+package org.relief.fhir.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.relief.careteam.StaffDirectory;
+import org.relief.fhir.FhirExportIT;
+import org.relief.fhir.token.ApiClient;
+import org.relief.fhir.token.ApiTokens;
+import org.relief.support.Fixtures;
+import org.relief.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@code POST /fhir} with a referral packet: one Synthea patient's resources as a transaction Bundle. */
+@IntegrationTest
+class TransactionIT {
+
+    static final String TOKEN = FhirExportIT.TOKEN;
+    static final List<String> CLINICAL = List.of("Condition", "MedicationRequest", "Procedure", "Encounter");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FhirContext fhir;
+    @Autowired
+    ApiTokens tokens;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aReferralPacketImportsAndSendingItAgainChangesNothing() throws Exception {
+        Bundle packet = referralPacket();
+        HttpResponse<String> first = post(packet, TOKEN);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        Bundle response = fhir.newJsonParser().parseResource(Bundle.class, first.body());
+        assertThat(response.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
+        assertThat(response.getEntry()).hasSameSizeAs(packet.getEntry());
+        String patientLocation = response.getEntryFirstRep().getResponse().getLocation();
+        assertThat(response.getEntryFirstRep().getResponse().getStatus()).isEqualTo("201 Created");
+        assertThat(patientLocation).startsWith("Patient/");
+        assertThat(response.getEntry()).filteredOn(e -> e.getResponse().getLocation() != null
+                && e.getResponse().getLocation().startsWith("Condition/")).isNotEmpty();
+        // what is not kept says so
+        assertThat(response.getEntry()).filteredOn(e -> e.getResponse().hasOutcome()).isNotEmpty();
+        long rows = rows();
+
+        String conditions = get("/fhir/Condition?" + "patient=" + patientLocation);
+        Bundle found = fhir.newJsonParser().parseResource(Bundle.class, conditions);
+        assertThat(found.getTotal()).isPositive();
+
+        HttpResponse<String> again = post(referralPacket(), TOKEN);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        Bundle second = fhir.newJsonParser().parseResource(Bundle.class, again.body());
+        assertThat(second.getEntry()).allSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo("200 OK"));
+        assertThat(second.getEntryFirstRep().getResponse().getLocation()).isEqualTo(patientLocation);
+        assertThat(rows()).isEqualTo(rows);
+    }
+
+    @Test
+    void aDanglingReferenceFailsTheWholeBundleWithAnOperationOutcome() throws Exception {
+        Bundle packet = referralPacket();
+        Resource condition = packet.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r.fhirType().equals("Condition")).findFirst().orElseThrow();
+        ((org.hl7.fhir.r4.model.Condition) condition).setEncounter(new Reference("Encounter/not-in-the-packet"));
+        String patientId = packet.getEntryFirstRep().getFullUrl();
+        HttpResponse<String> r = post(packet, TOKEN);
+        assertThat(r.statusCode()).isEqualTo(400);
+        OperationOutcome oo = fhir.newJsonParser().parseResource(OperationOutcome.class, r.body());
+        assertThat(oo.getIssue()).anySatisfy(i -> assertThat(i.getDiagnostics()).contains("Encounter/not-in-the-packet"));
+        assertThat(jdbc.sql("select count(*) from fhir_source_map where resource_id = ?")
+                .param(patientId.substring("urn:uuid:".length())).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void badBundlesAre400AndAReadOnlyToken403() throws Exception {
+        Bundle batch = referralPacket().setType(Bundle.BundleType.BATCH);
+        HttpResponse<String> notTransaction = post(batch, TOKEN);
+        assertThat(notTransaction.statusCode()).isEqualTo(400);
+        assertThat(notTransaction.body()).contains("Bundle.type");
+        assertThat(send("{\"resourceType\": \"Bundle\", broken", TOKEN).statusCode()).isEqualTo(400);
+        Bundle twoPatients = referralPacket();
+        twoPatients.addEntry().setResource(new Patient().setActive(true).setId("second")).getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient/second");
+        HttpResponse<String> two = post(twoPatients, TOKEN);
+        assertThat(two.statusCode()).isEqualTo(400);
+        assertThat(two.body()).contains("one Patient");
+        String readOnly = tokens.issue(Fixtures.actor(staff, "admin"), "read-only " + UUID.randomUUID(),
+                Set.of(ApiClient.READ), staff.findByUsername("dr.patel").orElseThrow().id()).token();
+        assertThat(post(referralPacket(), readOnly).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * The Synthea sample's smallest patient as a primary-care referral: the Patient (fresh id, sent as a
+     * {@code urn:uuid:} full URL that its resources reference), its conditions, medications, procedures and
+     * encounters (fresh ids), and the practitioners, organizations and locations they name.
+     */
+    private Bundle referralPacket() throws Exception {
+        if (packetJson == null) {
+            packetJson = fhir.newJsonParser().encodeResourceToString(buildPacket());
+        }
+        return fhir.newJsonParser().parseResource(Bundle.class, packetJson);
+    }
+
+    private static String packetJson;
+
+    private Bundle buildPacket() throws Exception {
+        Path dir = SamplePacket.syntheaBulk7();
+        Map<String, Resource> byRef = new HashMap<>();
+        Map<String, List<Resource>> ofPatient = new LinkedHashMap<>();
+        for (Path f : Files.list(dir).sorted().toList()) {
+            for (String line : Files.readAllLines(f)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                Resource r = (Resource) fhir.newJsonParser().parseResource(line);
+                byRef.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r);
+                for (Identifier id : identifiers(r)) {
+                    byRef.put(r.fhirType() + "?identifier=" + id.getSystem() + "|" + id.getValue(), r);
+                }
+                if (CLINICAL.contains(r.fhirType())) {
+                    Reference subject = r instanceof org.hl7.fhir.r4.model.Encounter e ? e.getSubject()
+                            : (Reference) r.getNamedProperty("subject").getValues().get(0);
+                    ofPatient.computeIfAbsent(subject.getReference(), k -> new java.util.ArrayList<>()).add(r);
+                }
+            }
+        }
+        String smallest = ofPatient.entrySet().stream().min(java.util.Comparator.comparingInt(e -> e.getValue()
+                .size())).orElseThrow().getKey();
+        Patient patient = (Patient) byRef.get(smallest);
+        String fresh = UUID.randomUUID().toString();
+        Map<String, String> renamed = new HashMap<>();
+        renamed.put(smallest, "urn:uuid:" + fresh);
+        for (Resource r : ofPatient.get(smallest)) {
+            renamed.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), r.fhirType() + "/" + UUID.randomUUID());
+        }
+        Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        patient.setId((String) null);
+        b.addEntry().setFullUrl("urn:uuid:" + fresh).setResource(patient).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        Deque<Resource> todo = new ArrayDeque<>(ofPatient.get(smallest));
+        todo.addFirst(patient);
+        Set<Resource> added = new java.util.HashSet<>(List.of(patient));
+        while (!todo.isEmpty()) {
+            Resource r = todo.poll();
+            for (Reference ref : fhir.newTerser().getAllPopulatedChildElementsOfType(r, Reference.class)) {
+                Resource target = byRef.get(ref.getReference());
+                if (renamed.containsKey(ref.getReference())) {
+                    ref.setReference(renamed.get(ref.getReference()));
+                } else if (target != null && added.add(target)) {
+                    todo.add(target);
+                    b.addEntry().setResource(target).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+                            .setUrl(target.fhirType() + "/" + target.getIdElement().getIdPart());
+                }
+            }
+            if (r != patient && CLINICAL.contains(r.fhirType())) {
+                String id = renamed.get(r.fhirType() + "/" + r.getIdElement().getIdPart()).split("/")[1];
+                r.setId(id);
+                b.addEntry().setResource(r).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+                        .setUrl(r.fhirType() + "/" + id);
+            }
+        }
+        return b;
+    }
+
+    private static List<Identifier> identifiers(Resource r) {
+        if (r instanceof Practitioner p) {
+            return p.getIdentifier();
+        }
+        if (r instanceof Organization o) {
+            return o.getIdentifier();
+        }
+        if (r instanceof org.hl7.fhir.r4.model.Location l) {
+            return l.getIdentifier();
+        }
+        return List.of();
+    }
+
+    private long rows() {
+        return jdbc.sql("select (select count(*) from problem) + (select count(*) from medication) "
+                + "+ (select count(*) from encounter) + (select count(*) from prior_treatment)")
+                .query(Long.class).single();
+    }
+
+    private HttpResponse<String> post(Bundle bundle, String token) throws Exception {
+        return send(fhir.newJsonParser().encodeResourceToString(bundle), token);
+    }
+
+    private HttpResponse<String> send(String body, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN).GET().build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
