@@ -145,7 +145,7 @@ final class EsiRules {
         String text = "Steroid in 12 months including this one: " + (unknown.isEmpty() ? "" : "at least ")
                 + Math.round(total) + " mg methylprednisolone-equivalent";
         String gap = unknown.isEmpty() ? "" : " The steroid dose is not recorded for " + unknown.size()
-                + " procedure(s) in these 12 months (" + History12m.dates(unknown) + "): "
+                + " procedure(s) in these 12 months (" + History12m.dates(unknown) + "). "
                 + History12m.complete(unknown, "steroid dose") + ".";
         if (total > limit.number()) {
             return warn(rule, text + ", above " + limit.shown() + " (lower for post-menopausal women)." + gap,
