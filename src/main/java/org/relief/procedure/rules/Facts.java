@@ -86,13 +86,13 @@ public final class Facts {
             return reliefPercent != null ? reliefPercent < percent : reported == Reported.NO_IMPROVEMENT;
         }
 
-        /** The relief in words: "60%" or "reported as no improvement (no percentage)". */
+        /** The relief in words: "60%" or "reported as no improvement, no percentage". */
         public String reliefText() {
             if (reliefPercent != null) {
                 return reliefPercent + "%";
             }
             return reported == null || reported == Reported.NOT_REPORTED ? "relief not recorded"
-                    : "reported as " + reported.name().toLowerCase().replace('_', ' ') + " (no percentage)";
+                    : "reported as " + reported.name().toLowerCase().replace('_', ' ') + ", no percentage";
         }
     }
 
