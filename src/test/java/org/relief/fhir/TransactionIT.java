@@ -82,7 +82,12 @@ class TransactionIT {
 
     @Test
     void anOutsideProcedureKeepsWhatTheSenderSaidAboutItsResultAndItsCptCode() throws Exception {
-        Bundle packet = referralPacket();
+        // a patient of its own (fresh identifiers): the shared packet's patient stays new to the other tests
+        Patient patient = (Patient) referralPacket().getEntryFirstRep().getResource();
+        patient.getIdentifier().forEach(i -> i.setValue(UUID.randomUUID().toString()));
+        Bundle packet = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        packet.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(patient).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
         String name = "Lumbar transforaminal epidural steroid injection " + UUID.randomUUID();
         org.hl7.fhir.r4.model.Procedure esi = new org.hl7.fhir.r4.model.Procedure();
         esi.setId(UUID.randomUUID().toString());
