@@ -46,6 +46,8 @@ public class CatalogueTreatments implements TreatmentCatalogue {
             w("MBB", null, "medial branch"),
             w("RFA", null, "radiofrequency|rhizotomy|\\brfa\\b|neurotomy|ablation"),
             w("SCS_TRIAL", null, "(spinal cord|scs|stimulator).*trial"),
+            w("SCS_IMPLANT", "SCS_GENERATOR_REPLACEMENT", "(spinal cord|\\bscs\\b|stimulator|\\bipg\\b).*"
+                    + "(generator|battery).*(replace|change)|(generator|ipg|battery) (replacement|change)"),
             w("SCS_IMPLANT", null, "(spinal cord stimulat|\\bscs\\b).*(implant|permanent)|spinal cord stimulator"),
             w("PNS", "PNS_TRIAL", "peripheral nerve stimulat.*trial"),
             w("PNS", null, "peripheral nerve stimulat"),
@@ -66,7 +68,7 @@ public class CatalogueTreatments implements TreatmentCatalogue {
 
     /** Operations and injections the catalogue does not name: procedures, not conservative care. */
     private static final Pattern OTHER_PROCEDURE = Pattern.compile("(?i).*(injection|block|ablation|stimulat|fusion|"
-            + "surgery|implant|laminectomy|discectomy|laminotomy|foraminotomy|arthroplasty|operation).*");
+            + "surgery|implant|generator|laminectomy|discectomy|laminotomy|foraminotomy|arthroplasty|operation).*");
 
     @Override
     public Classification classify(PriorTreatment t) {

@@ -53,6 +53,8 @@ class CatalogueTreatmentsTest {
         assertThat(catalogue.classify(named("Sacroiliac joint injection")).procedureType())
                 .isEqualTo("SIJ_THERAPEUTIC");
         assertThat(catalogue.classify(named("Spinal cord stimulator trial")).procedureType()).isEqualTo("SCS_TRIAL");
+        assertThat(catalogue.classify(named("SCS generator replacement")).procedureType())
+                .isEqualTo("SCS_GENERATOR_REPLACEMENT");
         var generic = catalogue.classify(named("Epidural steroid injection (outside clinic)"));
         assertThat(generic.procedureType()).isEqualTo("ESI_INTERLAMINAR");
         assertThat(generic.matchedBy()).contains("approach not stated");
