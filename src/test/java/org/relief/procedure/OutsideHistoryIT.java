@@ -1,6 +1,7 @@
 package org.relief.procedure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -24,6 +25,8 @@ import org.relief.procedure.rules.ProcedureType;
 import org.relief.procedure.rules.RuleEngine;
 import org.relief.screening.CandidacyRules;
 import org.relief.screening.CandidacyScreen;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.InvalidInputException;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +107,41 @@ class OutsideHistoryIT {
         Outcome none = outcome(check(physician, onlyProcedures), "ESI: conservative care");
         assertThat(none.decision()).isEqualTo(Decision.BLOCK);
         assertThat(none.reason()).contains("No conservative care documented as failed");
+    }
+
+    @Test
+    void completingTheOutsideEntryTheRuleNamedLetsTheRuleDecide() {
+        Actor physician = Fixtures.actor(staff, "dr.patel");
+        UUID id = patient(physician, List.of(new PriorTreatment("Physical therapy", LocalDate.now().minusWeeks(30),
+                LocalDate.now().minusWeeks(20), null, Codes.TreatmentResult.NONE, null, null)));
+        var esi = charts.add(physician, id, EntryKind.TREATMENT, new PriorTreatment("Epidural injection elsewhere",
+                LocalDate.now().minusWeeks(8), LocalDate.now().minusWeeks(8), null, Codes.TreatmentResult.PARTIAL,
+                null, null));
+        Outcome before = outcome(check(physician, id), "ESI: response to the last one");
+        assertThat(before.decision()).isEqualTo(Decision.NOT_ENOUGH_DATA);
+        assertThat(before.reason()).contains("complete the prior treatment 'Epidural injection elsewhere'")
+                .contains("region is not recorded");
+
+        charts.correct(physician, id, EntryKind.TREATMENT, esi.entryId(), esi.version(), new PriorTreatment(
+                "Epidural injection elsewhere", LocalDate.now().minusWeeks(8), LocalDate.now().minusWeeks(8), null,
+                Codes.TreatmentResult.PARTIAL, null, null, "ESI_IL", "62323", null, Codes.SpineRegion.LUMBAR,
+                Codes.BodySide.MIDLINE, 1, 80, 60, 6, "about 60% better"), "relief from the outside report");
+        Outcome after = outcome(check(physician, id), "ESI: response to the last one");
+        assertThat(after.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(after.reason()).contains("60% relief").contains("outside: referral prior treatment");
+        assertThat(outcome(check(physician, id), "Cumulative steroid").reason()).contains("120 mg");
+    }
+
+    @Test
+    void aTherapyCodeOutsideTheCatalogueIsRefusedNamingTheField() {
+        Actor physician = Fixtures.actor(staff, "dr.patel");
+        UUID id = patient(physician, List.of());
+        assertThatThrownBy(() -> charts.add(physician, id, EntryKind.TREATMENT, new PriorTreatment("Something",
+                LocalDate.now().minusWeeks(8), null, null, Codes.TreatmentResult.PARTIAL, null, null, "NOT_A_THERAPY",
+                null, null, null, null, null, null, null, null, null)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems())
+                        .extracting(FieldProblem::field).containsExactly("therapyCode"));
     }
 
     private String screenReason(Actor actor, UUID id) {

@@ -80,6 +80,22 @@ final class OtherRules {
                         + need.shown() + ".", need.source(), need);
     };
 
+    /** SIJ injection entry: ">= 4 weeks conservative care", the same conservative-care fact as ESI and the screen. */
+    static final Rule SIJ_CONSERVATIVE_CARE = (o, h, p) -> {
+        if (o.type() != ProcedureType.SIJ_DIAGNOSTIC && o.type() != ProcedureType.SIJ_THERAPEUTIC) {
+            return null;
+        }
+        var weeks = p.get("sij.conservative-care-weeks");
+        String which = h.conservativeCare().isEmpty() ? "" : ": " + h.conservativeCare();
+        return h.conservativeCareWeeks() >= weeks.value().intValue()
+                ? allow("SIJ: conservative care", h.conservativeCareWeeks() + " weeks of conservative care documented "
+                        + "as failed (at least " + weeks.shown() + ")" + which + ".", weeks.source(), weeks)
+                : block("SIJ: conservative care", (h.conservativeCare().isEmpty() ? "No conservative care"
+                        : "Only " + h.conservativeCareWeeks() + " weeks of conservative care") + " documented as "
+                        + "failed" + which + "; needs " + weeks.shown() + ". Earlier procedures are not conservative "
+                        + "care.", weeks.source(), weeks);
+    };
+
     static final Rule SIJ_DIAGNOSTIC_BLOCK = (o, h, p) -> {
         if (o.type() != ProcedureType.SIJ_THERAPEUTIC && o.type() != ProcedureType.SIJ_FUSION) {
             return null;
@@ -288,7 +304,7 @@ final class OtherRules {
                         covered.source(), covered);
     };
 
-    static final List<Rule> ALL = List.of(PSYCH_CLEARANCE, TRIAL_BEFORE_IMPLANT, SIJ_PROVOCATION,
+    static final List<Rule> ALL = List.of(PSYCH_CLEARANCE, TRIAL_BEFORE_IMPLANT, SIJ_PROVOCATION, SIJ_CONSERVATIVE_CARE,
             SIJ_DIAGNOSTIC_BLOCK, SIJ_SESSIONS, VERTEBRAL_AUGMENTATION, TRIGGER_POINTS, TRIGGER_POINT_GUIDANCE,
             ADHESIOLYSIS_INTERVAL, ADHESIOLYSIS_COVERAGE);
 }

@@ -237,6 +237,19 @@ class OutsideHistoryRulesTest {
                 .contains("Physical therapy");
     }
 
+    @Test
+    void aSacroiliacInjectionNeedsFourWeeksOfFailedConservativeCare() {
+        var h = history();
+        h.conservativeWeeks = 3;
+        h.conservativeCare = "TENS unit (partial improvement, 3 weeks)";
+        var o = rule(order(ProcedureType.SIJ_DIAGNOSTIC), h, "SIJ: conservative care");
+        assertThat(o.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(o.reason()).contains("Only 3 weeks").contains("TENS unit").contains("4 weeks");
+        h.conservativeWeeks = 4;
+        assertThat(rule(order(ProcedureType.SIJ_DIAGNOSTIC), h, "SIJ: conservative care").decision())
+                .isEqualTo(Decision.ALLOW);
+    }
+
     private Outcome rule(Facts.Order order, RuleTestData.H h, String name) {
         return engine.evaluate(order, h.build(), policy).outcomes().stream().filter(o -> o.rule().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("rule " + name + " did not run"));
