@@ -8,6 +8,9 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.relief.patient.Codes.BodySide;
 import org.relief.patient.Codes.SpineRegion;
@@ -55,6 +58,30 @@ public record PriorTreatment(
             TreatmentResult result, String sideEffects, String whyStopped) {
         this(therapy, startDate, endDate, doseOrFrequency, result, sideEffects, whyStopped, null, null, null, null,
                 null, null, null, null, null, null);
+    }
+
+    /** The procedure facts the entry holds, in words for the chart ("lumbar, left, 80 mg steroid, 60% relief"). */
+    public String procedureDetails() {
+        List<String> parts = new ArrayList<>();
+        if (region != null) {
+            parts.add(region.name().toLowerCase(Locale.ROOT));
+        }
+        if (side != null) {
+            parts.add(side.name().toLowerCase(Locale.ROOT));
+        }
+        if (levels != null) {
+            parts.add(levels + (levels == 1 ? " level" : " levels"));
+        }
+        if (steroidMg != null) {
+            parts.add(steroidMg + " mg steroid");
+        }
+        if (reliefPercent != null) {
+            parts.add(reliefPercent + "% relief" + (reliefWeeks == null ? "" : " for " + reliefWeeks + " weeks"));
+        }
+        if (resultAsReported != null) {
+            parts.add("reported: \"" + resultAsReported + "\"");
+        }
+        return String.join(", ", parts);
     }
 
     @Override
