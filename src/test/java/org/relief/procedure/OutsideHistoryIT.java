@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.relief.careteam.Actor;
@@ -28,8 +29,10 @@ import org.relief.screening.CandidacyScreen;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.relief.support.Fixtures;
+import org.relief.support.Http;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * On the real chart: the ten-year demo patient's outside ESIs reach the ESI rules, and the candidacy screen and the
@@ -50,6 +53,8 @@ class OutsideHistoryIT {
     StaffDirectory staff;
     @Autowired
     CandidacyScreen screen;
+    @LocalServerPort
+    int port;
 
     @Test
     void theTenYearPatientOrderingALumbarTransforaminalEsiSeesHerOutsideEsis() {
@@ -142,6 +147,22 @@ class OutsideHistoryIT {
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems())
                         .extracting(FieldProblem::field).containsExactly("therapyCode"));
+    }
+
+    @Test
+    void thePriorTreatmentFormOffersTheCatalogueAndTheProcedureFactsAndTheChartShowsThem() {
+        Actor physician = Fixtures.actor(staff, "dr.patel");
+        UUID id = patient(physician, List.of());
+        Http patel = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
+        String form = patel.get("/patients/" + id + "/treatments/new").body();
+        assertThat(form).contains("Therapy in the catalogue").contains("id=\"therapy-list\"")
+                .contains("value=\"ESI_TF\"").contains("Steroid dose (mg)").contains("Relief of the index pain (%)")
+                .contains("Spine region");
+        var saved = patel.postForm("/patients/" + id + "/treatments", Map.of("therapy", "Transforaminal ESI",
+                "startDate", LocalDate.now().minusWeeks(8).toString(), "result", "PARTIAL", "therapyCode", "ESI_TF",
+                "region", "LUMBAR", "side", "LEFT", "steroidMg", "80", "reliefPercent", "55"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(patel.get("/patients/" + id).body()).contains("lumbar, left, 80 mg steroid, 55% relief");
     }
 
     private String screenReason(Actor actor, UUID id) {
