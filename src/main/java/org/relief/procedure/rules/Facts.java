@@ -78,7 +78,7 @@ public final class Facts {
         /** What to do so a rule can read {@code facts}: complete the outside entry, or record the follow-up. */
         public String complete(String facts) {
             return outside() ? "complete the " + entry + " (" + facts + ")"
-                    : "record the follow-up of the " + entry + " (" + facts + ")";
+                    : "record the follow-up of the " + entry + ", or correct its documentation (" + facts + ")";
         }
 
         /** Whether the relief is known to be below {@code percent}: a recorded figure, or "no improvement". */
