@@ -57,6 +57,9 @@ final class AllergyRules {
     /** The ingredient an allergy names, if any; empty for food iodine / shellfish and for unrelated substances. */
     static Optional<Ingredients> ingredient(Allergy a) {
         String s = a.substance().toLowerCase(Locale.ROOT);
+        if (s.contains("gadolin")) {
+            return Optional.empty(); // a gadolinium-based agent is not iodinated contrast, and no procedure here uses one
+        }
         Optional<Ingredients> named = WORDS.stream().filter(w -> w.pattern().matcher(s).matches())
                 .map(Words::ingredient).findFirst();
         if (named.isEmpty() || (named.get() == Ingredients.IODINATED_CONTRAST

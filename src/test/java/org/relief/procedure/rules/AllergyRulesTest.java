@@ -77,6 +77,8 @@ class AllergyRulesTest {
     void anUnrelatedAllergyIsNotThisRulesConcern() {
         assertThat(allergies(order(ProcedureType.ESI_TRANSFORAMINAL), history().allergy("Penicillin", "Hives",
                 "MILD")).decision()).isEqualTo(Decision.ALLOW);
+        assertThat(allergies(order(ProcedureType.ESI_TRANSFORAMINAL), history().allergy("Gadolinium contrast",
+                "Hives", "MILD")).decision()).isEqualTo(Decision.ALLOW);
     }
 
     private Outcome allergies(Facts.Order order, RuleTestData.H h) {
