@@ -30,4 +30,10 @@ public final class Codes {
     public enum MedicationStatus { ACTIVE, ON_HOLD, STOPPED }
 
     public enum Severity { MILD, MODERATE, SEVERE }
+
+    /** Where on the spine a procedure was done (the procedure rules count sessions per region). */
+    public enum SpineRegion { CERVICAL, THORACIC, LUMBAR, SACRAL, OTHER }
+
+    /** Which side a procedure was done on; MIDLINE for a midline procedure (interlaminar, caudal). */
+    public enum BodySide { LEFT, RIGHT, BILATERAL, MIDLINE }
 }

@@ -5,15 +5,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.relief.assessment.Assessments;
 import org.relief.assessment.InstrumentResponse;
@@ -29,8 +25,9 @@ import org.relief.patient.EntryRecorded;
 import org.relief.patient.ChartService;
 import org.relief.patient.Codes.DrugClass;
 import org.relief.patient.Codes.MedicationStatus;
-import org.relief.patient.Codes.TreatmentResult;
+import org.relief.patient.ConservativeCare;
 import org.relief.patient.PainProblems;
+import org.relief.patient.TreatmentCatalogue;
 import org.relief.patient.Patients;
 import org.relief.patient.Versioned;
 import org.relief.procedure.Documentation.FollowUp;
@@ -59,10 +56,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Orders {
 
-    /** Prior treatments whose names say they were procedures, not conservative care. */
-    private static final Pattern PROCEDURE_NAMES = Pattern.compile(
-            "(?i).*(injection|ablation|block|stimulat|fusion|kyphoplasty|vertebroplasty|adhesiolysis|surgery|"
-                    + "implant).*");
     private static final Set<DrugClass> THINNERS = Set.of(DrugClass.ANTICOAGULANT, DrugClass.ANTIPLATELET,
             DrugClass.NSAID);
 
@@ -77,11 +70,12 @@ public class Orders {
     private final AuditLog audit;
     private final Clock clock;
     private final SafetyGate gate;
+    private final TreatmentCatalogue catalogue;
     private final RuleEngine engine = new RuleEngine();
 
     Orders(JdbcClient jdbc, ChartService charts, Evaluations evaluations, Assessments assessments,
             SafetyProtocol safety, PolicyValues policies, Patients patients, ChartAccess access, AuditLog audit,
-            Clock clock, SafetyGate gate) {
+            Clock clock, SafetyGate gate, TreatmentCatalogue catalogue) {
         this.jdbc = jdbc;
         this.charts = charts;
         this.evaluations = evaluations;
@@ -93,6 +87,7 @@ public class Orders {
         this.audit = audit;
         this.clock = clock;
         this.gate = gate;
+        this.catalogue = catalogue;
         ProcedureKinds.load();
     }
 
@@ -254,27 +249,10 @@ public class Orders {
         EvaluationFacts eval = evaluations.facts(actor, patientId).orElse(null);
         Map<String, InstrumentResponse> latest = assessments.latestByInstrument(patientId);
         List<Versioned<FollowUp>> followUps = charts.entries(actor, patientId, ProcedureKinds.FOLLOW_UP);
-        List<Facts.PastProcedure> procedures = new ArrayList<>();
-        for (Versioned<Performed> v : charts.entries(actor, patientId, ProcedureKinds.PERFORMED)) {
-            if (v.entryId().equals(excludedProcedure)) {
-                continue;
-            }
-            Performed p = v.data();
-            List<FollowUp> fu = followUps.stream().map(Versioned::data)
-                    .filter(f -> f.procedureId().equals(v.entryId()))
-                    .sorted(Comparator.comparing(FollowUp::followedUpOn)).toList();
-            Integer relief = fu.isEmpty() ? null : fu.get(fu.size() - 1).reliefPercent();
-            Integer weeks = fu.stream().map(FollowUp::reliefLastedWeeks).filter(Objects::nonNull)
-                    .max(Integer::compare).orElse(null);
-            procedures.add(new Facts.PastProcedure(p.type(), p.performedOn(), p.region(), p.side(), p.levels(),
-                    p.steroidMg() == null ? null : p.steroidMg().doubleValue(), relief, weeks));
-        }
-        int conservativeWeeks = chart.treatments().stream().map(Versioned::data)
-                .filter(t -> (t.result() == TreatmentResult.NONE || t.result() == TreatmentResult.PARTIAL)
-                        && !PROCEDURE_NAMES.matcher(t.therapy()).matches())
-                .mapToInt(t -> (int) ChronoUnit.WEEKS.between(t.startDate(), t.endDate() != null ? t.endDate()
-                        : today))
-                .max().orElse(0);
+        List<Facts.PastProcedure> procedures = PastProcedures.merge(
+                charts.entries(actor, patientId, ProcedureKinds.PERFORMED), followUps, chart.treatments(), catalogue,
+                excludedProcedure);
+        ConservativeCare conservative = ConservativeCare.of(chart.treatments(), catalogue, today);
         List<Facts.Thinner> thinners = chart.medications().stream()
                 .filter(m -> THINNERS.contains(m.data().drugClass()) && m.data().status() != MedicationStatus.STOPPED)
                 .map(m -> new Facts.Thinner(m.data().name(), m.data().status() == MedicationStatus.ACTIVE,
@@ -283,12 +261,14 @@ public class Orders {
                 .toList();
         List<Facts.Block> blocks = eval == null ? List.of() : eval.blocks().stream()
                 .map(b -> new Facts.Block(b.target(), b.on(), b.reliefPercent())).toList();
-        return new Facts.History(today, PainProblems.onset(chart.problems()), conservativeWeeks,
-                !chart.imaging().isEmpty(), procedures,
+        List<Facts.Allergy> allergies = chart.allergies().stream().map(Versioned::data)
+                .map(a -> new Facts.Allergy(a.substance(), a.reaction(), a.severity().name())).toList();
+        return new Facts.History(today, PainProblems.onset(chart.problems()), conservative.longestWeeks(),
+                conservative.describe(), !chart.imaging().isEmpty(), procedures,
                 eval == null || !eval.examined() ? null : eval.positiveSacroiliacTests(), blocks,
                 eval == null || eval.psychClearance() == null ? null : Evaluations.cleared(eval.psychClearance()),
                 eval == null ? null : eval.triggerPointsFound(), score(latest, "NRS"), score(latest, "RMDQ"),
-                thinners, safety.isOnHold(patientId));
+                thinners, allergies, safety.isOnHold(patientId));
     }
 
     private static Integer score(Map<String, InstrumentResponse> latest, String code) {

@@ -16,8 +16,9 @@ import org.relief.patient.Chart;
 import org.relief.patient.ChartService;
 import org.relief.patient.Codes.DrugClass;
 import org.relief.patient.Codes.MedicationStatus;
-import org.relief.patient.Codes.TreatmentResult;
+import org.relief.patient.ConservativeCare;
 import org.relief.patient.PainProblems;
+import org.relief.patient.TreatmentCatalogue;
 import org.relief.screening.CandidacyRules.Decision;
 import org.relief.screening.CandidacyRules.Outcome;
 import org.relief.shared.FieldProblem;
@@ -50,9 +51,11 @@ public class CandidacyScreen {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CandidacyRules rules;
+    private final TreatmentCatalogue catalogue;
 
     CandidacyScreen(ChartService charts, SafetyProtocol safety, SafetyGate gate, AuditLog audit, JdbcClient jdbc,
-            Clock clock, @Value("${relief.rules.chronic-pain-months:3}") int chronicMonths) {
+            Clock clock, @Value("${relief.rules.chronic-pain-months:3}") int chronicMonths,
+            TreatmentCatalogue catalogue) {
         this.charts = charts;
         this.safety = safety;
         this.gate = gate;
@@ -60,6 +63,7 @@ public class CandidacyScreen {
         this.jdbc = jdbc;
         this.clock = clock;
         this.rules = new CandidacyRules(chronicMonths);
+        this.catalogue = catalogue;
     }
 
     /** Screens the patient now (reads the chart and safety status, both audited). */
@@ -67,15 +71,19 @@ public class CandidacyScreen {
     public Decision screen(Actor actor, UUID patientId) {
         Chart chart = charts.chart(actor, patientId);
         SafetyStatus status = safety.status(actor, patientId);
-        return rules.decide(facts(chart, status, LocalDate.now(clock)));
+        return rules.decide(facts(chart, status, catalogue, LocalDate.now(clock)));
     }
 
-    static CandidacyRules.Facts facts(Chart chart, SafetyStatus status, LocalDate today) {
+    /**
+     * The screen's facts. "Traditional treatment tried without enough improvement" is the conservative care
+     * documented as failed, the same fact the ESI and facet rules read ({@link ConservativeCare}).
+     */
+    static CandidacyRules.Facts facts(Chart chart, SafetyStatus status, TreatmentCatalogue catalogue,
+            LocalDate today) {
         LocalDate onset = PainProblems.onset(chart.problems());
         boolean specific = PainProblems.specificCauseNamed(chart.problems());
-        List<String> failed = chart.treatments().stream().map(v -> v.data())
-                .filter(t -> t.result() == TreatmentResult.NONE || t.result() == TreatmentResult.PARTIAL)
-                .map(t -> t.therapy() + " (" + t.result().name().toLowerCase() + ")").distinct().toList();
+        List<String> failed = ConservativeCare.of(chart.treatments(), catalogue, today).failed().stream()
+                .map(ConservativeCare.Failed::describe).distinct().toList();
         List<String> meds = chart.medications().stream().map(v -> v.data())
                 .filter(m -> m.status() == MedicationStatus.ACTIVE && PAIN_CLASSES.contains(m.drugClass()))
                 .map(m -> m.name()).toList();

@@ -62,14 +62,15 @@ public class RuleEngineBenchmark {
                     Facts.Region.LUMBAR, i % 2 == 0 ? Facts.Side.LEFT : Facts.Side.RIGHT, 1, i % 3 == 0 ? 80.0 : null,
                     40 + i % 50, 4 + i % 30));
         }
-        history = new Facts.History(today, today.minusYears(10), 12, true, done, 3,
+        history = new Facts.History(today, today.minusYears(10), 12, "Physical therapy (no improvement, 12 weeks)",
+                true, done, 3,
                 List.of(new Facts.Block("L4-L5 medial branches, left", today.minusYears(1), 85),
                         new Facts.Block("Right sacroiliac joint", today.minusYears(2), 80)),
                 true, 3, 6, 12,
                 List.of(new Facts.Thinner("Apixaban 5 MG Oral Tablet", true, null),
                         new Facts.Thinner("Naproxen sodium 220 MG Oral Tablet", true, null),
                         new Facts.Thinner("Clopidogrel 75 MG Oral Tablet", false, today.minusDays(3))),
-                false);
+                List.of(new Facts.Allergy("Iodinated contrast", "Itching and flushing", "MODERATE")), false);
         orders = new ArrayList<>();
         for (ProcedureType t : types) {
             orders.add(new Facts.Order(t, Facts.Region.LUMBAR, Facts.Side.LEFT, 1, today.plusDays(10),

@@ -28,12 +28,18 @@ public final class ProcedureTranslator {
             performed.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(t.endDate().toString()));
         }
         p.setPerformed(performed);
-        p.getOutcome().setText(switch (t.result()) {
+        p.getOutcome().setText(t.resultAsReported() != null ? t.resultAsReported() : switch (t.result()) {
             case NONE -> "No meaningful relief";
             case PARTIAL -> "Partial relief";
             case GOOD -> "Good relief";
             case UNKNOWN -> "Result not reported";
         });
+        if (t.cptCode() != null) {
+            p.getCode().addCoding().setSystem(PerformedProcedureTranslator.CPT).setCode(t.cptCode());
+        }
+        if (t.snomedCode() != null) {
+            p.getCode().addCoding().setSystem(Terminology.SNOMED).setCode(t.snomedCode());
+        }
         if (t.sideEffects() != null) {
             p.addComplication().setText(t.sideEffects());
         }
@@ -66,8 +72,34 @@ public final class ProcedureTranslator {
         }
         String complication = p.getComplication().stream().map(Terminology::text).filter(t -> t != null)
                 .reduce((x, y) -> x + ", " + y).orElse(null);
-        // the source rarely says how a procedure went; Relief says "not reported" rather than guess
+        // what the sender said about the result is kept in its words; the coarse result is read from them, and
+        // "not reported" stays when they say nothing Relief can read
+        String outcome = Terminology.clip(Terminology.text(p.getOutcome()), 300);
+        String cpt = Terminology.code(p.getCode(), PerformedProcedureTranslator.CPT).filter(c -> c.matches(
+                "[0-9]{4}[0-9A-Z]")).orElse(null);
+        String snomed = Terminology.code(p.getCode(), Terminology.SNOMED).filter(c -> c.matches("[0-9]{6,18}"))
+                .orElse(null);
         return Translation.of(EntryKind.TREATMENT, new PriorTreatment(Terminology.clip(therapy, 200), start, end,
-                null, TreatmentResult.UNKNOWN, Terminology.clip(complication, 500), null));
+                null, result(outcome), Terminology.clip(complication, 500), null, null, cpt, snomed, null, null,
+                null, null, null, null, outcome));
+    }
+
+    /** The coarse result the sender's words say: "No improvement" -> NONE, "Partial relief" -> PARTIAL, ... */
+    static TreatmentResult result(String outcome) {
+        if (outcome == null) {
+            return TreatmentResult.UNKNOWN;
+        }
+        String s = outcome.toLowerCase(java.util.Locale.ROOT);
+        if (s.matches(".*\\b(no|not|without)\\s+(\\w+\\s+)?(improve|relief|better|benefit|help|change|effect).*")
+                || s.matches(".*\\b(unsuccessful|failed|worse|ineffective)\\b.*")) {
+            return TreatmentResult.NONE;
+        }
+        if (s.matches(".*\\b(partial|partially|some|slight|moderate)\\b.*")) {
+            return TreatmentResult.PARTIAL;
+        }
+        if (s.matches(".*\\b(improved|improvement|good relief|relief|resolved|better)\\b.*")) {
+            return TreatmentResult.GOOD;
+        }
+        return TreatmentResult.UNKNOWN;
     }
 }

@@ -159,6 +159,7 @@ class ChartController {
         model.addAttribute("errors", errors);
         model.addAttribute("changeReason", changeReason);
         model.addAttribute("icd10", org.relief.patient.Icd10Catalog.COMMON);
+        model.addAttribute("therapies", forms.therapies());
         model.addAttribute("back", home(patientId, kind));
         return "patient/entry-form";
     }

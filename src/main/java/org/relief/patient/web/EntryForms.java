@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.relief.patient.EntryKind;
+import org.relief.patient.TreatmentCatalogue;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
@@ -35,12 +38,32 @@ class EntryForms {
             Map.entry("familyName", "Family name"), Map.entry("givenName", "Given name(s)"),
             Map.entry("birthDate", "Date of birth"), Map.entry("whyStopped", "Why stopped"),
             Map.entry("drugClass", "Drug class"), Map.entry("clinicalStatus", "Status"),
-            Map.entry("onsetDate", "Onset"), Map.entry("encounterType", "Visit type"));
+            Map.entry("onsetDate", "Onset"), Map.entry("encounterType", "Visit type"),
+            Map.entry("therapyCode", "Therapy in the catalogue"), Map.entry("cptCode", "CPT code"),
+            Map.entry("region", "Spine region"), Map.entry("steroidMg", "Steroid dose (mg)"),
+            Map.entry("reliefPercent", "Relief of the index pain (%)"),
+            Map.entry("reliefWeeks", "Relief lasted (weeks)"), Map.entry("resultAsReported", "Result as reported"));
 
     private final Validator validator;
+    private final List<TreatmentCatalogue.Option> therapies;
 
     EntryForms(Validator validator) {
+        this(validator, List.of());
+    }
+
+    @Autowired
+    EntryForms(Validator validator, ObjectProvider<TreatmentCatalogue> catalogue) {
+        this(validator, catalogue.stream().findFirst().map(TreatmentCatalogue::options).orElse(List.of()));
+    }
+
+    private EntryForms(Validator validator, List<TreatmentCatalogue.Option> therapies) {
         this.validator = validator;
+        this.therapies = therapies;
+    }
+
+    /** The catalogue's therapies, offered on the prior-treatment form. */
+    List<TreatmentCatalogue.Option> therapies() {
+        return therapies;
     }
 
     /** One input of a form. */
@@ -78,6 +101,11 @@ class EntryForms {
                 hint = "kept from an imported record; leave empty when entering by hand";
             } else if (c.getName().equals("rxnormCode")) {
                 hint = "RxNorm concept id, e.g. 197696";
+            } else if (c.getName().equals("therapyCode")) {
+                hint = "type words to pick from the catalogue, e.g. ESI_TF (epidural steroid injection, "
+                        + "transforaminal); the procedure rules read an outside procedure by it";
+            } else if (c.getName().equals("steroidMg")) {
+                hint = "methylprednisolone-equivalent, for the 12-month steroid total";
             }
             fields.add(new Field(c.getName(), label(c.getName()), input, options, required, hint));
         }

@@ -28,9 +28,76 @@ public final class Facts {
             boolean kyphoticDeformity, boolean relativeContraindication, boolean boneHealthReferral) {
     }
 
-    /** A procedure done before, with its follow-up relief where recorded. */
-    public record PastProcedure(ProcedureType type, LocalDate date, Region region, Side side, int levels,
-            Double steroidMg, Integer reliefPercent, Integer reliefWeeks) {
+    /** Where a fact about an earlier procedure came from, as the rules' reasons name it. */
+    public enum Origin {
+        HERE("documented here"), OUTSIDE("outside: referral prior treatment");
+
+        private final String label;
+
+        Origin(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** How an outside procedure went in the sender's (coarse) words, when no relief percentage came with it. */
+    public enum Reported { NO_IMPROVEMENT, PARTIAL, GOOD, NOT_REPORTED }
+
+    /**
+     * A procedure done before, here or outside, with its follow-up relief where recorded. Outside procedures may
+     * lack region, side, levels, steroid dose or relief: those are null, and the rules say which is missing and
+     * which entry to complete.
+     *
+     * @param origin where the fact came from
+     * @param entry the chart entry that holds it, in words ("prior treatment 'Lumbar ESI' of 2026-01-09")
+     * @param reported for an outside procedure, its result in words; null for one documented here
+     */
+    public record PastProcedure(ProcedureType type, LocalDate date, Region region, Side side, Integer levels,
+            Double steroidMg, Integer reliefPercent, Integer reliefWeeks, Origin origin, String entry,
+            Reported reported) {
+
+        /** A procedure documented here. */
+        public PastProcedure(ProcedureType type, LocalDate date, Region region, Side side, int levels,
+                Double steroidMg, Integer reliefPercent, Integer reliefWeeks) {
+            this(type, date, region, side, levels, steroidMg, reliefPercent, reliefWeeks, Origin.HERE,
+                    "procedure of " + date, null);
+        }
+
+        public boolean outside() {
+            return origin == Origin.OUTSIDE;
+        }
+
+        /** "2026-01-09, outside: referral prior treatment". */
+        public String when() {
+            return date + ", " + origin.label();
+        }
+
+        /** What to do so a rule can read {@code facts}: complete the outside entry, or record the follow-up. */
+        public String complete(String facts) {
+            return outside() ? "complete the " + entry + " (" + facts + ")"
+                    : "record the follow-up of the " + entry + ", or correct its documentation (" + facts + ")";
+        }
+
+        /** Whether the relief is known to be below {@code percent}: a recorded figure, or "no improvement". */
+        public boolean reliefKnownBelow(int percent) {
+            return reliefPercent != null ? reliefPercent < percent : reported == Reported.NO_IMPROVEMENT;
+        }
+
+        /** The relief in words: "60%" or "reported as no improvement, no percentage". */
+        public String reliefText() {
+            if (reliefPercent != null) {
+                return reliefPercent + "%";
+            }
+            return reported == null || reported == Reported.NOT_REPORTED ? "relief not recorded"
+                    : "reported as " + reported.name().toLowerCase().replace('_', ' ') + ", no percentage";
+        }
+    }
+
+    /** An allergy on the chart's allergy list, as recorded (substance and reaction in words). */
+    public record Allergy(String substance, String reaction, String severity) {
     }
 
     /** A diagnostic block from the evaluation (target in words). */
@@ -41,10 +108,18 @@ public final class Facts {
     public record Thinner(String name, boolean active, LocalDate heldSince) {
     }
 
-    /** The patient's history as the rules read it. */
-    public record History(LocalDate today, LocalDate painOnset, int conservativeCareWeeks, boolean imagingOnFile,
-            List<PastProcedure> procedures, Integer positiveSacroiliacTests, List<Block> blocks,
-            Boolean psychCleared, Integer triggerPointsFound, Integer latestNrs, Integer latestRmdq,
-            List<Thinner> thinners, boolean safetyHold) {
+    /**
+     * The patient's history as the rules read it.
+     *
+     * @param conservativeCareWeeks the longest conservative care documented as failed, in weeks (the same fact the
+     *        candidacy screen reads)
+     * @param conservativeCare those treatments in words, empty when none
+     * @param procedures earlier procedures, documented here and outside, each labelled with its origin
+     * @param allergies the chart's allergy list
+     */
+    public record History(LocalDate today, LocalDate painOnset, int conservativeCareWeeks, String conservativeCare,
+            boolean imagingOnFile, List<PastProcedure> procedures, Integer positiveSacroiliacTests,
+            List<Block> blocks, Boolean psychCleared, Integer triggerPointsFound, Integer latestNrs,
+            Integer latestRmdq, List<Thinner> thinners, List<Allergy> allergies, boolean safetyHold) {
     }
 }

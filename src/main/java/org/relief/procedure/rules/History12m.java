@@ -30,6 +30,27 @@ final class History12m {
         return p.side() == o.side() || p.side() == Facts.Side.BILATERAL || o.side() == Facts.Side.BILATERAL;
     }
 
+    /** "2026-01-09, outside: referral prior treatment; 2026-05-02, documented here". */
+    static String dates(List<PastProcedure> ps) {
+        return String.join("; ", ps.stream().map(PastProcedure::when).toList());
+    }
+
+    /** What to complete so the rules can read {@code facts} of these procedures, one instruction per entry. */
+    static String complete(List<PastProcedure> ps, String facts) {
+        String all = String.join("; ", ps.stream().map(q -> q.complete(facts)).distinct().toList());
+        return Character.toUpperCase(all.charAt(0)) + all.substring(1);
+    }
+
+    /** Same region as the order, or region not recorded (an outside fact that may be this region). */
+    static boolean regionMayMatch(PastProcedure p, Order o) {
+        return p.region() == null || p.region() == o.region();
+    }
+
+    /** Same side as the order (bilateral covers both), or side not recorded. */
+    static boolean sideMayMatch(PastProcedure p, Order o) {
+        return p.side() == null || sameSide(p, o);
+    }
+
     /** Whether relief lasted at least {@code months} months after the procedure. */
     static boolean lastedMonths(PastProcedure p, int months) {
         return p.reliefWeeks() != null && !p.date().plusWeeks(p.reliefWeeks()).isBefore(p.date().plusMonths(months));

@@ -46,13 +46,17 @@ final class OtherRules {
         var pct = p.get("scs.trial-relief-percent");
         return History12m.last(h, q -> q.type() == trial).map(t -> {
             if (t.reliefPercent() == null) {
-                return missing("Stimulation: trial", "The trial of " + t.date() + " has no recorded result.",
-                        pct.source(), pct);
+                return t.reliefKnownBelow(pct.value().intValue())
+                        ? block("Stimulation: trial", "Trial of " + t.when() + ": " + t.reliefText() + "; success "
+                                + "needs " + pct.shown() + ".", pct.source(), pct)
+                        : missing("Stimulation: trial", "The trial of " + t.when() + " has no recorded pain "
+                                + "reduction (" + t.reliefText() + "). " + t.complete("relief %") + ".",
+                                pct.source(), pct);
             }
             return t.reliefPercent() >= pct.value().intValue()
-                    ? allow("Stimulation: trial", "Trial of " + t.date() + ": " + t.reliefPercent() + "% pain "
+                    ? allow("Stimulation: trial", "Trial of " + t.when() + ": " + t.reliefPercent() + "% pain "
                             + "reduction (success is " + pct.shown() + " with functional gain).", pct.source(), pct)
-                    : block("Stimulation: trial", "Trial of " + t.date() + ": " + t.reliefPercent() + "%; success "
+                    : block("Stimulation: trial", "Trial of " + t.when() + ": " + t.reliefPercent() + "%; success "
                             + "needs " + pct.shown() + ".", pct.source(), pct);
         }).orElseGet(() -> block("Stimulation: trial", "No trial on record; a permanent implant needs a successful "
                 + "trial first.", pct.source(), pct));
@@ -76,17 +80,39 @@ final class OtherRules {
                         + need.shown() + ".", need.source(), need);
     };
 
+    /** SIJ injection entry: ">= 4 weeks conservative care", the same conservative-care fact as ESI and the screen. */
+    static final Rule SIJ_CONSERVATIVE_CARE = (o, h, p) -> {
+        if (o.type() != ProcedureType.SIJ_DIAGNOSTIC && o.type() != ProcedureType.SIJ_THERAPEUTIC) {
+            return null;
+        }
+        var weeks = p.get("sij.conservative-care-weeks");
+        String which = h.conservativeCare().isEmpty() ? "" : ": " + h.conservativeCare();
+        return h.conservativeCareWeeks() >= weeks.value().intValue()
+                ? allow("SIJ: conservative care", h.conservativeCareWeeks() + " weeks of conservative care documented "
+                        + "as failed (at least " + weeks.shown() + ")" + which + ".", weeks.source(), weeks)
+                : block("SIJ: conservative care", (h.conservativeCare().isEmpty() ? "No conservative care"
+                        : "Only " + h.conservativeCareWeeks() + " weeks of conservative care") + " documented as "
+                        + "failed" + which + "; needs " + weeks.shown() + ". Earlier procedures are not conservative "
+                        + "care.", weeks.source(), weeks);
+    };
+
     static final Rule SIJ_DIAGNOSTIC_BLOCK = (o, h, p) -> {
         if (o.type() != ProcedureType.SIJ_THERAPEUTIC && o.type() != ProcedureType.SIJ_FUSION) {
             return null;
         }
         var pct = p.get("sij.block-relief-percent");
         List<String> seen = new ArrayList<>();
+        List<PastProcedure> unknown = new ArrayList<>();
         boolean good = false;
         for (PastProcedure d : h.procedures()) {
-            if (d.type() == ProcedureType.SIJ_DIAGNOSTIC && d.reliefPercent() != null) {
-                seen.add(d.date() + ": " + d.reliefPercent() + "%");
+            if (d.type() != ProcedureType.SIJ_DIAGNOSTIC) {
+                continue;
+            }
+            seen.add(d.when() + ": " + d.reliefText());
+            if (d.reliefPercent() != null) {
                 good |= d.reliefPercent() >= pct.value().intValue();
+            } else if (!d.reliefKnownBelow(pct.value().intValue())) {
+                unknown.add(d);
             }
         }
         for (Facts.Block b : h.blocks()) {
@@ -98,6 +124,11 @@ final class OtherRules {
         if (good) {
             return allow("SIJ: diagnostic block", "Diagnostic block with at least " + pct.shown() + " relief ("
                     + String.join("; ", seen) + ").", pct.source(), pct);
+        }
+        if (!unknown.isEmpty()) {
+            return missing("SIJ: diagnostic block", "Diagnostic SIJ block(s) without recorded relief ("
+                    + String.join("; ", seen) + "); needs one with at least " + pct.shown() + ". "
+                    + History12m.complete(unknown, "relief %") + ".", pct.source(), pct);
         }
         return seen.isEmpty()
                 ? missing("SIJ: diagnostic block", "No diagnostic SIJ block with recorded relief.", pct.source(), pct)
@@ -119,9 +150,15 @@ final class OtherRules {
             var last = History12m.last(h, q -> q.type() == ProcedureType.SIJ_THERAPEUTIC);
             if (last.isPresent()) {
                 var l = last.get();
+                if ((l.reliefPercent() == null || l.reliefWeeks() == null) && !l.reliefKnownBelow(50)) {
+                    return missing("SIJ: sessions per 12 months", "Relief after the injection of " + l.when()
+                            + " is not recorded. " + l.complete("relief % and weeks it lasted") + ".",
+                            max.source(), max);
+                }
                 if (l.reliefPercent() == null || l.reliefWeeks() == null) {
-                    return missing("SIJ: sessions per 12 months", "Relief after the injection of " + l.date()
-                            + " is not recorded.", max.source(), max);
+                    return block("SIJ: sessions per 12 months", "A therapeutic repeat needs 50% relief for 3 "
+                            + "months; the injection of " + l.when() + " was " + l.reliefText() + ".", max.source(),
+                            max);
                 }
                 if (l.reliefPercent() < 50 || !History12m.lastedMonths(l, 3)) {
                     return block("SIJ: sessions per 12 months", "A therapeutic repeat needs 50% relief for 3 months; "
@@ -173,10 +210,14 @@ final class OtherRules {
             return block("Vertebral augmentation", "Needs worsening pain or at least 2 of: height loss over 25%, "
                     + "kyphotic deformity, Roland-Morris over 17 (found " + extra + ").", src, nrs);
         }
-        if (v.relativeContraindication() || !v.boneHealthReferral()) {
-            return warn("Vertebral augmentation", (v.relativeContraindication() ? "A relative contraindication is "
-                    + "documented (allergy, coagulopathy, instability, neurological compromise or more than 3 levels)."
-                    : "") + (!v.boneHealthReferral() ? " Refer for bone density / osteoporosis care." : ""), src, nrs);
+        if (!v.boneHealthReferral()) {
+            return block("Vertebral augmentation", "A referral for bone density / osteoporosis care is required: "
+                    + "refer, or override with the reason.", src, nrs);
+        }
+        if (v.relativeContraindication()) {
+            return warn("Vertebral augmentation", "A relative contraindication is documented (coagulopathy, "
+                    + "instability, neurological compromise or more than 3 levels; a cement or contrast allergy is "
+                    + "read from the chart's allergy list by the allergy rule).", src, nrs);
         }
         return allow("Vertebral augmentation", "Imaging-confirmed fracture, NRS " + h.latestNrs() + ", criteria met.",
                 src, nrs);
@@ -209,9 +250,13 @@ final class OtherRules {
                             + "needs " + findings.shown() + ".", findings.source(), findings);
         }
         var l = last.get();
+        if ((l.reliefPercent() == null || l.reliefWeeks() == null) && !l.reliefKnownBelow(pct.value().intValue())) {
+            return missing("Trigger points", "Relief after the injections of " + l.when() + " is not recorded. "
+                    + l.complete("relief % and weeks it lasted") + ".", pct.source(), pct, weeks);
+        }
         if (l.reliefPercent() == null || l.reliefWeeks() == null) {
-            return missing("Trigger points", "Relief after the injections of " + l.date() + " is not recorded.",
-                    pct.source(), pct, weeks);
+            return block("Trigger points", "A repeat needs " + pct.shown() + " relief lasting " + weeks.shown()
+                    + "; the injections of " + l.when() + " were " + l.reliefText() + ".", pct.source(), pct, weeks);
         }
         return l.reliefPercent() >= pct.value().intValue() && l.reliefWeeks() >= weeks.value().intValue()
                 ? allow("Trigger points", "Repeat: " + l.reliefPercent() + "% relief for " + l.reliefWeeks()
@@ -223,8 +268,9 @@ final class OtherRules {
 
     static final Rule TRIGGER_POINT_GUIDANCE = (o, h, p) -> o.type() == ProcedureType.TRIGGER_POINT_INJECTION
             && o.imageGuidance()
-            ? warn("Trigger points: no image guidance", "Trigger point injections are not given with image "
-                    + "guidance nor combined with other blocks the same session.", "LCD L36859") : null;
+            ? block("Trigger points: no image guidance", "Trigger point injections are not given with image "
+                    + "guidance nor combined with other blocks the same session: remove the image guidance, or "
+                    + "override with the reason.", "LCD L36859") : null;
 
     // --- adhesiolysis -------------------------------------------------------------------------------------------
 
@@ -233,12 +279,16 @@ final class OtherRules {
             return null;
         }
         var months = p.get("adhesiolysis.min-interval-months");
-        return History12m.last(h, q -> q.type() == ProcedureType.ADHESIOLYSIS && q.region() == o.region())
-                .map(l -> l.date().plusMonths(months.value().intValue()).isAfter(o.plannedDate())
-                        ? block("Adhesiolysis: interval", "Last on " + l.date() + "; at most one per " + months.shown()
-                                + " per region: earliest " + l.date().plusMonths(months.value().intValue()) + ".",
+        return History12m.last(h, q -> q.type() == ProcedureType.ADHESIOLYSIS && History12m.regionMayMatch(q, o))
+                .map(l -> !l.date().plusMonths(months.value().intValue()).isAfter(o.plannedDate())
+                        ? allow("Adhesiolysis: interval", "Last on " + l.when() + ".", months.source(), months)
+                        : l.region() == null
+                        ? missing("Adhesiolysis: interval", "An adhesiolysis on " + l.when() + " (region not "
+                                + "recorded) is within " + months.shown() + ". " + l.complete("region") + ".",
                                 months.source(), months)
-                        : allow("Adhesiolysis: interval", "Last on " + l.date() + ".", months.source(), months))
+                        : block("Adhesiolysis: interval", "Last on " + l.when() + "; at most one per "
+                                + months.shown() + " per region: earliest "
+                                + l.date().plusMonths(months.value().intValue()) + ".", months.source(), months))
                 .orElseGet(() -> allow("Adhesiolysis: interval", "None before.", months.source(), months));
     };
 
@@ -254,7 +304,7 @@ final class OtherRules {
                         covered.source(), covered);
     };
 
-    static final List<Rule> ALL = List.of(PSYCH_CLEARANCE, TRIAL_BEFORE_IMPLANT, SIJ_PROVOCATION,
+    static final List<Rule> ALL = List.of(PSYCH_CLEARANCE, TRIAL_BEFORE_IMPLANT, SIJ_PROVOCATION, SIJ_CONSERVATIVE_CARE,
             SIJ_DIAGNOSTIC_BLOCK, SIJ_SESSIONS, VERTEBRAL_AUGMENTATION, TRIGGER_POINTS, TRIGGER_POINT_GUIDANCE,
             ADHESIOLYSIS_INTERVAL, ADHESIOLYSIS_COVERAGE);
 }

@@ -33,6 +33,7 @@ public final class RuleEngine {
             rules.add(EsiRules.CUMULATIVE_STEROID);
         }
         rules.add(BloodThinners.RULE);
+        rules.add(AllergyRules.RULE_CHECK);
         rules.add(SAFETY_HOLD);
         List<Outcome> outcomes = rules.stream().map(r -> r.check(order, history, policy)).filter(Objects::nonNull)
                 .toList();

@@ -84,6 +84,31 @@ class TransactionIT {
     }
 
     @Test
+    void anOutsideProcedureKeepsWhatTheSenderSaidAboutItsResultAndItsCptCode() throws Exception {
+        // a patient of its own (fresh identifiers): the shared packet's patient stays new to the other tests
+        Patient patient = (Patient) referralPacket().getEntryFirstRep().getResource();
+        patient.getIdentifier().forEach(i -> i.setValue(UUID.randomUUID().toString()));
+        Bundle packet = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        packet.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(patient).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        String name = "Lumbar transforaminal epidural steroid injection " + UUID.randomUUID();
+        org.hl7.fhir.r4.model.Procedure esi = new org.hl7.fhir.r4.model.Procedure();
+        esi.setId(UUID.randomUUID().toString());
+        esi.setStatus(org.hl7.fhir.r4.model.Procedure.ProcedureStatus.COMPLETED);
+        esi.getCode().setText(name).addCoding().setSystem("http://www.ama-assn.org/go/cpt").setCode("64483");
+        esi.setSubject(new Reference(packet.getEntryFirstRep().getFullUrl()));
+        esi.setPerformed(new org.hl7.fhir.r4.model.DateTimeType("2026-01-09"));
+        esi.getOutcome().setText("No improvement");
+        packet.addEntry().setResource(esi).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Procedure/" + esi.getIdElement().getIdPart());
+        HttpResponse<String> r = post(packet, TOKEN);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var row = jdbc.sql("select result, result_as_reported, cpt_code from prior_treatment where therapy = ?")
+                .param(name).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+        assertThat(row).containsExactly("NONE", "No improvement", "64483");
+    }
+
+    @Test
     void aDanglingReferenceFailsTheWholeBundleWithAnOperationOutcome() throws Exception {
         Bundle packet = referralPacket();
         Resource condition = packet.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)

@@ -36,6 +36,7 @@ final class RuleTestData {
     static final class H {
         LocalDate painOnset = TODAY.minusMonths(8);
         int conservativeWeeks = 8;
+        String conservativeCare = "Physical therapy (no improvement, 8 weeks)";
         boolean imaging = true;
         List<PastProcedure> procedures = new ArrayList<>();
         Integer siTests = null;
@@ -45,6 +46,7 @@ final class RuleTestData {
         Integer nrs = null;
         Integer rmdq = null;
         List<Thinner> thinners = new ArrayList<>();
+        List<Facts.Allergy> allergies = new ArrayList<>();
         boolean safetyHold = false;
 
         H done(ProcedureType type, LocalDate date, Integer relief, Integer weeks) {
@@ -52,9 +54,22 @@ final class RuleTestData {
             return this;
         }
 
+        /** An outside procedure (a prior treatment) with what the entry holds; nulls are what it lacks. */
+        H outside(ProcedureType type, LocalDate date, Region region, Side side, Double steroidMg, Integer relief,
+                Integer weeks, Facts.Reported reported) {
+            procedures.add(new PastProcedure(type, date, region, side, null, steroidMg, relief, weeks,
+                    Facts.Origin.OUTSIDE, "prior treatment '" + type.label() + "' of " + date, reported));
+            return this;
+        }
+
+        H allergy(String substance, String reaction, String severity) {
+            allergies.add(new Facts.Allergy(substance, reaction, severity));
+            return this;
+        }
+
         History build() {
-            return new History(TODAY, painOnset, conservativeWeeks, imaging, procedures, siTests, blocks,
-                    psychCleared, triggerPoints, nrs, rmdq, thinners, safetyHold);
+            return new History(TODAY, painOnset, conservativeWeeks, conservativeCare, imaging, procedures, siTests,
+                    blocks, psychCleared, triggerPoints, nrs, rmdq, thinners, allergies, safetyHold);
         }
     }
 

@@ -21,7 +21,8 @@ final class SeedPolicy {
 
     static Policy load() {
         try {
-            String sql = Files.readString(Path.of("src/main/resources/db/migration/V13__policy.sql"));
+            String sql = Files.readString(Path.of("src/main/resources/db/migration/V13__policy.sql"))
+                    + Files.readString(Path.of("src/main/resources/db/migration/V31__policy_sij_conservative_care.sql"));
             Map<String, Policy.Value> values = new HashMap<>();
             Matcher m = ROW.matcher(sql);
             long id = 1;
