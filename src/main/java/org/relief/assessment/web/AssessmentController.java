@@ -182,13 +182,20 @@ class AssessmentController {
         return answers;
     }
 
-    /** Chart data per instrument: "date,score;date,score" plus meaningful-change markers, for charts.js. */
+    /**
+     * Chart data per instrument: "date,score,marker,baseline;..." for charts.js; the marker ("improved",
+     * "worsened") is set when the change from the reading before or from the baseline is meaningful, and the last
+     * field says the change from baseline in words (no commas).
+     */
     static Map<String, String> series(Map<String, List<InstrumentResponse>> history) {
         Map<String, String> series = new LinkedHashMap<>();
         history.forEach((code, list) -> series.put(code, String.join(";", list.stream()
                 .filter(r -> r.total() != null)
                 .map(r -> r.administeredOn() + "," + r.total() + ","
-                        + (r.meaningfulChange() == null ? "" : r.meaningfulChange()))
+                        + (r.meaningfulEither() == null ? "" : r.meaningfulEither()) + ","
+                        + (r.fromBaseline() == null ? "" : (r.fromBaseline().percent() != null
+                                ? r.fromBaseline().percentShown() : r.fromBaseline().pointsShown())
+                                + " since baseline: " + r.fromBaseline().summary()))
                 .toList())));
         return series;
     }
