@@ -12,6 +12,7 @@ import org.relief.patient.Step;
 import org.relief.patient.Versioned;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.VersionConflictException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -95,6 +96,15 @@ class ChartController {
             response.setStatus(400);
             Versioned<?> current = charts.entry(actor, id, kind, entryId);
             return form(model, id, kind, current, params, EntryForms.byField(e.problems()), changeReason);
+        } catch (VersionConflictException e) {
+            // someone else saved first: nothing typed is lost. The form keeps this person's change, now against the
+            // current version (saving again applies it on top), and the current version is shown beside it.
+            response.setStatus(409);
+            Versioned<?> current = charts.entry(actor, id, kind, entryId);
+            String view = form(model, id, kind, current, params, Map.of(), changeReason);
+            model.addAttribute("conflict", e);
+            model.addAttribute("currentValues", EntryForms.values(current.data()));
+            return view;
         }
     }
 
