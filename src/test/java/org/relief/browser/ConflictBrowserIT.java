@@ -35,6 +35,8 @@ class ConflictBrowserIT {
     ChartService charts;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    org.relief.assessment.Assessments assessments;
 
     @Test
     void theSecondPersonsTypedChangeIsKeptBesideTheCurrentVersion() throws Exception {
@@ -85,5 +87,23 @@ class ConflictBrowserIT {
                     .isEqualTo("Low back pain with left L5 radiculopathy, worse on sitting");
             assertThat(charts.history(physician, id, EntryKind.PROBLEM, problem.entryId())).hasSize(3);
         }
+    }
+
+    @Test
+    void anInstrumentCorrectionInConflictKeepsTheTypedAnswersAndReason() {
+        Actor physician = Fixtures.actor(staff, "dr.patel");
+        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"),
+                Fixtures.registration(physician.staffId())).id();
+        var r = assessments.record(physician, id, "NRS", LocalDate.now(), java.util.Map.of("pain", 6));
+        assessments.correct(physician, id, r.entryId(), 1, LocalDate.now(), java.util.Map.of("pain", 5),
+                "patient re-rated");
+        var web = org.relief.support.Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
+        var res = web.postForm("/patients/" + id + "/instruments/NRS/" + r.entryId(), java.util.Map.of(
+                "version", "1", "administeredOn", LocalDate.now().toString(), "item.pain", "8",
+                "changeReason", "keyed 6 instead of 8"));
+        assertThat(res.statusCode()).isEqualTo(409);
+        assertThat(res.body()).contains("someone else changed this response first")
+                .contains("value=\"keyed 6 instead of 8\"").contains("name=\"version\" value=\"2\"");
+        assertThat(assessments.response(physician, id, r.entryId()).total()).isEqualTo(5.0);
     }
 }
