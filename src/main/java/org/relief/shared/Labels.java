@@ -71,6 +71,70 @@ public class Labels {
         return WORDS.getOrDefault(s, s);
     }
 
+    /** A code kept as text (an alert's trigger "PHQ9_ITEM9", a risk level "MODERATE"): its wording or its words. */
+    public static String ofCode(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String words = WORDS.get(code);
+        if (words != null) {
+            return words;
+        }
+        return code.matches("[A-Z0-9_]+") ? humanize(code) : code;
+    }
+
+    /** Field names that do not read well as plain words. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("changeReason", "Reason for the change"), Map.entry("steroidMg", "Steroid dose (mg)"),
+            Map.entry("icd10Code", "ICD-10-CM code"), Map.entry("snomedCode", "SNOMED CT code"),
+            Map.entry("rxnormCode", "RxNorm code"), Map.entry("preNrs", "Pain before (NRS 0-10)"),
+            Map.entry("postNrs", "Pain after (NRS 0-10)"), Map.entry("nrs", "Pain now (NRS 0-10)"),
+            Map.entry("reliefPercent", "Relief (%)"), Map.entry("reliefLastedWeeks", "Relief lasted (weeks)"),
+            Map.entry("reliefHours", "Relief lasted (hours)"), Map.entry("ownerId", "owner"),
+            Map.entry("therapyCode", "therapy"), Map.entry("administeredOn", "Date given"),
+            Map.entry("plannedDate", "Planned date"));
+
+    /**
+     * A form field's name in words: "therapies[0].startDate" -> "Therapy 1: start date", "steroidMg" ->
+     * "Steroid dose (mg)". For error messages shown to a person.
+     */
+    public static String field(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : name.split("\\.")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)\\[(\\d+)]").matcher(part);
+            String words;
+            if (m.matches()) {
+                String noun = words(m.group(1));
+                noun = noun.endsWith("ies") ? noun.substring(0, noun.length() - 3) + "y"
+                        : noun.endsWith("s") ? noun.substring(0, noun.length() - 1) : noun;
+                words = noun + " " + (Integer.parseInt(m.group(2)) + 1);
+            } else {
+                words = FIELDS.getOrDefault(part, words(part));
+            }
+            out.append(out.length() == 0 ? words : ": " + words.substring(0, 1).toLowerCase(Locale.ROOT)
+                    + words.substring(1));
+        }
+        return Character.toUpperCase(out.charAt(0)) + out.substring(1);
+    }
+
+    private static String words(String camel) {
+        String w = camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /** For templates: {@code ${@labels.fieldName(name)}} (see {@link #field}). */
+    public String fieldName(String name) {
+        return field(name);
+    }
+
+    /** For templates: {@code ${@labels.code(text)}} (see {@link #ofCode}). */
+    public String code(String code) {
+        return ofCode(code);
+    }
+
     /** A finding of the examination: unrecorded ("null") and NOT_DONE read "not tested". */
     public static String finding(Object finding) {
         return finding == null ? "not tested" : of(finding);

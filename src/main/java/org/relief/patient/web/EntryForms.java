@@ -110,8 +110,7 @@ class EntryForms {
         if (label != null) {
             return label;
         }
-        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return org.relief.shared.Labels.field(name);
     }
 
     /** Form values of a payload, for prefilling an edit form. */
