@@ -47,7 +47,7 @@ public class Labels {
             Map.entry("Clearance.CLEARED_WITH_CONDITIONS", "Cleared with conditions"),
             Map.entry("Risk.UNRATED", "Not yet rated"),
             Map.entry("Concern.SUICIDAL_IDEATION", "Suicidal ideation"),
-            Map.entry("PHQ9_ITEM9", "PHQ-9 item 9 (thoughts of being better off dead or of self-harm)"),
+            Map.entry("PHQ9_ITEM9", "PHQ-9 item 9"),
             Map.entry("CSSRS", "C-SSRS screener"),
             Map.entry("CLINICIAN_NOTE", "Clinician's note"));
 
