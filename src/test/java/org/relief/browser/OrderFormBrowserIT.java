@@ -92,7 +92,8 @@ class OrderFormBrowserIT {
 
             // cancelled with a reason: kept, shown as cancelled, nothing left to override or document
             b.driver().findElement(By.cssSelector(".cancel-order summary")).click();
-            b.driver().findElement(By.cssSelector(".cancel-reason")).sendKeys("Patient wants to wait for the flare to settle");
+            b.driver().findElement(By.cssSelector(".cancel-reason"))
+                    .sendKeys("Patient wants to wait for the flare to settle");
             b.clickAndWaitForNewPage(By.cssSelector(".cancel-save"));
             assertThat(b.waitFor(By.cssSelector(".notice")).getText()).contains("order cancelled");
             WebElement cancelled = b.driver().findElement(By.cssSelector(".order"));
