@@ -115,6 +115,23 @@ class NoRawCodesIT {
             }
             findings.addAll(scan(path, res.body(), codes));
         }
+        // the mental health therapist sees psychotherapy notes nobody else reads
+        UUID therapist = staff.findByUsername("mh.brooks").orElseThrow().id();
+        Http mh = Http.session(port, "mh.brooks", IntegrationTest.DEMO_PASSWORD);
+        for (UUID p : patients) {
+            if (!teams.isMember(therapist, p)) {
+                teams.add(p, therapist, "test");
+            }
+            for (String path : List.of("/patients/" + p + "/evaluation", "/patients/" + p + "/plan",
+                    "/patients/" + p + "/psychotherapy-notes/new", "/")) {
+                var res = mh.get(path);
+                if (res.statusCode() == 200) {
+                    findings.addAll(scan("mh.brooks " + path, res.body(), codes));
+                } else if (res.statusCode() >= 500) {
+                    findings.add("mh.brooks " + path + ": status " + res.statusCode());
+                }
+            }
+        }
         Http admin = Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD);
         // the audit log's "what" column is the event's text as each module wrote it (e.g. "step REFERRED ->
         // ON_PLAN"): a technical record, not walked here; its action and role columns show labels
