@@ -128,4 +128,25 @@ class OrderCancelIT {
                 .contains("Booked at the hospital instead");
         assertThat(orders.find(second.id()).cancelled()).isTrue();
     }
+
+    @Test
+    void theApiRefusesALateralProcedureWithoutASideAndStoresNothing() {
+        Http api = Http.basic(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
+        String body = """
+                {"type":"ESI_TRANSFORAMINAL","region":"LUMBAR","side":"%s","levels":1,"plannedDate":"%s",
+                 "indication":"RADICULOPATHY","steroidMg":40,"particulateSteroid":false,"imageGuidance":true,
+                 "bleedingRiskFactors":false}""";
+        String planned = LocalDate.now().plusDays(30).toString();
+        int before = orders.orders(physician, patientId).size();
+        var none = api.postJson("/api/patients/" + patientId + "/procedure-orders", body.formatted("NONE", planned));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("\"field\":\"side\"").contains("left, right or bilateral");
+        var missing = api.postJson("/api/patients/" + patientId + "/procedure-orders",
+                body.replace("\"side\":\"%s\",", "").formatted(planned));
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("\"field\":\"side\"");
+        assertThat(orders.orders(physician, patientId)).hasSize(before);
+        var left = api.postJson("/api/patients/" + patientId + "/procedure-orders", body.formatted("LEFT", planned));
+        assertThat(left.statusCode()).isEqualTo(201);
+    }
 }
