@@ -106,4 +106,24 @@ class ConflictBrowserIT {
                 .contains("value=\"keyed 6 instead of 8\"").contains("name=\"version\" value=\"2\"");
         assertThat(assessments.response(physician, id, r.entryId()).total()).isEqualTo(5.0);
     }
+
+    @Test
+    void aVoidInConflictKeepsTheTypedReasonAgainstTheCurrentVersion() {
+        Actor physician = Fixtures.actor(staff, "dr.patel");
+        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"),
+                Fixtures.registration(physician.staffId())).id();
+        var problem = charts.add(physician, id, EntryKind.PROBLEM, new Problem("M54.50",
+                "Low back pain, unspecified", LocalDate.now().minusMonths(8), Codes.ClinicalStatus.ACTIVE));
+        charts.correct(physician, id, EntryKind.PROBLEM, problem.entryId(), 1, new Problem("M54.16",
+                "Radiculopathy, lumbar region", LocalDate.now().minusMonths(8), Codes.ClinicalStatus.ACTIVE),
+                "coded from the referral letter");
+        var web = org.relief.support.Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
+        var res = web.postForm("/patients/" + id + "/problems/" + problem.entryId() + "/void",
+                java.util.Map.of("version", "1", "reason", "entered on the wrong patient"));
+        assertThat(res.statusCode()).isEqualTo(409);
+        assertThat(res.body()).contains("Not voided: someone else changed this entry first")
+                .contains("value=\"entered on the wrong patient\"").contains("name=\"version\" value=\"2\"")
+                .contains("Radiculopathy, lumbar region");
+        assertThat(charts.entry(physician, id, EntryKind.PROBLEM, problem.entryId()).voided()).isFalse();
+    }
 }
