@@ -1,5 +1,6 @@
 // Draws instrument trends with Chart.js from data attributes (no inline scripts: the CSP forbids them).
-// data-series="2026-01-05,7,;2026-02-01,4,improved" (date,score,meaningful-change), data-min, data-max,
+// data-series="2026-01-05,7,,;2026-04-01,4,improved,-43% since baseline: moderate improvement"
+// (date,score,meaningful-change against the reading before or the baseline,change from baseline), data-min, data-max,
 // optional data-bands="0,20,Minimal;21,40,Moderate" shaded behind the line.
 (function () {
   const BAND_COLOURS = ['rgba(30,107,58,.08)', 'rgba(154,91,0,.08)', 'rgba(164,38,44,.08)', 'rgba(164,38,44,.14)',
@@ -7,8 +8,8 @@
 
   function parseSeries(text) {
     return (text || '').split(';').filter(Boolean).map(p => {
-      const [x, y, change] = p.split(',');
-      return {x: x, y: Number(y), change: change || ''};
+      const [x, y, change, baseline] = p.split(',');
+      return {x: x, y: Number(y), change: change || '', baseline: baseline || ''};
     });
   }
 
@@ -58,7 +59,9 @@
       },
       options: {
         animation: false, responsive: !spark, maintainAspectRatio: !spark,
-        plugins: {legend: {display: false}, tooltip: {enabled: !spark}, bands: {bands: bands, compact: spark}},
+        plugins: {legend: {display: false}, bands: {bands: bands, compact: spark},
+          tooltip: {enabled: !spark, callbacks: {footer: items => items.map(i => points[i.dataIndex].baseline)
+            .filter(Boolean).join(' ')}}},
         scales: {
           x: {display: !spark},
           y: {display: !spark, min: Number(canvas.dataset.min), max: Number(canvas.dataset.max)}

@@ -202,6 +202,7 @@ public class Assessments {
         for (Instrument instrument : Instruments.ALL) {
             List<InstrumentResponse> list = new ArrayList<>();
             InstrumentResponse previous = null;
+            InstrumentResponse baseline = null;
             for (InstrumentResponse r : all) {
                 if (!r.instrument().equals(instrument.code())) {
                     continue;
@@ -212,8 +213,12 @@ public class Assessments {
                         && instrument.meaningfulChange().isMeaningful(previous.total(), r.total())) {
                     change = r.total() < previous.total() ? "improved" : "worsened";
                 }
-                list.add(r.withMeaningfulChange(change));
+                BaselineChange fromBaseline = baseline != null && r.total() != null
+                        ? BaselineChange.of(instrument, baseline.administeredOn(), baseline.total(), r.total())
+                        : null;
+                list.add(r.withChanges(change, fromBaseline));
                 previous = r.total() != null ? r : previous;
+                baseline = baseline == null && r.total() != null ? r : baseline;
             }
             if (!list.isEmpty()) {
                 byInstrument.put(instrument.code(), list);
@@ -287,7 +292,7 @@ public class Assessments {
                 total == null ? null : total.doubleValue(), rs.getString("band"),
                 Json.readDoubles(rs.getString("subscales")),
                 flags == null ? List.of() : Arrays.asList((String[]) flags.getArray()),
-                rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), null);
+                rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), null, null);
     }
 
     /** Loaded item wording for a licensed instrument: item id -> text (latest load wins). */

@@ -150,7 +150,8 @@ final class Scorers {
         }
         List<SafetyFlag> flags = risk == null ? List.of()
                 : List.of(new SafetyFlag(Concern.SUICIDAL_IDEATION, risk, "C-SSRS: " + String.join("; ", reasons),
-                        "C-SSRS screener, any positive answer; risk mapping CLINICAL_RULES §11 (UNVERIFIED)"));
+                        "C-SSRS screener, any positive answer; risk mapping from the rules reference, section 11 "
+                                + "(UNVERIFIED)"));
         double level = risk == null ? 0 : switch (risk) {
             case UNRATED, LOW -> 1;
             case MODERATE -> 2;

@@ -162,6 +162,17 @@ public class Orders {
         store(event.actor(), event.patientId(), asOrder, result, event.entryId());
     }
 
+    /** A procedure documented against a cancelled order is refused (the documenting transaction rolls back). */
+    @EventListener
+    void refuseCancelledOrder(EntryRecorded event) {
+        if (event.kind() == ProcedureKinds.PERFORMED && event.data() instanceof Performed p && p.orderId() != null
+                && jdbc.sql("select count(*) from procedure_order_cancellation where order_id = ?")
+                        .param(p.orderId()).query(Integer.class).single() > 0) {
+            throw new InvalidInputException(List.of(new FieldProblem("orderId",
+                    "that order was cancelled: order the procedure again")));
+        }
+    }
+
     /**
      * The physician overrides a BLOCK with a written reason; the safety hold cannot be overridden, and no BLOCK is
      * overridden while interventional care is on hold (safety gate).
@@ -180,9 +191,9 @@ public class Orders {
         access.require(actor, patientId, "override order " + orderId);
         // an override lets a blocked procedure go ahead: not while interventional care is on hold
         gate.requireNoHold(actor, patientId, "override the BLOCK on " + order.order().type().label());
-        if (order.decision() != Decision.BLOCK || order.override() != null) {
-            throw new InvalidInputException(List.of(new FieldProblem("order",
-                    order.override() != null ? "is already overridden" : "is not blocked")));
+        if (order.decision() != Decision.BLOCK || order.override() != null || order.cancelled()) {
+            throw new InvalidInputException(List.of(new FieldProblem("order", order.cancelled() ? "is cancelled"
+                    : order.override() != null ? "is already overridden" : "is not blocked")));
         }
         if (order.outcomes().stream().anyMatch(o -> o.rule().equals(RuleEngine.SAFETY_HOLD_RULE)
                 && o.decision() == Decision.BLOCK)) {
@@ -197,6 +208,44 @@ public class Orders {
                 .params(orderId, actor.username(), reason.strip()).update();
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
                 "OVERRIDE of BLOCK on " + order.order().type().label() + " (" + orderId + "): " + reason.strip(),
+                "OK", actor.address());
+        return find(orderId);
+    }
+
+    /**
+     * The physician withdraws an order with a written reason. Nothing is deleted or changed: the cancellation is a
+     * row of its own, audited; a cancelled order can no longer be documented or overridden. An order whose
+     * procedure is already documented cannot be cancelled (the record of what was done stands).
+     */
+    @Transactional
+    public ProcedureOrder cancel(Actor actor, UUID patientId, UUID orderId, String reason) {
+        if (actor.role() != Role.PHYSICIAN) {
+            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED,
+                    "cancel order " + orderId, "DENIED: only a physician cancels an order", actor.address());
+            throw new ForbiddenException("Only the interventional pain physician cancels a procedure order.");
+        }
+        ProcedureOrder order = find(orderId);
+        if (!order.patientId().equals(patientId)) {
+            throw new NotFoundException("No order " + orderId + " in this chart");
+        }
+        access.require(actor, patientId, "cancel a procedure order");
+        if (order.cancelled()) {
+            throw new InvalidInputException(List.of(new FieldProblem("order", "is already cancelled")));
+        }
+        boolean documented = order.recordedEntryId() != null || charts.entries(actor, patientId,
+                ProcedureKinds.PERFORMED).stream().anyMatch(v -> orderId.equals(v.data().orderId()));
+        if (documented) {
+            throw new InvalidInputException(List.of(new FieldProblem("order", "the procedure is already "
+                    + "documented; correct or void the documented procedure instead")));
+        }
+        if (reason == null || reason.strip().length() < 5) {
+            throw new InvalidInputException(List.of(new FieldProblem("reason",
+                    "write why the order is cancelled (at least 5 characters)")));
+        }
+        jdbc.sql("insert into procedure_order_cancellation (order_id, by_actor, reason) values (?, ?, ?)")
+                .params(orderId, actor.username(), reason.strip()).update();
+        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
+                "CANCELLED order " + order.order().type().label() + " (" + orderId + "): " + reason.strip(),
                 "OK", actor.address());
         return find(orderId);
     }
@@ -232,8 +281,11 @@ public class Orders {
         var override = jdbc.sql("select * from procedure_override where order_id = ?").param(id)
                 .query((rs, n) -> new ProcedureOrder.Override(rs.getString("by_actor"), rs.getString("reason"),
                         rs.getTimestamp("at").toInstant())).optional().orElse(null);
+        var cancellation = jdbc.sql("select * from procedure_order_cancellation where order_id = ?").param(id)
+                .query((rs, n) -> new ProcedureOrder.Cancellation(rs.getString("by_actor"), rs.getString("reason"),
+                        rs.getTimestamp("at").toInstant())).optional().orElse(null);
         return jdbc.sql("select * from procedure_order where id = ?").param(id)
-                .query((rs, n) -> map(rs, outcomes, override)).optional()
+                .query((rs, n) -> map(rs, outcomes, override, cancellation)).optional()
                 .orElseThrow(() -> new NotFoundException("No procedure order " + id));
     }
 
@@ -302,7 +354,7 @@ public class Orders {
     }
 
     private static ProcedureOrder map(ResultSet rs, List<ProcedureOrder.RecordedOutcome> outcomes,
-            ProcedureOrder.Override override) throws SQLException {
+            ProcedureOrder.Override override, ProcedureOrder.Cancellation cancellation) throws SQLException {
         var steroid = rs.getBigDecimal("steroid_mg");
         Facts.Order order = new Facts.Order(
                 org.relief.procedure.rules.ProcedureType.valueOf(rs.getString("type")),
@@ -313,7 +365,8 @@ public class Orders {
                 rs.getBoolean("bleeding_factors"), VertebralCodec.read(rs.getString("vertebral")));
         return new ProcedureOrder(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class), order,
                 Decision.valueOf(rs.getString("decision")), outcomes, rs.getString("ordered_by"),
-                rs.getTimestamp("ordered_at").toInstant(), override, rs.getObject("recorded_entry_id", UUID.class));
+                rs.getTimestamp("ordered_at").toInstant(), override, rs.getObject("recorded_entry_id", UUID.class),
+                cancellation);
     }
 
     /** The vertebral findings as a short flag string ("fracture,painFromFracture,..."). */

@@ -97,7 +97,7 @@ public class SafetyProtocol {
         if (activeHold(patientId) == null) {
             jdbc.sql("insert into care_hold (id, patient_id, reason, placed_by) values (?, ?, ?, ?)")
                     .params(UUID.randomUUID(), patientId, "Safety alert: " + concern.toLowerCase().replace('_', ' ')
-                            + " (" + trigger + ")", by).update();
+                            + " (" + org.relief.shared.Labels.ofCode(trigger) + ")", by).update();
             audit.record(by, role, patientId, AuditAction.CREATE, "interventional care put on HOLD (safety alert)",
                     "OK", address);
         }

@@ -38,7 +38,7 @@ class OverrideBrowserIT {
                     .setValue("plannedDate", LocalDate.now().plusDays(5).toString()).type("steroidMg", "60");
             b.clickAndWaitForNewPage(By.id("place-order"));
 
-            assertThat(b.waitFor(By.cssSelector(".decision")).getText()).isEqualTo("BLOCK");
+            assertThat(b.waitFor(By.cssSelector(".decision")).getText()).isEqualTo("Blocked");
             String interval = b.text(By.cssSelector("tr.outcome-BLOCK"));
             assertThat(interval).contains("ESI: interval").contains("Only 15 days").contains("clinic practice")
                     .contains("esi.min-interval-days = 21 days");
@@ -47,7 +47,7 @@ class OverrideBrowserIT {
                     .sendKeys("Severe flare before a long trip; discussed risks with the patient");
             b.clickAndWaitForNewPage(By.cssSelector(".override-save"));
             assertThat(b.waitFor(By.cssSelector(".notice")).getText()).contains("Block overridden");
-            assertThat(b.pageText()).contains("OVERRIDDEN").contains("Severe flare before a long trip");
+            assertThat(b.pageText()).contains("Overridden").contains("Severe flare before a long trip");
             b.signOut();
 
             b.signIn("admin", IntegrationTest.ADMIN_PASSWORD);

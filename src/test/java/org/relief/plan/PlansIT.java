@@ -126,6 +126,8 @@ class PlansIT {
                 "goal[0].target", "lots", "therapy[0].code", "PT", "therapy[0].owner", pt.staffId().toString(),
                 "therapy[0].frequency", "weekly", "therapy[0].start", "tomorrow", "changeReason", "test"));
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(bad.body()).contains("goal[0].target").contains("therapies[0].startDate");
+        // the error summary names the fields in words, not as form or record paths
+        assertThat(bad.body()).contains("Goal 1: target").contains("Therapy 1: start date")
+                .doesNotContain("therapies[0].startDate");
     }
 }

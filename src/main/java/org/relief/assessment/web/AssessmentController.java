@@ -17,6 +17,7 @@ import org.relief.careteam.ChartAccess;
 import org.relief.patient.Patients;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
+import org.relief.shared.VersionConflictException;
 import org.relief.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -118,7 +119,17 @@ class AssessmentController {
             Map<String, String> errors = new LinkedHashMap<>();
             e.problems().forEach(p -> errors.put(p.field(), p.message()));
             model.addAttribute("editing", assessments.response(actor, id, entryId));
+            model.addAttribute("changeReason", params.get("changeReason"));
             return render(model, id, instrument, answers, date, errors, safePreview(code, answers));
+        } catch (VersionConflictException e) {
+            // someone else saved first: the typed answers stay in the form, now against the current version, and the
+            // current version is shown beside them, so nothing typed is lost
+            response.setStatus(409);
+            InstrumentResponse current = assessments.response(actor, id, entryId);
+            model.addAttribute("editing", current);
+            model.addAttribute("conflict", e);
+            model.addAttribute("changeReason", params.get("changeReason"));
+            return render(model, id, instrument, answers, date, Map.of(), safePreview(code, answers));
         }
     }
 
@@ -182,13 +193,20 @@ class AssessmentController {
         return answers;
     }
 
-    /** Chart data per instrument: "date,score;date,score" plus meaningful-change markers, for charts.js. */
+    /**
+     * Chart data per instrument: "date,score,marker,baseline;..." for charts.js; the marker ("improved",
+     * "worsened") is set when the change from the reading before or from the baseline is meaningful, and the last
+     * field says the change from baseline in words (no commas).
+     */
     static Map<String, String> series(Map<String, List<InstrumentResponse>> history) {
         Map<String, String> series = new LinkedHashMap<>();
         history.forEach((code, list) -> series.put(code, String.join(";", list.stream()
                 .filter(r -> r.total() != null)
                 .map(r -> r.administeredOn() + "," + r.total() + ","
-                        + (r.meaningfulChange() == null ? "" : r.meaningfulChange()))
+                        + (r.meaningfulEither() == null ? "" : r.meaningfulEither()) + ","
+                        + (r.fromBaseline() == null ? "" : (r.fromBaseline().percent() != null
+                                ? r.fromBaseline().percentShown() : r.fromBaseline().pointsShown())
+                                + " since baseline: " + r.fromBaseline().summary()))
                 .toList())));
         return series;
     }

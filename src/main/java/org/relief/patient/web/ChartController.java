@@ -12,6 +12,7 @@ import org.relief.patient.Step;
 import org.relief.patient.Versioned;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.VersionConflictException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,15 +98,33 @@ class ChartController {
             response.setStatus(400);
             Versioned<?> current = charts.entry(actor, id, kind, entryId);
             return form(model, id, kind, current, params, EntryForms.byField(e.problems()), changeReason);
+        } catch (VersionConflictException e) {
+            // someone else saved first: nothing typed is lost. The form keeps this person's change, now against the
+            // current version (saving again applies it on top), and the current version is shown beside it.
+            response.setStatus(409);
+            Versioned<?> current = charts.entry(actor, id, kind, entryId);
+            String view = form(model, id, kind, current, params, Map.of(), changeReason);
+            model.addAttribute("conflict", e);
+            model.addAttribute("currentValues", EntryForms.values(current.data()));
+            return view;
         }
     }
 
     @PostMapping("/patients/{id}/{slug}/{entryId}/void")
     String voidEntry(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId,
-            @RequestParam int version, @RequestParam(defaultValue = "") String reason, Actor actor,
-            RedirectAttributes flash) {
+            @RequestParam int version, @RequestParam(defaultValue = "") String reason, Actor actor, Model model,
+            HttpServletResponse response, RedirectAttributes flash) {
         EntryKind<?> kind = kind(slug);
-        charts.voidEntry(actor, id, kind, entryId, version, reason);
+        try {
+            charts.voidEntry(actor, id, kind, entryId, version, reason);
+        } catch (VersionConflictException e) {
+            // changed by someone else first: show every version, and the void form again with the typed reason,
+            // now against the current version
+            response.setStatus(409);
+            model.addAttribute("conflict", e);
+            model.addAttribute("voidReason", reason);
+            return history(id, slug, entryId, actor, model);
+        }
         flash.addFlashAttribute("notice", kind.label() + " voided; it stays readable in its history.");
         return "redirect:" + home(id, kind);
     }
@@ -117,8 +136,11 @@ class ChartController {
         model.addAttribute("patient", patients.summary(id));
         model.addAttribute("kind", kind);
         model.addAttribute("fields", forms.fields(kind));
-        model.addAttribute("versions", charts.history(actor, id, kind, entryId).stream()
+        var versions = charts.history(actor, id, kind, entryId);
+        model.addAttribute("versions", versions.stream()
                 .map(v -> Map.of("v", v, "values", EntryForms.values(v.data()))).toList());
+        model.addAttribute("latest", versions.isEmpty() ? null : versions.get(0)); // newest first
+        model.addAttribute("slug", slug);
         return "patient/history";
     }
 

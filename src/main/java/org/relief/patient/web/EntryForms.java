@@ -66,8 +66,14 @@ class EntryForms {
         return therapies;
     }
 
-    /** One input of a form. */
-    record Field(String name, String label, String input, List<String> options, boolean required, String hint) {
+    /** One input of a form; {@code optionLabels} gives what a person reads for each option's code. */
+    record Field(String name, String label, String input, List<String> options, Map<String, String> optionLabels,
+            boolean required, String hint) {
+
+        /** A stored value as a person reads it: an option's label, else the value itself. */
+        public String shown(String value) {
+            return value == null ? "" : optionLabels.getOrDefault(value, value);
+        }
     }
 
     List<Field> fields(EntryKind<?> kind) {
@@ -80,6 +86,7 @@ class EntryForms {
             boolean required = isRequired(type, c);
             String input;
             List<String> options = List.of();
+            Map<String, String> optionLabels = Map.of();
             String hint = null;
             if (c.getType() == LocalDate.class) {
                 input = "date";
@@ -90,6 +97,10 @@ class EntryForms {
             } else if (c.getType().isEnum()) {
                 input = "select";
                 options = Arrays.stream(c.getType().getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+                Map<String, String> labels = new LinkedHashMap<>();
+                Arrays.stream(c.getType().getEnumConstants())
+                        .forEach(e -> labels.put(((Enum<?>) e).name(), org.relief.shared.Labels.of(e)));
+                optionLabels = labels;
             } else if (LONG_TEXT.contains(c.getName())) {
                 input = "textarea";
             } else {
@@ -107,7 +118,7 @@ class EntryForms {
             } else if (c.getName().equals("steroidMg")) {
                 hint = "methylprednisolone-equivalent, for the 12-month steroid total";
             }
-            fields.add(new Field(c.getName(), label(c.getName()), input, options, required, hint));
+            fields.add(new Field(c.getName(), label(c.getName()), input, options, optionLabels, required, hint));
         }
         return fields;
     }
@@ -127,8 +138,7 @@ class EntryForms {
         if (label != null) {
             return label;
         }
-        String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return org.relief.shared.Labels.field(name);
     }
 
     /** Form values of a payload, for prefilling an edit form. */

@@ -36,9 +36,13 @@ class ProcedureApiController {
     record OverrideRequest(String reason) {
     }
 
+    record CancelRequest(String reason) {
+    }
+
     @PostMapping("/api/patients/{id}/procedure-orders/check")
     @Operation(summary = "Run the rules on a would-be order without placing it")
     RuleEngine.Result check(@PathVariable UUID id, @RequestBody Facts.Order order, Actor actor) {
+        OrderForm.requireSide(order);
         return orders.check(actor, id, order);
     }
 
@@ -46,6 +50,7 @@ class ProcedureApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Place an order (physician); the decision and every reason are stored with it")
     ProcedureOrder order(@PathVariable UUID id, @RequestBody Facts.Order order, Actor actor) {
+        OrderForm.requireSide(order);
         return orders.order(actor, id, order);
     }
 
@@ -60,6 +65,13 @@ class ProcedureApiController {
     ProcedureOrder override(@PathVariable UUID id, @PathVariable UUID orderId, @RequestBody OverrideRequest body,
             Actor actor) {
         return orders.override(actor, id, orderId, body == null ? null : body.reason());
+    }
+
+    @PostMapping("/api/patients/{id}/procedure-orders/{orderId}/cancel")
+    @Operation(summary = "Cancel an order with a written reason (physician); the order is kept, marked cancelled")
+    ProcedureOrder cancel(@PathVariable UUID id, @PathVariable UUID orderId, @RequestBody CancelRequest body,
+            Actor actor) {
+        return orders.cancel(actor, id, orderId, body == null ? null : body.reason());
     }
 
     @GetMapping("/api/policy")

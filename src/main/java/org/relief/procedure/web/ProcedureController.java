@@ -45,6 +45,7 @@ class ProcedureController {
         defaults.put("plannedDate", java.time.LocalDate.now().plusDays(7).toString());
         defaults.put("levels", "1");
         defaults.put("imageGuidance", "on");
+        // no default side or region: the physician chooses them (a wrong side is a wrong-site procedure)
         return render(model, id, actor, defaults, Map.of());
     }
 
@@ -53,14 +54,36 @@ class ProcedureController {
             HttpServletResponse response, RedirectAttributes flash) {
         try {
             ProcedureOrder placed = orders.order(actor, id, OrderForm.read(form));
-            flash.addFlashAttribute("notice", placed.order().type().label() + " ordered: " + placed.decision() + ".");
+            // the page shows the outcome by decision: a BLOCK in red with its reason first, never as "ordered"
+            flash.addFlashAttribute("placedOrder", placed.id());
             return "redirect:/patients/" + id + "/procedures#order-" + placed.id();
         } catch (InvalidInputException e) {
             response.setStatus(400);
             Map<String, String> errors = new LinkedHashMap<>();
-            e.problems().forEach(p -> errors.put(p.field(), p.message()));
+            e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
             return render(model, id, actor, form, errors);
         }
+    }
+
+    @PostMapping("/patients/{id}/procedures/orders/{orderId}/cancel")
+    String cancel(@PathVariable UUID id, @PathVariable UUID orderId,
+            @RequestParam(defaultValue = "") String reason, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes flash) {
+        ProcedureOrder cancelled;
+        try {
+            cancelled = orders.cancel(actor, id, orderId, reason);
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            model.addAttribute("cancelError", Map.of("order", orderId, "message", e.problems().stream()
+                    .map(p -> OrderForm.label(p.field()) + ": " + p.message())
+                    .collect(java.util.stream.Collectors.joining("; "))));
+            Map<String, String> defaults = new LinkedHashMap<>();
+            defaults.put("levels", "1");
+            return render(model, id, actor, defaults, Map.of());
+        }
+        flash.addFlashAttribute("notice", cancelled.order().type().label()
+                + " order cancelled; the order and the reason are kept in the chart.");
+        return "redirect:/patients/" + id + "/procedures#order-" + orderId;
     }
 
     @PostMapping("/patients/{id}/procedures/orders/{orderId}/override")
@@ -113,10 +136,15 @@ class ProcedureController {
                 policies.current(), java.time.LocalDate.now()));
         model.addAttribute("types", ProcedureType.values());
         model.addAttribute("regions", Facts.Region.values());
-        model.addAttribute("sides", Facts.Side.values());
+        model.addAttribute("sides", java.util.List.of(Facts.Side.LEFT, Facts.Side.RIGHT, Facts.Side.BILATERAL,
+                Facts.Side.NONE));
+        model.addAttribute("lateral", OrderForm.LATERAL.stream().map(Enum::name).toList());
+        model.addAttribute("fieldLabels", OrderForm.LABELS);
         model.addAttribute("indications", Facts.Indication.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
+        // the first field to correct takes the focus, so the page opens at the form and its error summary
+        model.addAttribute("firstError", errors.isEmpty() ? null : errors.keySet().iterator().next());
         model.addAttribute("today", java.time.LocalDate.now().toString());
         return "procedure/page";
     }

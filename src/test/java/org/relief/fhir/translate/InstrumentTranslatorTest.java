@@ -22,7 +22,7 @@ class InstrumentTranslatorTest {
     private static InstrumentResponse response(Instrument instrument, Map<String, Integer> answers, Double total,
             String band) {
         return new InstrumentResponse(UUID.randomUUID(), 1, PATIENT, instrument.code(), LocalDate.of(2026, 2, 10),
-                answers, total, band, Map.of(), List.of(), "nurse.kim", RECORDED, null);
+                answers, total, band, Map.of(), List.of(), "nurse.kim", RECORDED, null, null);
     }
 
     @Test
