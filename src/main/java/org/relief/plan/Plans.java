@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
+import org.relief.careteam.Permission;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
@@ -60,9 +61,7 @@ public class Plans {
             List<PlanVersion.PlannedTherapy> therapies, String changeReason) {
         patients.summary(patientId);
         access.require(actor, patientId, "propose plan");
-        if (!actor.isClinician()) {
-            throw new ForbiddenException("Clinicians on the team propose the plan.");
-        }
+        access.requirePermission(actor, Permission.PROPOSE_PLAN, patientId, "propose plan");
         if (safety.isOnHold(patientId)) {
             throw new InvalidInputException(List.of(new FieldProblem("plan", "interventional care is on hold after "
                     + "a safety alert: follow up the alert and have the physician release the hold first")));
@@ -133,9 +132,7 @@ public class Plans {
     /** The physician signs the latest version; the patient moves from planning to on a plan. */
     @Transactional
     public void sign(Actor actor, UUID patientId, UUID versionId) {
-        if (actor.role() != Role.PHYSICIAN) {
-            throw new ForbiddenException("The interventional pain physician signs the plan.");
-        }
+        access.requirePermission(actor, Permission.SIGN_PLAN, patientId, "sign plan");
         PatientSummary patient = patients.summary(patientId);
         access.require(actor, patientId, "sign plan");
         if (safety.isOnHold(patientId)) {

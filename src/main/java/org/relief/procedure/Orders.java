@@ -20,6 +20,7 @@ import org.relief.assessment.InstrumentResponse;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
+import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
 import org.relief.evaluation.EvaluationFacts;
@@ -103,9 +104,7 @@ public class Orders {
     /** Places an order: the physician orders; the decision and its reasons are stored with it. */
     @Transactional
     public ProcedureOrder order(Actor actor, UUID patientId, Facts.Order order) {
-        if (actor.role() != Role.PHYSICIAN) {
-            throw new ForbiddenException("The interventional pain physician orders procedures.");
-        }
+        access.requirePermission(actor, Permission.ORDER_PROCEDURE, patientId, "order procedure");
         validate(order);
         Policy policy = policies.current();
         RuleEngine.Result result = engine.evaluate(order, history(actor, patientId), policy);
@@ -160,11 +159,7 @@ public class Orders {
     /** The physician overrides a BLOCK with a written reason; the safety hold cannot be overridden. */
     @Transactional
     public ProcedureOrder override(Actor actor, UUID patientId, UUID orderId, String reason) {
-        if (actor.role() != Role.PHYSICIAN) {
-            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED,
-                    "override order " + orderId, "DENIED: only a physician overrides", actor.address());
-            throw new ForbiddenException("Only the interventional pain physician overrides a BLOCK.");
-        }
+        access.requirePermission(actor, Permission.OVERRIDE_BLOCK, patientId, "override order " + orderId);
         ProcedureOrder order = find(orderId);
         if (!order.patientId().equals(patientId)) {
             throw new NotFoundException("No order " + orderId + " in this chart");

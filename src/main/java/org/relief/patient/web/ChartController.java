@@ -47,6 +47,7 @@ class ChartController {
         model.addAttribute("full", full);
         model.addAttribute("limit", SECTION_ROWS);
         model.addAttribute("steps", Step.values());
+        model.addAttribute("sourceRecordNumbers", patients.sourceRecordNumbers(id));
         return "patient/chart";
     }
 
@@ -55,8 +56,8 @@ class ChartController {
     String newEntry(@PathVariable UUID id, @PathVariable String slug, @RequestParam Map<String, String> prefill,
             Actor actor, Model model) {
         EntryKind<?> kind = kind(slug);
-        access.require(actor, id, "open form " + slug);
-        return form(model, patients.summary(id).id(), kind, null, prefill, Map.of(), null);
+        charts.requireMayWrite(actor, id, kind, "open form to add " + slug);
+        return form(model, id, kind, null, prefill, Map.of(), null);
     }
 
     @PostMapping("/patients/{id}/{slug}")
@@ -77,6 +78,7 @@ class ChartController {
     String edit(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor,
             Model model) {
         EntryKind<?> kind = kind(slug);
+        charts.requireMayWrite(actor, id, kind, "open form to correct " + slug + " " + entryId);
         Versioned<?> current = charts.entry(actor, id, kind, entryId);
         return form(model, id, kind, current, EntryForms.values(current.data()), Map.of(), null);
     }
