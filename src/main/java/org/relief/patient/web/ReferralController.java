@@ -94,8 +94,9 @@ class ReferralController {
             PatientSummary created = patients.register(actor, new Registration(demographics, referral, physician),
                     intake);
             flash.addFlashAttribute("notice", "Referral registered: " + created.displayName() + " (" + created.mrn()
-                    + ")" + (imaging.isEmpty() && treatments.isEmpty() ? "." : ", with " + imaging.size()
-                    + " imaging studies and " + treatments.size() + " prior treatments."));
+                    + ")" + (imaging.isEmpty() && treatments.isEmpty() ? "." : ", with "
+                    + count(imaging.size(), "imaging study", "imaging studies") + " and "
+                    + count(treatments.size(), "prior treatment", "prior treatments") + "."));
             return "redirect:/patients/" + created.id();
         } catch (InvalidInputException e) {
             response.setStatus(400);
@@ -108,6 +109,10 @@ class ReferralController {
             model.addAttribute("mayOpen", mayOpen);
             return render(model, params, Map.of(), imagingRows, treatmentRows);
         }
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** How many rows of a section the form had: one more than the highest index sent, at least one. */
