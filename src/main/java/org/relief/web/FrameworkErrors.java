@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -32,7 +33,7 @@ class FrameworkErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         if (!isMachineRequest(request) && ex instanceof MethodArgumentTypeMismatchException m
-                && m.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+                && m.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return page(request, HttpStatus.NOT_FOUND);
         }
         return super.handleTypeMismatch(ex, headers, status, request);

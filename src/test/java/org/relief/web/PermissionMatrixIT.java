@@ -212,6 +212,9 @@ class PermissionMatrixIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("Mental health therapist may not do this").contains("prescribers");
         assertThat(charts.entry(physician, patient, EntryKind.MEDICATION, med.entryId()).version()).isEqualTo(1);
+        // a form the role cannot save is refused as such, not re-shown with field errors to fix
+        assertThat(session(Role.MENTAL_HEALTH_THERAPIST).postForm("/patients/" + patient + "/medications",
+                Map.of("name", "")).statusCode()).isEqualTo(403);
         HttpResponse<String> done = session(Role.PHYSICIAN)
                 .postForm("/patients/" + patient + "/medications/" + med.entryId(), tenMg);
         assertThat(done.statusCode()).isEqualTo(302);

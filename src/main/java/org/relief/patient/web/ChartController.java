@@ -64,6 +64,7 @@ class ChartController {
     String add(@PathVariable UUID id, @PathVariable String slug, @RequestParam Map<String, String> params,
             Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
         EntryKind<?> kind = kind(slug);
+        charts.requireMayWrite(actor, id, kind, "add " + slug); // a role that may not save gets 403, not field errors
         try {
             Versioned<?> saved = addTyped(actor, id, kind, params);
             flash.addFlashAttribute("notice", kind.label() + " added.");
@@ -89,6 +90,7 @@ class ChartController {
             @RequestParam Map<String, String> params, Actor actor, Model model, HttpServletResponse response,
             RedirectAttributes flash) {
         EntryKind<?> kind = kind(slug);
+        charts.requireMayWrite(actor, id, kind, "correct " + slug + " " + entryId);
         try {
             correctTyped(actor, id, kind, entryId, version, params, changeReason);
             flash.addFlashAttribute("notice", kind.label() + " corrected; the earlier version is kept in its history.");

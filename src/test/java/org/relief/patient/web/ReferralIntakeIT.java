@@ -24,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class ReferralIntakeIT {
 
+    private static final String LINK_TO_EXISTING = "<a href=\"/patients/[0-9a-f-]{36}\">Duplicato";
+
     @LocalServerPort
     int port;
     @Autowired
@@ -113,7 +115,7 @@ class ReferralIntakeIT {
         HttpResponse<String> warned = desk.postForm("/referrals", again);
         assertThat(warned.statusCode()).isEqualTo(409);
         assertThat(warned.body()).contains("id=\"possible-duplicates\"").contains(existing)
-                .contains("This is a different person").containsPattern("<a href=\"/patients/[0-9a-f-]{36}\">Duplicato");
+                .contains("This is a different person").containsPattern(LINK_TO_EXISTING);
         assertThat(patients.count()).isEqualTo(before);
 
         // same record number from the same practice, another name, by someone not on that patient's team: no link
@@ -122,7 +124,7 @@ class ReferralIntakeIT {
         sameNumber.put("sourceRecordNumber", "RFM-4711");
         HttpResponse<String> warnedPt = pt.postForm("/referrals", sameNumber);
         assertThat(warnedPt.statusCode()).isEqualTo(409);
-        assertThat(warnedPt.body()).contains(existing).doesNotContainPattern("<a href=\"/patients/[0-9a-f-]{36}\">Duplicato");
+        assertThat(warnedPt.body()).contains(existing).doesNotContainPattern(LINK_TO_EXISTING);
         assertThat(patients.count()).isEqualTo(before);
 
         // a different person: confirmed, registered, and the confirmation is in the audit log
