@@ -16,10 +16,10 @@ import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
+import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.patient.Patients;
 import org.relief.shared.FieldProblem;
-import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
@@ -260,11 +260,7 @@ public class Assessments {
 
     private void mayRecord(Actor actor, UUID patientId, String what) {
         access.require(actor, patientId, what);
-        if (!actor.isClinician()) {
-            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, what,
-                    "DENIED: role " + actor.role(), actor.address());
-            throw new ForbiddenException("Only clinicians record instrument responses.");
-        }
+        access.requirePermission(actor, Permission.RECORD_INSTRUMENTS, patientId, what);
     }
 
     private static Score scoreOrRefuse(Instrument instrument, Map<String, Integer> answers) {

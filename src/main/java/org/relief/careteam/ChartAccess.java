@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
+import org.relief.shared.ForbiddenException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The access rule: staff open the charts of patients whose care team they are on. Anyone else may break the glass
- * with a written reason, which grants access for a limited time and is audited and reported. Refusals are audited.
+ * with a written reason, which grants access for a limited time and is audited and reported. What a role may do in
+ * a chart is the {@link Permission} matrix, checked here too. Refusals are audited.
  */
 @Service
 public class ChartAccess {
@@ -52,6 +54,29 @@ public class ChartAccess {
                 "You are not on this patient's care team. Break the glass with a reason to open the chart.");
     }
 
+    /**
+     * Refuses (audited as DENIED, then {@link ForbiddenException}, a 403) unless the actor's role has the permission.
+     *
+     * @param patientId the patient concerned, or null
+     * @param what what was attempted, for the audit log
+     */
+    public void requirePermission(Actor actor, Permission permission, UUID patientId, String what) {
+        if (!permission.allows(actor.role())) {
+            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, what,
+                    "DENIED: " + actor.role().name() + " lacks " + permission.name(), actor.address());
+            throw new ForbiddenException(actor.role().label() + " may not do this. " + permission.label()
+                    + ": " + rolesInWords(permission) + ".");
+        }
+    }
+
+    static String rolesInWords(Permission permission) {
+        var labels = permission.roles().stream().map(Role::label).toList();
+        if (labels.size() == 1) {
+            return labels.get(0);
+        }
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.get(labels.size() - 1);
+    }
+
     /** Whether the actor may open the chart, without auditing a refusal (for lists and links). */
     @Transactional(readOnly = true)
     public boolean mayOpen(Actor actor, UUID patientId) {
@@ -71,7 +96,7 @@ public class ChartAccess {
      */
     @Transactional
     public Instant breakGlass(Actor actor, UUID patientId, String reason) {
-        if (!actor.isClinician()) {
+        if (!Permission.BREAK_THE_GLASS.allows(actor.role())) {
             audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, "break the glass",
                     "DENIED: only clinicians may break the glass", actor.address());
             throw new ChartAccessDeniedException(patientId, "Only clinicians may break the glass.");

@@ -74,6 +74,13 @@ final class DemoCatalog {
                     "Mild degenerative disc disease L3-S1 without nerve compression.",
                     "Long-standing pain of uncertain cause; earlier physicians found no explanation."));
 
+    /**
+     * The presentations whose plan holds a procedure the demo can document (DemoClinicalStory.procedureFor): the
+     * patients on a plan come from these, so the demo's plans show ordered, documented and followed-up procedures.
+     */
+    static final List<Presentation> INTERVENTIONAL = List.of(PRESENTATIONS.get(0), PRESENTATIONS.get(1),
+            PRESENTATIONS.get(2), PRESENTATIONS.get(6));
+
     static final List<String[]> COMORBIDITIES = List.of(
             new String[] {"I10", "Essential (primary) hypertension"},
             new String[] {"E11.9", "Type 2 diabetes mellitus without complications"},

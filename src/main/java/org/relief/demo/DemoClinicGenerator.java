@@ -14,6 +14,7 @@ import org.relief.careteam.CareTeams.Membership;
 import org.relief.careteam.Role;
 import org.relief.careteam.Staff;
 import org.relief.patient.Allergy;
+import org.relief.patient.ChartBulkLoader;
 import org.relief.patient.ChartBulkLoader.SeedChart;
 import org.relief.patient.ChartBulkLoader.SeedEntry;
 import org.relief.patient.Codes.ClinicalStatus;
@@ -32,6 +33,10 @@ import org.relief.patient.PriorTreatment;
 import org.relief.patient.Problem;
 import org.relief.patient.Referral;
 import org.relief.patient.Step;
+import org.relief.procedure.Documentation;
+import org.relief.procedure.ProcedureKinds;
+import org.relief.procedure.rules.Facts;
+import org.relief.procedure.rules.ProcedureType;
 
 /**
  * Generates a synthetic clinic from a seed: the same seed, size and reference date always give the same clinic,
@@ -75,7 +80,14 @@ final class DemoClinicGenerator {
         String family = pick(rnd, FAMILY);
         LocalDate birth = today.minusYears(22 + rnd.nextInt(62)).minusDays(rnd.nextInt(365));
         Step step = STEP_CYCLE[index % STEP_CYCLE.length];
-        LocalDate referred = today.minusDays(3 + rnd.nextInt(step == Step.REFERRED ? 20 : 400));
+        // referred long enough ago for what the step's story puts after the referral (a baseline 120 days ago
+        // for patients in planning and on a plan, 14 days ago for those in evaluation)
+        int daysAgo = switch (step) {
+            case REFERRED -> 3;
+            case IN_EVALUATION, DEFERRED_MENTAL_HEALTH -> 21;
+            case PLANNING, ON_PLAN, DISCHARGED -> 130;
+        };
+        LocalDate referred = today.minusDays(daysAgo + rnd.nextInt(step == Step.REFERRED ? 20 : 400));
         Instant created = referred.atTime(9, 0).toInstant(ZoneOffset.UTC);
         Demographics demographics = new Demographics(family, given, birth, sex,
                 String.format("555-%03d-%04d", rnd.nextInt(1000), rnd.nextInt(10000)),
@@ -83,7 +95,7 @@ final class DemoClinicGenerator {
                 (1 + rnd.nextInt(999)) + " " + pick(rnd, STREETS), pick(rnd, CITIES),
                 String.format("%05d", 10000 + rnd.nextInt(89999)));
 
-        Presentation p = pick(rnd, PRESENTATIONS);
+        Presentation p = pick(rnd, step == Step.ON_PLAN || step == Step.DISCHARGED ? INTERVENTIONAL : PRESENTATIONS);
         List<SeedEntry> entries = new ArrayList<>();
         entries.add(entry(EntryKind.REFERRAL, created, new Referral(pick(rnd, PCPS), pick(rnd, PRACTICES), p.reason(),
                 referred, rnd.nextInt(6) == 0 ? Urgency.URGENT : Urgency.ROUTINE)));
@@ -109,8 +121,11 @@ final class DemoClinicGenerator {
         for (int t = 0; t < tried; t++) {
             LocalDate start = onset.plusDays(14 + rnd.nextInt(90));
             TreatmentResult result = rnd.nextInt(4) == 0 ? TreatmentResult.PARTIAL : TreatmentResult.NONE;
+            // tried before the referral: it ended at the latest a week before it
+            LocalDate end = start.plusWeeks(4 + rnd.nextInt(10));
+            end = end.isAfter(referred.minusDays(7)) ? referred.minusDays(7) : end;
             entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment(PRIOR_THERAPIES.get(
-                    (index + t * 3) % PRIOR_THERAPIES.size()), start, start.plusWeeks(4 + rnd.nextInt(10)),
+                    (index + t * 3) % PRIOR_THERAPIES.size()), start, end,
                     t % 2 == 0 ? "2x a week" : "daily", result, pick(rnd, SIDE_EFFECTS),
                     result == TreatmentResult.NONE ? "no meaningful relief" : "relief wore off")));
         }
@@ -157,8 +172,10 @@ final class DemoClinicGenerator {
     }
 
     /**
-     * The long-history patient of the benchmarks: ten years of care with 300 encounters, 60 procedures, 40 imaging
-     * studies and 80 medication changes (10 medications, each changed 8 times).
+     * The long-history patient of the benchmarks: ten years of care here with 300 encounters, 60 procedures documented
+     * here (each with its follow-up), 40 imaging studies and 80 medication changes (10 medications, each changed 8
+     * times). Her outside history, what the referral brought, comes before the referral: the lumbar surgery, physical
+     * therapy after it, medication and two transforaminal injections elsewhere, all ended before she was referred.
      */
     GeneratedPatient longHistoryPatient(String mrn) {
         Random rnd = new Random(seed ^ 0x5EEDL);
@@ -174,19 +191,39 @@ final class DemoClinicGenerator {
                 "Postlaminectomy syndrome, not elsewhere classified", start.minusYears(1), ClinicalStatus.ACTIVE)));
         entries.add(entry(EntryKind.PROBLEM, created, new Problem("M54.16", "Radiculopathy, lumbar region",
                 start.minusYears(2), ClinicalStatus.ACTIVE)));
+        LocalDate surgery = start.minusMonths(14);
+        entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment("Lumbar laminectomy and fusion L4-S1",
+                surgery, surgery, "single operation", TreatmentResult.PARTIAL, "none reported",
+                "leg pain returned within months")));
+        entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment("Physical therapy after lumbar surgery",
+                surgery.plusWeeks(6), surgery.plusWeeks(18), "2x a week", TreatmentResult.PARTIAL, "none reported",
+                "programme completed")));
+        entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment("Gabapentin", start.minusMonths(9),
+                start.minusMonths(3), "300 mg three times a day", TreatmentResult.NONE, "dizziness",
+                "no meaningful relief")));
+        entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment(
+                "Lumbar transforaminal epidural steroid injection (outside clinic)", start.minusMonths(7),
+                start.minusMonths(7), "single injection", TreatmentResult.PARTIAL, "none reported",
+                "relief wore off after about 3 weeks")));
+        entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment(
+                "Lumbar transforaminal epidural steroid injection (outside clinic)", start.minusMonths(4),
+                start.minusMonths(4), "single injection", TreatmentResult.NONE, "none reported",
+                "no meaningful relief")));
         for (int i = 0; i < 300; i++) {
             LocalDate date = start.plusDays(i * 12L);
             entries.add(entry(EntryKind.ENCOUNTER, date.atTime(10, 0).toInstant(ZoneOffset.UTC),
                     new Encounter(date, VISIT_TYPES.get(1 + i % 7), STAFF.get(i % 6).displayName(),
                             "Visit " + (i + 1) + " of the long-term programme.")));
         }
-        String[] procedures = {"Lumbar transforaminal epidural steroid injection", "Lumbar medial branch block",
-                "Lumbar radiofrequency ablation", "Trigger point injections", "Sacroiliac joint injection"};
+        // in-clinic procedures, each 60 days after the last, the first a month after the referral; each followed up.
+        // The medial branch block comes before each radiofrequency ablation (the facet rules' order).
         for (int i = 0; i < 60; i++) {
             LocalDate date = start.plusDays(30 + i * 60L);
-            entries.add(entry(EntryKind.TREATMENT, date.atTime(11, 0).toInstant(ZoneOffset.UTC),
-                    new PriorTreatment(procedures[i % procedures.length], date, date, "single procedure",
-                            TreatmentResult.values()[i % 3], "none reported", null)));
+            Instant at = date.atTime(11, 0).toInstant(ZoneOffset.UTC);
+            int procedureIndex = entries.size();
+            entries.add(entry(ProcedureKinds.PERFORMED, at, inClinicProcedure(i % 5, date)));
+            entries.add(entry(ProcedureKinds.FOLLOW_UP, at.plusSeconds(86_400L * 14),
+                    inClinicFollowUp(i % 5, ChartBulkLoader.entryId(id, procedureIndex), date, i)));
         }
         for (int i = 0; i < 40; i++) {
             LocalDate date = start.plusDays(45 + i * 90L);
@@ -212,6 +249,41 @@ final class DemoClinicGenerator {
                 Severity.MODERATE)));
         return new GeneratedPatient(new SeedChart(id, mrn, Step.ON_PLAN, created, d, entries, "demo"),
                 team(id, Step.ON_PLAN, STAFF.get(0), created));
+    }
+
+    /** The five procedures of the ten-year programme, in turn: what was done, where, with what. */
+    private static Documentation.Performed inClinicProcedure(int kind, LocalDate on) {
+        return switch (kind) {
+            case 0 -> new Documentation.Performed(null, ProcedureType.ESI_TRANSFORAMINAL, on, Facts.Region.LUMBAR,
+                    Facts.Side.LEFT, 1, 7, 3, "Methylprednisolone acetate 40 mg, lidocaine 1%", 40,
+                    Documentation.Guidance.FLUOROSCOPY, null);
+            case 1 -> new Documentation.Performed(null, ProcedureType.MEDIAL_BRANCH_BLOCK, on, Facts.Region.LUMBAR,
+                    Facts.Side.BILATERAL, 2, 6, 1, "Bupivacaine 0.5%, 0.5 ml per level", null,
+                    Documentation.Guidance.FLUOROSCOPY, null);
+            case 2 -> new Documentation.Performed(null, ProcedureType.RADIOFREQUENCY_ABLATION, on,
+                    Facts.Region.LUMBAR, Facts.Side.BILATERAL, 2, 6, 4, "Lidocaine 2% before each lesion", null,
+                    Documentation.Guidance.FLUOROSCOPY, null);
+            case 3 -> new Documentation.Performed(null, ProcedureType.TRIGGER_POINT_INJECTION, on,
+                    Facts.Region.LUMBAR, Facts.Side.LEFT, 1, 6, 3, "Lidocaine 1%", null,
+                    Documentation.Guidance.NONE, null);
+            default -> new Documentation.Performed(null, ProcedureType.SIJ_THERAPEUTIC, on, Facts.Region.SACRAL,
+                    Facts.Side.LEFT, 1, 6, 2, "Methylprednisolone acetate 40 mg, bupivacaine 0.25%", 40,
+                    Documentation.Guidance.FLUOROSCOPY, null);
+        };
+    }
+
+    /** Two weeks after each procedure: how much relief and how long it lasted (the block's relief for the MBB). */
+    private static Documentation.FollowUp inClinicFollowUp(int kind, UUID procedureId, LocalDate on, int i) {
+        int relief = switch (kind) {
+            case 0 -> 50 + (i % 3) * 10;
+            case 1 -> 80;
+            case 2 -> 70;
+            case 3 -> 40;
+            default -> 60;
+        };
+        Integer lasted = kind == 1 ? null : 2;
+        return new Documentation.FollowUp(procedureId, Documentation.Point.TWO_WEEKS, on.plusDays(14), relief,
+                lasted, Math.max(1, 7 - relief / 15));
     }
 
     private static List<Membership> team(UUID patient, Step step, Staff physician, Instant at) {

@@ -144,6 +144,7 @@ class DemoClinicSeeder implements ApplicationRunner {
                 var p = generator.longHistoryPatient(longHistoryMrn);
                 loader.load(List.of(p.chart()));
                 teams.addAll(p.team(), "demo");
+                story.tellLongHistory(p.chart().id());
             });
         }
         // the first patients get their step's clinical story through the real services (instruments, evaluation,

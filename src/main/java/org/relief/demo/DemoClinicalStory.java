@@ -19,12 +19,20 @@ import org.relief.patient.Patients;
 import org.relief.patient.Step;
 import org.relief.plan.PlanVersion;
 import org.relief.plan.Plans;
+import org.relief.procedure.Documentation;
+import org.relief.procedure.Orders;
+import org.relief.procedure.ProcedureKinds;
+import org.relief.procedure.ProcedureOrder;
+import org.relief.procedure.rules.Facts;
+import org.relief.procedure.rules.ProcedureType;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives the small demo clinic's patients the clinical story of their step, through the real services (so every
  * rule, audit row and safety alert is what a clinician's entries would produce): instrument trajectories, evaluation
- * episodes, and, for patients deferred to mental health, the PHQ-9 that deferred them.
+ * episodes, and, for patients deferred to mental health, the PHQ-9 that deferred them. A patient on a plan (or
+ * discharged from one) has a signed plan fitted to their presentation and, where it holds a procedure, the order,
+ * the procedure documented here and its follow-ups.
  */
 @Component
 class DemoClinicalStory {
@@ -36,9 +44,11 @@ class DemoClinicalStory {
     private final StaffDirectory staff;
     private final CareTeams teams;
     private final Plans plans;
+    private final Orders orders;
 
     DemoClinicalStory(Patients patients, ChartService charts, Assessments assessments, Evaluations evaluations,
-            StaffDirectory staff, CareTeams teams, Plans plans) {
+            StaffDirectory staff, CareTeams teams, Plans plans, Orders orders) {
+        this.orders = orders;
         this.patients = patients;
         this.charts = charts;
         this.assessments = assessments;
@@ -98,7 +108,7 @@ class DemoClinicalStory {
                             "Other chronic pain", Findings.Certainty.CONFIRMED));
                     evaluations.sign(physician, id, episode);
                     if (p.step() != Step.PLANNING) {
-                        planTogether(physician, id, today.minusDays(100));
+                        planTogether(physician, id, today.minusDays(100), rnd);
                     }
                     if (p.step() == Step.DISCHARGED) {
                         patients.changeStep(physician, id, Step.DISCHARGED, "demo clinic: goals met");
@@ -110,10 +120,75 @@ class DemoClinicalStory {
         }
     }
 
-    /** A signed plan with several therapies at once, each owned by its discipline. */
-    private void planTogether(Actor physician, UUID id, LocalDate start) {
+    /**
+     * The ten-year patient's story in the clinic, beside the history the generator loaded: her pain scores each year
+     * since the referral, the evaluation that confirmed the failed back surgery syndrome, and her signed plan.
+     */
+    void tellLongHistory(UUID id) {
+        Actor patel = actor("dr.patel");
+        LocalDate referred = charts.chart(patel, id).referrals().get(0).data().referralDate();
+        for (int year = 0; year < 10; year++) {
+            LocalDate on = referred.plusYears(year).plusDays(14);
+            int nrs = Math.max(4, 8 - year / 2);
+            assessments.record(patel, id, "NRS", on, Map.of("pain", nrs));
+            assessments.record(patel, id, "PEG", on, Map.of("p", nrs, "e", Math.min(10, nrs + 1), "g", nrs));
+        }
+        UUID episode = evaluations.start(patel, id);
+        charts.add(patel, id, EvaluationKinds.DIAGNOSIS, new Findings.Diagnosis(episode, "M96.1",
+                "Postlaminectomy syndrome, not elsewhere classified", Findings.Certainty.CONFIRMED));
+        charts.add(patel, id, EvaluationKinds.DIAGNOSIS, new Findings.Diagnosis(episode, "M54.16",
+                "Radiculopathy, lumbar region", Findings.Certainty.CONFIRMED));
+        evaluations.sign(patel, id, episode);
+        Actor pt = actor("pt.garcia");
+        LocalDate today = LocalDate.now();
+        var version = plans.propose(pt, id, List.of(
+                new PlanVersion.Goal(PlanVersion.GoalKind.PAIN, "Keep average pain at most 5 of 10", "NRS",
+                        new java.math.BigDecimal("5"), today.plusMonths(6)),
+                new PlanVersion.Goal(PlanVersion.GoalKind.PERSONAL, "Keep gardening an hour a day", null, null, null)),
+                List.of(new PlanVersion.PlannedTherapy("MEDICATION", patel.staffId(), null, "every 3 months",
+                                "ongoing", null, null, referred.plusMonths(1), null),
+                        new PlanVersion.PlannedTherapy("PT", pt.staffId(), null, "weekly", "12 weeks", "lumbar", null,
+                                today.minusWeeks(4), today.plusWeeks(8)),
+                        new PlanVersion.PlannedTherapy("CBT", actor("mh.brooks").staffId(), null, "every 2 weeks",
+                                "8 sessions", null, null, today.minusWeeks(4), today.plusWeeks(12))),
+                null);
+        plans.sign(patel, id, version.id());
+    }
+
+    /**
+     * The procedure a presentation's plan holds, if any: lumbar radicular pain, stenosis and failed back surgery a
+     * transforaminal ESI, lumbar facet pain a diagnostic medial branch block. The other presentations get a plan
+     * without a procedure (their procedures need exam findings or diagnostic blocks the demo evaluation does not
+     * record, and the rules would rightly not let them proceed).
+     */
+    record PlannedProcedure(String therapyCode, ProcedureType type, Facts.Region region, Facts.Side side,
+            Facts.Indication indication, String medication, Integer steroidMg) {
+    }
+
+    static PlannedProcedure procedureFor(String icd10) {
+        return switch (icd10) {
+            case "M54.16", "M96.1" -> new PlannedProcedure("ESI_TF", ProcedureType.ESI_TRANSFORAMINAL,
+                    Facts.Region.LUMBAR, Facts.Side.LEFT, Facts.Indication.RADICULOPATHY,
+                    "Methylprednisolone acetate 40 mg, lidocaine 1%", 40);
+            case "M48.061" -> new PlannedProcedure("ESI_TF", ProcedureType.ESI_TRANSFORAMINAL, Facts.Region.LUMBAR,
+                    Facts.Side.BILATERAL, Facts.Indication.STENOSIS, "Methylprednisolone acetate 40 mg, lidocaine 1%",
+                    40);
+            case "M47.816" -> new PlannedProcedure("MBB", ProcedureType.MEDIAL_BRANCH_BLOCK, Facts.Region.LUMBAR,
+                    Facts.Side.BILATERAL, Facts.Indication.OTHER, "Bupivacaine 0.5%, 0.5 ml per level", null);
+            default -> null;
+        };
+    }
+
+    /**
+     * A signed plan with several therapies at once, each owned by its discipline, and the procedure the presentation
+     * calls for: ordered (the rules check it), done two weeks into the plan, followed up at two and six weeks.
+     */
+    private void planTogether(Actor physician, UUID id, LocalDate start, Random rnd) {
         Actor pt = actor("pt.garcia");
         Actor brooks = actor("mh.brooks");
+        PlannedProcedure procedure = charts.chart(physician, id).problems().stream()
+                .map(v -> v.data().icd10Code()).filter(java.util.Objects::nonNull).map(DemoClinicalStory::procedureFor)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         var goals = List.of(
                 new PlanVersion.Goal(PlanVersion.GoalKind.PAIN, "Average pain at most 4 of 10", "NRS",
                         new java.math.BigDecimal("4"), start.plusMonths(4)),
@@ -121,17 +196,42 @@ class DemoClinicalStory {
                         new java.math.BigDecimal("30"), start.plusMonths(4)),
                 new PlanVersion.Goal(PlanVersion.GoalKind.PERSONAL, "Walk to the park with my grandchildren", null,
                         null, null));
-        var therapies = List.of(
+        List<PlanVersion.PlannedTherapy> therapies = new java.util.ArrayList<>(List.of(
                 new PlanVersion.PlannedTherapy("PT", pt.staffId(), null, "2x a week", "6 weeks", "lumbar", null,
                         start, start.plusWeeks(6)),
                 new PlanVersion.PlannedTherapy("CBT", brooks.staffId(), null, "weekly", "10 sessions", null, null,
                         start.plusWeeks(1), start.plusWeeks(11)),
-                new PlanVersion.PlannedTherapy("ESI_TF", physician.staffId(), null, "once", "single injection",
-                        "lumbar", "LEFT", start.plusWeeks(2), start.plusWeeks(2)),
                 new PlanVersion.PlannedTherapy("MEDICATION", physician.staffId(), null, "every 2 months",
-                        "ongoing", null, null, start, null));
+                        "ongoing", null, null, start, null)));
+        LocalDate procedureDay = start.plusWeeks(2);
+        if (procedure != null) {
+            therapies.add(new PlanVersion.PlannedTherapy(procedure.therapyCode(), physician.staffId(), null, "once",
+                    "single procedure", procedure.region().name().toLowerCase(), procedure.side().name(),
+                    procedureDay, procedureDay));
+        }
         var version = plans.propose(pt, id, goals, therapies, null);
         plans.sign(physician, id, version.id());
+        if (procedure != null) {
+            performAndFollowUp(physician, id, procedure, procedureDay, rnd);
+        }
+    }
+
+    private void performAndFollowUp(Actor physician, UUID id, PlannedProcedure p, LocalDate on, Random rnd) {
+        ProcedureOrder order = orders.order(physician, id, new Facts.Order(p.type(), p.region(), p.side(), 1, on,
+                p.indication(), p.steroidMg() == null ? null : p.steroidMg().doubleValue(), p.steroidMg() != null,
+                true, null, false, null));
+        if (!order.mayProceed()) {
+            return; // the rules did not let it proceed: it is not done (the order shows why)
+        }
+        int pre = 6 + rnd.nextInt(3);
+        var done = charts.add(physician, id, ProcedureKinds.PERFORMED, new Documentation.Performed(order.id(),
+                p.type(), on, p.region(), p.side(), 1, pre, Math.max(0, pre - 3 - rnd.nextInt(3)), p.medication(),
+                p.steroidMg(), Documentation.Guidance.FLUOROSCOPY, null));
+        int relief = 50 + 10 * rnd.nextInt(4);
+        charts.add(physician, id, ProcedureKinds.FOLLOW_UP, new Documentation.FollowUp(done.entryId(),
+                Documentation.Point.TWO_WEEKS, on.plusWeeks(2), relief, 2, Math.max(1, pre - relief / 15)));
+        charts.add(physician, id, ProcedureKinds.FOLLOW_UP, new Documentation.FollowUp(done.entryId(),
+                Documentation.Point.SIX_WEEKS, on.plusWeeks(6), relief - 10, 6, Math.max(1, pre - relief / 15 + 1)));
     }
 
     private void baseline(Actor physician, UUID id, LocalDate on, Random rnd, int pain) {

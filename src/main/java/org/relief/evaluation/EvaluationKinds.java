@@ -1,7 +1,6 @@
 package org.relief.evaluation;
 
-import java.util.Set;
-import org.relief.careteam.Role;
+import org.relief.careteam.Permission;
 import org.relief.evaluation.Findings.DiagnosticTest;
 import org.relief.evaluation.Findings.Diagnosis;
 import org.relief.evaluation.Findings.Exam;
@@ -16,22 +15,24 @@ import org.relief.patient.EntryKind;
  */
 public final class EvaluationKinds {
 
-    private static final Set<Role> MENTAL_HEALTH = Set.of(Role.MENTAL_HEALTH_THERAPIST);
-
     public static final EntryKind<Session> SESSION = EntryKind.define("evaluation-sessions",
-            "Evaluation session", Session.class, "evaluation_session", "session_date", null, null, "evaluation");
+            "Evaluation session", Session.class, "evaluation_session", "session_date",
+            Permission.WRITE_EVALUATION_FINDINGS, null, "evaluation");
     public static final EntryKind<Exam> EXAM = EntryKind.define("exams", "Physical exam", Exam.class,
-            "physical_exam", "exam_date", null, null, "evaluation");
+            "physical_exam", "exam_date",
+            Permission.WRITE_EVALUATION_FINDINGS, null, "evaluation");
     public static final EntryKind<DiagnosticTest> TEST = EntryKind.define("diagnostic-tests", "Diagnostic test",
-            DiagnosticTest.class, "diagnostic_test", "ordered_on", null, null, "evaluation");
+            DiagnosticTest.class, "diagnostic_test", "ordered_on", Permission.WRITE_EVALUATION_FINDINGS, null,
+            "evaluation");
     public static final EntryKind<PsychEvaluation> PSYCH = EntryKind.define("psych-evaluations",
-            "Psychological evaluation", PsychEvaluation.class, "psych_evaluation", "evaluated_on", MENTAL_HEALTH,
-            null, "evaluation");
+            "Psychological evaluation", PsychEvaluation.class, "psych_evaluation", "evaluated_on",
+            Permission.WRITE_PSYCH_EVALUATION, null, "evaluation");
     public static final EntryKind<PsychotherapyNote> PSYCH_NOTE = EntryKind.define("psychotherapy-notes",
-            "Psychotherapy note", PsychotherapyNote.class, "psychotherapy_note", "note_date", MENTAL_HEALTH,
-            MENTAL_HEALTH, "evaluation");
+            "Psychotherapy note", PsychotherapyNote.class, "psychotherapy_note", "note_date",
+            Permission.WRITE_PSYCHOTHERAPY_NOTES, Permission.READ_PSYCHOTHERAPY_NOTES, "evaluation");
     public static final EntryKind<Diagnosis> DIAGNOSIS = EntryKind.define("diagnoses", "Diagnosis",
-            Diagnosis.class, "diagnosis", "certainty, icd10_code", null, null, "evaluation");
+            Diagnosis.class, "diagnosis", "certainty, icd10_code",
+            Permission.WRITE_EVALUATION_FINDINGS, null, "evaluation");
 
     private EvaluationKinds() {
     }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
+import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
 import org.relief.evaluation.Findings.Clearance;
@@ -55,9 +56,7 @@ public class Evaluations {
     public UUID start(Actor actor, UUID patientId) {
         var patient = patients.summary(patientId);
         access.require(actor, patientId, "start evaluation");
-        if (!actor.isClinician()) {
-            throw new ForbiddenException("Only clinicians start an evaluation.");
-        }
+        access.requirePermission(actor, Permission.START_EVALUATION, patientId, "start evaluation");
         Optional<UUID> open = latestEpisodeId(patientId).filter(id -> signoff(id) == null);
         if (open.isPresent()) {
             return open.get();
@@ -89,9 +88,7 @@ public class Evaluations {
      */
     @Transactional
     public void sign(Actor actor, UUID patientId, UUID episodeId) {
-        if (actor.role() != Role.PHYSICIAN) {
-            throw new ForbiddenException("The interventional pain physician signs the evaluation.");
-        }
+        access.requirePermission(actor, Permission.SIGN_EVALUATION, patientId, "sign evaluation " + episodeId);
         Episode episode = latest(actor, patientId).filter(e -> e.id().equals(episodeId))
                 .orElseThrow(() -> new NotFoundException("No open evaluation episode " + episodeId));
         // signing moves the patient to planning: the safety gate is asked before anything is stored

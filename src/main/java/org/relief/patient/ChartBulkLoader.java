@@ -43,6 +43,15 @@ public class ChartBulkLoader {
             List<SeedEntry> entries, String by) {
     }
 
+    /**
+     * The id the loader gives the entry at {@code index} of a chart's entries: derived from the patient, so the same
+     * seed gives the same clinic, ids included, and one seeded entry can point at another (a follow-up at its
+     * procedure).
+     */
+    public static UUID entryId(UUID patientId, int index) {
+        return UUID.nameUUIDFromBytes((patientId + "/" + index).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Takes {@code n} record numbers from the same sequence registration uses. */
     @Transactional
     public List<String> reserveMrns(int n) {
@@ -76,8 +85,7 @@ public class ChartBulkLoader {
             add(rows, EntryKind.DEMOGRAPHICS, c.id(), c.id(), 1, c.demographics(), c.createdAt(), c.by());
             int index = 0;
             for (SeedEntry e : c.entries()) {
-                // derived from the patient, so the same seed gives the same clinic, ids included
-                UUID entryId = UUID.nameUUIDFromBytes((c.id() + "/" + index++).getBytes());
+                UUID entryId = entryId(c.id(), index++);
                 for (int v = 0; v < e.versions().size(); v++) {
                     add(rows, e.kind(), c.id(), entryId, v + 1, e.versions().get(v),
                             e.recordedAt().plusSeconds(86_400L * v), c.by());

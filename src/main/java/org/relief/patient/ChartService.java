@@ -55,6 +55,16 @@ public class ChartService {
         this.guards = guards;
     }
 
+    /**
+     * Refuses (audited, 403) before a form is shown that this actor could not save: the patient exists, the actor may
+     * open the chart and may write this kind of entry.
+     */
+    @Transactional(readOnly = true)
+    public void requireMayWrite(Actor actor, UUID patientId, EntryKind<?> kind, String what) {
+        patients.summary(patientId);
+        mayWrite(actor, patientId, kind, what);
+    }
+
     /** The whole chart, current versions. */
     @Transactional(readOnly = true)
     public Chart chart(Actor actor, UUID patientId) {
@@ -312,12 +322,7 @@ public class ChartService {
 
     private void mayWrite(Actor actor, UUID patientId, EntryKind<?> kind, String what) {
         open(actor, patientId, what);
-        if (!kind.mayWrite(actor.role())) {
-            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, what,
-                    "DENIED: role " + actor.role(), actor.address());
-            throw new ForbiddenException(actor.role().label() + " may not write " + kind.label().toLowerCase()
-                    + " entries.");
-        }
+        access.requirePermission(actor, kind.writePermission(), patientId, what);
     }
 
     private static String blankToNull(String s) {

@@ -2,39 +2,45 @@ package org.relief.patient;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.relief.careteam.Permission;
 import org.relief.careteam.Role;
 
 /**
- * A kind of chart entry: its payload type, the table that keeps its versions, where it sits in URLs, and who may
- * write it. Front desk may write the administrative kinds (demographics, referral); clinicians may write all.
+ * A kind of chart entry: its payload type, the table that keeps its versions, where it sits in URLs, and the
+ * {@link Permission} a role needs to write it (the matrix in careteam.Permission decides who).
  *
  * @param <T> the payload record
  */
 public final class EntryKind<T extends Record> {
 
     public static final EntryKind<Demographics> DEMOGRAPHICS =
-            new EntryKind<>("demographics", "Demographics", Demographics.class, "demographics", true, "recorded_at desc");
+            new EntryKind<>("demographics", "Demographics", Demographics.class, "demographics",
+                    Permission.EDIT_DEMOGRAPHICS, "recorded_at desc");
     public static final EntryKind<Referral> REFERRAL =
-            new EntryKind<>("referrals", "Referral", Referral.class, "referral", true, "referral_date desc");
+            new EntryKind<>("referrals", "Referral", Referral.class, "referral", Permission.EDIT_REFERRAL,
+                    "referral_date desc");
     public static final EntryKind<Problem> PROBLEM =
-            new EntryKind<>("problems", "Problem / history", Problem.class, "problem", false,
+            new EntryKind<>("problems", "Problem / history", Problem.class, "problem", Permission.WRITE_PROBLEMS,
                     "clinical_status, onset_date desc nulls last");
     public static final EntryKind<ImagingStudy> IMAGING =
-            new EntryKind<>("imaging", "Imaging study", ImagingStudy.class, "imaging_study", false, "study_date desc");
+            new EntryKind<>("imaging", "Imaging study", ImagingStudy.class, "imaging_study", Permission.WRITE_IMAGING,
+                    "study_date desc");
     public static final EntryKind<PriorTreatment> TREATMENT =
-            new EntryKind<>("treatments", "Prior treatment", PriorTreatment.class, "prior_treatment", false,
-                    "start_date desc");
+            new EntryKind<>("treatments", "Prior treatment", PriorTreatment.class, "prior_treatment",
+                    Permission.WRITE_PRIOR_TREATMENTS, "start_date desc");
     public static final EntryKind<Medication> MEDICATION =
-            new EntryKind<>("medications", "Medication", Medication.class, "medication", false, "status, name");
+            new EntryKind<>("medications", "Medication", Medication.class, "medication", Permission.WRITE_MEDICATIONS,
+                    "status, name");
     public static final EntryKind<Allergy> ALLERGY =
-            new EntryKind<>("allergies", "Allergy", Allergy.class, "allergy", false, "substance");
+            new EntryKind<>("allergies", "Allergy", Allergy.class, "allergy", Permission.WRITE_ALLERGIES, "substance");
     public static final EntryKind<Encounter> ENCOUNTER =
-            new EntryKind<>("encounters", "Encounter", Encounter.class, "encounter", false, "encounter_date desc");
+            new EntryKind<>("encounters", "Encounter", Encounter.class, "encounter", Permission.WRITE_ENCOUNTERS,
+                    "encounter_date desc");
 
     public static final EntryKind<Document> DOCUMENT =
-            new EntryKind<>("documents", "Document", Document.class, "document", false, "document_date desc");
+            new EntryKind<>("documents", "Document", Document.class, "document", Permission.WRITE_DOCUMENTS,
+                    "document_date desc");
 
     /** The chart's own kinds, in the order the chart shows them. */
     public static final List<EntryKind<?>> ALL =
@@ -47,24 +53,21 @@ public final class EntryKind<T extends Record> {
     private final String label;
     private final Class<T> type;
     private final String table;
-    private final boolean frontDeskMayWrite;
     private final String order;
-    private final Set<Role> writers;
-    private final Set<Role> readers;
+    private final Permission writers;
+    private final Permission readers;
     private final String home;
 
-    private EntryKind(String slug, String label, Class<T> type, String table, boolean frontDeskMayWrite,
-            String order) {
-        this(slug, label, type, table, frontDeskMayWrite, order, null, null, "");
+    private EntryKind(String slug, String label, Class<T> type, String table, Permission writers, String order) {
+        this(slug, label, type, table, order, writers, null, "");
     }
 
-    private EntryKind(String slug, String label, Class<T> type, String table, boolean frontDeskMayWrite,
-            String order, Set<Role> writers, Set<Role> readers, String home) {
+    private EntryKind(String slug, String label, Class<T> type, String table, String order, Permission writers,
+            Permission readers, String home) {
         this.slug = slug;
         this.label = label;
         this.type = type;
         this.table = table;
-        this.frontDeskMayWrite = frontDeskMayWrite;
         this.order = order;
         this.writers = writers;
         this.readers = readers;
@@ -76,13 +79,14 @@ public final class EntryKind<T extends Record> {
      * bookkeeping columns of the chart tables, then one column per record component in snake_case, append-only)
      * so it gets the chart's versioning, access checks, validation, audit and generic forms.
      *
-     * @param writers roles that may write it (null: every clinician)
-     * @param readers roles that may read it (null: everyone who may open the chart)
+     * @param writers the permission a role needs to write it
+     * @param readers the permission a role needs to read it (null: everyone who may open the chart)
      * @param home the chart sub-page its forms return to (e.g. "evaluation"), "" for the chart itself
      */
     public static <T extends Record> EntryKind<T> define(String slug, String label, Class<T> type, String table,
-            String order, Set<Role> writers, Set<Role> readers, String home) {
-        EntryKind<T> kind = new EntryKind<>(slug, label, type, table, false, order, writers, readers, home);
+            String order, Permission writers, Permission readers, String home) {
+        EntryKind<T> kind = new EntryKind<>(slug, label, type, table, order,
+                java.util.Objects.requireNonNull(writers, "writers"), readers, home);
         if (REGISTERED.stream().anyMatch(k -> k.slug.equals(slug))) {
             throw new IllegalStateException("entry kind '" + slug + "' is defined twice");
         }
@@ -94,17 +98,19 @@ public final class EntryKind<T extends Record> {
         return REGISTERED.stream().filter(k -> k.slug.equals(slug)).findFirst();
     }
 
-    /** Whether this role may write entries of this kind (the chart's kinds: clinicians; front desk some). */
+    /** Whether this role may write entries of this kind. */
     public boolean mayWrite(Role role) {
-        if (writers != null) {
-            return writers.contains(role);
-        }
-        return role.isClinician() || (role == Role.FRONT_DESK && frontDeskMayWrite);
+        return writers.allows(role);
+    }
+
+    /** The permission a role needs to write entries of this kind. */
+    public Permission writePermission() {
+        return writers;
     }
 
     /** Whether this role may read entries of this kind (beyond being allowed to open the chart). */
     public boolean mayRead(Role role) {
-        return readers == null || readers.contains(role);
+        return readers == null || readers.allows(role);
     }
 
     /** The chart sub-page this kind's forms return to. */

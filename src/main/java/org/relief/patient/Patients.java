@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
+import org.relief.careteam.Permission;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
@@ -67,16 +68,40 @@ public class Patients {
      */
     @Transactional
     public PatientSummary register(Actor actor, Registration registration) {
-        if (actor.role() != Role.FRONT_DESK && !actor.isClinician()) {
-            audit.record(actor.username(), actor.role().name(), null, AuditAction.DENIED, "register referral",
-                    "DENIED: role", actor.address());
-            throw new ForbiddenException("Only front desk and clinicians register referrals.");
-        }
+        return register(actor, registration, null);
+    }
+
+    /**
+     * Registers a referral as the referral form brings it: the patient and referral, plus the imaging studies and
+     * prior treatments it came with and the referring practice's record number. Before a second record is made for
+     * what may be the same person (same family name, given name and date of birth, or the same record number from
+     * the same referring practice) it refuses with {@link PossibleDuplicateException} listing them, unless the
+     * registrant confirmed a different person; both the warning and the confirmation are audited.
+     *
+     * @param intake what the referral brought, or null (API and imports: no duplicate check, nothing more to store)
+     */
+    @Transactional
+    public PatientSummary register(Actor actor, Registration registration, Intake intake) {
+        access.requirePermission(actor, Permission.REGISTER_REFERRAL, null, "register referral");
         validator.validate(registration);
+        if (intake != null) {
+            intake.imaging().forEach(validator::validate);
+            intake.treatments().forEach(validator::validate);
+        }
         var physician = staff.find(registration.coordinatingPhysicianId())
                 .filter(s -> s.role() == Role.PHYSICIAN && s.enabled())
                 .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem("coordinatingPhysicianId",
                         "must be an interventional pain physician of this clinic"))));
+        String source = registration.referral().referringPractice().strip();
+        List<PatientSummary> duplicates = intake == null ? List.of()
+                : possibleDuplicates(registration.demographics(), source, intake.sourceRecordNumber());
+        String duplicateMrns = duplicates.stream().map(PatientSummary::mrn).toList().toString();
+        if (!duplicates.isEmpty() && !intake.confirmedDifferentPerson()) {
+            audit.record(actor.username(), actor.role().name(), null, AuditAction.SEARCH,
+                    "new referral looks like " + duplicateMrns + ": possible duplicate shown", "NOT REGISTERED",
+                    actor.address());
+            throw new PossibleDuplicateException(duplicates);
+        }
         UUID id = UUID.randomUUID();
         String mrn = "R" + jdbc.sql("select nextval('patient_mrn_seq')").query(Long.class).single();
         jdbc.sql("insert into patient (id, mrn, created_by) values (?, ?, ?)").params(id, mrn, actor.username())
@@ -94,8 +119,27 @@ public class Patients {
                 actor.username());
         teams.add(id, physician.id(), actor.username());
         teams.add(id, actor.staffId(), actor.username());
+        String brought = "";
+        if (intake != null) {
+            for (ImagingStudy study : intake.imaging()) {
+                store.insert(EntryKind.IMAGING, id, UUID.randomUUID(), 1, study, false, null, null, actor.username());
+            }
+            for (PriorTreatment treatment : intake.treatments()) {
+                store.insert(EntryKind.TREATMENT, id, UUID.randomUUID(), 1, treatment, false, null, null,
+                        actor.username());
+            }
+            if (intake.sourceRecordNumber() != null) {
+                jdbc.sql("""
+                        insert into patient_source_identifier (patient_id, source, identifier, recorded_by)
+                        values (?, ?, ?, ?)""").params(id, source, intake.sourceRecordNumber(), actor.username())
+                        .update();
+            }
+            brought = " with " + intake.imaging().size() + " imaging studies and " + intake.treatments().size()
+                    + " prior treatments" + (duplicates.isEmpty() ? "" : "; confirmed a different person from "
+                    + "possible duplicate(s) " + duplicateMrns);
+        }
         audit.record(actor.username(), actor.role().name(), id, AuditAction.CREATE,
-                "registered referral " + mrn, "OK", actor.address());
+                "registered referral " + mrn + brought, "OK", actor.address());
         return new PatientSummary(id, mrn, d.familyName().strip(), d.givenName().strip(), d.birthDate(),
                 Step.REFERRED);
     }
@@ -107,8 +151,8 @@ public class Patients {
     @Transactional(readOnly = true)
     public List<PatientSummary> search(Actor actor, String text, Scope scope, int limit) {
         String q = text == null ? "" : text.strip();
-        if (scope == Scope.CLINIC && !actor.isClinician()) {
-            throw new ForbiddenException("Only clinicians search the whole clinic.");
+        if (scope == Scope.CLINIC) {
+            access.requirePermission(actor, Permission.SEARCH_WHOLE_CLINIC, null, "search the whole clinic");
         }
         StringBuilder sql = new StringBuilder("select s.* from patient_summary s");
         List<Object> args = new ArrayList<>();
@@ -176,9 +220,7 @@ public class Patients {
     @Transactional
     public void changeStep(Actor actor, UUID patientId, Step step, String note) {
         summary(patientId);
-        if (!actor.isClinician()) {
-            throw new ForbiddenException("Only clinicians move a patient along the way.");
-        }
+        access.requirePermission(actor, Permission.MOVE_STEP, patientId, "change step to " + step);
         access.require(actor, patientId, "change step to " + step);
         requireStep(actor, patientId, step, "move the patient to \"" + step.label() + "\"");
         move(patientId, step, note, actor.username());
@@ -225,6 +267,36 @@ public class Patients {
         insertStep(patientId, step, note, by);
         jdbc.sql("update patient_summary set step = ?, updated_at = ? where patient_id = ?")
                 .params(step.name(), Timestamp.from(clock.instant()), patientId).update();
+    }
+
+    /**
+     * Patients who may be the person a new referral is about: the same family name, given name(s) and date of birth
+     * (ignoring case and surrounding spaces), or the same record number from the same referring practice.
+     */
+    @Transactional(readOnly = true)
+    public List<PatientSummary> possibleDuplicates(Demographics d, String source, String sourceRecordNumber) {
+        return jdbc.sql("""
+                select s.* from patient_summary s
+                where (lower(s.family_name) = lower(:family) and lower(s.given_name) = lower(:given)
+                       and s.birth_date = :birth)
+                   or exists (select 1 from patient_source_identifier i where i.patient_id = s.patient_id
+                              and lower(i.source) = lower(:source) and i.identifier = :number)
+                order by s.mrn limit 20""")
+                .param("family", d.familyName().strip()).param("given", d.givenName().strip())
+                .param("birth", d.birthDate()).param("source", source == null ? "" : source.strip())
+                .param("number", sourceRecordNumber == null ? "" : sourceRecordNumber.strip())
+                .query(SUMMARY).list();
+    }
+
+    /** The record numbers referring practices gave this patient: source -> number (for the chart's header). */
+    @Transactional(readOnly = true)
+    public Map<String, String> sourceRecordNumbers(UUID patientId) {
+        Map<String, String> numbers = new java.util.LinkedHashMap<>();
+        jdbc.sql("select source, identifier from patient_source_identifier where patient_id = ? order by recorded_at")
+                .param(patientId)
+                .query((rs, n) -> Map.entry(rs.getString("source"), rs.getString("identifier"))).list()
+                .forEach(e -> numbers.put(e.getKey(), e.getValue()));
+        return numbers;
     }
 
     /** Identity of a patient (no clinical content), or 404. */

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
+import org.relief.careteam.Permission;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
@@ -67,9 +68,7 @@ public class Plans {
             List<PlanVersion.PlannedTherapy> therapies, String changeReason) {
         patients.summary(patientId);
         access.require(actor, patientId, "propose plan");
-        if (!actor.isClinician()) {
-            throw new ForbiddenException("Clinicians on the team propose the plan.");
-        }
+        access.requirePermission(actor, Permission.PROPOSE_PLAN, patientId, "propose plan");
         List<FieldProblem> problems = new ArrayList<>();
         if (therapies.isEmpty()) {
             problems.add(new FieldProblem("therapies", "add at least one therapy"));

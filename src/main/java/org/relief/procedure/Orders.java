@@ -16,6 +16,7 @@ import org.relief.assessment.InstrumentResponse;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
+import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
 import org.relief.evaluation.EvaluationFacts;
@@ -105,9 +106,7 @@ public class Orders {
      */
     @Transactional
     public ProcedureOrder order(Actor actor, UUID patientId, Facts.Order order) {
-        if (actor.role() != Role.PHYSICIAN) {
-            throw new ForbiddenException("The interventional pain physician orders procedures.");
-        }
+        access.requirePermission(actor, Permission.ORDER_PROCEDURE, patientId, "order procedure");
         validate(order);
         patients.summary(patientId);
         access.require(actor, patientId, "order procedure");
@@ -179,11 +178,7 @@ public class Orders {
      */
     @Transactional
     public ProcedureOrder override(Actor actor, UUID patientId, UUID orderId, String reason) {
-        if (actor.role() != Role.PHYSICIAN) {
-            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED,
-                    "override order " + orderId, "DENIED: only a physician overrides", actor.address());
-            throw new ForbiddenException("Only the interventional pain physician overrides a BLOCK.");
-        }
+        access.requirePermission(actor, Permission.OVERRIDE_BLOCK, patientId, "override order " + orderId);
         ProcedureOrder order = find(orderId);
         if (!order.patientId().equals(patientId)) {
             throw new NotFoundException("No order " + orderId + " in this chart");

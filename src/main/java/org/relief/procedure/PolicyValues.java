@@ -8,10 +8,10 @@ import java.util.Map;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
-import org.relief.careteam.Role;
+import org.relief.careteam.ChartAccess;
+import org.relief.careteam.Permission;
 import org.relief.procedure.rules.Policy;
 import org.relief.shared.FieldProblem;
-import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,10 +29,12 @@ public class PolicyValues {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ChartAccess access;
 
-    PolicyValues(JdbcClient jdbc, AuditLog audit) {
+    PolicyValues(JdbcClient jdbc, AuditLog audit, ChartAccess access) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.access = access;
     }
 
     @Transactional(readOnly = true)
@@ -57,9 +59,7 @@ public class PolicyValues {
     /** The admin changes a value; the old one stays, and decisions keep pointing at the row they used. */
     @Transactional
     public void change(Actor actor, String key, BigDecimal value, String reason) {
-        if (actor.role() != Role.ADMIN) {
-            throw new ForbiddenException("Only the clinic admin changes policy values.");
-        }
+        access.requirePermission(actor, Permission.ADMINISTER, null, "change policy value " + key);
         Change current = history(key).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No policy value '" + key + "'"));
         if (value == null || value.signum() < 0) {

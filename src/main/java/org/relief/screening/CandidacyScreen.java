@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
-import org.relief.careteam.Role;
+import org.relief.careteam.ChartAccess;
+import org.relief.careteam.Permission;
 import org.relief.patient.Chart;
 import org.relief.patient.ChartService;
 import org.relief.patient.Codes.DrugClass;
@@ -22,7 +23,6 @@ import org.relief.patient.TreatmentCatalogue;
 import org.relief.screening.CandidacyRules.Decision;
 import org.relief.screening.CandidacyRules.Outcome;
 import org.relief.shared.FieldProblem;
-import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,11 +52,13 @@ public class CandidacyScreen {
     private final Clock clock;
     private final CandidacyRules rules;
     private final TreatmentCatalogue catalogue;
+    private final ChartAccess access;
 
     CandidacyScreen(ChartService charts, SafetyProtocol safety, SafetyGate gate, AuditLog audit, JdbcClient jdbc,
             Clock clock, @Value("${relief.rules.chronic-pain-months:3}") int chronicMonths,
-            TreatmentCatalogue catalogue) {
+            TreatmentCatalogue catalogue, ChartAccess access) {
         this.charts = charts;
+        this.access = access;
         this.safety = safety;
         this.gate = gate;
         this.audit = audit;
@@ -99,9 +101,7 @@ public class CandidacyScreen {
     /** The physician's final call; a call that differs from the screen needs a reason. */
     @Transactional
     public void recordCall(Actor actor, UUID patientId, Outcome finalCall, String reason) {
-        if (actor.role() != Role.PHYSICIAN) {
-            throw new ForbiddenException("The interventional pain physician records the candidacy call.");
-        }
+        access.requirePermission(actor, Permission.RECORD_CANDIDACY_CALL, patientId, "record candidacy call");
         Decision decision = screen(actor, patientId);
         if (finalCall == null) {
             throw new InvalidInputException(List.of(new FieldProblem("finalCall", "choose the final call")));

@@ -10,13 +10,13 @@ import org.relief.assessment.SafetyFlag;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
+import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
 import org.relief.patient.PatientSummary;
 import org.relief.patient.Patients;
 import org.relief.patient.Step;
 import org.relief.shared.FieldProblem;
-import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
@@ -73,9 +73,7 @@ public class SafetyProtocol {
     public SafetyAlert report(Actor actor, UUID patientId, SafetyFlag.Concern concern, String note) {
         patients.summary(patientId);
         access.require(actor, patientId, "report safety concern");
-        if (!actor.isClinician()) {
-            throw new ForbiddenException("Only clinicians report a safety concern.");
-        }
+        access.requirePermission(actor, Permission.REPORT_SAFETY_CONCERN, patientId, "report safety concern");
         if (concern == null || note == null || note.isBlank()) {
             throw new InvalidInputException(List.of(concern == null
                     ? new FieldProblem("concern", "choose suicidal ideation or psychosis")
@@ -127,9 +125,8 @@ public class SafetyProtocol {
     public void followUp(Actor actor, UUID patientId, UUID alertId, RiskLevel risk, String actionTaken) {
         patients.summary(patientId);
         access.require(actor, patientId, "follow up safety alert " + alertId);
-        if (!actor.isClinician()) {
-            throw new ForbiddenException("Only clinicians document a safety follow-up.");
-        }
+        access.requirePermission(actor, Permission.DOCUMENT_SAFETY_FOLLOW_UP, patientId,
+                "follow up safety alert " + alertId);
         SafetyAlert alert = alert(alertId);
         if (!alert.patientId().equals(patientId)) {
             throw new NotFoundException("No safety alert " + alertId + " in this chart");
@@ -154,11 +151,7 @@ public class SafetyProtocol {
     public void releaseHold(Actor actor, UUID patientId, String reason) {
         patients.summary(patientId);
         access.require(actor, patientId, "release care hold");
-        if (actor.role() != Role.PHYSICIAN) {
-            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, "release care hold",
-                    "DENIED: only the physician releases the hold", actor.address());
-            throw new ForbiddenException("Only the interventional pain physician releases the hold on care.");
-        }
+        access.requirePermission(actor, Permission.RELEASE_CARE_HOLD, patientId, "release care hold");
         SafetyStatus.Hold hold = activeHold(patientId);
         if (hold == null) {
             throw new NotFoundException("This patient has no active hold.");

@@ -2,6 +2,7 @@ package org.relief.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.relief.careteam.ChartAccessDeniedException;
+import org.relief.careteam.Permission;
 import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
 import org.relief.shared.CareOnHoldException;
 import org.relief.shared.ForbiddenException;
@@ -62,6 +63,7 @@ class PageErrors {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal me) {
             mav.addObject("me", me);
+            mav.addObject("may", Permission.allowedFor(me.role()));
         }
         return mav;
     }

@@ -1,5 +1,6 @@
 package org.relief.web;
 
+import org.relief.audit.AuditLog;
 import org.relief.careteam.StaffDirectory;
 import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
 import org.springframework.context.annotation.Bean;
@@ -33,13 +34,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuditLog audit) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/openapi/**", "/api/docs/**", "/api/docs").permitAll()
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
+                .exceptionHandling(e -> e.accessDeniedHandler(new AuditedAccessDenied(audit)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // a signed-in browser session may call the API too; then writes need the CSRF token like forms do.
                 // Requests that carry their own credentials (Authorization header) cannot be forged by a page.
@@ -51,7 +53,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuditLog audit) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
@@ -59,6 +61,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
+                .exceptionHandling(e -> e.accessDeniedHandler(new AuditedAccessDenied(audit)))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

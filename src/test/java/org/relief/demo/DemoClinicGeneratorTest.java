@@ -57,7 +57,8 @@ class DemoClinicGeneratorTest {
     void theLongHistoryPatientHasTenYearsOfCare() {
         var chart = new DemoClinicGenerator(1, TODAY).longHistoryPatient("R9").chart();
         assertThat(count(chart, EntryKind.ENCOUNTER)).isEqualTo(300);
-        assertThat(count(chart, EntryKind.TREATMENT)).isEqualTo(60);
+        assertThat(count(chart, org.relief.procedure.ProcedureKinds.PERFORMED)).isEqualTo(60);
+        assertThat(count(chart, org.relief.procedure.ProcedureKinds.FOLLOW_UP)).isEqualTo(60);
         assertThat(count(chart, EntryKind.IMAGING)).isEqualTo(40);
         assertThat(chart.entries().stream().filter(e -> e.kind() == EntryKind.MEDICATION)
                 .mapToInt(e -> e.versions().size()).sum()).isEqualTo(80);
@@ -65,5 +66,55 @@ class DemoClinicGeneratorTest {
 
     private static long count(org.relief.patient.ChartBulkLoader.SeedChart chart, EntryKind<?> kind) {
         return chart.entries().stream().filter(e -> e.kind() == kind).count();
+    }
+
+    /** Her outside history (the referral's prior treatments) ends before the referral; the clinic's starts after it. */
+    @Test
+    void theTenYearPatientsOutsideAndInClinicHistoryTellOneStory() {
+        var chart = new DemoClinicGenerator(1, TODAY).longHistoryPatient("R9").chart();
+        var referred = ((org.relief.patient.Referral) chart.entries().stream()
+                .filter(e -> e.kind() == EntryKind.REFERRAL).findFirst().orElseThrow().versions().get(0))
+                .referralDate();
+        var outside = chart.entries().stream().filter(e -> e.kind() == EntryKind.TREATMENT)
+                .map(e -> (org.relief.patient.PriorTreatment) e.versions().get(0)).toList();
+        assertThat(outside).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.startDate()).isBefore(referred);
+            assertThat(t.endDate()).isBefore(referred);
+        });
+        var performed = chart.entries().stream().filter(e -> e.kind() == org.relief.procedure.ProcedureKinds.PERFORMED)
+                .map(e -> (org.relief.procedure.Documentation.Performed) e.versions().get(0)).toList();
+        assertThat(performed).allSatisfy(p -> assertThat(p.performedOn()).isAfter(referred)
+                .isBeforeOrEqualTo(TODAY));
+        // every follow-up points at a procedure of hers, after it
+        var ids = new java.util.HashMap<java.util.UUID, java.time.LocalDate>();
+        for (int i = 0; i < chart.entries().size(); i++) {
+            if (chart.entries().get(i).kind() == org.relief.procedure.ProcedureKinds.PERFORMED) {
+                ids.put(org.relief.patient.ChartBulkLoader.entryId(chart.id(), i),
+                        ((org.relief.procedure.Documentation.Performed) chart.entries().get(i).versions().get(0))
+                                .performedOn());
+            }
+        }
+        chart.entries().stream().filter(e -> e.kind() == org.relief.procedure.ProcedureKinds.FOLLOW_UP)
+                .map(e -> (org.relief.procedure.Documentation.FollowUp) e.versions().get(0))
+                .forEach(f -> assertThat(f.followedUpOn()).isAfter(ids.get(f.procedureId())));
+    }
+
+    /** Prior treatments end before the referral; a patient in planning or on a plan was referred before its story. */
+    @Test
+    void everyPatientsPriorTreatmentsComeBeforeTheReferral() {
+        var generator = new DemoClinicGenerator(7, TODAY);
+        for (int i = 0; i < 200; i++) {
+            var chart = generator.patient(i, "R" + i).chart();
+            var referred = ((org.relief.patient.Referral) chart.entries().stream()
+                    .filter(e -> e.kind() == EntryKind.REFERRAL).findFirst().orElseThrow().versions().get(0))
+                    .referralDate();
+            chart.entries().stream().filter(e -> e.kind() == EntryKind.TREATMENT)
+                    .map(e -> (org.relief.patient.PriorTreatment) e.versions().get(0))
+                    .forEach(t -> assertThat(t.endDate()).as(chart.mrn()).isBefore(referred));
+            if (chart.step() == org.relief.patient.Step.ON_PLAN || chart.step() == org.relief.patient.Step.PLANNING
+                    || chart.step() == org.relief.patient.Step.DISCHARGED) {
+                assertThat(referred).as(chart.mrn()).isBefore(TODAY.minusDays(120));
+            }
+        }
     }
 }

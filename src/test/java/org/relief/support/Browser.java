@@ -77,6 +77,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sets the window (in headless chromium: the viewport) size, e.g. 400 x 900 for a phone. */
+    public Browser resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        return this;
+    }
+
+    /** Runs a script in the page and returns its result. */
+    public Object script(String js) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js);
+    }
+
     public Browser type(String id, String text) {
         WebElement e = driver.findElement(By.id(id));
         e.clear();

@@ -57,6 +57,13 @@ public final class Http {
         return send(request(path).GET().build());
     }
 
+    /** A GET as a browser sends it (Accept: text/html first). */
+    public HttpResponse<String> getAsBrowser(String path) {
+        return send(request(path).header("Accept", BROWSER_ACCEPT).GET().build());
+    }
+
+    public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     public HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
@@ -79,8 +86,11 @@ public final class Http {
         if (csrf != null) {
             body = body + (body.isEmpty() ? "" : "&") + "_csrf=" + enc(csrf);
         }
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/x-www-form-urlencoded");
+        if (basic == null) {
+            b.header("Accept", BROWSER_ACCEPT); // a form is posted by a browser
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public String csrfToken() {

@@ -13,6 +13,7 @@ import org.relief.assessment.InstrumentResponse;
 import org.relief.assessment.Instruments;
 import org.relief.assessment.Score;
 import org.relief.careteam.Actor;
+import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.patient.Patients;
 import org.relief.shared.FieldProblem;
@@ -55,6 +56,7 @@ class AssessmentController {
     @GetMapping("/patients/{id}/instruments/{code}/new")
     String form(@PathVariable UUID id, @PathVariable String code, Actor actor, Model model) {
         access.require(actor, id, "open instrument form " + code);
+        access.requirePermission(actor, Permission.RECORD_INSTRUMENTS, id, "open instrument form " + code);
         return render(model, id, instrument(code), Map.of(), LocalDate.now().toString(), Map.of(), null);
     }
 
@@ -96,6 +98,9 @@ class AssessmentController {
     @GetMapping("/patients/{id}/instruments/{code}/{entryId}/edit")
     String edit(@PathVariable UUID id, @PathVariable String code, @PathVariable UUID entryId, Actor actor,
             Model model) {
+        access.require(actor, id, "open instrument correction form " + entryId);
+        access.requirePermission(actor, Permission.RECORD_INSTRUMENTS, id, "open instrument correction form "
+                + entryId);
         InstrumentResponse r = assessments.response(actor, id, entryId);
         model.addAttribute("editing", r);
         return render(model, id, instrument(code), r.answers(), r.administeredOn().toString(), Map.of(),

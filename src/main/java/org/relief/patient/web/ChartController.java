@@ -50,6 +50,7 @@ class ChartController {
         // the safety gate decides which steps are open (while care is on hold: mental health first, or discharge)
         model.addAttribute("steps", patients.openSteps(id));
         model.addAttribute("allSteps", Step.values().length);
+        model.addAttribute("sourceRecordNumbers", patients.sourceRecordNumbers(id));
         return "patient/chart";
     }
 
@@ -58,14 +59,15 @@ class ChartController {
     String newEntry(@PathVariable UUID id, @PathVariable String slug, @RequestParam Map<String, String> prefill,
             Actor actor, Model model) {
         EntryKind<?> kind = kind(slug);
-        access.require(actor, id, "open form " + slug);
-        return form(model, patients.summary(id).id(), kind, null, prefill, Map.of(), null);
+        charts.requireMayWrite(actor, id, kind, "open form to add " + slug);
+        return form(model, id, kind, null, prefill, Map.of(), null);
     }
 
     @PostMapping("/patients/{id}/{slug}")
     String add(@PathVariable UUID id, @PathVariable String slug, @RequestParam Map<String, String> params,
             Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
         EntryKind<?> kind = kind(slug);
+        charts.requireMayWrite(actor, id, kind, "add " + slug); // a role that may not save gets 403, not field errors
         try {
             Versioned<?> saved = addTyped(actor, id, kind, params);
             flash.addFlashAttribute("notice", kind.label() + " added.");
@@ -80,6 +82,7 @@ class ChartController {
     String edit(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor,
             Model model) {
         EntryKind<?> kind = kind(slug);
+        charts.requireMayWrite(actor, id, kind, "open form to correct " + slug + " " + entryId);
         Versioned<?> current = charts.entry(actor, id, kind, entryId);
         return form(model, id, kind, current, EntryForms.values(current.data()), Map.of(), null);
     }
@@ -90,6 +93,7 @@ class ChartController {
             @RequestParam Map<String, String> params, Actor actor, Model model, HttpServletResponse response,
             RedirectAttributes flash) {
         EntryKind<?> kind = kind(slug);
+        charts.requireMayWrite(actor, id, kind, "correct " + slug + " " + entryId);
         try {
             correctTyped(actor, id, kind, entryId, version, params, changeReason);
             flash.addFlashAttribute("notice", kind.label() + " corrected; the earlier version is kept in its history.");
