@@ -65,7 +65,6 @@ class OutsideHistoryIT {
                 .filter(t -> t.therapy().toLowerCase().contains("transforaminal")).toList();
         assertThat(outsideEsis).as("the demo patient has outside lumbar transforaminal ESIs").isNotEmpty();
         PriorTreatment last = outsideEsis.stream().max(Comparator.comparing(PriorTreatment::startDate)).orElseThrow();
-        long inYear = outsideEsis.stream().filter(t -> t.startDate().isAfter(planned.minusMonths(12))).count();
 
         RuleEngine.Result r = orders.check(physician, id, new Facts.Order(ProcedureType.ESI_TRANSFORAMINAL,
                 Facts.Region.LUMBAR, Facts.Side.LEFT, 1, planned, Facts.Indication.RADICULOPATHY, 40.0, false, true,
@@ -73,14 +72,20 @@ class OutsideHistoryIT {
         r.outcomes().forEach(o -> System.out.println("TENYEAR " + o.rule() + " | " + o.decision() + " | "
                 + o.reason() + " | " + o.source()));
 
-        assertThat(outcome(r, "ESI: interval").reason()).contains(last.startDate() + ", " + OUTSIDE)
+        // the facts the rules read hold her outside ESIs, labelled, beside the ones documented here
+        Facts.History history = orders.history(physician, id);
+        List<Facts.PastProcedure> esis = history.procedures().stream()
+                .filter(p -> p.type() == ProcedureType.ESI_TRANSFORAMINAL).toList();
+        assertThat(esis).filteredOn(Facts.PastProcedure::outside).extracting(Facts.PastProcedure::date)
+                .contains(last.startDate());
+        Facts.PastProcedure newest = esis.stream().max(Comparator.comparing(Facts.PastProcedure::date))
+                .orElseThrow();
+        long esisInYear = esis.stream().filter(p -> p.date().isAfter(planned.minusMonths(12))).count();
+        assertThat(outcome(r, "ESI: interval").reason()).contains(newest.date().toString())
                 .doesNotContain("No earlier ESI");
         assertThat(outcome(r, "ESI: sessions per region per 12 months").reason())
-                .contains("number " + (inYear + 1) + " in the lumbar region");
-        Outcome repeat = outcome(r, "ESI: response to the last one");
-        assertThat(repeat.reason()).contains(last.startDate() + ", " + OUTSIDE);
-        assertThat(repeat.decision()).isEqualTo(last.result() == Codes.TreatmentResult.NONE ? Decision.BLOCK
-                : Decision.NOT_ENOUGH_DATA);
+                .contains("number " + (esisInYear + 1) + " in the lumbar region");
+        assertThat(outcome(r, "ESI: response to the last one").reason()).contains(newest.date().toString());
         if (charts.chart(physician, id).allergies().stream()
                 .anyMatch(a -> a.data().substance().toLowerCase().contains("contrast"))) {
             Outcome allergy = outcome(r, "Allergies");
@@ -155,7 +160,7 @@ class OutsideHistoryIT {
         UUID id = patient(physician, List.of());
         Http patel = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
         String form = patel.get("/patients/" + id + "/treatments/new").body();
-        assertThat(form).contains("Therapy in the catalogue").contains("id=\"therapy-list\"")
+        assertThat(form).contains("Therapy in the catalogue").contains("name=\"therapyCode\"")
                 .contains("value=\"ESI_TF\"").contains("Steroid dose (mg)").contains("Relief of the index pain (%)")
                 .contains("Spine region");
         var saved = patel.postForm("/patients/" + id + "/treatments", Map.of("therapy", "Transforaminal ESI",

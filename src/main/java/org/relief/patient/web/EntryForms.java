@@ -113,8 +113,9 @@ class EntryForms {
             } else if (c.getName().equals("rxnormCode")) {
                 hint = "RxNorm concept id, e.g. 197696";
             } else if (c.getName().equals("therapyCode")) {
-                hint = "type words to pick from the catalogue, e.g. ESI_TF (epidural steroid injection, "
-                        + "transforaminal); the procedure rules read an outside procedure by it";
+                input = "therapy";
+                hint = "the catalogue therapy this was (a procedure done elsewhere counts in the procedure rules "
+                        + "by it)";
             } else if (c.getName().equals("steroidMg")) {
                 hint = "methylprednisolone-equivalent, for the 12-month steroid total";
             }
