@@ -28,4 +28,11 @@ public interface CareGuard {
      */
     default void requireEntry(Actor actor, UUID patientId, EntryKind<?> kind, Record data, Record previous) {
     }
+
+    /**
+     * Refuses (audited, throws) voiding an entry of {@code kind} whose current data is {@code data}: a void can
+     * move the patient toward care too, when it takes away the entry that held them back. Returns when allowed.
+     */
+    default void requireVoid(Actor actor, UUID patientId, EntryKind<?> kind, Record data) {
+    }
 }

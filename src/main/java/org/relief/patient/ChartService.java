@@ -194,6 +194,7 @@ public class ChartService {
         if (current.voided()) {
             throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
         }
+        guards.orderedStream().forEach(g -> g.requireVoid(actor, patientId, kind, current.data()));
         Versioned<T> saved = store.insert(kind, patientId, entryId, current.version() + 1, current.data(), true,
                 reason.strip(), null, actor.username());
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.VOID,

@@ -185,10 +185,13 @@ class SafetyGateIT {
         refused(id, "propose a plan with interventional therapy", () -> doctor.postForm(p + "/plan", planForm(
                 "RFA", physician, "ablation instead")));
         // procedure orders: the HTML form and the JSON API; an override of a block placed before the hold
-        refused(id, "order epidural", () -> doctor.postForm(p + "/procedures/orders", Map.of("type",
+        HttpResponse<String> page = refused(id, "order epidural", () -> doctor.postForm(p + "/procedures/orders",
+                Map.of("type",
                 "ESI_TRANSFORAMINAL", "region", "LUMBAR", "side", "LEFT", "levels", "1", "plannedDate",
                 LocalDate.now().plusDays(30).toString(), "indication", "RADICULOPATHY", "steroidMg", "60",
                 "imageGuidance", "on")));
+        assertThat(page.body()).as("the refusal shows in the order page, the typed order kept")
+                .contains("id=\"order-hold\"").contains("value=\"60\"");
         HttpResponse<String> json = refused(id, "order epidural", () -> api.postJson("/api/patients/" + id
                 + "/procedure-orders", """
                 {"type": "ESI_TRANSFORAMINAL", "region": "LUMBAR", "side": "LEFT", "levels": 1,
@@ -223,6 +226,10 @@ class SafetyGateIT {
                 notCleared.version(), new Findings.PsychEvaluation(episode, LocalDate.now(),
                         Findings.Clearance.CLEARED, null), "changed my mind"))
                 .as("a correction to cleared is refused too").isInstanceOf(CareOnHoldException.class);
+        // and so is voiding the "not cleared" one, which would let an earlier clearance stand again
+        refused(id, "void a psychological evaluation that did not clear", () -> brooks.postForm(p
+                + "/psych-evaluations/" + notCleared.entryId() + "/void", Map.of("version",
+                String.valueOf(notCleared.version()), "reason", "entered on the wrong patient")));
         assertThat(doctor.postForm(p + "/step", Map.of("step", "DEFERRED_MENTAL_HEALTH", "note", "seen by MH"))
                 .statusCode()).isEqualTo(302);
         assertThat(api.postJson("/api/patients/" + id + "/treatments", """

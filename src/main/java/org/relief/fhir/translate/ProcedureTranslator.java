@@ -28,12 +28,16 @@ public final class ProcedureTranslator {
             performed.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(t.endDate().toString()));
         }
         p.setPerformed(performed);
-        p.getOutcome().setText(t.resultAsReported() != null ? t.resultAsReported() : switch (t.result()) {
+        // an unknown result is left out (absent in FHIR means not known), so it reads back as not known
+        String outcome = t.resultAsReported() != null ? t.resultAsReported() : switch (t.result()) {
             case NONE -> "No meaningful relief";
             case PARTIAL -> "Partial relief";
             case GOOD -> "Good relief";
-            case UNKNOWN -> "Result not reported";
-        });
+            case UNKNOWN -> null;
+        };
+        if (outcome != null) {
+            p.getOutcome().setText(outcome);
+        }
         if (t.cptCode() != null) {
             p.getCode().addCoding().setSystem(PerformedProcedureTranslator.CPT).setCode(t.cptCode());
         }

@@ -14,6 +14,7 @@ import org.relief.procedure.ProcedureKinds;
 import org.relief.procedure.ProcedureOrder;
 import org.relief.procedure.rules.Facts;
 import org.relief.procedure.rules.ProcedureType;
+import org.relief.shared.CareOnHoldException;
 import org.relief.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,6 +63,11 @@ class ProcedureController {
             Map<String, String> errors = new LinkedHashMap<>();
             e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
             return render(model, id, actor, form, errors);
+        } catch (CareOnHoldException e) {
+            // refused by the safety gate (audited there): the form stays filled, the refusal says why, in the page
+            response.setStatus(409);
+            model.addAttribute("holdRefusal", e.getMessage());
+            return render(model, id, actor, form, Map.of());
         }
     }
 
