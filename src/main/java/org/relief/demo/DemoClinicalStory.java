@@ -23,7 +23,9 @@ import org.relief.procedure.Documentation;
 import org.relief.procedure.Orders;
 import org.relief.procedure.ProcedureKinds;
 import org.relief.procedure.ProcedureOrder;
+import org.relief.procedure.rules.Decision;
 import org.relief.procedure.rules.Facts;
+import org.relief.procedure.rules.RuleEngine;
 import org.relief.procedure.rules.ProcedureType;
 import org.springframework.stereotype.Component;
 
@@ -204,6 +206,13 @@ class DemoClinicalStory {
                 new PlanVersion.PlannedTherapy("MEDICATION", physician.staffId(), null, "every 2 months",
                         "ongoing", null, null, start, null)));
         LocalDate procedureDay = start.plusWeeks(2);
+        // the team checks the procedure against the rules before it goes into the plan: when the rules would not
+        // let it proceed (an outside ESI without enough relief, a blood thinner that cannot be held in time), the
+        // order is still placed, so its page shows why, and the plan goes on without it
+        if (procedure != null && !mayProceed(orders.check(physician, id, orderOf(procedure, procedureDay)))) {
+            orders.order(physician, id, orderOf(procedure, procedureDay));
+            procedure = null;
+        }
         if (procedure != null) {
             therapies.add(new PlanVersion.PlannedTherapy(procedure.therapyCode(), physician.staffId(), null, "once",
                     "single procedure", procedure.region().name().toLowerCase(), procedure.side().name(),
@@ -217,9 +226,7 @@ class DemoClinicalStory {
     }
 
     private void performAndFollowUp(Actor physician, UUID id, PlannedProcedure p, LocalDate on, Random rnd) {
-        ProcedureOrder order = orders.order(physician, id, new Facts.Order(p.type(), p.region(), p.side(), 1, on,
-                p.indication(), p.steroidMg() == null ? null : p.steroidMg().doubleValue(), p.steroidMg() != null,
-                true, null, false, null));
+        ProcedureOrder order = orders.order(physician, id, orderOf(p, on));
         if (!order.mayProceed()) {
             return; // the rules did not let it proceed: it is not done (the order shows why)
         }
@@ -232,6 +239,16 @@ class DemoClinicalStory {
                 Documentation.Point.TWO_WEEKS, on.plusWeeks(2), relief, 2, Math.max(1, pre - relief / 15)));
         charts.add(physician, id, ProcedureKinds.FOLLOW_UP, new Documentation.FollowUp(done.entryId(),
                 Documentation.Point.SIX_WEEKS, on.plusWeeks(6), relief - 10, 6, Math.max(1, pre - relief / 15 + 1)));
+    }
+
+    private static Facts.Order orderOf(PlannedProcedure p, LocalDate on) {
+        return new Facts.Order(p.type(), p.region(), p.side(), 1, on, p.indication(),
+                p.steroidMg() == null ? null : p.steroidMg().doubleValue(), p.steroidMg() != null, true, null, false,
+                null);
+    }
+
+    private static boolean mayProceed(RuleEngine.Result result) {
+        return result.decision() == Decision.ALLOW || result.decision() == Decision.WARN;
     }
 
     private void baseline(Actor physician, UUID id, LocalDate on, Random rnd, int pain) {
