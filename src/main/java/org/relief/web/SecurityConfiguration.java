@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -112,6 +113,17 @@ class SecurityConfiguration {
         void failed(AbstractAuthenticationFailureEvent event) {
             directory.recordFailedSignIn(String.valueOf(event.getAuthentication().getName()),
                     address(event.getAuthentication().getDetails()));
+        }
+
+        /**
+         * Any successful password check (HTTP Basic on the API too) clears the failed attempts, so a client that
+         * authenticates on every call is not locked out by failures it already recovered from.
+         */
+        @EventListener
+        void authenticated(AuthenticationSuccessEvent event) {
+            if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal p) {
+                directory.clearFailedSignIns(p.username());
+            }
         }
 
         /** Interactive = form sign-in; HTTP Basic authenticates every API call and is not logged as a sign-in. */
