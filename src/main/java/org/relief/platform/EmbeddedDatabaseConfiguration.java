@@ -60,6 +60,11 @@ class EmbeddedDatabaseConfiguration {
         boolean secured = credentials.stored() && Files.exists(dir.resolve("postgresql.conf"));
         if (secured) {
             writePasswordOnlyHba(dir);
+        } else if (!ephemeral && Files.exists(dir.resolve("pg_hba.conf"))
+                && Files.readString(dir.resolve("pg_hba.conf")).contains(HBA_MARKER)) {
+            throw new IOException("The database in " + dir + " asks for passwords, but "
+                    + credentials.file() + " is missing or incomplete: restore that file from the backup of the "
+                    + "data directory");
         }
         long started = System.nanoTime();
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -121,6 +126,7 @@ class EmbeddedDatabaseConfiguration {
     }
 
     static final String APP_ROLE = "relief_app";
+    private static final String HBA_MARKER = "Written by Relief";
 
     private static String literal(String password) {
         if (!password.matches("[A-Za-z0-9_-]{16,200}")) {
@@ -132,12 +138,12 @@ class EmbeddedDatabaseConfiguration {
     /** Every connection, over loopback or the local socket, signs in with its password. */
     static void writePasswordOnlyHba(Path dir) throws IOException {
         Files.writeString(dir.resolve("pg_hba.conf"), """
-                # Written by Relief at every start: every connection needs its role's password (issue 10, defect 9).
+                # %s at every start: every connection needs its role's password (issue 10, defect 9).
                 # TYPE  DATABASE  USER  ADDRESS        METHOD
                 local   all       all                  scram-sha-256
                 host    all       all   127.0.0.1/32   scram-sha-256
                 host    all       all   ::1/128        scram-sha-256
-                """);
+                """.formatted(HBA_MARKER));
     }
 
     /**

@@ -63,6 +63,12 @@ class DatabaseUpgradeIT {
                         .hasMessageContaining("must be owner");
             }
         }
+        // without its credentials file a secured data directory does not start, and says why
+        Files.delete(dataDir.resolve("postgres-credentials.properties"));
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ReliefApplication.class).run(
+                "--relief.data-dir=" + dataDir, "--relief.database.embedded.ephemeral=false", "--server.port=0",
+                "--logging.level.org.relief=warn").close())
+                .rootCause().hasMessageContaining("postgres-credentials.properties is missing or incomplete");
     }
 
     private static java.sql.Connection connect(int port, String user, String password) throws SQLException {
