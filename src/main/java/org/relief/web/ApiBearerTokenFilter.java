@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.relief.fhir.ApiClient;
 import org.relief.fhir.ApiTokens;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -49,10 +49,36 @@ final class ApiBearerTokenFilter extends OncePerRequestFilter {
                 if (client.role().isClinician()) {
                     authorities.add(new SimpleGrantedAuthority("ROLE_CLINICIAN"));
                 }
-                var auth = UsernamePasswordAuthenticationToken.authenticated(client, null, authorities);
-                SecurityContextHolder.getContext().setAuthentication(auth);
+                SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(client, authorities));
             });
         }
         chain.doFilter(request, response);
+    }
+
+    /** A request signed with a token: the principal is the {@link ApiClient}; its name, as audited, api:<token name>. */
+    static final class TokenAuthentication extends AbstractAuthenticationToken {
+
+        private final ApiClient client;
+
+        TokenAuthentication(ApiClient client, List<GrantedAuthority> authorities) {
+            super(authorities);
+            this.client = client;
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return client;
+        }
+
+        @Override
+        public Object getCredentials() {
+            return null;
+        }
+
+        @Override
+        public String getName() {
+            return "api:" + client.name();
+        }
     }
 }

@@ -62,8 +62,7 @@ class SecurityConfiguration {
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
                     var auth = SecurityContextHolder.getContext().getAuthentication();
-                    String who = auth == null ? "-" : auth.getPrincipal() instanceof ApiClient c
-                            ? "api:" + c.name() : auth.getName();
+                    String who = auth == null ? "-" : auth.getName();
                     String role = auth != null && auth.getPrincipal() instanceof ApiClient c ? c.role().name()
                             : auth != null && auth.getPrincipal() instanceof StaffPrincipal p ? p.role().name() : "-";
                     audit.record(who, role, null, AuditAction.DENIED, request.getMethod() + " "
