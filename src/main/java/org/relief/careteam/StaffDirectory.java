@@ -28,16 +28,18 @@ public class StaffDirectory {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
+    private final PasswordPolicy policy;
     private final Clock clock;
     private final int maxFailedAttempts;
     private final Duration lockoutDuration;
 
-    StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock,
+    StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, PasswordPolicy policy, Clock clock,
             @Value("${relief.security.lockout.max-failed-attempts:5}") int maxFailedAttempts,
             @Value("${relief.security.lockout.duration:15m}") Duration lockoutDuration) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
+        this.policy = policy;
         this.clock = clock;
         this.maxFailedAttempts = maxFailedAttempts;
         this.lockoutDuration = lockoutDuration;
@@ -73,7 +75,9 @@ public class StaffDirectory {
 
     @Transactional
     public void setPassword(String username, String rawPassword) {
-        jdbc.sql("update staff set password_hash = ?, failed_attempts = 0, locked_until = null where username = ?")
+        jdbc.sql("""
+                update staff set password_hash = ?, failed_attempts = 0, locked_until = null, last_failed_at = null
+                where username = ?""")
                 .params(passwords.encode(rawPassword), username).update();
     }
 
@@ -127,14 +131,24 @@ public class StaffDirectory {
                 .optional();
     }
 
-    /** Counts a failed sign-in; at the limit the account is locked for the configured time. */
+    /**
+     * Counts a failed sign-in; at the limit the account is locked for the configured time. Failures older than that
+     * time no longer count: the next one starts again at 1.
+     */
     @Transactional
     public boolean recordFailedSignIn(String username, String address) {
-        Instant lockUntil = clock.instant().plus(lockoutDuration);
+        Instant now = clock.instant();
+        Instant lockUntil = now.plus(lockoutDuration);
         Integer attempts = jdbc.sql("""
-                update staff set failed_attempts = failed_attempts + 1,
-                       locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
+                update staff set
+                       failed_attempts = case when last_failed_at is null or last_failed_at < :expired then 1
+                                              else failed_attempts + 1 end,
+                       locked_until = case when (case when last_failed_at is null or last_failed_at < :expired
+                                                      then 1 else failed_attempts + 1 end) >= :max
+                                           then :until else locked_until end,
+                       last_failed_at = :now
                 where username = :username returning failed_attempts""")
+                .param("expired", Timestamp.from(now.minus(lockoutDuration))).param("now", Timestamp.from(now))
                 .param("max", maxFailedAttempts).param("until", Timestamp.from(lockUntil)).param("username", username)
                 .query(Integer.class).optional().orElse(null);
         boolean locked = attempts != null && attempts >= maxFailedAttempts;
@@ -144,10 +158,71 @@ public class StaffDirectory {
         return locked;
     }
 
+    /**
+     * A successful sign-in that is not a form sign-in (HTTP Basic on the API) clears the failures; it writes only when
+     * there is something to clear, and is not audited as a sign-in (every API call authenticates).
+     */
+    @Transactional
+    public void clearFailedSignIns(String username) {
+        jdbc.sql("""
+                update staff set failed_attempts = 0, locked_until = null, last_failed_at = null
+                where username = ? and (failed_attempts > 0 or locked_until is not null)""").param(username).update();
+    }
+
+    /** Why a change of one's own password was refused, by form field. */
+    public record PasswordChangeRefused(String field, String message) {
+    }
+
+    /**
+     * A staff member changes their own password: the current one must be right (a wrong one counts toward the
+     * lockout, as at sign-in), the new one must pass the {@link PasswordPolicy}. Audited either way.
+     */
+    @Transactional(noRollbackFor = PasswordChangeRefusedException.class)
+    public void changeOwnPassword(Actor actor, String current, String replacement) {
+        String hash = jdbc.sql("select password_hash from staff where id = ?").param(actor.staffId())
+                .query(String.class).single();
+        if (current == null || !passwords.matches(current, hash)) {
+            recordFailedSignIn(actor.username(), actor.address());
+            audit.record(actor.username(), actor.role().name(), null, AuditAction.DENIED,
+                    "change of own password: current password wrong", "DENIED", actor.address());
+            throw new PasswordChangeRefusedException(new PasswordChangeRefused("current", "is not your current password"));
+        }
+        var problem = policy.problem(actor.username(), replacement);
+        if (problem.isEmpty() && passwords.matches(replacement, hash)) {
+            problem = java.util.Optional.of("must differ from the current password");
+        }
+        if (problem.isPresent()) {
+            audit.record(actor.username(), actor.role().name(), null, AuditAction.DENIED,
+                    "change of own password: new password refused (" + problem.get() + ")", "DENIED",
+                    actor.address());
+            throw new PasswordChangeRefusedException(new PasswordChangeRefused("password", problem.get()));
+        }
+        jdbc.sql("""
+                update staff set password_hash = ?, failed_attempts = 0, locked_until = null, last_failed_at = null
+                where id = ?""").params(passwords.encode(replacement), actor.staffId()).update();
+        audit.record(actor.username(), actor.role().name(), null, AuditAction.UPDATE, "changed own password", "OK",
+                actor.address());
+    }
+
+    /** Carries the refused field to the form. */
+    public static class PasswordChangeRefusedException extends RuntimeException {
+
+        private final PasswordChangeRefused refused;
+
+        PasswordChangeRefusedException(PasswordChangeRefused refused) {
+            super(refused.field() + ": " + refused.message());
+            this.refused = refused;
+        }
+
+        public PasswordChangeRefused refused() {
+            return refused;
+        }
+    }
+
     @Transactional
     public void recordSuccessfulSignIn(String username, String role, String address) {
-        jdbc.sql("update staff set failed_attempts = 0, locked_until = null where username = ?").param(username)
-                .update();
+        jdbc.sql("update staff set failed_attempts = 0, locked_until = null, last_failed_at = null where username = ?")
+                .param(username).update();
         audit.record(username, role, null, AuditAction.SIGN_IN, "signed in", "OK", address);
     }
 

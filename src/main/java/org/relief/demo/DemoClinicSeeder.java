@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds the demo clinic on the first start (when there is no staff yet) and prints where Relief runs and how to sign
- * in. Passwords are generated and shown once, unless RELIEF_ADMIN_PASSWORD / RELIEF_DEMO_PASSWORD fix them (then
+ * in. Passwords are generated (one per staff member) and shown once, in that start-up banner only, unless RELIEF_ADMIN_PASSWORD / RELIEF_DEMO_PASSWORD fix them (then
  * they are also applied on later starts, for automation). A PostgreSQL advisory lock keeps two nodes starting at
  * once from both seeding.
  */
@@ -52,6 +52,7 @@ class DemoClinicSeeder implements ApplicationRunner {
     private final String demoPassword;
     private String printedAdminPassword;
     private String printedDemoPassword;
+    private final java.util.Map<String, String> printedDemoPasswords = new java.util.LinkedHashMap<>();
     private String longHistoryMrn;
     private boolean seededNow;
 
@@ -86,8 +87,15 @@ class DemoClinicSeeder implements ApplicationRunner {
             if (staff.count() == 0) {
                 printedAdminPassword = adminPassword.isBlank() ? generatePassword() : adminPassword;
                 staff.createAll(List.of(DemoClinicGenerator.ADMIN), printedAdminPassword);
-                if (enabled) {
-                    printedDemoPassword = demoPassword.isBlank() ? generatePassword() : demoPassword;
+                if (enabled && demoPassword.isBlank()) {
+                    // each demo staff member gets a password of their own, printed once below
+                    for (Staff s : DemoClinicGenerator.STAFF) {
+                        String password = generatePassword();
+                        staff.createAll(List.of(s), password);
+                        printedDemoPasswords.put(s.username(), password);
+                    }
+                } else if (enabled) {
+                    printedDemoPassword = demoPassword;
                     staff.createAll(DemoClinicGenerator.STAFF, printedDemoPassword);
                 }
                 seededNow = true;
@@ -172,10 +180,20 @@ class DemoClinicSeeder implements ApplicationRunner {
                     out.append(String.format("     %-12s %s (%s)%n", s.username(), s.displayName(),
                             s.role().label()));
                 }
+            } else if (!printedDemoPasswords.isEmpty()) {
+                out.append("   demo staff, each with a password of their own:\n");
+                for (Staff s : DemoClinicGenerator.STAFF) {
+                    out.append(String.format("     %-12s %s  %s (%s)%n", s.username(),
+                            printedDemoPasswords.get(s.username()), s.displayName(), s.role().label()));
+                }
             }
             if (longHistoryMrn != null) {
                 out.append("   ten-year history patient: Morgan Tenyear, ").append(longHistoryMrn).append('\n');
             }
+            // shown once: forget them, so nothing prints them again
+            printedAdminPassword = null;
+            printedDemoPassword = null;
+            printedDemoPasswords.clear();
         } else {
             out.append("\n Sign in with the passwords printed at the first start (data in ")
                     .append(env.getProperty("relief.data-dir", "./data"))

@@ -3,6 +3,7 @@ package org.relief.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.relief.careteam.Actor;
 import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
+import org.relief.fhir.token.ApiClient;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
@@ -12,7 +13,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Turns the signed-in staff member into the {@link Actor} that controllers pass to services. */
+/** Turns the signed-in staff member (or an API token acting as one) into the {@link Actor} controllers pass on. */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -24,10 +25,15 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof StaffPrincipal p)) {
-            throw new AuthenticationCredentialsNotFoundException("sign in first");
-        }
         HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
-        return p.toActor(http == null ? null : http.getRemoteAddr());
+        String address = http == null ? null : http.getRemoteAddr();
+        if (auth != null && auth.getPrincipal() instanceof StaffPrincipal p) {
+            return p.toActor(address);
+        }
+        // an API token on /api (see ApiBearerTokenFilter): its staff member's access, named api:<token name>
+        if (auth != null && auth.getPrincipal() instanceof ApiClient client) {
+            return client.actor(address);
+        }
+        throw new AuthenticationCredentialsNotFoundException("sign in first");
     }
 }

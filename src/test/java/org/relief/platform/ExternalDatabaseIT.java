@@ -33,4 +33,39 @@ class ExternalDatabaseIT {
             }
         }
     }
+
+    /** The recommended set-up: an owner role migrates, the application's own role only reads and writes rows. */
+    @Test
+    void withAMigrationRoleTheApplicationsRoleCannotTouchTheAuditTrigger() throws Exception {
+        try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
+            try (var c = external.getPostgresDatabase().getConnection()) {
+                c.createStatement().execute("create role relief_web login password 'web-role-password-1234'");
+            }
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReliefApplication.class).run(
+                    "--relief.database.url=jdbc:postgresql://localhost:" + external.getPort() + "/postgres",
+                    "--relief.database.user=relief_web",
+                    "--relief.database.password=web-role-password-1234",
+                    "--relief.database.migration-user=postgres",
+                    "--server.port=0",
+                    "--relief.demo.patients=2",
+                    "--relief.demo.long-history-patient=false",
+                    "--relief.demo.admin-password=external-admin-pw",
+                    "--relief.demo.password=external-demo-pw",
+                    "--logging.level.org.relief=warn")) {
+                assertThat(app.getBean(Patients.class).count()).isEqualTo(2);
+                try (var c = app.getBean(javax.sql.DataSource.class).getConnection(); var s = c.createStatement()) {
+                    var rs = s.executeQuery("select current_user, (select tableowner from pg_tables "
+                            + "where tablename = 'audit_event')");
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("relief_web");
+                    assertThat(rs.getString(2)).isEqualTo("postgres");
+                    org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> s.execute("alter table audit_event disable trigger all"))
+                            .hasMessageContaining("must be owner");
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.execute("truncate audit_event"))
+                            .hasMessageContaining("permission denied");
+                }
+            }
+        }
+    }
 }

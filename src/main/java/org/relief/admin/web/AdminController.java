@@ -11,6 +11,7 @@ import org.relief.audit.AuditQuery;
 import org.relief.careteam.Actor;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.PasswordPolicy;
 import org.relief.careteam.Role;
 import org.relief.careteam.StaffDirectory;
 import org.relief.patient.PatientSummary;
@@ -34,8 +35,11 @@ class AdminController {
     private final ChartAccess access;
     private final Patients patients;
     private final AuditLog audit;
+    private final PasswordPolicy passwordPolicy;
 
-    AdminController(StaffDirectory staff, CareTeams teams, ChartAccess access, Patients patients, AuditLog audit) {
+    AdminController(StaffDirectory staff, CareTeams teams, ChartAccess access, Patients patients, AuditLog audit,
+            PasswordPolicy passwordPolicy) {
+        this.passwordPolicy = passwordPolicy;
         this.staff = staff;
         this.teams = teams;
         this.access = access;
@@ -62,9 +66,7 @@ class AdminController {
         if (displayName.isBlank()) {
             errors.put("displayName", "is required");
         }
-        if (password.length() < 12) {
-            errors.put("password", "at least 12 characters");
-        }
+        passwordPolicy.problem(username.strip(), password).ifPresent(p -> errors.put("password", p));
         if (errors.isEmpty()) {
             try {
                 staff.create(username.strip(), displayName, role, password, actor.username());

@@ -3,4 +3,5 @@
  * access of one staff member and the scopes it was given; the security filter chain that authenticates {@code /fhir}
  * requests with them.
  */
+@org.springframework.modulith.NamedInterface("token")
 package org.relief.fhir.token;

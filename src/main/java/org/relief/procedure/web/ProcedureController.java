@@ -116,11 +116,23 @@ class ProcedureController {
     }
 
     @GetMapping("/admin/policy")
-    String policy(@RequestParam(required = false) String key, Model model) {
+    String policy(@RequestParam(required = false) String key, @RequestParam(defaultValue = "false") boolean all,
+            Model model) {
         model.addAttribute("rows", policies.currentRows());
         model.addAttribute("key", key);
-        model.addAttribute("history", key == null ? java.util.List.of() : policies.history(key));
+        // the newest changes, long texts cut (each has its own "show all"); the whole list on request
+        model.addAttribute("history", key == null ? java.util.List.of()
+                : policies.history(key, all ? Integer.MAX_VALUE : POLICY_HISTORY_SHOWN));
+        model.addAttribute("historySize", key == null ? 0 : policies.historySize(key));
         return "procedure/policy";
+    }
+
+    private static final int POLICY_HISTORY_SHOWN = 20;
+
+    @GetMapping("/admin/policy/changes/{id}")
+    String policyChange(@PathVariable long id, Model model) {
+        model.addAttribute("change", policies.change(id));
+        return "procedure/policy-change";
     }
 
     @PostMapping("/admin/policy/{key}")
