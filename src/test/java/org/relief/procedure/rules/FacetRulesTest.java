@@ -87,7 +87,10 @@ class FacetRulesTest {
         assertThat(four.reason()).contains("4 levels").contains("3 levels");
     }
 
-    /** "Only if RFA is not possible (documented why); repeat needs 50% for 3 months; at most 4 per region per 12 months". */
+    /**
+     * "Only if RFA is not possible (documented why); repeat needs 50% relief for 3 months; at most 4 per region per
+     * 12 months" (facet LCD family).
+     */
     @Test
     void anIntraArticularInjectionOnlyWhenRfaIsNotPossibleAndAtMostFourAYear() {
         String rule = "Facet: intra-articular injection";

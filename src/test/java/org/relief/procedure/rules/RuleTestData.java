@@ -77,7 +77,7 @@ final class RuleTestData {
         return new H();
     }
 
-    /** The named rule's outcome when the engine evaluates the order with the shipped policy; fails if it did not run. */
+    /** The named rule's outcome when the engine evaluates the order with the shipped policy; fails if it is absent. */
     static Outcome outcome(Order order, H h, String rule) {
         return outcome(order, h, rule, SeedPolicy.load());
     }

@@ -64,7 +64,10 @@ class SacroiliacRulesTest {
                 .isEqualTo(Decision.NOT_ENOUGH_DATA);
     }
 
-    /** "Diagnostic at most 2, therapeutic at most 4 per rolling 12 months; a therapeutic repeat needs 50% for 3 months". */
+    /**
+     * "Diagnostic at most 2, therapeutic at most 4 per rolling 12 months; a therapeutic repeat needs 50% relief for 3
+     * months".
+     */
     @Test
     void atMostTwoDiagnosticAndFourTherapeuticInjectionsIn12MonthsAndARepeatAfterFiftyPercentForThreeMonths() {
         var one = history().done(ProcedureType.SIJ_DIAGNOSTIC, PLANNED.minusMonths(3), 80, 1);
