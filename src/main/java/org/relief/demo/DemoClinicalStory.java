@@ -130,7 +130,7 @@ class DemoClinicalStory {
                         "lumbar", "LEFT", start.plusWeeks(2), start.plusWeeks(2)),
                 new PlanVersion.PlannedTherapy("MEDICATION", physician.staffId(), null, "every 2 months",
                         "ongoing", null, null, start, null));
-        var version = plans.propose(pt, id, goals, therapies, null);
+        var version = plans.propose(pt, id, goals, therapies, null, 0);
         plans.sign(physician, id, version.id());
     }
 

@@ -23,6 +23,8 @@ import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.VersionConflictException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,14 +63,26 @@ public class Plans {
         this.audit = audit;
     }
 
-    /** Proposes a new version of the plan; returns it (unsigned). */
+    /**
+     * Proposes a new version of the plan; returns it (unsigned).
+     *
+     * @param basedOnVersion the version the proposer started from (0: there was no plan yet). If someone proposed
+     *     another version since, nothing is stored and a {@link VersionConflictException} says who: a stale
+     *     proposal never silently becomes the latest version.
+     */
     @Transactional
     public PlanVersion propose(Actor actor, UUID patientId, List<PlanVersion.Goal> goals,
-            List<PlanVersion.PlannedTherapy> therapies, String changeReason) {
+            List<PlanVersion.PlannedTherapy> therapies, String changeReason, int basedOnVersion) {
         patients.summary(patientId);
         access.require(actor, patientId, "propose plan");
         if (!actor.isClinician()) {
             throw new ForbiddenException("Clinicians on the team propose the plan.");
+        }
+        Optional<PlanVersion> current = current(patientId);
+        int latest = current.map(PlanVersion::version).orElse(0);
+        if (latest != basedOnVersion) {
+            throw new VersionConflictException(current.map(PlanVersion::id).orElse(null), basedOnVersion, latest,
+                    current.map(PlanVersion::createdBy).orElse("another user"));
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (therapies.isEmpty()) {
@@ -95,7 +109,6 @@ public class Plans {
                 problems.add(new FieldProblem("therapies[" + i + "].frequency", "is required"));
             }
         }
-        Optional<PlanVersion> current = current(patientId);
         if (current.isPresent() && (changeReason == null || changeReason.isBlank())) {
             problems.add(new FieldProblem("changeReason", "say why the plan changes"));
         }
@@ -111,11 +124,17 @@ public class Plans {
         String warning = confirmed ? null : "The evaluation has no confirmed diagnosis yet.";
         UUID id = UUID.randomUUID();
         int version = current.map(v -> v.version() + 1).orElse(1);
-        jdbc.sql("""
-                insert into plan_version (id, patient_id, version, change_reason, warning, created_by)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(id, patientId, version, changeReason == null || changeReason.isBlank() ? null
-                        : changeReason.strip(), warning, actor.username()).update();
+        try {
+            jdbc.sql("""
+                    insert into plan_version (id, patient_id, version, change_reason, warning, created_by)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(id, patientId, version, changeReason == null || changeReason.isBlank() ? null
+                            : changeReason.strip(), warning, actor.username()).update();
+        } catch (DuplicateKeyException e) {
+            // another proposal based on the same version committed between the check above and this insert
+            // (unique patient_id, version): the same conflict; the transaction is aborted, nothing is stored
+            throw new VersionConflictException(null, basedOnVersion, version, "another user");
+        }
         for (var g : goals) {
             jdbc.sql("""
                     insert into plan_goal (version_id, kind, description, measure, target, target_date)

@@ -16,6 +16,7 @@ import org.relief.plan.Plans;
 import org.relief.plan.TherapyCatalog;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
+import org.relief.shared.VersionConflictException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,8 @@ class PlanController {
 
     static final int GOAL_ROWS = 4;
     static final int THERAPY_ROWS = 6;
+    /** The form's hidden field: the plan version the proposer started from (0: no plan yet). */
+    static final String BASED_ON = "basedOnVersion";
 
     private final Plans plans;
     private final Patients patients;
@@ -68,10 +71,12 @@ class PlanController {
             List<FieldProblem> problems = new ArrayList<>();
             List<PlanVersion.Goal> goals = collect(() -> goals(form), problems);
             List<PlanVersion.PlannedTherapy> therapies = collect(() -> therapies(form), problems);
+            Integer basedOn = collect(() -> List.of(basedOnVersion(form)), problems).stream().findFirst()
+                    .orElse(null);
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            PlanVersion v = plans.propose(actor, id, goals, therapies, form.get("changeReason"));
+            PlanVersion v = plans.propose(actor, id, goals, therapies, form.get("changeReason"), basedOn);
             flash.addFlashAttribute("notice", "Plan version " + v.version() + " proposed; the physician signs it.");
             return "redirect:/patients/" + id + "/plan";
         } catch (InvalidInputException e) {
@@ -79,6 +84,17 @@ class PlanController {
             Map<String, String> errors = new LinkedHashMap<>();
             e.problems().forEach(p -> errors.put(p.field(), p.message()));
             return render(model, id, actor, plans.versions(actor, id), form, errors);
+        } catch (VersionConflictException e) {
+            // someone proposed a version after this person opened the form: nothing was stored and nothing typed is
+            // lost. The form keeps what was typed, now based on the current version (shown above it), so proposing
+            // again builds on it, as the chart's entry conflict page does.
+            response.setStatus(409);
+            List<PlanVersion> versions = plans.versions(actor, id);
+            Map<String, String> typed = new LinkedHashMap<>(form);
+            typed.put(BASED_ON, String.valueOf(versions.isEmpty() ? 0 : versions.get(0).version()));
+            String view = render(model, id, actor, versions, typed, Map.of());
+            model.addAttribute("conflict", e);
+            return view;
         }
     }
 
@@ -120,6 +136,7 @@ class PlanController {
 
     private static Map<String, String> prefill(PlanVersion v) {
         Map<String, String> f = new LinkedHashMap<>();
+        f.put(BASED_ON, String.valueOf(v == null ? 0 : v.version()));
         if (v == null) {
             f.put("goal[0].kind", "PAIN");
             f.put("goal[1].kind", "FUNCTION");
@@ -199,6 +216,20 @@ class PlanController {
             throw new InvalidInputException(problems);
         }
         return list;
+    }
+
+    /** The version the form was based on; a form without it (an old page, a hand-made request) is refused. */
+    static int basedOnVersion(Map<String, String> f) {
+        try {
+            int v = Integer.parseInt(f.getOrDefault(BASED_ON, "").strip());
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(List.of(new FieldProblem(BASED_ON,
+                "is missing: reload the plan page and propose again")));
     }
 
     private static String blank(String s) {
