@@ -160,7 +160,8 @@ public class Plans {
     /**
      * The physician signs the latest version (during a safety hold, the mental health therapist may sign one that
      * holds only mental-health therapies); the patient moves from planning to on a plan where the safety gate
-     * allows it. A version with an interventional therapy is refused during the hold.
+     * allows it. A version with an interventional therapy is refused during the hold. Signing a version that a newer
+     * proposal has superseded is a {@link VersionConflictException}: nothing is signed.
      */
     @Transactional
     public void sign(Actor actor, UUID patientId, UUID versionId) {
@@ -176,6 +177,12 @@ public class Plans {
                     : "The interventional pain physician signs the plan.");
         }
         if (!latest.id().equals(versionId)) {
+            // an older version of this plan: someone proposed a newer one after the signer opened the page
+            Optional<Integer> superseded = jdbc.sql("select version from plan_version where id = ? and patient_id = ?")
+                    .params(versionId, patientId).query(Integer.class).optional();
+            if (superseded.isPresent()) {
+                throw new VersionConflictException(latest.id(), superseded.get(), latest.version(), latest.createdBy());
+            }
             throw new InvalidInputException(List.of(new FieldProblem("version", "only the latest version is signed")));
         }
         if (latest.signed()) {
@@ -186,8 +193,13 @@ public class Plans {
             safety.requireNoHold(actor, patientId, "sign plan version " + latest.version()
                     + " with interventional therapy (" + String.join(", ", interventional) + ")");
         }
-        jdbc.sql("insert into plan_signoff (version_id, signed_by) values (?, ?)").params(versionId, actor.username())
-                .update();
+        try {
+            jdbc.sql("insert into plan_signoff (version_id, signed_by) values (?, ?)")
+                    .params(versionId, actor.username()).update();
+        } catch (DuplicateKeyException e) {
+            // signed by someone else at the same moment (unique version_id): nothing more is stored
+            throw new InvalidInputException(List.of(new FieldProblem("version", "is already signed")));
+        }
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
                 "plan version " + latest.version() + " signed", "OK", actor.address());
         if (patient.step() == Step.PLANNING && patients.allowsStep(patientId, Step.ON_PLAN)) {

@@ -164,6 +164,23 @@ class PlansIT {
     }
 
     @Test
+    void signingAVersionThatANewerProposalSupersededIsAConflictAndSignsNothing() {
+        PlanVersion v1 = plans.propose(pt, patientId, goals(), therapies(), null, 0);
+        PlanVersion v2 = plans.propose(pt, patientId, goals(), therapies().subList(0, 1), "ESI postponed", 1);
+        assertThatThrownBy(() -> plans.sign(physician, patientId, v1.id()))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                    assertThat(e.expectedVersion()).isEqualTo(1);
+                    assertThat(e.currentVersion()).isEqualTo(2);
+                });
+        var page = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD)
+                .postForm("/patients/" + patientId + "/plan/" + v1.id() + "/sign", Map.of());
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(plans.versions(physician, patientId)).noneMatch(PlanVersion::signed);
+        plans.sign(physician, patientId, v2.id());
+        assertThat(plans.versions(physician, patientId).get(0).signed()).isTrue();
+    }
+
+    @Test
     void aStaleProposalFromThePlanPageIsA409ThatKeepsWhatWasTypedAndProposingAgainBuildsOnTheCurrentVersion() {
         plans.propose(physician, patientId, goals(), therapies(), null, 0);
         var garcia = Http.session(port, "pt.garcia", IntegrationTest.DEMO_PASSWORD);
