@@ -66,17 +66,21 @@ public class Plans {
     /**
      * Proposes a new version of the plan; returns it (unsigned).
      *
-     * @param basedOnVersion the version the proposer started from (0: there was no plan yet). If someone proposed
-     *     another version since, nothing is stored and a {@link VersionConflictException} says who: a stale
-     *     proposal never silently becomes the latest version.
+     * @param basedOnVersion the version the proposer started from (0: there was no plan yet; null: not said, a
+     *     400). If someone proposed another version since, nothing is stored and a {@link VersionConflictException}
+     *     says who: a stale proposal never silently becomes the latest version.
      */
     @Transactional
     public PlanVersion propose(Actor actor, UUID patientId, List<PlanVersion.Goal> goals,
-            List<PlanVersion.PlannedTherapy> therapies, String changeReason, int basedOnVersion) {
+            List<PlanVersion.PlannedTherapy> therapies, String changeReason, Integer basedOnVersion) {
         patients.summary(patientId);
         access.require(actor, patientId, "propose plan");
         if (!actor.isClinician()) {
             throw new ForbiddenException("Clinicians on the team propose the plan.");
+        }
+        if (basedOnVersion == null) {
+            throw new InvalidInputException(List.of(new FieldProblem("basedOnVersion",
+                    "is missing: reload the plan page and propose again")));
         }
         Optional<PlanVersion> current = current(patientId);
         int latest = current.map(PlanVersion::version).orElse(0);

@@ -214,6 +214,11 @@ class PlansIT {
         assertThat(withoutVersion.statusCode()).isEqualTo(400);
         assertThat(withoutVersion.body()).contains("Plan version you started from");
         assertThat(plans.versions(physician, patientId)).hasSize(3);
+        // a role that may not propose is refused as such, version or not
+        var desk = Http.session(port, "desk.miller", IntegrationTest.DEMO_PASSWORD);
+        assertThat(desk.postForm(path, Map.of("goal[0].description", "x", "therapy[0].code", "PT",
+                "therapy[0].owner", pt.staffId().toString(), "therapy[0].frequency", "weekly",
+                "therapy[0].start", LocalDate.now().toString())).statusCode()).isEqualTo(403);
     }
 
     private Map<String, String> planForm(String goal, String reason, String basedOn) {
