@@ -153,7 +153,7 @@ class DemoClinicalStory {
                                 today.minusWeeks(4), today.plusWeeks(8)),
                         new PlanVersion.PlannedTherapy("CBT", actor("mh.brooks").staffId(), null, "every 2 weeks",
                                 "8 sessions", null, null, today.minusWeeks(4), today.plusWeeks(12))),
-                null);
+                null, 0);
         plans.sign(patel, id, version.id());
     }
 
@@ -218,7 +218,7 @@ class DemoClinicalStory {
                     "single procedure", procedure.region().name().toLowerCase(), procedure.side().name(),
                     procedureDay, procedureDay));
         }
-        var version = plans.propose(pt, id, goals, therapies, null);
+        var version = plans.propose(pt, id, goals, therapies, null, 0);
         plans.sign(physician, id, version.id());
         if (procedure != null) {
             performAndFollowUp(physician, id, procedure, procedureDay, rnd);

@@ -24,6 +24,8 @@ import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.VersionConflictException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,13 +64,29 @@ public class Plans {
         this.audit = audit;
     }
 
-    /** Proposes a new version of the plan; returns it (unsigned). */
+    /**
+     * Proposes a new version of the plan; returns it (unsigned).
+     *
+     * @param basedOnVersion the version the proposer started from (0: there was no plan yet; null: not said, a
+     *     400). If someone proposed another version since, nothing is stored and a {@link VersionConflictException}
+     *     says who: a stale proposal never silently becomes the latest version.
+     */
     @Transactional
     public PlanVersion propose(Actor actor, UUID patientId, List<PlanVersion.Goal> goals,
-            List<PlanVersion.PlannedTherapy> therapies, String changeReason) {
+            List<PlanVersion.PlannedTherapy> therapies, String changeReason, Integer basedOnVersion) {
         patients.summary(patientId);
         access.require(actor, patientId, "propose plan");
         access.requirePermission(actor, Permission.PROPOSE_PLAN, patientId, "propose plan");
+        if (basedOnVersion == null) {
+            throw new InvalidInputException(List.of(new FieldProblem("basedOnVersion",
+                    "is missing: reload the plan page and propose again")));
+        }
+        Optional<PlanVersion> current = current(patientId);
+        int latest = current.map(PlanVersion::version).orElse(0);
+        if (latest != basedOnVersion) {
+            throw new VersionConflictException(current.map(PlanVersion::id).orElse(null), basedOnVersion, latest,
+                    current.map(PlanVersion::createdBy).orElse("another user"));
+        }
         List<FieldProblem> problems = new ArrayList<>();
         if (therapies.isEmpty()) {
             problems.add(new FieldProblem("therapies", "add at least one therapy"));
@@ -94,7 +112,6 @@ public class Plans {
                 problems.add(new FieldProblem("therapies[" + i + "].frequency", "is required"));
             }
         }
-        Optional<PlanVersion> current = current(patientId);
         if (current.isPresent() && (changeReason == null || changeReason.isBlank())) {
             problems.add(new FieldProblem("changeReason", "say why the plan changes"));
         }
@@ -110,11 +127,17 @@ public class Plans {
         String warning = confirmed ? null : "The evaluation has no confirmed diagnosis yet.";
         UUID id = UUID.randomUUID();
         int version = current.map(v -> v.version() + 1).orElse(1);
-        jdbc.sql("""
-                insert into plan_version (id, patient_id, version, change_reason, warning, created_by)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(id, patientId, version, changeReason == null || changeReason.isBlank() ? null
-                        : changeReason.strip(), warning, actor.username()).update();
+        try {
+            jdbc.sql("""
+                    insert into plan_version (id, patient_id, version, change_reason, warning, created_by)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(id, patientId, version, changeReason == null || changeReason.isBlank() ? null
+                            : changeReason.strip(), warning, actor.username()).update();
+        } catch (DuplicateKeyException e) {
+            // another proposal based on the same version committed between the check above and this insert
+            // (unique patient_id, version): the same conflict; the transaction is aborted, nothing is stored
+            throw new VersionConflictException(null, basedOnVersion, version, "another user");
+        }
         for (var g : goals) {
             jdbc.sql("""
                     insert into plan_goal (version_id, kind, description, measure, target, target_date)
@@ -140,7 +163,8 @@ public class Plans {
     /**
      * The physician signs the latest version (during a safety hold, the mental health therapist may sign one that
      * holds only mental-health therapies); the patient moves from planning to on a plan where the safety gate
-     * allows it. A version with an interventional therapy is refused during the hold.
+     * allows it. A version with an interventional therapy is refused during the hold. Signing a version that a newer
+     * proposal has superseded is a {@link VersionConflictException}: nothing is signed.
      */
     @Transactional
     public void sign(Actor actor, UUID patientId, UUID versionId) {
@@ -156,6 +180,12 @@ public class Plans {
                     : "The interventional pain physician signs the plan.");
         }
         if (!latest.id().equals(versionId)) {
+            // an older version of this plan: someone proposed a newer one after the signer opened the page
+            Optional<Integer> superseded = jdbc.sql("select version from plan_version where id = ? and patient_id = ?")
+                    .params(versionId, patientId).query(Integer.class).optional();
+            if (superseded.isPresent()) {
+                throw new VersionConflictException(latest.id(), superseded.get(), latest.version(), latest.createdBy());
+            }
             throw new InvalidInputException(List.of(new FieldProblem("version", "only the latest version is signed")));
         }
         if (latest.signed()) {
@@ -166,8 +196,13 @@ public class Plans {
             safety.requireNoHold(actor, patientId, "sign plan version " + latest.version()
                     + " with interventional therapy (" + String.join(", ", interventional) + ")");
         }
-        jdbc.sql("insert into plan_signoff (version_id, signed_by) values (?, ?)").params(versionId, actor.username())
-                .update();
+        try {
+            jdbc.sql("insert into plan_signoff (version_id, signed_by) values (?, ?)")
+                    .params(versionId, actor.username()).update();
+        } catch (DuplicateKeyException e) {
+            // signed by someone else at the same moment (unique version_id): nothing more is stored
+            throw new InvalidInputException(List.of(new FieldProblem("version", "is already signed")));
+        }
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
                 "plan version " + latest.version() + " signed", "OK", actor.address());
         if (patient.step() == Step.PLANNING && patients.allowsStep(patientId, Step.ON_PLAN)) {

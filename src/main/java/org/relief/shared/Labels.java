@@ -86,6 +86,7 @@ public class Labels {
     /** Field names that do not read well as plain words. */
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("changeReason", "Reason for the change"), Map.entry("steroidMg", "Steroid dose (mg)"),
+            Map.entry("basedOnVersion", "Plan version you started from"),
             Map.entry("icd10Code", "ICD-10-CM code"), Map.entry("snomedCode", "SNOMED CT code"),
             Map.entry("rxnormCode", "RxNorm code"), Map.entry("preNrs", "Pain before (NRS 0-10)"),
             Map.entry("postNrs", "Pain after (NRS 0-10)"), Map.entry("nrs", "Pain now (NRS 0-10)"),

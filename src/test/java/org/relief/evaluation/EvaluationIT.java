@@ -20,6 +20,7 @@ import org.relief.patient.Patients;
 import org.relief.patient.Step;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
+import org.relief.shared.VersionConflictException;
 import org.relief.support.Fixtures;
 import org.relief.support.Http;
 import org.relief.support.IntegrationTest;
@@ -98,6 +99,24 @@ class EvaluationIT {
 
         assertThat(evaluations.latest(physician, patientId).orElseThrow().signed()).isTrue();
         assertThat(patients.summary(patientId).step()).isEqualTo(Step.PLANNING);
+    }
+
+    @Test
+    void aStaleCorrectionOrVoidOfAnEvaluationFindingIsAConflictAndStoresNothing() {
+        UUID episode = evaluations.start(physician, patientId);
+        var first = charts.add(physician, patientId, EvaluationKinds.DIAGNOSIS, new Findings.Diagnosis(episode,
+                "M46.1", "Sacroiliitis, not elsewhere classified", Certainty.WORKING));
+        // two people opened version 1; the first correction is version 2
+        charts.correct(physician, patientId, EvaluationKinds.DIAGNOSIS, first.entryId(), 1, new Findings.Diagnosis(
+                episode, "M46.1", "Sacroiliitis, not elsewhere classified", Certainty.CONFIRMED), "block confirmed");
+        assertThatThrownBy(() -> charts.correct(physician, patientId, EvaluationKinds.DIAGNOSIS, first.entryId(), 1,
+                new Findings.Diagnosis(episode, "M54.16", "Radiculopathy, lumbar region", Certainty.WORKING),
+                "second opinion")).isInstanceOf(VersionConflictException.class);
+        assertThatThrownBy(() -> charts.voidEntry(physician, patientId, EvaluationKinds.DIAGNOSIS, first.entryId(), 1,
+                "entered in the wrong chart")).isInstanceOf(VersionConflictException.class);
+        var current = evaluations.latest(physician, patientId).orElseThrow().diagnoses().get(0);
+        assertThat(current.version()).isEqualTo(2);
+        assertThat(current.data().certainty()).isEqualTo(Certainty.CONFIRMED);
     }
 
     @Test

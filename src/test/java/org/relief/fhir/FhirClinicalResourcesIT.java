@@ -102,9 +102,9 @@ class FhirClinicalResourcesIT {
                 "lumbar", null, today, today.plusWeeks(6)),
                 new PlanVersion.PlannedTherapy("SCS_TRIAL", physician.staffId(), null, "once", "7 days", "thoracic",
                         null, today.plusWeeks(2), null));
-        PlanVersion v1 = plans.propose(pt, patientId, goals, therapies, null);
+        PlanVersion v1 = plans.propose(pt, patientId, goals, therapies, null, 0);
         plans.sign(physician, patientId, v1.id());
-        plans.propose(pt, patientId, goals, therapies.subList(0, 1), "stimulation trial postponed");
+        plans.propose(pt, patientId, goals, therapies.subList(0, 1), "stimulation trial postponed", 1);
     }
 
     @Test

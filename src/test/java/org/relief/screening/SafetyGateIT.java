@@ -151,7 +151,7 @@ class SafetyGateIT {
         ProcedureOrder blocked = orders.order(physician, id, esi(LocalDate.now().plusDays(1)));
         assertThat(blocked.decision()).as("set-up: a blocked order (interval)").isEqualTo(Decision.BLOCK);
         PlanVersion withEsi = plans.propose(physician, id, goals(), List.of(
-                therapy("ESI_TF", physician), therapy("CBT", therapist)), null);
+                therapy("ESI_TF", physician), therapy("CBT", therapist)), null, 0);
 
         safety.report(therapist, id, SafetyFlag.Concern.SUICIDAL_IDEATION, "Disclosed thoughts of ending their life");
         assertThat(patients.summary(id).step()).isEqualTo(Step.DEFERRED_MENTAL_HEALTH);
@@ -265,7 +265,7 @@ class SafetyGateIT {
         teams.add(id, pt.staffId(), "test");
         patients.changeStep(physician, id, Step.PLANNING, "test");
         // outside a hold the physician signs: the therapist may not, even a plan of mental-health therapies
-        PlanVersion before = plans.propose(therapist, id, goals(), List.of(therapy("CBT", therapist)), null);
+        PlanVersion before = plans.propose(therapist, id, goals(), List.of(therapy("CBT", therapist)), null, 0);
         assertThatThrownBy(() -> plans.sign(therapist, id, before.id())).isInstanceOf(ForbiddenException.class);
 
         assessments.record(therapist, id, "PHQ9", LocalDate.now(), phq9(2, 1));
@@ -273,7 +273,7 @@ class SafetyGateIT {
 
         // the therapist proposes CBT and a crisis / safety plan, and signs it from the plan page
         PlanVersion mh = plans.propose(therapist, id, goals(), List.of(therapy("CBT", therapist),
-                therapy("CRISIS_PLAN", therapist)), "safety alert: mental health first");
+                therapy("CRISIS_PLAN", therapist)), "safety alert: mental health first", 1);
         Http brooks = Http.session(port, "mh.brooks", IntegrationTest.DEMO_PASSWORD);
         String page = brooks.get("/patients/" + id + "/plan").body();
         assertThat(page).contains("id=\"sign-plan\"").contains("id=\"plan-hold\"").contains("Crisis / safety plan");
@@ -285,7 +285,7 @@ class SafetyGateIT {
 
         // the physician signs one too, and one with other non-interventional care (physical therapy)
         PlanVersion withPt = plans.propose(physician, id, goals(), List.of(therapy("CBT", therapist),
-                therapy("PT", pt)), "gentle activity alongside therapy");
+                therapy("PT", pt)), "gentle activity alongside therapy", 2);
         assertThatThrownBy(() -> plans.sign(therapist, id, withPt.id())).isInstanceOf(ForbiddenException.class);
         plans.sign(physician, id, withPt.id());
         assertThat(plans.versions(physician, id).get(0).signedBy()).isEqualTo("dr.patel");
@@ -293,7 +293,7 @@ class SafetyGateIT {
         // an interventional therapy stays refused, proposed by anyone
         long versions = count("select count(*) from plan_version where patient_id = ?", id);
         assertThatThrownBy(() -> plans.propose(therapist, id, goals(), List.of(therapy("CBT", therapist),
-                therapy("TPI", physician)), "add trigger points")).isInstanceOf(CareOnHoldException.class)
+                therapy("TPI", physician)), "add trigger points", 3)).isInstanceOf(CareOnHoldException.class)
                 .hasMessageContaining("Trigger point injections");
         assertThat(count("select count(*) from plan_version where patient_id = ?", id)).isEqualTo(versions);
 
@@ -463,7 +463,8 @@ class SafetyGateIT {
         return Map.of("goal[0].kind", "PAIN", "goal[0].description", "Pain at most 4 of 10",
                 "therapy[0].code", code, "therapy[0].owner", owner.staffId().toString(),
                 "therapy[0].frequency", "once", "therapy[0].duration", "single",
-                "therapy[0].start", LocalDate.now().plusWeeks(2).toString(), "changeReason", reason);
+                "therapy[0].start", LocalDate.now().plusWeeks(2).toString(), "changeReason", reason,
+                "basedOnVersion", "1");
     }
 
     private static List<PlanVersion.Goal> goals() {

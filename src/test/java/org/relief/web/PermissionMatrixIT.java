@@ -354,7 +354,7 @@ class PermissionMatrixIT {
         UUID ptId = staff.findByUsername("pt.garcia").orElseThrow().id();
         planVersion = plans.propose(physician, patient, List.of(new PlanVersion.Goal(PlanVersion.GoalKind.FUNCTION,
                 "Walk the dog", null, null, null)), List.of(new PlanVersion.PlannedTherapy("PT", ptId, null,
-                "2x a week", "6 weeks", null, null, LocalDate.now(), null)), null).id();
+                "2x a week", "6 weeks", null, null, LocalDate.now(), null)), null, 0).id();
         order = orders.order(physician, patient, new Facts.Order(ProcedureType.ESI_TRANSFORAMINAL,
                 Facts.Region.LUMBAR, Facts.Side.LEFT, 1, LocalDate.now().plusDays(7), Facts.Indication.RADICULOPATHY,
                 40.0, false, true, null, false, null)).id();

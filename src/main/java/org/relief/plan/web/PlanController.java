@@ -16,6 +16,7 @@ import org.relief.plan.Plans;
 import org.relief.plan.TherapyCatalog;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
+import org.relief.shared.VersionConflictException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,8 @@ class PlanController {
 
     static final int GOAL_ROWS = 4;
     static final int THERAPY_ROWS = 6;
+    /** The form's hidden field: the plan version the proposer started from (0: no plan yet). */
+    static final String BASED_ON = "basedOnVersion";
 
     private final Plans plans;
     private final Patients patients;
@@ -71,7 +74,8 @@ class PlanController {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            PlanVersion v = plans.propose(actor, id, goals, therapies, form.get("changeReason"));
+            PlanVersion v = plans.propose(actor, id, goals, therapies, form.get("changeReason"),
+                    basedOnVersion(form));
             flash.addFlashAttribute("notice", "Plan version " + v.version() + " proposed; the physician signs it.");
             return "redirect:/patients/" + id + "/plan";
         } catch (InvalidInputException e) {
@@ -79,6 +83,17 @@ class PlanController {
             Map<String, String> errors = new LinkedHashMap<>();
             e.problems().forEach(p -> errors.put(p.field(), p.message()));
             return render(model, id, actor, plans.versions(actor, id), form, errors);
+        } catch (VersionConflictException e) {
+            // someone proposed a version after this person opened the form: nothing was stored and nothing typed is
+            // lost. The form keeps what was typed, now based on the current version (shown above it), so proposing
+            // again builds on it, as the chart's entry conflict page does.
+            response.setStatus(409);
+            List<PlanVersion> versions = plans.versions(actor, id);
+            Map<String, String> typed = new LinkedHashMap<>(form);
+            typed.put(BASED_ON, String.valueOf(versions.isEmpty() ? 0 : versions.get(0).version()));
+            String view = render(model, id, actor, versions, typed, Map.of());
+            model.addAttribute("conflict", e);
+            return view;
         }
     }
 
@@ -120,6 +135,7 @@ class PlanController {
 
     private static Map<String, String> prefill(PlanVersion v) {
         Map<String, String> f = new LinkedHashMap<>();
+        f.put(BASED_ON, String.valueOf(v == null ? 0 : v.version()));
         if (v == null) {
             f.put("goal[0].kind", "PAIN");
             f.put("goal[1].kind", "FUNCTION");
@@ -199,6 +215,19 @@ class PlanController {
             throw new InvalidInputException(problems);
         }
         return list;
+    }
+
+    /**
+     * The version the form was based on, null when the form lacks it (an old page, a hand-made request): the service
+     * refuses that with a 400 after its access checks, so a role that may not propose still gets its 403.
+     */
+    static Integer basedOnVersion(Map<String, String> f) {
+        try {
+            int v = Integer.parseInt(f.getOrDefault(BASED_ON, "").strip());
+            return v >= 0 ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String blank(String s) {

@@ -27,7 +27,14 @@ public final class RuleEngine {
         switch (order.type().family()) {
             case ESI -> rules.addAll(EsiRules.ALL);
             case FACET -> rules.addAll(FacetRules.ALL);
-            default -> rules.addAll(OtherRules.ALL);
+            case STIMULATION -> rules.addAll(StimulationRules.ALL);
+            case SACROILIAC -> rules.addAll(SacroiliacRules.ALL);
+            case VERTEBRAL -> rules.addAll(VertebralAugmentationRules.ALL);
+            case TRIGGER_POINT -> rules.addAll(TriggerPointRules.ALL);
+            case ADHESIOLYSIS -> rules.addAll(AdhesiolysisRules.ALL);
+            case OTHER -> {
+                // sympathetic and peripheral nerve blocks: no family rules, only the shared ones below
+            }
         }
         if (order.type().family() == ProcedureType.Family.ADHESIOLYSIS) {
             rules.add(EsiRules.CUMULATIVE_STEROID);

@@ -116,6 +116,24 @@ class EsiRulesTest {
                 .satisfies(o -> assertThat(o.decision()).isEqualTo(Decision.ALLOW));
     }
 
+    @Test
+    void cervicalTransforaminalWithAParticulateSteroidIsABlockNonParticulateOnly() {
+        var o = new Facts.Order(ProcedureType.ESI_TRANSFORAMINAL, Facts.Region.CERVICAL,
+                Facts.Side.LEFT, 1, PLANNED, Facts.Indication.RADICULOPATHY, 40.0,
+                true, true, null, false, null);
+        var r = outcome(o, history().build(), "Cervical transforaminal steroid");
+        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(r.reason()).contains("non-particulate steroid only");
+        assertThat(r.source()).contains("Rathmell");
+    }
+
+    @Test
+    void anEsiWithoutImageGuidanceIsABlock() {
+        var esi = new Facts.Order(ProcedureType.ESI_TRANSFORAMINAL, Facts.Region.LUMBAR, Facts.Side.LEFT, 1, PLANNED,
+                Facts.Indication.RADICULOPATHY, 40.0, false, false, null, false, null);
+        assertThat(outcome(esi, history().build(), "Image guidance").decision()).isEqualTo(Decision.BLOCK);
+    }
+
     private Outcome outcome(Facts.Order order, Facts.History history, String rule) {
         return engine.evaluate(order, history, policy).outcomes().stream().filter(o -> o.rule().equals(rule))
                 .findFirst().orElseThrow(() -> new AssertionError("rule " + rule + " did not run"));

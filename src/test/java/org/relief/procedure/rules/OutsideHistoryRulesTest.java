@@ -191,65 +191,6 @@ class OutsideHistoryRulesTest {
         assertThat(o.reason()).contains("region");
     }
 
-    // --- decision levels follow the source's wording --------------------------------------------------------------
-
-    @Test
-    void cervicalTransforaminalWithAParticulateSteroidIsABlockNonParticulateOnly() {
-        var o = new Facts.Order(TF, Region.CERVICAL, Side.LEFT, 1, PLANNED, Facts.Indication.RADICULOPATHY, 40.0,
-                true, true, null, false, null);
-        var r = rule(o, history(), "Cervical transforaminal steroid");
-        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
-        assertThat(r.reason()).contains("non-particulate steroid only");
-        assertThat(r.source()).contains("Rathmell");
-    }
-
-    @Test
-    void anEsiWithoutImageGuidanceAndTriggerPointsWithImageGuidanceAreBlocks() {
-        var esi = new Facts.Order(TF, Region.LUMBAR, Side.LEFT, 1, PLANNED, Facts.Indication.RADICULOPATHY, 40.0,
-                false, false, null, false, null);
-        assertThat(rule(esi, history(), "Image guidance").decision()).isEqualTo(Decision.BLOCK);
-        var h = history();
-        h.triggerPoints = 3;
-        assertThat(rule(order(ProcedureType.TRIGGER_POINT_INJECTION), h, "Trigger points: no image guidance")
-                .decision()).isEqualTo(Decision.BLOCK);
-    }
-
-    @Test
-    void vertebralAugmentationWithoutTheRequiredBoneHealthReferralIsABlock() {
-        var noReferral = new Facts.VertebralFindings(true, true, false, false, true, false, false, false, false);
-        var h = history();
-        h.nrs = 6;
-        var o = new Facts.Order(ProcedureType.VERTEBRAL_AUGMENTATION, Region.THORACIC, Side.NONE, 1, PLANNED,
-                Facts.Indication.OTHER, null, false, true, null, false, noReferral);
-        var r = rule(o, h, "Vertebral augmentation");
-        assertThat(r.decision()).isEqualTo(Decision.BLOCK);
-        assertThat(r.reason()).contains("bone density");
-    }
-
-    @Test
-    void facetProceduresNeedFailedConservativeCareLikeTheEsiRule() {
-        var h = history();
-        h.conservativeWeeks = 0;
-        h.conservativeCare = "";
-        assertThat(rule(order(ProcedureType.MEDIAL_BRANCH_BLOCK), h, "Facet: conservative care").decision())
-                .isEqualTo(Decision.BLOCK);
-        assertThat(rule(order(ProcedureType.MEDIAL_BRANCH_BLOCK), history(), "Facet: conservative care").reason())
-                .contains("Physical therapy");
-    }
-
-    @Test
-    void aSacroiliacInjectionNeedsFourWeeksOfFailedConservativeCare() {
-        var h = history();
-        h.conservativeWeeks = 3;
-        h.conservativeCare = "TENS unit (partial improvement, 3 weeks)";
-        var o = rule(order(ProcedureType.SIJ_DIAGNOSTIC), h, "SIJ: conservative care");
-        assertThat(o.decision()).isEqualTo(Decision.BLOCK);
-        assertThat(o.reason()).contains("Only 3 weeks").contains("TENS unit").contains("4 weeks");
-        h.conservativeWeeks = 4;
-        assertThat(rule(order(ProcedureType.SIJ_DIAGNOSTIC), h, "SIJ: conservative care").decision())
-                .isEqualTo(Decision.ALLOW);
-    }
-
     private Outcome rule(Facts.Order order, RuleTestData.H h, String name) {
         return engine.evaluate(order, h.build(), policy).outcomes().stream().filter(o -> o.rule().equals(name))
                 .findFirst().orElseThrow(() -> new AssertionError("rule " + name + " did not run"));

@@ -76,4 +76,21 @@ final class RuleTestData {
     static H history() {
         return new H();
     }
+
+    /** The named rule's outcome when the engine evaluates the order with the shipped policy; fails if it is absent. */
+    static Outcome outcome(Order order, H h, String rule) {
+        return outcome(order, h, rule, SeedPolicy.load());
+    }
+
+    static Outcome outcome(Order order, H h, String rule, Policy policy) {
+        return new RuleEngine().evaluate(order, h.build(), policy).outcomes().stream()
+                .filter(o -> o.rule().equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError("rule " + rule + " did not run"));
+    }
+
+    /** Whether the named rule ran at all for this order. */
+    static boolean ran(Order order, H h, String rule, Policy policy) {
+        return new RuleEngine().evaluate(order, h.build(), policy).outcomes().stream()
+                .anyMatch(o -> o.rule().equals(rule));
+    }
 }
