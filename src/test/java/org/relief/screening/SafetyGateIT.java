@@ -170,6 +170,8 @@ class SafetyGateIT {
         // the step control offers only what the gate allows
         assertThat(doctor.get(p).body()).contains("id=\"steps-held\"")
                 .doesNotContain("<option value=\"ON_PLAN\"");
+        // the procedures page says so before anything is typed
+        assertThat(doctor.get(p + "/procedures").body()).contains("id=\"order-on-hold\"");
         // the evaluation's sign-off to planning (the page says why its button is off)
         assertThat(doctor.get(p + "/evaluation").body()).contains("id=\"evaluation-held\"");
         refused(id, "sign the evaluation", () -> doctor.postForm(p + "/evaluation/" + episode + "/sign", Map.of()));

@@ -14,6 +14,7 @@ import org.relief.procedure.ProcedureKinds;
 import org.relief.procedure.ProcedureOrder;
 import org.relief.procedure.rules.Facts;
 import org.relief.procedure.rules.ProcedureType;
+import org.relief.screening.SafetyGate;
 import org.relief.shared.CareOnHoldException;
 import org.relief.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
@@ -33,8 +34,12 @@ class ProcedureController {
     private final ChartService charts;
     private final PolicyValues policies;
 
-    ProcedureController(Orders orders, Patients patients, ChartService charts, PolicyValues policies) {
+    private final SafetyGate gate;
+
+    ProcedureController(Orders orders, Patients patients, ChartService charts, PolicyValues policies,
+            SafetyGate gate) {
         this.orders = orders;
+        this.gate = gate;
         this.patients = patients;
         this.charts = charts;
         this.policies = policies;
@@ -146,6 +151,8 @@ class ProcedureController {
     private String render(Model model, UUID id, Actor actor, Map<String, String> form, Map<String, String> errors) {
         model.addAttribute("patient", patients.summary(id));
         model.addAttribute("orders", orders.orders(actor, id));
+        // said before anything is typed: while care is on hold the gate refuses every order
+        model.addAttribute("hold", gate.held(id).map(SafetyGate.Held::inWords).orElse(null));
         var performed = charts.entries(actor, id, ProcedureKinds.PERFORMED);
         var followUps = charts.entries(actor, id, ProcedureKinds.FOLLOW_UP);
         model.addAttribute("performed", performed);
