@@ -4,10 +4,16 @@ import org.relief.shared.InvalidInputException;
 import org.relief.shared.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Validates payloads with their Bean Validation constraints; a failure names every bad field and changes nothing. */
@@ -17,9 +23,16 @@ class EntryValidator {
     private final Validator validator;
     private final ObjectProvider<TreatmentCatalogue> catalogue;
 
-    EntryValidator(Validator validator, ObjectProvider<TreatmentCatalogue> catalogue) {
+    private final LocalDate earliest;
+    private final LocalDate latest;
+
+    EntryValidator(Validator validator, ObjectProvider<TreatmentCatalogue> catalogue,
+            @Value("${relief.input.earliest-date:1900-01-01}") LocalDate earliest,
+            @Value("${relief.input.latest-date:2100-12-31}") LocalDate latest) {
         this.validator = validator;
         this.catalogue = catalogue;
+        this.earliest = earliest;
+        this.latest = latest;
     }
 
     void validate(Object payload) {
@@ -33,9 +46,41 @@ class EntryValidator {
                 && problems.stream().noneMatch(p -> p.field().equals("therapyCode")) && !known.knows(t.therapyCode())) {
             problems.add(new FieldProblem("therapyCode", "is not a therapy of the catalogue"));
         }
+        Set<String> named = new HashSet<>(problems.stream().map(FieldProblem::field).toList());
+        checkDates("", payload, problems, named);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::field));
             throw new InvalidInputException(problems);
+        }
+    }
+
+    /**
+     * Every date a person or client gives must lie in the clinic's sane range (policy: RELIEF_EARLIEST_DATE ..
+     * RELIEF_LATEST_DATE, by default 1900-01-01 .. 2100-12-31): a year -999999999 would be stored as -infinity and
+     * break every later export of the chart. Walks the payload's record components, lists and nested records.
+     */
+    private void checkDates(String path, Object value, List<FieldProblem> problems, Set<String> named) {
+        if (value instanceof LocalDate date) {
+            if ((date.isBefore(earliest) || date.isAfter(latest)) && !named.contains(path)) {
+                problems.add(new FieldProblem(path, "must be a date between " + earliest + " and " + latest));
+            }
+        } else if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                checkDates(path + "[" + i++ + "]", item, problems, named);
+            }
+        } else if (value instanceof Record record) {
+            for (RecordComponent c : record.getClass().getRecordComponents()) {
+                Object component;
+                try {
+                    var accessor = c.getAccessor();
+                    accessor.setAccessible(true);
+                    component = accessor.invoke(record);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    continue;
+                }
+                checkDates(path.isEmpty() ? c.getName() : path + "." + c.getName(), component, problems, named);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.relief.screening;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.relief.assessment.InstrumentResponseRecorded;
@@ -79,6 +80,7 @@ public class SafetyProtocol {
                     ? new FieldProblem("concern", "choose suicidal ideation or psychosis")
                     : new FieldProblem("note", "describe what you observed")));
         }
+        requireLength("note", note);
         return raise(patientId, concern.name(), SafetyFlag.Risk.UNRATED.name(), "CLINICIAN_NOTE", note.strip(), null,
                 actor.username(), actor.role().name(), actor.address());
     }
@@ -136,6 +138,7 @@ public class SafetyProtocol {
                     ? List.of(new FieldProblem("risk", "choose the risk level you assessed"))
                     : List.of(new FieldProblem("actionTaken", "describe the action taken (at least 10 characters)")));
         }
+        requireLength("actionTaken", actionTaken);
         if (!alert.open()) {
             throw new VersionConflictException(alertId, 0, 1, alert.followUp().by());
         }
@@ -164,6 +167,7 @@ public class SafetyProtocol {
             throw new InvalidInputException(List.of(new FieldProblem("reason",
                     "say why interventional care may resume (at least 10 characters)")));
         }
+        requireLength("reason", reason);
         jdbc.sql("insert into care_hold_release (hold_id, released_by, reason) values (?, ?, ?)")
                 .params(hold.id(), actor.username(), reason.strip()).update();
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
@@ -250,5 +254,16 @@ public class SafetyProtocol {
         return new SafetyAlert(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getString("concern"), rs.getString("risk"), rs.getString("trigger_kind"), rs.getString("detail"),
                 rs.getTimestamp("raised_at").toInstant(), rs.getString("raised_by"), followUp);
+    }
+
+    /** The longest text of a safety note, follow-up or release reason (it is shown in the safety banner). */
+    static final int MAX_TEXT = 4_000;
+
+    private static void requireLength(String field, String text) {
+        if (text.strip().length() > MAX_TEXT) {
+            throw new InvalidInputException(List.of(new FieldProblem(field, "is too long: at most "
+                    + String.format(Locale.ROOT, "%,d", MAX_TEXT) + " characters (this one has "
+                    + String.format(Locale.ROOT, "%,d", text.strip().length()) + ")")));
+        }
     }
 }
