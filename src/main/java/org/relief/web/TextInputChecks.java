@@ -1,5 +1,6 @@
 package org.relief.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -46,6 +47,9 @@ class TextInputChecks implements WebMvcConfigurer {
     static final class ParameterCheck implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+            if (request.getDispatcherType() == DispatcherType.ERROR) {
+                return true; // the error page of a request already answered (checking again would fail the error page)
+            }
             List<FieldProblem> problems = new ArrayList<>();
             for (Map.Entry<String, String[]> e : request.getParameterMap().entrySet()) {
                 String nameProblem = TextInput.problem(e.getKey());

@@ -93,6 +93,9 @@ class BadInputIT {
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("q: contains a control character");
 
+        assertThat(session.getAsBrowser("/no-such-page?q=Ab%00c").statusCode()).isBetween(400, 499);
+        assertThat(patel.get("/api/patients/" + patientId + "/problems?x=%00").statusCode()).isEqualTo(400);
+
         HttpResponse<String> fhir = fhirGet("/fhir/Patient?name=Ab%00c");
         assertThat(fhir.statusCode()).as(fhir.body()).isEqualTo(400);
         assertThat(fhir.body()).contains("OperationOutcome").contains("control character");
