@@ -97,6 +97,9 @@ public class Labels {
             Map.entry("orderId", "Order it was done under (reference)"),
             Map.entry("procedureId", "Procedure followed up (reference)"));
 
+    /** A list element in a form field's name: "therapies[0]". */
+    private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("(\\w+)\\[(\\d+)]");
+
     /**
      * A form field's name in words: "therapies[0].startDate" -> "Therapy 1: start date", "steroidMg" ->
      * "Steroid dose (mg)". For error messages shown to a person.
@@ -107,7 +110,7 @@ public class Labels {
         }
         StringBuilder out = new StringBuilder();
         for (String part : name.split("\\.")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)\\[(\\d+)]").matcher(part);
+            java.util.regex.Matcher m = INDEXED.matcher(part);
             String words;
             if (m.matches()) {
                 String noun = words(m.group(1));

@@ -32,15 +32,15 @@ class EntryForms {
 
     private static final Set<String> LONG_TEXT = Set.of("impression", "summary", "reason", "sideEffects",
             "whyStopped", "content");
+    /** Labels that read better on the chart's forms than the shared ones in {@link org.relief.shared.Labels}. */
     private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("icd10Code", "ICD-10-CM code"), Map.entry("snomedCode", "SNOMED CT code"), Map.entry("rxnormCode", "RxNorm code"),
             Map.entry("doseOrFrequency", "Dose or frequency"), Map.entry("addressLine", "Address"),
             Map.entry("familyName", "Family name"), Map.entry("givenName", "Given name(s)"),
             Map.entry("birthDate", "Date of birth"), Map.entry("whyStopped", "Why stopped"),
             Map.entry("drugClass", "Drug class"), Map.entry("clinicalStatus", "Status"),
             Map.entry("onsetDate", "Onset"), Map.entry("encounterType", "Visit type"),
             Map.entry("therapyCode", "Therapy in the catalogue"), Map.entry("cptCode", "CPT code"),
-            Map.entry("region", "Spine region"), Map.entry("steroidMg", "Steroid dose (mg)"),
+            Map.entry("region", "Spine region"),
             Map.entry("reliefPercent", "Relief of the index pain (%)"),
             Map.entry("reliefWeeks", "Relief lasted (weeks)"), Map.entry("resultAsReported", "Result as reported"));
 
