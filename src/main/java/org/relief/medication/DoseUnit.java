@@ -23,9 +23,9 @@ public enum DoseUnit {
         return one;
     }
 
-    /** "tablet" for exactly 1, else "tablets". */
+    /** "tablet" for 1 or less ("0.5 tablet"), else "tablets". */
     public String words(java.math.BigDecimal quantity) {
-        return quantity.compareTo(java.math.BigDecimal.ONE) == 0 ? one : many;
+        return quantity.compareTo(java.math.BigDecimal.ONE) <= 0 ? one : many;
     }
 
     /** A countable unit: one tablet, capsule, patch or film holds the ingredient's strength. */
