@@ -10,7 +10,8 @@ import org.relief.shared.InvalidInputException;
  * What is wrong with a medication, each problem naming its field as the form and the JSON name it
  * ("ingredients[0].name", "sig.maxPerDay"): an unknown ingredient, a strength with no unit, a dose with no unit, a
  * sig with no frequency, an as-needed sig without a maximum per day, an opioid patch written in mg, a sig unit that
- * does not fit the dose form, a stop before the start. Nothing is guessed: a problem is reported, never repaired.
+ * does not fit the dose form, a stop before the start. An as-needed sig with a maximum per day needs no frequency
+ * ("1 tab prn, max 4/day"); any other sig needs one. Nothing is guessed: a problem is reported, never repaired.
  */
 public final class MedicationCheck {
 
@@ -110,7 +111,9 @@ public final class MedicationCheck {
                     + "not in " + s.doseUnit().label()));
         }
         if (s.timesPerDay() == null && s.everyHours() == null) {
-            out.add(new FieldProblem("sig.frequency", "give how often (times a day or every N hours)"));
+            if (!(s.asNeeded() && s.maxPerDay() != null)) {
+                out.add(new FieldProblem("sig.frequency", "give how often (times a day or every N hours)"));
+            }
         } else if (s.timesPerDay() != null && s.everyHours() != null) {
             out.add(new FieldProblem("sig.frequency", "give either times a day or every N hours, not both"));
         } else if (s.timesPerDay() != null && s.timesPerDay() <= 0) {

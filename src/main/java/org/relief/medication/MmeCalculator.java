@@ -18,7 +18,8 @@ import java.util.List;
  * every hour it is worn).
  *
  * <p>An opioid with no factor in the table, or a route or unit the table has no factor for, is "MME not computable"
- * with the reason, never 0; the total then covers only what could be computed and says it is incomplete.
+ * with the reason, never 0; the total then covers only what could be computed and says it is incomplete (so does an
+ * ingredient missing from the catalogue: it might be an opioid).
  * Buprenorphine (no factor in CDC 2022) is excluded from the sum and shown as such.
  */
 public final class MmeCalculator {
@@ -79,8 +80,11 @@ public final class MmeCalculator {
      * @param complete false when any opioid line is not computable (the total is then a lower bound)
      * @param table the table's name ("CDC 2022")
      * @param lines one per opioid ingredient of the list, in list order
+     * @param unrecognised ingredients not in the catalogue (whether they are opioids is unknown; validation refuses
+     *     them on the way in, so this is empty unless the catalogue changed since)
      */
-    public record Result(BigDecimal total, boolean complete, String table, List<Line> lines) {
+    public record Result(BigDecimal total, boolean complete, String table, List<Line> lines,
+            List<String> unrecognised) {
 
         public double totalValue() {
             return total.doubleValue();
@@ -96,15 +100,18 @@ public final class MmeCalculator {
     /** The MME of every opioid in the list (the caller passes the medications taken now). */
     public Result calculate(List<Medication> medications) {
         List<Line> lines = new ArrayList<>();
+        List<String> unrecognised = new ArrayList<>();
         for (Medication m : medications) {
             for (Ingredient i : m.ingredients()) {
-                if (i != null && catalogue.classOf(i.name()) == DrugClass.OPIOID) {
+                if (i == null || i.name() == null || catalogue.find(i.name()).isEmpty()) {
+                    unrecognised.add(i == null || i.name() == null ? "(no name)" : i.name().strip());
+                } else if (catalogue.classOf(i.name()) == DrugClass.OPIOID) {
                     lines.add(line(m, i));
                 }
             }
         }
         BigDecimal total = BigDecimal.ZERO;
-        boolean complete = true;
+        boolean complete = unrecognised.isEmpty();
         for (Line l : lines) {
             if (l.status() == Status.COUNTED) {
                 total = total.add(l.mme());
@@ -119,7 +126,8 @@ public final class MmeCalculator {
             shared.add(new Line(l.name(), l.ingredient(), l.status(), l.dailyDose(), l.dailyDoseUnit(), l.factor(),
                     l.mme(), share, l.note()));
         }
-        return new Result(total.stripTrailingZeros(), complete, table.name(), List.copyOf(shared));
+        return new Result(total.stripTrailingZeros(), complete, table.name(), List.copyOf(shared),
+                List.copyOf(unrecognised));
     }
 
     private Line line(Medication m, Ingredient opioid) {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.InvalidInputException;
 
 /**
  * The numbers of the opioid safety flags, each a {@link PolicyValue} with its source; {@link #defaults()} are those
@@ -46,8 +48,19 @@ public final class OpioidPolicy {
         return new OpioidPolicy(v);
     }
 
-    /** A copy with one value changed by the clinic (the reason joins its source). */
+    /**
+     * A copy with one value changed by the clinic (the reason joins its source). Refused with a problem naming
+     * "value" unless above 0 (months and years: whole numbers), or "reason" when none is given.
+     */
     public OpioidPolicy with(String key, BigDecimal value, String reason) {
+        boolean whole = !key.equals(MME_REASSESS) && !key.equals(MME_HIGH);
+        if (value == null || value.signum() <= 0 || (whole && value.stripTrailingZeros().scale() > 0)) {
+            throw new InvalidInputException(List.of(new FieldProblem("value", whole ? "must be a whole number above 0"
+                    : "must be more than 0")));
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(List.of(new FieldProblem("reason", "say why the clinic changes it")));
+        }
         Map<String, PolicyValue> copy = new LinkedHashMap<>(values);
         copy.put(key, get(key).overriddenBy(value, reason));
         return new OpioidPolicy(copy);

@@ -43,6 +43,9 @@ public record ReviewPolicy(Map<ScoreReading.Kind, Mid> mids, PolicyValue candida
 
     /** The MIDs of §11 and the clinic's candidate period (weeks), with the clinic's source for it. */
     public static ReviewPolicy of(int candidateWeeks, String candidateWeeksSource) {
+        if (candidateWeeks <= 0) {
+            throw new IllegalArgumentException("review.candidate-weeks must be at least 1, was " + candidateWeeks);
+        }
         Map<ScoreReading.Kind, Mid> mids = new EnumMap<>(ScoreReading.Kind.class);
         mids.put(ScoreReading.Kind.NRS, new Mid(new BigDecimal("2"), new BigDecimal("30"),
                 "Farrar et al., Pain 2001: 2 points or 30 % (shared/CLINICAL_RULES.md §11)"));

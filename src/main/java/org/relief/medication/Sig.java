@@ -11,7 +11,8 @@ import java.math.MathContext;
  *
  * @param doseQuantity how many dose units per dose (1 tablet, 10 mL, 1 patch)
  * @param doseUnit the unit of one dose
- * @param timesPerDay regular doses per day (bid = 2), or null when {@code everyHours} is given
+ * @param timesPerDay regular doses per day (bid = 2), or null when {@code everyHours} is given (both may be null
+ *     for an as-needed sig with a maximum per day)
  * @param everyHours the interval in hours (q6h = 6, a 3-day patch = 72), or null when {@code timesPerDay} is given
  * @param asNeeded PRN
  * @param maxPerDay for PRN: the most dose units per day ("max 4/day" = 4); may be given for a regular sig too

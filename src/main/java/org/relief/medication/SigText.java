@@ -18,6 +18,7 @@ import org.relief.shared.InvalidInputException;
  * "qhs", "qam", "bid", "tid", "qid", "twice a day", "3 times a day", "3x/day", "q6h", "q 6 hrs", "every 6 hours",
  * "every hour", "every 3 days"); "prn" / "as needed" (optionally "for pain"); a maximum ("max 4/day",
  * "max 4 tabs per day", "maximum 4 per 24 hours", "at most 4 a day"). Commas and a final full stop are ignored.
+ * An as-needed sig with a maximum may leave out the frequency ("1 tab prn, max 4/day"); any other sig needs one.
  * Anything else is refused with a problem naming the field "sig" and quoting the words not understood: never a
  * guess. A dose range ("1-2 tabs") is refused with its own message: the sig data holds one dose.
  *
@@ -120,7 +121,7 @@ public final class SigText {
         if (unit == null) {
             problems.add(new FieldProblem(FIELD, "give the unit of the dose (tab, cap, patch, mL, mg)"));
         }
-        if (times == null && hours == null) {
+        if (times == null && hours == null && !(prn && max != null)) {
             problems.add(new FieldProblem(FIELD, "say how often (e.g. bid, q6h, every 72 hours)"));
         } else if ((times != null && times <= 0) || (hours != null && hours.signum() <= 0)) {
             problems.add(new FieldProblem(FIELD, "how often must be more than 0"));

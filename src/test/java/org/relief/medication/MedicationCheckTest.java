@@ -54,6 +54,14 @@ class MedicationCheckTest {
     }
 
     @Test
+    void acceptsAnAsNeededDoseWithAMaximumAndNoFrequency() {
+        Medication m = Meds.tablet("oxycodone", "5", "1 tab prn, max 4/day");
+        assertThat(check.problems(m)).isEmpty();
+        assertThat(m.sig().timesPerDay()).isNull();
+        assertThat(m.sig().everyHours()).isNull();
+    }
+
+    @Test
     void refusesAnOpioidPatchWrittenInMg() {
         Medication m = new Medication(List.of(Ingredient.of("fentanyl", "25", StrengthUnit.MG)), DoseForm.PATCH,
                 Route.TRANSDERMAL, SigText.parse("1 patch q72h"), Meds.STARTED, null, null, Meds.DR, "");

@@ -116,6 +116,23 @@ class MmeCalculatorTest {
     }
 
     @Test
+    void asNeededWithoutAFrequencyCountsItsMaximumToo() {
+        Line line = cdc.calculate(List.of(Meds.tablet("hydrocodone", "5", "1 tab prn, max 6/day"))).lines().get(0);
+        assertThat(line.mme()).isEqualByComparingTo("30");
+    }
+
+    @Test
+    void anIngredientMissingFromTheCatalogueMakesTheTotalIncomplete() {
+        IngredientCatalogue withoutTramadol = IngredientCatalogue.read(new StringReader("oxycodone;OPIOID;\n"));
+        Result r = new MmeCalculator(withoutTramadol, ConversionTable.cdc2022()).calculate(List.of(
+                Meds.tablet("oxycodone", "10", "1 tab q4h"), Meds.tablet("Tramadol", "50", "1 tab qid")));
+        assertThat(r.total()).isEqualByComparingTo("90");
+        assertThat(r.unrecognised()).containsExactly("Tramadol");
+        assertThat(r.complete()).isFalse();
+        assertThat(r.totalShown()).isEqualTo("at least 90");
+    }
+
+    @Test
     void aCombinationProductCountsItsOpioidOnly() {
         Medication norco = new Medication(List.of(Ingredient.of("hydrocodone", "10", StrengthUnit.MG),
                 Ingredient.of("acetaminophen", "325", StrengthUnit.MG)), DoseForm.TABLET, Route.ORAL,

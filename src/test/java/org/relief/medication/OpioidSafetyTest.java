@@ -194,6 +194,19 @@ class OpioidSafetyTest {
     }
 
     @Test
+    void aClinicsValueMustBeSensibleAndGiveAReason() {
+        OpioidPolicy p = OpioidPolicy.defaults();
+        assertThatThrownBy(() -> p.with(OpioidPolicy.PDMP_MONTHS, new BigDecimal("2.5"), "x"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("value: must be a whole number");
+        assertThatThrownBy(() -> p.with(OpioidPolicy.MME_REASSESS, BigDecimal.ZERO, "x"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("value: must be more than 0");
+        assertThatThrownBy(() -> p.with(OpioidPolicy.MME_REASSESS, BigDecimal.TEN, " "))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
+        assertThat(p.with(OpioidPolicy.MME_REASSESS, new BigDecimal("40.5"), "payer").get(OpioidPolicy.MME_REASSESS)
+                .shown()).isEqualTo("40.5 MME/day");
+    }
+
+    @Test
     void aFlagIsAcknowledgedWithAReasonNeverWithout() {
         Flag f = safety.evaluate(List.of(Meds.tablet("oxycodone", "10", "1 tab q4h")), allOnFile()).flags().get(1);
         Instant at = Instant.parse("2026-11-24T10:00:00Z");

@@ -44,7 +44,8 @@ class SigTextTest {
         "1 tab 3x/day                    | 1 tablet three times a day",
         "2 tabs q4h as needed for pain, maximum 8 tabs per 24 hours | 2 tablets every 4 hours as needed, at most 8 a day",
         "1 tab prn q6h max 4 per day     | 1 tablet every 6 hours as needed, at most 4 a day",
-        "1 tab every hour                | 1 tablet every hour"})
+        "1 tab every hour                | 1 tablet every hour",
+        "1 tab prn, max 4/day            | 1 tablet as needed, at most 4 a day"})
     void readsCommonSigsAndSaysThemInWords(String text, String words) {
         assertThat(SigText.parse(text).words()).isEqualTo(words);
     }
@@ -52,7 +53,8 @@ class SigTextTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1 tablet every 6 hours as needed, at most 4 a day", "2 capsules twice a day",
         "1 patch every 72 hours", "10 mL three times a day", "0.5 tablet four times a day", "1 tablet once a day",
-        "5 mg 5 times a day", "1 film every hour"})
+        "5 mg 5 times a day", "1 film every hour",
+        "2 tablets as needed, at most 6 a day"})
     void readsBackWhatItWrites(String words) {
         assertThat(SigText.render(SigText.parse(words))).isEqualTo(words);
     }
