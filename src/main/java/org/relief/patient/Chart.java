@@ -1,5 +1,6 @@
 package org.relief.patient;
 
+import org.relief.record.Versioned;
 import java.util.List;
 import org.relief.careteam.AccessGrant;
 import org.relief.careteam.TeamMember;

@@ -1,5 +1,6 @@
 package org.relief.patient;
 
+import org.relief.record.Versioned;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;

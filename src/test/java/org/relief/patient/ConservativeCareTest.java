@@ -1,5 +1,6 @@
 package org.relief.patient;
 
+import org.relief.record.Versioned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
