@@ -49,11 +49,17 @@ public class RecordStore {
      */
     public <T extends Record> Versioned<T> insertFirst(RecordKind<T> kind, UUID patientId, UUID entryId, T data,
             String by) {
+        return insertFirst(kind, patientId, entryId, data, null, by);
+    }
+
+    /** {@link #insertFirst(RecordKind, UUID, UUID, Record, String)} with a reason the first version gives. */
+    public <T extends Record> Versioned<T> insertFirst(RecordKind<T> kind, UUID patientId, UUID entryId, T data,
+            String changeReason, String by) {
         Optional<Head> head = head(kind, entryId);
         if (head.isPresent()) {
             throw new VersionConflictException(entryId, 0, head.get().version(), head.get().recordedBy());
         }
-        return insert(kind, patientId, entryId, 1, data, false, null, null, by);
+        return insert(kind, patientId, entryId, 1, data, false, null, changeReason, by);
     }
 
     /**
