@@ -3,13 +3,15 @@ package org.relief.procedure;
 import org.relief.careteam.Permission;
 import org.relief.patient.EntryKind;
 import org.relief.record.RecordKind;
+import org.relief.record.RecordKind.Layout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.relief.procedure.Documentation.FollowUp;
 import org.relief.procedure.Documentation.Performed;
 
 /**
- * The procedure module's chart entry kinds: the physician documents procedures, clinicians record follow-ups.
+ * The procedure module's record kinds: the chart entry kinds (the physician documents procedures, clinicians record
+ * follow-ups) and the policy values.
  * Declared as beans so the chart knows them.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +24,17 @@ public class ProcedureKinds {
             "Procedure follow-up",
             RecordKind.of("procedure_followup", FollowUp.class, "followed_up_on"),
             Permission.RECORD_PROCEDURE_FOLLOW_UP, null, "procedures");
+
+    /**
+     * The rules' policy values, kept by the record engine though they are no chart entry (no patient, never
+     * voided): each key is one entry, each change a version; the row id decisions point at comes from a sequence.
+     */
+    @Bean
+    RecordKind<PolicyValues.Row> policyValueKind() {
+        return RecordKind.of("policy_value", PolicyValues.Row.class, "key")
+                .withLayout(new Layout("entry_id", "version", null, null, null, "reason", "changed_by", "changed_at"))
+                .withGenerated("id");
+    }
 
     @Bean
     EntryKind<Performed> performedKind() {
