@@ -8,7 +8,9 @@ import org.relief.evaluation.Findings.PsychEvaluation;
 import org.relief.evaluation.Findings.PsychotherapyNote;
 import org.relief.evaluation.Findings.Session;
 import org.relief.patient.EntryKind;
+import org.relief.patient.EntryKinds;
 import org.relief.record.RecordKind;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,33 +43,9 @@ public class EvaluationKinds {
             RecordKind.of("diagnosis", Diagnosis.class, "certainty, icd10_code"),
             Permission.WRITE_EVALUATION_FINDINGS, null, "evaluation");
 
+    /** The kinds as beans, so the chart knows them. */
     @Bean
-    EntryKind<Session> evaluationSessionKind() {
-        return SESSION;
-    }
-
-    @Bean
-    EntryKind<Exam> examKind() {
-        return EXAM;
-    }
-
-    @Bean
-    EntryKind<DiagnosticTest> diagnosticTestKind() {
-        return TEST;
-    }
-
-    @Bean
-    EntryKind<PsychEvaluation> psychEvaluationKind() {
-        return PSYCH;
-    }
-
-    @Bean
-    EntryKind<PsychotherapyNote> psychotherapyNoteKind() {
-        return PSYCH_NOTE;
-    }
-
-    @Bean
-    EntryKind<Diagnosis> diagnosisKind() {
-        return DIAGNOSIS;
+    static BeanDefinitionRegistryPostProcessor declareEvaluationKinds() {
+        return EntryKinds.declare(SESSION, EXAM, TEST, PSYCH, PSYCH_NOTE, DIAGNOSIS);
     }
 }

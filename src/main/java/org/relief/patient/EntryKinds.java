@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.relief.shared.NotFoundException;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +25,26 @@ public class EntryKinds {
                 throw new IllegalStateException("entry kind '" + kind.slug() + "' is declared twice");
             }
         }
+    }
+
+    /**
+     * Declares kinds as beans, one bean a kind (named after its slug): a module's configuration returns this from a
+     * static {@code @Bean} method. A slug declared twice stops the start.
+     */
+    public static BeanDefinitionRegistryPostProcessor declare(EntryKind<?>... kinds) {
+        List<EntryKind<?>> declared = List.of(kinds);
+        return registry -> {
+            for (EntryKind<?> kind : declared) {
+                RootBeanDefinition bean = new RootBeanDefinition(EntryKind.class);
+                bean.setTargetType(ResolvableType.forClassWithGenerics(EntryKind.class, kind.type()));
+                bean.setInstanceSupplier(() -> kind);
+                String name = kind.slug() + "EntryKind";
+                if (registry.containsBeanDefinition(name)) {
+                    throw new IllegalStateException("entry kind '" + kind.slug() + "' is declared twice");
+                }
+                registry.registerBeanDefinition(name, bean);
+            }
+        };
     }
 
     public Optional<EntryKind<?>> bySlug(String slug) {

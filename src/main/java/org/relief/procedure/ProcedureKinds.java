@@ -2,17 +2,18 @@ package org.relief.procedure;
 
 import org.relief.careteam.Permission;
 import org.relief.patient.EntryKind;
-import org.relief.record.RecordKind;
-import org.relief.record.RecordKind.Layout;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.relief.patient.EntryKinds;
 import org.relief.procedure.Documentation.FollowUp;
 import org.relief.procedure.Documentation.Performed;
+import org.relief.record.RecordKind;
+import org.relief.record.RecordKind.Layout;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The procedure module's record kinds: the chart entry kinds (the physician documents procedures, clinicians record
- * follow-ups) and the policy values.
- * Declared as beans so the chart knows them.
+ * follow-ups), declared as beans so the chart knows them, and the policy values.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProcedureKinds {
@@ -36,13 +37,9 @@ public class ProcedureKinds {
                 .withGenerated("id");
     }
 
+    /** The chart entry kinds as beans, so the chart knows them. */
     @Bean
-    EntryKind<Performed> performedKind() {
-        return PERFORMED;
-    }
-
-    @Bean
-    EntryKind<FollowUp> followUpKind() {
-        return FOLLOW_UP;
+    static BeanDefinitionRegistryPostProcessor declareProcedureKinds() {
+        return EntryKinds.declare(PERFORMED, FOLLOW_UP);
     }
 }
