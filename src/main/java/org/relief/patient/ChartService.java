@@ -27,6 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reading and writing a patient's chart. Every call checks the patient exists (404), that the actor may open the
  * chart (care team or break-glass, else 403) and may write this kind of entry, and appends to the audit log.
+ * Storing and versioning are the record engine's ({@link RecordStore}); what is left here is the chart's own rules.
+ *
+ * <p>Over 300 lines because every chart operation (read, add, correct, void, import) carries its access check and
+ * audit preamble; the one access guard of issue 9 ({@code ChartAccess.open}) takes those out, and the import path
+ * ({@link #importEntries}) is the next to move to a class of its own.
  */
 @Service
 public class ChartService {

@@ -79,11 +79,11 @@ class PolicyConflictIT {
     void theStaleJsonChangeAnswersAProblemNamingTheKey() {
         Http api = Http.basic(port, "admin", IntegrationTest.ADMIN_PASSWORD);
         int opened = version();
-        assertThat(api.putJson("/api/policy/" + KEY, "{\"value\": 0, \"reason\": \"first admin: by the API\", "
+        assertThat(api.putJson("/api/admin/policy/" + KEY, "{\"value\": 0, \"reason\": \"first admin: by the API\", "
                 + "\"basedOnVersion\": " + opened + "}").statusCode()).isEqualTo(200);
         long size = policies.historySize(KEY);
 
-        HttpResponse<String> stale = api.putJson("/api/policy/" + KEY, "{\"value\": 1, \"reason\": "
+        HttpResponse<String> stale = api.putJson("/api/admin/policy/" + KEY, "{\"value\": 1, \"reason\": "
                 + "\"second admin: stale\", \"basedOnVersion\": " + opened + "}");
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("\"field\":\"" + KEY + "\"").contains("\"currentVersion\":" + (opened + 1));

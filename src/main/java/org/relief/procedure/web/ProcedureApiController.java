@@ -86,7 +86,7 @@ class ProcedureApiController {
         return policies.currentRows();
     }
 
-    @PutMapping("/api/policy/{key}")
+    @PutMapping("/api/admin/policy/{key}")
     @Operation(summary = "Change a policy value (admin): a new version; 409 naming the key when the version it "
             + "starts from is no longer the latest")
     PolicyValues.Change changePolicy(@PathVariable String key, @RequestBody PolicyChangeRequest body, Actor actor) {
