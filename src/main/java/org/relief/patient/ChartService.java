@@ -36,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChartService {
 
+    private static final String REIMPORTED = "re-imported from ";
+
     private final RecordStore store;
     private final EntryKinds kinds;
     private final Patients patients;
@@ -48,8 +50,8 @@ public class ChartService {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<CareGuard> guards;
 
-    ChartService(RecordStore store, EntryKinds kinds, Patients patients, EntryValidator validator, ChartAccess access, CareTeams teams,
-            AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+    ChartService(RecordStore store, EntryKinds kinds, Patients patients, EntryValidator validator, ChartAccess access,
+            CareTeams teams, AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
             ObjectProvider<CareGuard> guards) {
         this.store = store;
         this.kinds = kinds;
@@ -279,16 +281,27 @@ public class ChartService {
         if (current.voided()) {
             return new ImportResult(entryId, current.version(), ImportOutcome.KEPT_VOIDED);
         }
-        if (current.data().equals(data)) {
+        if (current.data().equals(data)
+                || lastImported(kind, entryId).map(v -> v.data().equals(data)).orElse(false)) {
+            // the same as what the source said last time: a local correction made since stays the current version
             return new ImportResult(entryId, current.version(), ImportOutcome.UNCHANGED);
         }
         guard(actor, patientId, kind, data, current.data());
         Versioned<T> saved = store.insertNext(kind.record(), entryId, current.version(), data,
-                "re-imported from " + source, actor.username());
+                REIMPORTED + source, actor.username());
         if (kind == EntryKind.DEMOGRAPHICS) {
             updateSummary(patientId, (Demographics) data);
         }
         return new ImportResult(entryId, saved.version(), ImportOutcome.UPDATED);
+    }
+
+    /**
+     * The newest version an import wrote of an entry it created: version 1, or a version it re-imported. Versions
+     * written here since (a local correction) are not the source's.
+     */
+    private <T extends Record> Optional<Versioned<T>> lastImported(EntryKind<T> kind, UUID entryId) {
+        return store.history(kind.record(), entryId).stream().filter(v -> v.version() == 1
+                || v.changeReason() != null && v.changeReason().startsWith(REIMPORTED)).findFirst();
     }
 
     /** Every {@link CareGuard} may refuse the entry (audited by the guard) before anything is stored. */

@@ -44,6 +44,7 @@ final class RecordColumns<T extends Record> {
                         + ": primitives and arrays are not stored (use the boxed type, or a List as jsonb)");
             }
             json[i] = !PLAIN.contains(t) && !t.isEnum();
+            components[i].getAccessor().setAccessible(true); // a payload record may be package-private
         }
         try {
             this.constructor = type.getDeclaredConstructor(
@@ -123,7 +124,6 @@ final class RecordColumns<T extends Record> {
 
     private static Object read(RecordComponent c, Object record) {
         try {
-            c.getAccessor().setAccessible(true);
             return c.getAccessor().invoke(record);
         } catch (IllegalAccessException | InvocationTargetException e) {
             throw new IllegalStateException(e);
