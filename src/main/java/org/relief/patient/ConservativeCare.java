@@ -1,12 +1,12 @@
 package org.relief.patient;
 
-import org.relief.record.Versioned;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.relief.patient.Codes.TreatmentResult;
+import org.relief.record.Versioned;
 
 /**
  * Conservative care documented as failed, computed once from the prior treatments so the candidacy screen and the

@@ -1,6 +1,5 @@
 package org.relief.patient;
 
-import org.relief.record.Versioned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.relief.patient.Codes.TreatmentResult;
 import org.relief.plan.CatalogueTreatments;
+import org.relief.record.Versioned;
 
 /** Conservative care documented as failed: computed once from the prior treatments, through the catalogue. */
 class ConservativeCareTest {
