@@ -1,6 +1,9 @@
 package org.relief;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -12,6 +15,27 @@ class ModularityTest {
     @Test
     void modulesRespectTheirBoundaries() {
         modules.verify();
+    }
+
+    /** Each module says which modules it may use (its package-info), so a new dependency is a visible decision. */
+    @Test
+    void everyModuleNamesWhatItMayDependOn() throws ClassNotFoundException {
+        for (var module : modules) {
+            String pkg = module.getBasePackage().getName();
+            ApplicationModule declared = Class.forName(pkg + ".package-info").getAnnotation(ApplicationModule.class);
+            assertThat(declared).as(pkg).isNotNull();
+            if (declared.type() != ApplicationModule.Type.OPEN) {
+                assertThat(declared.allowedDependencies()).as(pkg).doesNotContain(ApplicationModule.OPEN_TOKEN);
+            }
+        }
+    }
+
+    /** The record engine knows no feature module: only the shared kernel. */
+    @Test
+    void theRecordEngineDependsOnSharedOnly() throws ClassNotFoundException {
+        ApplicationModule record = Class.forName("org.relief.record.package-info")
+                .getAnnotation(ApplicationModule.class);
+        assertThat(record.allowedDependencies()).containsExactly("shared");
     }
 
     @Test

@@ -1,31 +1,30 @@
 package org.relief.assessment;
 
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.relief.assessment.AssessmentKinds.Answered;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
 import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.patient.Patients;
+import org.relief.record.RecordKind;
+import org.relief.record.RecordStore;
+import org.relief.record.Versioned;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,17 +37,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Assessments {
 
-    private static final RowMapper<InstrumentResponse> ROW = Assessments::map;
-
     private final JdbcClient jdbc;
+    private final RecordStore records;
+    private final RecordKind<Answered> responses;
     private final Patients patients;
     private final ChartAccess access;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    Assessments(JdbcClient jdbc, Patients patients, ChartAccess access, AuditLog audit,
-            ApplicationEventPublisher events) {
+    Assessments(JdbcClient jdbc, RecordStore records, RecordKind<Answered> responses, Patients patients,
+            ChartAccess access, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.records = records;
+        this.responses = responses;
         this.patients = patients;
         this.access = access;
         this.audit = audit;
@@ -81,8 +82,8 @@ public class Assessments {
             throw new InvalidInputException(problems);
         }
         Score score = scoreOrRefuse(instrument, answers);
-        InstrumentResponse saved = insert(UUID.randomUUID(), 1, patientId, instrument, administeredOn, answers, score,
-                false, null, null, actor.username());
+        InstrumentResponse saved = response(patientId, records.insertFirst(this.responses, patientId,
+                UUID.randomUUID(), answered(instrument, administeredOn, answers, score), actor.username()));
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
                 instrument.code() + " response " + saved.entryId() + " total " + score.total()
                         + (score.hasSafetyFlag() ? " [SAFETY FLAG]" : ""), "OK", actor.address());
@@ -100,8 +101,7 @@ public class Assessments {
             LocalDate administeredOn, Map<String, Integer> answers, String reason) {
         patients.summary(patientId);
         mayRecord(actor, patientId, "correct instrument response " + entryId);
-        InstrumentResponse current = latest(entryId).filter(r -> r.patientId().equals(patientId))
-                .orElseThrow(() -> new NotFoundException("No instrument response " + entryId + " in this chart"));
+        InstrumentResponse current = latest(patientId, entryId);
         if (current.version() != expectedVersion) {
             throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
         }
@@ -117,8 +117,8 @@ public class Assessments {
         }
         Instrument instrument = instrument(current.instrument());
         Score score = scoreOrRefuse(instrument, answers);
-        InstrumentResponse saved = insert(entryId, current.version() + 1, patientId, instrument, administeredOn,
-                answers, score, false, null, reason.strip(), actor.username());
+        InstrumentResponse saved = response(patientId, records.insertNext(this.responses, entryId, expectedVersion,
+                answered(instrument, administeredOn, answers, score), reason.strip(), actor.username()));
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
                 instrument.code() + " response " + entryId + " v" + saved.version() + " total " + score.total()
                         + ": " + reason.strip(), "OK", actor.address());
@@ -132,8 +132,7 @@ public class Assessments {
     public InstrumentResponse response(Actor actor, UUID patientId, UUID entryId) {
         patients.summary(patientId);
         access.require(actor, patientId, "read instrument response " + entryId);
-        InstrumentResponse r = latest(entryId).filter(x -> x.patientId().equals(patientId) && x.version() > 0)
-                .orElseThrow(() -> new NotFoundException("No instrument response " + entryId + " in this chart"));
+        InstrumentResponse r = latest(patientId, entryId);
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ,
                 "instrument response " + entryId, "OK", actor.address());
         return r;
@@ -147,15 +146,8 @@ public class Assessments {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException(List.of(new FieldProblem("reason", "say why this response is voided")));
         }
-        InstrumentResponse current = latest(entryId).filter(r -> r.patientId().equals(patientId))
-                .orElseThrow(() -> new NotFoundException("No instrument response " + entryId + " in this chart"));
-        if (current.version() != expectedVersion) {
-            throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
-        }
-        Instrument instrument = instrument(current.instrument());
-        insert(entryId, current.version() + 1, patientId, instrument, current.administeredOn(), current.answers(),
-                instrument.scorer().score(instrument, current.answers()), true, reason.strip(), null,
-                actor.username());
+        latest(patientId, entryId);
+        records.voidEntry(this.responses, entryId, expectedVersion, reason.strip(), actor.username());
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.VOID,
                 "instrument response " + entryId + ": " + reason.strip(), "OK", actor.address());
     }
@@ -188,16 +180,12 @@ public class Assessments {
      */
     @Transactional(readOnly = true)
     public Optional<UUID> patientOf(UUID responseId) {
-        return jdbc.sql("select patient_id from instrument_response where entry_id = ? limit 1").param(responseId)
-                .query(UUID.class).optional();
+        return records.patientOf(this.responses, responseId);
     }
 
     private Map<String, List<InstrumentResponse>> responses(UUID patientId) {
-        List<InstrumentResponse> all = jdbc.sql("""
-                select * from (select distinct on (entry_id) * from instrument_response where patient_id = ?
-                               order by entry_id, version desc) t
-                where not voided order by administered_on, recorded_at""")
-                .param(patientId).query(ROW).list();
+        List<InstrumentResponse> all = records.current(this.responses, patientId).stream()
+                .map(v -> response(patientId, v)).toList();
         Map<String, List<InstrumentResponse>> byInstrument = new LinkedHashMap<>();
         for (Instrument instrument : Instruments.ALL) {
             List<InstrumentResponse> list = new ArrayList<>();
@@ -227,35 +215,33 @@ public class Assessments {
         return byInstrument;
     }
 
-    private Optional<InstrumentResponse> latest(UUID entryId) {
-        return jdbc.sql("select * from instrument_response where entry_id = ? order by version desc limit 1")
-                .param(entryId).query(ROW).optional();
+    /** The latest version of a response of this patient's chart (voided or not), or a 404. */
+    private InstrumentResponse latest(UUID patientId, UUID entryId) {
+        return records.patientOf(this.responses, entryId).filter(patientId::equals)
+                .flatMap(p -> records.latest(this.responses, entryId)).map(v -> response(patientId, v))
+                .orElseThrow(() -> new NotFoundException("No instrument response " + entryId + " in this chart"));
     }
 
-    private InstrumentResponse insert(UUID entryId, int version, UUID patientId, Instrument instrument,
-            LocalDate administeredOn, Map<String, Integer> answers, Score score, boolean voided, String voidReason,
-            String changeReason, String by) {
-        try {
-            return jdbc.sql("""
-                    insert into instrument_response (entry_id, version, patient_id, voided, void_reason, change_reason,
-                        recorded_by, instrument, administered_on, answers, total, band, subscales, safety_flags)
-                    values (:entry, :version, :patient, :voided, :voidReason, :changeReason, :by, :instrument,
-                            :administeredOn, cast(:answers as jsonb), :total, :band, cast(:subscales as jsonb),
-                            cast(:flags as text[]))
-                    returning *""")
-                    .param("entry", entryId).param("version", version).param("patient", patientId)
-                    .param("voided", voided).param("voidReason", voidReason).param("changeReason", changeReason)
-                    .param("by", by).param("instrument", instrument.code()).param("administeredOn", administeredOn)
-                    .param("answers", Json.write(new java.util.TreeMap<>(answers)))
-                    .param("total", score.total() == null ? null : BigDecimal.valueOf(score.total()))
-                    .param("band", score.band())
-                    .param("subscales", Json.write(score.subscales()))
-                    .param("flags", "{" + String.join(",", score.safetyFlags().stream()
-                            .map(f -> "\"" + f.concern() + ":" + f.risk() + "\"").toList()) + "}")
-                    .query(ROW).single();
-        } catch (DuplicateKeyException e) {
-            throw new VersionConflictException(entryId, version - 1, version, "another user");
-        }
+    private static Answered answered(Instrument instrument, LocalDate administeredOn, Map<String, Integer> answers,
+            Score score) {
+        return new Answered(instrument.code(), administeredOn, new TreeMap<>(answers),
+                score.total() == null ? null : BigDecimal.valueOf(score.total()), score.band(), score.subscales(),
+                score.safetyFlags().stream().map(f -> f.concern() + ":" + f.risk()).toList());
+    }
+
+    private static InstrumentResponse response(UUID patientId, Versioned<Answered> v) {
+        Answered a = v.data();
+        return new InstrumentResponse(v.entryId(), v.version(), patientId, a.instrument(), a.administeredOn(),
+                withoutNulls(a.answers()), a.total() == null ? null : a.total().doubleValue(), a.band(),
+                withoutNulls(a.subscales()), a.safetyFlags() == null ? List.of() : a.safetyFlags(), v.recordedBy(),
+                v.recordedAt(), null, null);
+    }
+
+    /** A key without a number (JSON null) is left out, as it always was; no value at all is an empty map. */
+    private static <V> Map<String, V> withoutNulls(Map<String, V> map) {
+        Map<String, V> copy = map == null ? new LinkedHashMap<>() : new LinkedHashMap<>(map);
+        copy.values().removeIf(java.util.Objects::isNull);
+        return copy;
     }
 
     private void mayRecord(Actor actor, UUID patientId, String what) {
@@ -277,18 +263,6 @@ public class Assessments {
 
     static Instrument instrument(String code) {
         return Instruments.byCode(code).orElseThrow(() -> new NotFoundException("No instrument '" + code + "'"));
-    }
-
-    private static InstrumentResponse map(ResultSet rs, int n) throws SQLException {
-        BigDecimal total = rs.getBigDecimal("total");
-        Array flags = rs.getArray("safety_flags");
-        return new InstrumentResponse(rs.getObject("entry_id", UUID.class), rs.getInt("version"),
-                rs.getObject("patient_id", UUID.class), rs.getString("instrument"),
-                rs.getObject("administered_on", LocalDate.class), Json.readInts(rs.getString("answers")),
-                total == null ? null : total.doubleValue(), rs.getString("band"),
-                Json.readDoubles(rs.getString("subscales")),
-                flags == null ? List.of() : Arrays.asList((String[]) flags.getArray()),
-                rs.getString("recorded_by"), rs.getTimestamp("recorded_at").toInstant(), null, null);
     }
 
     /** Loaded item wording for a licensed instrument: item id -> text (latest load wins). */

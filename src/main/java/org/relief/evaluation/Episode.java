@@ -9,7 +9,7 @@ import org.relief.evaluation.Findings.Exam;
 import org.relief.evaluation.Findings.PsychEvaluation;
 import org.relief.evaluation.Findings.PsychotherapyNote;
 import org.relief.evaluation.Findings.Session;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /**
  * An evaluation episode with its current findings.

@@ -19,7 +19,7 @@ import org.relief.patient.ChartService;
 import org.relief.patient.EntryKind;
 import org.relief.patient.Patients;
 import org.relief.patient.Step;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
@@ -48,7 +48,6 @@ public class Evaluations {
         this.patients = patients;
         this.access = access;
         this.audit = audit;
-        EvaluationKinds.load();
     }
 
     /** Starts an episode, or returns the open one. */

@@ -3,6 +3,7 @@ package org.relief.patient;
 import java.util.List;
 import org.relief.careteam.AccessGrant;
 import org.relief.careteam.TeamMember;
+import org.relief.record.Versioned;
 
 /**
  * Everything the chart page and the chart API show: current versions only (an entry whose version is above 1 was

@@ -3,12 +3,11 @@ package org.relief.patient;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.relief.record.RecordStore;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -23,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChartBulkLoader {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final RecordStore records;
 
-    ChartBulkLoader(NamedParameterJdbcTemplate jdbc) {
+    ChartBulkLoader(NamedParameterJdbcTemplate jdbc, RecordStore records) {
         this.jdbc = jdbc;
+        this.records = records;
     }
 
     /**
@@ -80,7 +81,7 @@ public class ChartBulkLoader {
                         .addValue("step", c.step().name()).addValue("note", "demo clinic")
                         .addValue("at", Timestamp.from(c.createdAt())).addValue("by", c.by())).toList());
 
-        Map<EntryKind<?>, List<SqlParameterSource>> rows = new LinkedHashMap<>();
+        Map<EntryKind<?>, List<RecordStore.Loaded>> rows = new LinkedHashMap<>();
         for (SeedChart c : charts) {
             add(rows, EntryKind.DEMOGRAPHICS, c.id(), c.id(), 1, c.demographics(), c.createdAt(), c.by());
             int index = 0;
@@ -92,32 +93,13 @@ public class ChartBulkLoader {
                 }
             }
         }
-        rows.forEach((kind, params) -> batch(insertSql(kind), params));
+        rows.forEach((kind, versions) -> records.load(kind.record(), versions));
     }
 
-    private static void add(Map<EntryKind<?>, List<SqlParameterSource>> rows, EntryKind<?> kind, UUID patientId,
+    private static void add(Map<EntryKind<?>, List<RecordStore.Loaded>> rows, EntryKind<?> kind, UUID patientId,
             UUID entryId, int version, Record data, Instant at, String by) {
-        rows.computeIfAbsent(kind, k -> new ArrayList<>()).add(params(kind, patientId, entryId, version, data, at, by));
-    }
-
-    private static <T extends Record> SqlParameterSource params(EntryKind<T> kind, UUID patientId, UUID entryId,
-            int version, Record data, Instant at, String by) {
-        Map<String, Object> values = new HashMap<>(RecordColumns.of(kind.type()).values(kind.cast(data)));
-        values.put("entry_id", entryId);
-        values.put("version", version);
-        values.put("patient_id", patientId);
-        values.put("change_reason", version > 1 ? "updated" : null);
-        values.put("recorded_by", by);
-        values.put("recorded_at", Timestamp.from(at));
-        return new MapSqlParameterSource(values);
-    }
-
-    private static String insertSql(EntryKind<?> kind) {
-        List<String> cols = new ArrayList<>(List.of("entry_id", "version", "patient_id", "change_reason",
-                "recorded_by", "recorded_at"));
-        cols.addAll(RecordColumns.of(kind.type()).columns());
-        return "insert into " + kind.table() + " (" + String.join(", ", cols) + ") values ("
-                + cols.stream().map(c -> ":" + c).collect(Collectors.joining(", ")) + ")";
+        rows.computeIfAbsent(kind, k -> new ArrayList<>()).add(new RecordStore.Loaded(patientId, entryId, version,
+                data, version > 1 ? "updated" : null, by, at));
     }
 
     private void batch(String sql, List<? extends SqlParameterSource> params) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.relief.patient.Codes.TreatmentResult;
+import org.relief.record.Versioned;
 
 /**
  * Conservative care documented as failed, computed once from the prior treatments so the candidacy screen and the

@@ -1,101 +1,82 @@
 package org.relief.patient;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Objects;
 import org.relief.careteam.Permission;
 import org.relief.careteam.Role;
+import org.relief.record.RecordKind;
 
 /**
- * A kind of chart entry: its payload type, the table that keeps its versions, where it sits in URLs, and the
- * {@link Permission} a role needs to write it (the matrix in careteam.Permission decides who).
+ * A kind of chart entry: its {@link RecordKind} (payload type, the table that keeps its versions, the order the chart
+ * lists them in, all stored by the record engine), where it sits in URLs, and the {@link Permission} a role needs to
+ * write it (the matrix in careteam.Permission decides who). The chart's own kinds are the constants here; other
+ * modules define theirs with {@link #define}. A kind is known to the chart (found by its slug) when its module
+ * declares it as a Spring bean: see {@link ChartKinds} and {@link EntryKinds}.
  *
  * @param <T> the payload record
  */
 public final class EntryKind<T extends Record> {
 
-    public static final EntryKind<Demographics> DEMOGRAPHICS =
-            new EntryKind<>("demographics", "Demographics", Demographics.class, "demographics",
-                    Permission.EDIT_DEMOGRAPHICS, "recorded_at desc");
-    public static final EntryKind<Referral> REFERRAL =
-            new EntryKind<>("referrals", "Referral", Referral.class, "referral", Permission.EDIT_REFERRAL,
-                    "referral_date desc");
-    public static final EntryKind<Problem> PROBLEM =
-            new EntryKind<>("problems", "Problem / history", Problem.class, "problem", Permission.WRITE_PROBLEMS,
-                    "clinical_status, onset_date desc nulls last");
-    public static final EntryKind<ImagingStudy> IMAGING =
-            new EntryKind<>("imaging", "Imaging study", ImagingStudy.class, "imaging_study", Permission.WRITE_IMAGING,
-                    "study_date desc");
-    public static final EntryKind<PriorTreatment> TREATMENT =
-            new EntryKind<>("treatments", "Prior treatment", PriorTreatment.class, "prior_treatment",
-                    Permission.WRITE_PRIOR_TREATMENTS, "start_date desc");
-    public static final EntryKind<Medication> MEDICATION =
-            new EntryKind<>("medications", "Medication", Medication.class, "medication", Permission.WRITE_MEDICATIONS,
-                    "status, name");
-    public static final EntryKind<Allergy> ALLERGY =
-            new EntryKind<>("allergies", "Allergy", Allergy.class, "allergy", Permission.WRITE_ALLERGIES, "substance");
-    public static final EntryKind<Encounter> ENCOUNTER =
-            new EntryKind<>("encounters", "Encounter", Encounter.class, "encounter", Permission.WRITE_ENCOUNTERS,
-                    "encounter_date desc");
-
-    public static final EntryKind<Document> DOCUMENT =
-            new EntryKind<>("documents", "Document", Document.class, "document", Permission.WRITE_DOCUMENTS,
-                    "document_date desc");
+    public static final EntryKind<Demographics> DEMOGRAPHICS = chart("demographics", "Demographics",
+            RecordKind.of("demographics", Demographics.class, "recorded_at desc"), Permission.EDIT_DEMOGRAPHICS);
+    public static final EntryKind<Referral> REFERRAL = chart("referrals", "Referral",
+            RecordKind.of("referral", Referral.class, "referral_date desc"), Permission.EDIT_REFERRAL);
+    public static final EntryKind<Problem> PROBLEM = chart("problems", "Problem / history",
+            RecordKind.of("problem", Problem.class, "clinical_status, onset_date desc nulls last"),
+            Permission.WRITE_PROBLEMS);
+    public static final EntryKind<ImagingStudy> IMAGING = chart("imaging", "Imaging study",
+            RecordKind.of("imaging_study", ImagingStudy.class, "study_date desc"), Permission.WRITE_IMAGING);
+    public static final EntryKind<PriorTreatment> TREATMENT = chart("treatments", "Prior treatment",
+            RecordKind.of("prior_treatment", PriorTreatment.class, "start_date desc"),
+            Permission.WRITE_PRIOR_TREATMENTS);
+    public static final EntryKind<Medication> MEDICATION = chart("medications", "Medication",
+            RecordKind.of("medication", Medication.class, "status, name"), Permission.WRITE_MEDICATIONS);
+    public static final EntryKind<Allergy> ALLERGY = chart("allergies", "Allergy",
+            RecordKind.of("allergy", Allergy.class, "substance"), Permission.WRITE_ALLERGIES);
+    public static final EntryKind<Encounter> ENCOUNTER = chart("encounters", "Encounter",
+            RecordKind.of("encounter", Encounter.class, "encounter_date desc"), Permission.WRITE_ENCOUNTERS);
+    public static final EntryKind<Document> DOCUMENT = chart("documents", "Document",
+            RecordKind.of("document", Document.class, "document_date desc"), Permission.WRITE_DOCUMENTS);
 
     /** The chart's own kinds, in the order the chart shows them. */
-    public static final List<EntryKind<?>> ALL =
-            List.of(DEMOGRAPHICS, REFERRAL, PROBLEM, IMAGING, TREATMENT, MEDICATION, ALLERGY, ENCOUNTER, DOCUMENT);
-
-    /** Every kind, the chart's and those other modules define (evaluation findings, ...). */
-    private static final List<EntryKind<?>> REGISTERED = new CopyOnWriteArrayList<>(ALL);
+    public static final java.util.List<EntryKind<?>> ALL =
+            java.util.List.of(DEMOGRAPHICS, REFERRAL, PROBLEM, IMAGING, TREATMENT, MEDICATION, ALLERGY, ENCOUNTER,
+                    DOCUMENT);
 
     private final String slug;
     private final String label;
-    private final Class<T> type;
-    private final String table;
-    private final String order;
+    private final RecordKind<T> record;
     private final Permission writers;
     private final Permission readers;
     private final String home;
 
-    private EntryKind(String slug, String label, Class<T> type, String table, Permission writers, String order) {
-        this(slug, label, type, table, order, writers, null, "");
-    }
-
-    private EntryKind(String slug, String label, Class<T> type, String table, String order, Permission writers,
-            Permission readers, String home) {
-        this.slug = slug;
-        this.label = label;
-        this.type = type;
-        this.table = table;
-        this.order = order;
-        this.writers = writers;
+    private EntryKind(String slug, String label, RecordKind<T> record, Permission writers, Permission readers,
+            String home) {
+        this.slug = Objects.requireNonNull(slug, "slug");
+        this.label = Objects.requireNonNull(label, "label");
+        this.record = Objects.requireNonNull(record, "record");
+        this.writers = Objects.requireNonNull(writers, "writers");
         this.readers = readers;
         this.home = home;
     }
 
+    private static <T extends Record> EntryKind<T> chart(String slug, String label, RecordKind<T> record,
+            Permission writers) {
+        return new EntryKind<>(slug, label, record, writers, null, "");
+    }
+
     /**
-     * Defines a kind of versioned entry owned by another module. Its table follows the chart's convention (the
-     * bookkeeping columns of the chart tables, then one column per record component in snake_case, append-only)
-     * so it gets the chart's versioning, access checks, validation, audit and generic forms.
+     * Defines a kind of chart entry owned by another module. Its table follows the chart's convention (the standard
+     * bookkeeping columns of {@link RecordKind.Layout#STANDARD}, then one column per record component in
+     * snake_case, append-only) so it gets the chart's versioning, access checks, validation, audit and generic forms
+     * once the module declares it as a bean.
      *
      * @param writers the permission a role needs to write it
      * @param readers the permission a role needs to read it (null: everyone who may open the chart)
      * @param home the chart sub-page its forms return to (e.g. "evaluation"), "" for the chart itself
      */
-    public static <T extends Record> EntryKind<T> define(String slug, String label, Class<T> type, String table,
-            String order, Permission writers, Permission readers, String home) {
-        EntryKind<T> kind = new EntryKind<>(slug, label, type, table, order,
-                java.util.Objects.requireNonNull(writers, "writers"), readers, home);
-        if (REGISTERED.stream().anyMatch(k -> k.slug.equals(slug))) {
-            throw new IllegalStateException("entry kind '" + slug + "' is defined twice");
-        }
-        REGISTERED.add(kind);
-        return kind;
-    }
-
-    public static Optional<EntryKind<?>> bySlug(String slug) {
-        return REGISTERED.stream().filter(k -> k.slug.equals(slug)).findFirst();
+    public static <T extends Record> EntryKind<T> define(String slug, String label, RecordKind<T> record,
+            Permission writers, Permission readers, String home) {
+        return new EntryKind<>(slug, label, record, writers, readers, home);
     }
 
     /** Whether this role may write entries of this kind. */
@@ -127,24 +108,20 @@ public final class EntryKind<T extends Record> {
     }
 
     public Class<T> type() {
-        return type;
+        return record.type();
     }
 
-    String table() {
-        return table;
+    /** How the record engine stores this kind. */
+    public RecordKind<T> record() {
+        return record;
     }
-
-    String order() {
-        return order;
-    }
-
 
     /** Casts a payload to this kind's type, refusing a payload of another kind. */
     public T cast(Record payload) {
-        if (!type.isInstance(payload)) {
-            throw new IllegalArgumentException(slug + " expects " + type.getSimpleName());
+        if (!type().isInstance(payload)) {
+            throw new IllegalArgumentException(slug + " expects " + type().getSimpleName());
         }
-        return type.cast(payload);
+        return type().cast(payload);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.relief.patient.Codes.ClinicalStatus;
+import org.relief.record.Versioned;
 
 /**
  * Reads the problem list for the rules: which problems are pain problems, when the pain began, whether a specific

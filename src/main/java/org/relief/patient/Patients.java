@@ -1,5 +1,6 @@
 package org.relief.patient;
 
+import org.relief.record.RecordStore;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
@@ -40,7 +41,7 @@ public class Patients {
     public enum Scope { MINE, CLINIC }
 
     private final JdbcClient jdbc;
-    private final ChartStore store;
+    private final RecordStore store;
     private final EntryValidator validator;
     private final CareTeams teams;
     private final StaffDirectory staff;
@@ -49,7 +50,7 @@ public class Patients {
     private final Clock clock;
     private final ObjectProvider<CareGuard> guards;
 
-    Patients(JdbcClient jdbc, ChartStore store, EntryValidator validator, CareTeams teams, StaffDirectory staff,
+    Patients(JdbcClient jdbc, RecordStore store, EntryValidator validator, CareTeams teams, StaffDirectory staff,
             ChartAccess access, AuditLog audit, Clock clock, ObjectProvider<CareGuard> guards) {
         this.jdbc = jdbc;
         this.store = store;
@@ -114,18 +115,18 @@ public class Patients {
                         Timestamp.from(clock.instant()))
                 .update();
         insertStep(id, Step.REFERRED, "referral registered", actor.username());
-        store.insert(EntryKind.DEMOGRAPHICS, id, id, 1, d, false, null, null, actor.username());
-        store.insert(EntryKind.REFERRAL, id, UUID.randomUUID(), 1, registration.referral(), false, null, null,
+        store.insertFirst(EntryKind.DEMOGRAPHICS.record(), id, id, d, actor.username());
+        store.insertFirst(EntryKind.REFERRAL.record(), id, UUID.randomUUID(), registration.referral(),
                 actor.username());
         teams.add(id, physician.id(), actor.username());
         teams.add(id, actor.staffId(), actor.username());
         String brought = "";
         if (intake != null) {
             for (ImagingStudy study : intake.imaging()) {
-                store.insert(EntryKind.IMAGING, id, UUID.randomUUID(), 1, study, false, null, null, actor.username());
+                store.insertFirst(EntryKind.IMAGING.record(), id, UUID.randomUUID(), study, actor.username());
             }
             for (PriorTreatment treatment : intake.treatments()) {
-                store.insert(EntryKind.TREATMENT, id, UUID.randomUUID(), 1, treatment, false, null, null,
+                store.insertFirst(EntryKind.TREATMENT.record(), id, UUID.randomUUID(), treatment,
                         actor.username());
             }
             if (intake.sourceRecordNumber() != null) {

@@ -1,7 +1,6 @@
 package org.relief.plan;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,10 @@ import org.relief.evaluation.Evaluations;
 import org.relief.patient.PatientSummary;
 import org.relief.patient.Patients;
 import org.relief.patient.Step;
+import org.relief.plan.PlanKinds.Proposed;
+import org.relief.record.RecordKind;
+import org.relief.record.RecordStore;
+import org.relief.record.Versioned;
 import org.relief.screening.SafetyGate;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
@@ -46,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Plans {
 
     private final JdbcClient jdbc;
+    private final RecordStore records;
+    private final RecordKind<Proposed> plans;
     private final Patients patients;
     private final ChartAccess access;
     private final CareTeams teams;
@@ -53,9 +58,11 @@ public class Plans {
     private final Evaluations evaluations;
     private final AuditLog audit;
 
-    Plans(JdbcClient jdbc, Patients patients, ChartAccess access, CareTeams teams, SafetyGate safety,
+    Plans(JdbcClient jdbc, RecordStore records, RecordKind<Proposed> plans, Patients patients, ChartAccess access, CareTeams teams, SafetyGate safety,
             Evaluations evaluations, AuditLog audit) {
         this.jdbc = jdbc;
+        this.records = records;
+        this.plans = plans;
         this.patients = patients;
         this.access = access;
         this.teams = teams;
@@ -126,18 +133,12 @@ public class Plans {
         boolean confirmed = evaluations.latest(actor, patientId).map(e -> e.hasConfirmedDiagnosis()).orElse(false);
         String warning = confirmed ? null : "The evaluation has no confirmed diagnosis yet.";
         UUID id = UUID.randomUUID();
-        int version = current.map(v -> v.version() + 1).orElse(1);
-        try {
-            jdbc.sql("""
-                    insert into plan_version (id, patient_id, version, change_reason, warning, created_by)
-                    values (?, ?, ?, ?, ?, ?)""")
-                    .params(id, patientId, version, changeReason == null || changeReason.isBlank() ? null
-                            : changeReason.strip(), warning, actor.username()).update();
-        } catch (DuplicateKeyException e) {
-            // another proposal based on the same version committed between the check above and this insert
-            // (unique patient_id, version): the same conflict; the transaction is aborted, nothing is stored
-            throw new VersionConflictException(null, basedOnVersion, version, "another user");
-        }
+        String reason = changeReason == null || changeReason.isBlank() ? null : changeReason.strip();
+        // the engine checks again, at the insert, that no proposal based on the same version got in first
+        int version = (basedOnVersion == 0
+                ? records.insertFirst(plans, patientId, patientId, new Proposed(id, warning), reason, actor.username())
+                : records.insertNext(plans, patientId, basedOnVersion, new Proposed(id, warning), reason,
+                        actor.username())).version();
         for (var g : goals) {
             jdbc.sql("""
                     insert into plan_goal (version_id, kind, description, measure, target, target_date)
@@ -157,7 +158,7 @@ public class Plans {
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
                 "plan version " + version + " proposed" + (warning == null ? "" : " (" + warning + ")"), "OK",
                 actor.address());
-        return version(id);
+        return current(patientId).orElseThrow();
     }
 
     /**
@@ -181,8 +182,8 @@ public class Plans {
         }
         if (!latest.id().equals(versionId)) {
             // an older version of this plan: someone proposed a newer one after the signer opened the page
-            Optional<Integer> superseded = jdbc.sql("select version from plan_version where id = ? and patient_id = ?")
-                    .params(versionId, patientId).query(Integer.class).optional();
+            Optional<Integer> superseded = records.history(plans, patientId).stream()
+                    .filter(v -> v.data().id().equals(versionId)).map(Versioned::version).findFirst();
             if (superseded.isPresent()) {
                 throw new VersionConflictException(latest.id(), superseded.get(), latest.version(), latest.createdBy());
             }
@@ -243,8 +244,8 @@ public class Plans {
     public List<PlanVersion> versions(Actor actor, UUID patientId) {
         patients.summary(patientId);
         access.require(actor, patientId, "read plan");
-        List<PlanVersion> versions = jdbc.sql("select id from plan_version where patient_id = ? order by version desc")
-                .param(patientId).query(UUID.class).list().stream().map(this::version).toList();
+        List<PlanVersion> versions = records.history(plans, patientId).stream().map(v -> version(patientId, v))
+                .toList();
         audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, "plan", "OK",
                 actor.address());
         return versions;
@@ -261,11 +262,11 @@ public class Plans {
     }
 
     private Optional<PlanVersion> current(UUID patientId) {
-        return jdbc.sql("select id from plan_version where patient_id = ? order by version desc limit 1")
-                .param(patientId).query(UUID.class).optional().map(this::version);
+        return records.latest(plans, patientId).map(v -> version(patientId, v));
     }
 
-    private PlanVersion version(UUID id) {
+    private PlanVersion version(UUID patientId, Versioned<Proposed> v) {
+        UUID id = v.data().id();
         var goals = jdbc.sql("select * from plan_goal where version_id = ? order by id").param(id)
                 .query((rs, n) -> new PlanVersion.Goal(PlanVersion.GoalKind.valueOf(rs.getString("kind")),
                         rs.getString("description"), rs.getString("measure"), rs.getBigDecimal("target"),
@@ -276,18 +277,14 @@ public class Plans {
                         rs.getString("duration"), rs.getString("region"), rs.getString("side"),
                         rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)))
                 .list();
-        return jdbc.sql("""
-                select v.*, s.signed_by, s.signed_at from plan_version v
-                left join plan_signoff s on s.version_id = v.id where v.id = ?""")
-                .param(id).query((rs, n) -> map(rs, goals, therapies)).single();
+        var signoff = jdbc.sql("select signed_by, signed_at from plan_signoff where version_id = ?").param(id)
+                .query((rs, n) -> new Signoff(rs.getString("signed_by"), rs.getTimestamp("signed_at").toInstant()))
+                .optional();
+        return new PlanVersion(id, patientId, v.version(), v.changeReason(), v.data().warning(), v.recordedBy(),
+                v.recordedAt(), signoff.map(Signoff::by).orElse(null), signoff.map(Signoff::at).orElse(null), goals,
+                therapies);
     }
 
-    private static PlanVersion map(ResultSet rs, List<PlanVersion.Goal> goals,
-            List<PlanVersion.PlannedTherapy> therapies) throws SQLException {
-        var signedAt = rs.getTimestamp("signed_at");
-        return new PlanVersion(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-                rs.getInt("version"), rs.getString("change_reason"), rs.getString("warning"),
-                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("signed_by"),
-                signedAt == null ? null : signedAt.toInstant(), goals, therapies);
+    private record Signoff(String by, Instant at) {
     }
 }

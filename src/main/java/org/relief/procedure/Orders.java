@@ -30,7 +30,7 @@ import org.relief.patient.ConservativeCare;
 import org.relief.patient.PainProblems;
 import org.relief.patient.TreatmentCatalogue;
 import org.relief.patient.Patients;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 import org.relief.procedure.Documentation.FollowUp;
 import org.relief.procedure.Documentation.Performed;
 import org.relief.procedure.rules.Decision;
@@ -89,7 +89,6 @@ public class Orders {
         this.clock = clock;
         this.gate = gate;
         this.catalogue = catalogue;
-        ProcedureKinds.load();
     }
 
     /** Runs the rules without storing an order (the form's "check" button and the benchmark). */

@@ -11,7 +11,7 @@ import org.relief.patient.Codes.BodySide;
 import org.relief.patient.Codes.SpineRegion;
 import org.relief.patient.PriorTreatment;
 import org.relief.patient.TreatmentCatalogue;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 import org.relief.procedure.Documentation.FollowUp;
 import org.relief.procedure.Documentation.Performed;
 import org.relief.procedure.rules.Facts.Origin;

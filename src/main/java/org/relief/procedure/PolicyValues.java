@@ -1,30 +1,49 @@
 package org.relief.procedure;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Permission;
 import org.relief.procedure.rules.Policy;
+import org.relief.record.RecordKind;
+import org.relief.record.RecordStore;
+import org.relief.record.Versioned;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.VersionConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The rules' policy values: the latest row per key is in force; every change is a new row with who and why. */
+/**
+ * The rules' policy values: the latest version per key is in force; every change is a new version with who and why,
+ * kept by the record engine (each key is one entry). A change names the version the admin started from: if another
+ * admin changed the key since, nothing is stored and a {@link VersionConflictException} says who.
+ */
 @Service
 public class PolicyValues {
 
-    /** One row of a key's history. */
+    /** One row of a key's history; {@code version} counts the key's changes (1 = the seeded value). */
     public record Change(long id, String key, BigDecimal value, String unit, String description, String source,
-            String changedBy, Instant changedAt, String reason) {
+            String changedBy, Instant changedAt, String reason, int version) {
+    }
+
+    /** What a policy_value row stores beyond the bookkeeping; {@code id} is the row's own (from a sequence). */
+    record Row(Long id, String key, BigDecimal value, String unit, String description, String source) {
     }
 
     /**
@@ -41,11 +60,15 @@ public class PolicyValues {
     static final int DISPLAY_CHARS = 300;
 
     private final JdbcClient jdbc;
+    private final RecordStore records;
+    private final RecordKind<Row> values;
     private final AuditLog audit;
     private final ChartAccess access;
 
-    PolicyValues(JdbcClient jdbc, AuditLog audit, ChartAccess access) {
+    PolicyValues(JdbcClient jdbc, RecordStore records, RecordKind<Row> values, AuditLog audit, ChartAccess access) {
         this.jdbc = jdbc;
+        this.records = records;
+        this.values = values;
         this.audit = audit;
         this.access = access;
     }
@@ -61,14 +84,13 @@ public class PolicyValues {
 
     @Transactional(readOnly = true)
     public List<Change> currentRows() {
-        return jdbc.sql("select distinct on (key) * from policy_value order by key, id desc").query(this::map).list();
+        return records.currentAll(values).stream().map(PolicyValues::change).toList();
     }
 
     /** The newest 100 changes of a key in full, newest first. */
     @Transactional(readOnly = true)
     public List<Change> history(String key) {
-        return jdbc.sql("select * from policy_value where key = ? order by id desc limit 100").param(key)
-                .query(this::map).list();
+        return records.history(values, entryOf(key)).stream().limit(100).map(PolicyValues::change).toList();
     }
 
     /** The newest {@code limit} changes of a key, newest first, their long texts cut for display. */
@@ -99,10 +121,19 @@ public class PolicyValues {
                 .orElseThrow(() -> new NotFoundException("No policy change " + id));
     }
 
-    /** The value in force for a key (its newest row). */
-    private java.util.Optional<Change> latest(String key) {
-        return jdbc.sql("select * from policy_value where key = ? order by id desc limit 1").param(key)
-                .query(this::map).optional();
+    /** The value in force for a key (its newest version). */
+    private Optional<Change> latest(String key) {
+        return records.latest(values, entryOf(key)).map(PolicyValues::change);
+    }
+
+    /** A key's entry: derived from the key, as the migrations that seed values derive it (md5(key)::uuid). */
+    static UUID entryOf(String key) {
+        try {
+            ByteBuffer hash = ByteBuffer.wrap(MessageDigest.getInstance("MD5").digest(key.getBytes(UTF_8)));
+            return new UUID(hash.getLong(), hash.getLong());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The source the key was seeded with: the reference a value comes from does not change with a clinic's edit. */
@@ -111,11 +142,20 @@ public class PolicyValues {
                 .query(String.class).single();
     }
 
-    /** The admin changes a value; the old one stays, and decisions keep pointing at the row they used. */
+    /**
+     * The admin changes a value; the old one stays, and decisions keep pointing at the row they used.
+     *
+     * @param basedOnVersion the version the admin's form showed (null: not said, a 400); if another change was saved
+     *     since, nothing is stored and a {@link VersionConflictException} names the key and who changed it
+     */
     @Transactional
-    public void change(Actor actor, String key, BigDecimal value, String reason) {
+    public Change change(Actor actor, String key, BigDecimal value, String reason, Integer basedOnVersion) {
         access.requirePermission(actor, Permission.ADMINISTER, null, "change policy value " + key);
         Change current = latest(key).orElseThrow(() -> new NotFoundException("No policy value '" + key + "'"));
+        if (basedOnVersion == null) {
+            throw new InvalidInputException(List.of(new FieldProblem("basedOnVersion",
+                    "is missing: reload the policy page and change the value again")));
+        }
         if (value == null || value.signum() < 0) {
             throw new InvalidInputException(List.of(new FieldProblem("value", "must be a number, 0 or more")));
         }
@@ -127,23 +167,32 @@ public class PolicyValues {
             throw new InvalidInputException(List.of(new FieldProblem("reason",
                     "Reason is too long: at most 2,000 characters")));
         }
-        jdbc.sql("""
-                insert into policy_value (key, value, unit, description, source, changed_by, reason)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                // each row keeps its own reason; the source stays the reference's text (earlier versions appended
-                // every reason to it, so each change copied all earlier ones: issue 10, defect 5)
-                .params(key, value, current.unit(), current.description(), seededSource(key), actor.username(),
-                        reason.strip())
-                .update();
+        Change saved;
+        try {
+            // each row keeps its own reason; the source stays the reference's text (earlier versions appended
+            // every reason to it, so each change copied all earlier ones: issue 10, defect 5)
+            saved = change(records.insertNext(values, entryOf(key), basedOnVersion, new Row(null, key, value,
+                    current.unit(), current.description(), seededSource(key)), reason.strip(), actor.username()));
+        } catch (VersionConflictException e) {
+            throw new VersionConflictException(e.entryId(), e.expectedVersion(), e.currentVersion(), e.changedBy(),
+                    key);
+        }
         audit.record(actor.username(), actor.role().name(), null, AuditAction.ADMIN,
                 "policy " + key + ": " + current.value().stripTrailingZeros().toPlainString() + " -> "
                         + value.stripTrailingZeros().toPlainString() + " (" + reason.strip() + ")", "OK",
                 actor.address());
+        return saved;
+    }
+
+    private static Change change(Versioned<Row> v) {
+        Row r = v.data();
+        return new Change(r.id(), r.key(), r.value(), r.unit(), r.description(), r.source(), v.recordedBy(),
+                v.recordedAt(), v.changeReason(), v.version());
     }
 
     private Change map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Change(rs.getLong("id"), rs.getString("key"), rs.getBigDecimal("value"), rs.getString("unit"),
                 rs.getString("description"), rs.getString("source"), rs.getString("changed_by"),
-                rs.getTimestamp("changed_at").toInstant(), rs.getString("reason"));
+                rs.getTimestamp("changed_at").toInstant(), rs.getString("reason"), rs.getInt("version"));
     }
 }

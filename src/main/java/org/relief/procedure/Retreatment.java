@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 import org.relief.procedure.Documentation.FollowUp;
 import org.relief.procedure.Documentation.Performed;
 import org.relief.procedure.rules.Policy;

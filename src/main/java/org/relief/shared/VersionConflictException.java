@@ -9,15 +9,28 @@ public class VersionConflictException extends RuntimeException {
     private final int expectedVersion;
     private final int currentVersion;
     private final String changedBy;
+    private final String field;
 
     public VersionConflictException(UUID entryId, int expectedVersion, int currentVersion, String changedBy) {
-        super("This entry was changed by " + changedBy + " (now version " + currentVersion + ") after you opened "
-                + "version " + expectedVersion + ". Your change was not saved; review the current version and "
-                + "apply your change again.");
+        this(entryId, expectedVersion, currentVersion, changedBy, null);
+    }
+
+    /** The same conflict on one named field of a form (a policy value's key): the answer names it. */
+    public VersionConflictException(UUID entryId, int expectedVersion, int currentVersion, String changedBy,
+            String field) {
+        super((field == null ? "This entry" : "The value of " + field) + " was changed by " + changedBy + " (now version "
+                + currentVersion + ") after you opened version " + expectedVersion + ". Your change was not saved; "
+                + "review the current version and apply your change again.");
         this.entryId = entryId;
         this.expectedVersion = expectedVersion;
         this.currentVersion = currentVersion;
         this.changedBy = changedBy;
+        this.field = field;
+    }
+
+    /** The field the conflict is on, or null when it is on the whole entry. */
+    public String field() {
+        return field;
     }
 
     public UUID entryId() {

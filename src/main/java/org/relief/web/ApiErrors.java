@@ -73,6 +73,9 @@ class ApiErrors {
         p.setProperty("entryId", e.entryId());
         p.setProperty("expectedVersion", e.expectedVersion());
         p.setProperty("currentVersion", e.currentVersion());
+        if (e.field() != null) {
+            p.setProperty("field", e.field());
+        }
         return p;
     }
 

@@ -3,6 +3,7 @@ package org.relief.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,36 @@ class ChartServiceIT {
         assertThat(chart.referrals()).singleElement().satisfies(r -> assertThat(r.version()).isEqualTo(1));
         assertThat(chart.careTeam()).extracting(m -> m.username()).containsExactlyInAnyOrder("dr.patel",
                 "desk.miller");
+    }
+
+    @Test
+    void aReImportOfAnUnchangedSourceEntryKeepsTheLocalCorrection() {
+        var created = charts.importEntries(physician, patientId, "test source",
+                List.of(new ChartService.ImportedEntry(EntryKind.MEDICATION, null, Fixtures.oxycodone("5 mg"))))
+                .get(0);
+        charts.correct(physician, patientId, EntryKind.MEDICATION, created.entryId(), 1,
+                Fixtures.oxycodone("7.5 mg"), "dose confirmed with the patient");
+
+        // the source sends what it sent before: the local correction stays current, nothing is added
+        var again = charts.importEntries(physician, patientId, "test source",
+                List.of(new ChartService.ImportedEntry(EntryKind.MEDICATION, created.entryId(),
+                        Fixtures.oxycodone("5 mg")))).get(0);
+        assertThat(again.outcome()).isEqualTo(ChartService.ImportOutcome.UNCHANGED);
+        assertThat(again.version()).isEqualTo(2);
+        assertThat(charts.history(physician, patientId, EntryKind.MEDICATION, created.entryId()))
+                .extracting(v -> v.data().dose()).containsExactly("7.5 mg", "5 mg");
+
+        // the source changes the entry: its new content is the next version, on top of the correction
+        var changed = charts.importEntries(physician, patientId, "test source",
+                List.of(new ChartService.ImportedEntry(EntryKind.MEDICATION, created.entryId(),
+                        Fixtures.oxycodone("10 mg")))).get(0);
+        assertThat(changed.outcome()).isEqualTo(ChartService.ImportOutcome.UPDATED);
+        assertThat(changed.version()).isEqualTo(3);
+        // and sending that again changes nothing, though it now differs from nothing local
+        assertThat(charts.importEntries(physician, patientId, "test source",
+                List.of(new ChartService.ImportedEntry(EntryKind.MEDICATION, created.entryId(),
+                        Fixtures.oxycodone("10 mg")))).get(0).outcome())
+                .isEqualTo(ChartService.ImportOutcome.UNCHANGED);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.relief.patient.Codes.TreatmentResult;
 import org.relief.plan.CatalogueTreatments;
+import org.relief.record.Versioned;
 
 /** Conservative care documented as failed: computed once from the prior treatments, through the catalogue. */
 class ConservativeCareTest {

@@ -115,7 +115,8 @@ public class OrdersIT {
     void aPolicyChangeAppliesToNewDecisionsAndOldOnesKeepTheirValue() {
         ProcedureOrder before = orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
         Actor admin = Fixtures.actor(staff, "admin");
-        policies.change(admin, "esi.min-interval-days", new BigDecimal("14"), "payer contract eviCore");
+        policies.change(admin, "esi.min-interval-days", new BigDecimal("14"), "payer contract eviCore",
+                version("esi.min-interval-days"));
         try {
             ProcedureOrder after = orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
             assertThat(after.outcomes()).filteredOn(r -> r.rule().equals("ESI: interval")).singleElement()
@@ -124,10 +125,16 @@ public class OrdersIT {
                     .singleElement().satisfies(r -> assertThat(r.policy()).contains("= 21 days"));
             assertThat(policies.history("esi.min-interval-days")).hasSizeGreaterThanOrEqualTo(2);
         } finally {
-            policies.change(admin, "esi.min-interval-days", new BigDecimal("21"), "back to the clinic default");
+            policies.change(admin, "esi.min-interval-days", new BigDecimal("21"), "back to the clinic default",
+                    version("esi.min-interval-days"));
         }
-        assertThatThrownBy(() -> policies.change(physician, "esi.min-interval-days", BigDecimal.ONE, "test"))
+        assertThatThrownBy(() -> policies.change(physician, "esi.min-interval-days", BigDecimal.ONE, "test",
+                version("esi.min-interval-days")))
                 .isInstanceOf(ForbiddenException.class);
+    }
+
+    private int version(String key) {
+        return policies.history(key).get(0).version();
     }
 
     @Test

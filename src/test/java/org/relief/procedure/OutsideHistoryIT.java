@@ -18,7 +18,7 @@ import org.relief.patient.ImagingStudy;
 import org.relief.patient.Patients;
 import org.relief.patient.PriorTreatment;
 import org.relief.patient.Problem;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 import org.relief.procedure.rules.Decision;
 import org.relief.procedure.rules.Facts;
 import org.relief.procedure.rules.Outcome;

@@ -12,7 +12,7 @@ import org.relief.patient.Codes.BodySide;
 import org.relief.patient.Codes.SpineRegion;
 import org.relief.patient.Codes.TreatmentResult;
 import org.relief.patient.PriorTreatment;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 import org.relief.plan.CatalogueTreatments;
 import org.relief.procedure.Documentation.FollowUp;
 import org.relief.procedure.Documentation.Guidance;

@@ -35,8 +35,8 @@ class PolicyHistoryIT {
     void eachChangeKeepsOnlyItsOwnReasonAndTheSourceUnchanged() {
         Actor admin = Fixtures.actor(staff, "admin");
         String seeded = source(KEY);
-        policies.change(admin, KEY, BigDecimal.ZERO, "first reason: payer contract 2026");
-        policies.change(admin, KEY, BigDecimal.ZERO, "second reason: clinic policy review");
+        policies.change(admin, KEY, BigDecimal.ZERO, "first reason: payer contract 2026", version());
+        policies.change(admin, KEY, BigDecimal.ZERO, "second reason: clinic policy review", version());
         var rows = policies.history(KEY);
         assertThat(rows.get(0).reason()).isEqualTo("second reason: clinic policy review");
         assertThat(rows.get(0).source()).isEqualTo(seeded).doesNotContain("first reason");
@@ -48,13 +48,15 @@ class PolicyHistoryIT {
         long before = policies.historySize(KEY);
         Http admin = Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD);
         HttpResponse<String> r = admin.postForm("/admin/policy/" + KEY,
-                Map.of("value", "0", "reason", "x".repeat(PolicyValues.MAX_REASON + 1)));
+                Map.of("value", "0", "reason", "x".repeat(PolicyValues.MAX_REASON + 1),
+                        "basedOnVersion", String.valueOf(version())));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("Reason is too long");
         assertThat(policies.historySize(KEY)).isEqualTo(before);
         // exactly the limit is fine
         assertThat(admin.postForm("/admin/policy/" + KEY,
-                Map.of("value", "0", "reason", "y".repeat(PolicyValues.MAX_REASON))).statusCode()).isEqualTo(302);
+                Map.of("value", "0", "reason", "y".repeat(PolicyValues.MAX_REASON),
+                        "basedOnVersion", String.valueOf(version()))).statusCode()).isEqualTo(302);
     }
 
     @Test
@@ -64,8 +66,9 @@ class PolicyHistoryIT {
         String bloated = seeded + " (changed by the clinic: old reason)".repeat(5_000);
         for (int i = 0; i < 25; i++) {
             jdbc.sql("""
-                    insert into policy_value (key, value, unit, description, source, changed_by, reason)
-                    select key, value, unit, description, ?, 'old version', ? from policy_value
+                    insert into policy_value (key, value, unit, description, source, changed_by, reason, entry_id,
+                                              version)
+                    select key, value, unit, description, ?, 'old version', ?, entry_id, version + 1 from policy_value
                     where key = ? order by id desc limit 1""").params(bloated, "old reason " + i, KEY).update();
         }
         long bloatedId = jdbc.sql("select max(id) from policy_value where key = ?").param(KEY).query(Long.class)
@@ -80,8 +83,13 @@ class PolicyHistoryIT {
         assertThat(admin.get("/admin/policy/changes/" + bloatedId).body()).contains(bloated.substring(0, 2_000));
 
         // the next change stores the seeded source again, not the grown one
-        policies.change(Fixtures.actor(staff, "admin"), KEY, BigDecimal.ZERO, "back to the reference source");
+        policies.change(Fixtures.actor(staff, "admin"), KEY, BigDecimal.ZERO, "back to the reference source",
+                version());
         assertThat(policies.current().values().get(KEY).source()).isEqualTo(seeded);
+    }
+
+    private int version() {
+        return policies.history(KEY).get(0).version();
     }
 
     private String source(String key) {

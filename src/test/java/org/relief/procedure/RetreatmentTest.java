@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 import org.relief.procedure.Documentation.FollowUp;
 import org.relief.procedure.Documentation.Performed;
 import org.relief.procedure.Documentation.Point;

@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.relief.patient.Allergy;
 import org.relief.patient.Codes.Severity;
 import org.relief.patient.EntryKind;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /** AllergyIntolerance <-> allergy. */
 public final class AllergyTranslator {

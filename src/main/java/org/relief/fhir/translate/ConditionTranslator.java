@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.relief.patient.Codes.ClinicalStatus;
 import org.relief.patient.EntryKind;
 import org.relief.patient.Problem;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /** Condition <-> problem list entry. ICD-10-CM where given; SNOMED CT kept; no code is made up or cross-mapped. */
 public final class ConditionTranslator {

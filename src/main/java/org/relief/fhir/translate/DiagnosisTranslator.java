@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.relief.evaluation.Findings.Certainty;
 import org.relief.evaluation.Findings.Diagnosis;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /**
  * Evaluation diagnosis -> Condition (encounter diagnosis, ICD-10-CM): a working diagnosis is {@code provisional},

@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
 import org.hl7.fhir.r4.model.Reference;
 import org.relief.patient.Document;
 import org.relief.patient.EntryKind;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /**
  * DocumentReference <-> attached document. Relief keeps text documents (clinical notes, letters); a binary

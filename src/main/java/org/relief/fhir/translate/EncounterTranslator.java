@@ -8,7 +8,7 @@ import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 import org.relief.patient.EntryKind;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /** Encounter <-> visit. The clinician's name comes from the practitioner the packet names. */
 public final class EncounterTranslator {

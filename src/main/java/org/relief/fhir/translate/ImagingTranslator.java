@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.Reference;
 import org.relief.patient.Codes.Modality;
 import org.relief.patient.EntryKind;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /**
  * ImagingStudy / DiagnosticReport (imaging) -> imaging study, and back as ImagingStudy. Modalities by their DICOM

@@ -17,7 +17,7 @@ import org.relief.patient.Codes.DrugClass;
 import org.relief.patient.Codes.MedicationStatus;
 import org.relief.patient.EntryKind;
 import org.relief.patient.Medication;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /**
  * MedicationRequest / MedicationStatement -> medication list, and back as MedicationStatement (what the patient

@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 import org.relief.plan.Therapy;
 import org.relief.plan.TherapyCatalog;
 import org.relief.procedure.Documentation.FollowUp;

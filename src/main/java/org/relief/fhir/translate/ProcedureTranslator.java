@@ -8,7 +8,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.relief.patient.Codes.TreatmentResult;
 import org.relief.patient.EntryKind;
 import org.relief.patient.PriorTreatment;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /** Procedure (done elsewhere, before the referral) <-> prior treatment. */
 public final class ProcedureTranslator {

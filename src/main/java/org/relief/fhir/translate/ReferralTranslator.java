@@ -5,7 +5,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.relief.patient.Codes.Urgency;
 import org.relief.patient.Referral;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /** Referral -> ServiceRequest (the referral into the clinic, with who sent it and why). */
 public final class ReferralTranslator {

@@ -9,7 +9,7 @@ import org.relief.patient.ChartService;
 import org.relief.patient.EntryKind;
 import org.relief.patient.Patients;
 import org.relief.patient.Step;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
@@ -204,7 +204,7 @@ class ChartController {
         return "/patients/" + id + (kind.home().isEmpty() ? "" : "/" + kind.home());
     }
 
-    private static EntryKind<?> kind(String slug) {
-        return EntryKind.bySlug(slug).orElseThrow(() -> new NotFoundException("No chart section '" + slug + "'"));
+    private EntryKind<?> kind(String slug) {
+        return charts.kind(slug);
     }
 }

@@ -1,7 +1,7 @@
 package org.relief.patient.web;
 
 import org.relief.careteam.Role;
-import org.relief.patient.EntryKind;
+import org.relief.patient.EntryKinds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +12,13 @@ import org.springframework.stereotype.Component;
 @Component("entryPermissions")
 public class EntryPermissions {
 
+    private final EntryKinds kinds;
+
+    EntryPermissions(EntryKinds kinds) {
+        this.kinds = kinds;
+    }
+
     public boolean mayWrite(Role role, String slug) {
-        return EntryKind.bySlug(slug).map(k -> k.mayWrite(role)).orElse(false);
+        return kinds.bySlug(slug).map(k -> k.mayWrite(role)).orElse(false);
     }
 }

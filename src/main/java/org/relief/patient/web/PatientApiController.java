@@ -23,7 +23,7 @@ import org.relief.patient.PriorTreatment;
 import org.relief.patient.Problem;
 import org.relief.patient.Referral;
 import org.relief.patient.Registration;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 import org.relief.shared.JsonApi;
 import org.relief.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -211,8 +211,7 @@ class PatientApiController {
         return charts.correct(actor, id, EntryKind.ENCOUNTER, entryId, c.version(), c.data(), c.reason());
     }
 
-    private static EntryKind<?> kind(String section) {
-        return EntryKind.bySlug(section)
-                .orElseThrow(() -> new NotFoundException("No chart section '" + section + "'"));
+    private EntryKind<?> kind(String slug) {
+        return charts.kind(slug);
     }
 }

@@ -2,6 +2,7 @@ package org.relief.procedure.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.relief.careteam.Actor;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +39,10 @@ class ProcedureApiController {
     }
 
     record CancelRequest(String reason) {
+    }
+
+    /** A policy change: the new value, why, and the version of the key the change starts from. */
+    record PolicyChangeRequest(BigDecimal value, String reason, Integer basedOnVersion) {
     }
 
     @PostMapping("/api/patients/{id}/procedure-orders/check")
@@ -78,5 +84,12 @@ class ProcedureApiController {
     @Operation(summary = "The policy values in force, with units and sources")
     List<PolicyValues.Change> policy() {
         return policies.currentRows();
+    }
+
+    @PutMapping("/api/admin/policy/{key}")
+    @Operation(summary = "Change a policy value (admin): a new version; 409 naming the key when the version it "
+            + "starts from is no longer the latest")
+    PolicyValues.Change changePolicy(@PathVariable String key, @RequestBody PolicyChangeRequest body, Actor actor) {
+        return policies.change(actor, key, body.value(), body.reason(), body.basedOnVersion());
     }
 }

@@ -17,6 +17,8 @@ import org.relief.procedure.rules.ProcedureType;
 import org.relief.screening.SafetyGate;
 import org.relief.shared.CareOnHoldException;
 import org.relief.shared.InvalidInputException;
+import org.relief.shared.VersionConflictException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -140,10 +142,24 @@ class ProcedureController {
         return "procedure/policy-change";
     }
 
+    /** What the admin typed into a policy row, kept on the page when the change was not saved. */
+    public record TypedPolicy(String key, BigDecimal value, String reason) {
+    }
+
     @PostMapping("/admin/policy/{key}")
     String changePolicy(@PathVariable String key, @RequestParam BigDecimal value,
-            @RequestParam(defaultValue = "") String reason, Actor actor, RedirectAttributes flash) {
-        policies.change(actor, key, value, reason);
+            @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) Integer basedOnVersion,
+            Actor actor, RedirectAttributes flash, Model model, HttpServletResponse response) {
+        try {
+            policies.change(actor, key, value, reason, basedOnVersion);
+        } catch (VersionConflictException e) {
+            // another admin changed this key after the page was opened: nothing was stored. The page shows the value
+            // in force now (and its history) and keeps what this admin typed, to save again on top of it.
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("conflict", e);
+            model.addAttribute("typed", new TypedPolicy(key, value, reason));
+            return policy(key, false, model);
+        }
         flash.addFlashAttribute("notice", "Policy value changed; the earlier value stays in its history.");
         return "redirect:/admin/policy?key=" + key;
     }

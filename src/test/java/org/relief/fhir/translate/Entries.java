@@ -2,7 +2,7 @@ package org.relief.fhir.translate;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.relief.patient.Versioned;
+import org.relief.record.Versioned;
 
 /** A chart entry's first version, as the translators get it from the chart. */
 final class Entries {

@@ -1,4 +1,4 @@
-package org.relief.patient;
+package org.relief.record;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,8 +1,9 @@
-package org.relief.patient;
+package org.relief.record;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,26 +12,44 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Maps a payload record to its table's columns and back: each record component is a column of the same name in
- * snake_case. Components are String, LocalDate, Integer, UUID or enums, which keeps the mapping small and explicit.
+ * snake_case. String, LocalDate, Integer, Long, Boolean, BigDecimal, UUID and enums are plain columns; any other
+ * component (a map, a list, a nested record) is a {@code jsonb} column written and read by Jackson.
  */
 final class RecordColumns<T extends Record> {
 
+    private static final Set<Class<?>> PLAIN = Set.of(String.class, LocalDate.class, Integer.class, Long.class,
+            Boolean.class, BigDecimal.class, UUID.class);
     private static final Map<Class<?>, RecordColumns<?>> CACHE = new ConcurrentHashMap<>();
 
     private final RecordComponent[] components;
     private final List<String> columns;
+    private final boolean[] json;
     private final Constructor<T> constructor;
 
     private RecordColumns(Class<T> type) {
         this.components = type.getRecordComponents();
         this.columns = Arrays.stream(components).map(c -> snake(c.getName())).toList();
+        this.json = new boolean[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> t = components[i].getType();
+            if (t.isPrimitive() || t.isArray()) {
+                throw new IllegalArgumentException(type.getSimpleName() + "." + components[i].getName()
+                        + ": primitives and arrays are not stored (use the boxed type, or a List as jsonb)");
+            }
+            json[i] = !PLAIN.contains(t) && !t.isEnum();
+            components[i].getAccessor().setAccessible(true); // a payload record may be package-private
+        }
         try {
             this.constructor = type.getDeclaredConstructor(
                     Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
+            this.constructor.setAccessible(true);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException(e);
         }
@@ -49,8 +68,13 @@ final class RecordColumns<T extends Record> {
         return columns;
     }
 
-    /** Column name to SQL parameter value (enums by name, blank strings as null). */
-    Map<String, Object> values(T record) {
+    /** The SQL placeholder of a column: {@code :name}, cast to jsonb for a JSON component. */
+    String placeholder(String column) {
+        return json[columns.indexOf(column)] ? "cast(:" + column + " as jsonb)" : ":" + column;
+    }
+
+    /** Column name to SQL parameter value (enums by name, blank strings as null, JSON components as text). */
+    Map<String, Object> values(T record, ObjectMapper mapper) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < components.length; i++) {
             Object v = read(components[i], record);
@@ -60,30 +84,30 @@ final class RecordColumns<T extends Record> {
                 v = null;
             } else if (v instanceof LocalDate d) {
                 v = Date.valueOf(d);
+            } else if (json[i] && v != null) {
+                v = mapper.writeValueAsString(v);
             }
             values.put(columns.get(i), v);
         }
         return values;
     }
 
-    T read(ResultSet rs) throws SQLException {
+    T read(ResultSet rs, ObjectMapper mapper) throws SQLException {
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             Class<?> type = components[i].getType();
             String column = columns.get(i);
-            if (type == String.class) {
+            if (json[i]) {
+                String text = rs.getString(column);
+                args[i] = text == null ? null : mapper.readValue(text,
+                        mapper.constructType(components[i].getGenericType()));
+            } else if (type == String.class) {
                 args[i] = rs.getString(column);
-            } else if (type == LocalDate.class) {
-                args[i] = rs.getObject(column, LocalDate.class);
-            } else if (type == Integer.class) {
-                args[i] = rs.getObject(column, Integer.class);
-            } else if (type == java.util.UUID.class) {
-                args[i] = rs.getObject(column, java.util.UUID.class);
             } else if (type.isEnum()) {
                 String name = rs.getString(column);
                 args[i] = name == null ? null : enumValue(type, name);
             } else {
-                throw new IllegalStateException("unsupported component type " + type);
+                args[i] = rs.getObject(column, type);
             }
         }
         try {

@@ -1,0 +1,94 @@
+package org.relief.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.relief.careteam.StaffDirectory;
+import org.relief.patient.EntryKind;
+import org.relief.patient.Medication;
+import org.relief.patient.Patients;
+import org.relief.shared.NotFoundException;
+import org.relief.shared.VersionConflictException;
+import org.relief.support.Fixtures;
+import org.relief.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The engine's contract on a real table (the chart's medications): versions only ever added, stale writes refused. */
+@IntegrationTest
+class RecordStoreIT {
+
+    private static final RecordKind<Medication> KIND = EntryKind.MEDICATION.record();
+
+    @Autowired
+    RecordStore records;
+    @Autowired
+    Patients patients;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    JdbcClient jdbc;
+
+    UUID patientId;
+
+    @BeforeEach
+    void registerPatient() {
+        var physician = Fixtures.actor(staff, "dr.patel");
+        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
+                Fixtures.registration(physician.staffId())).id();
+    }
+
+    @Test
+    void versionsAreAddedNeverRewrittenAndAStaleWriteStoresNothing() {
+        UUID entry = UUID.randomUUID();
+        var v1 = records.insertFirst(KIND, patientId, entry, Fixtures.oxycodone("5 mg"), "dr.patel");
+        var v2 = records.insertNext(KIND, entry, 1, Fixtures.oxycodone("10 mg"), "dose increased", "dr.patel");
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.changeReason()).isEqualTo("dose increased");
+
+        // a second writer still holding version 1
+        assertThatThrownBy(() -> records.insertNext(KIND, entry, 1, Fixtures.oxycodone("2.5 mg"), "stale",
+                "dr.other")).isInstanceOfSatisfying(VersionConflictException.class, e -> {
+                    assertThat(e.expectedVersion()).isEqualTo(1);
+                    assertThat(e.currentVersion()).isEqualTo(2);
+                    assertThat(e.changedBy()).isEqualTo("dr.patel");
+                });
+        // creating an entry that exists is the same conflict, from version 0
+        assertThatThrownBy(() -> records.insertFirst(KIND, patientId, entry, Fixtures.oxycodone("1 mg"), "x"))
+                .isInstanceOfSatisfying(VersionConflictException.class,
+                        e -> assertThat(e.expectedVersion()).isZero());
+        assertThatThrownBy(() -> records.insertNext(KIND, UUID.randomUUID(), 1, Fixtures.oxycodone("1 mg"), "r",
+                "x")).isInstanceOf(NotFoundException.class);
+
+        assertThat(records.history(KIND, entry)).extracting(v -> v.data().dose()).containsExactly("10 mg", "5 mg");
+        assertThat(records.latest(KIND, entry)).get().satisfies(v -> assertThat(v.version()).isEqualTo(2));
+        assertThat(records.current(KIND, patientId)).extracting(Versioned::entryId).containsExactly(entry);
+        assertThat(records.patientOf(KIND, entry)).contains(patientId);
+        assertThat(rows(entry)).isEqualTo(2);
+    }
+
+    @Test
+    void aVoidIsTheNextVersionAndLeavesTheCurrentList() {
+        UUID entry = UUID.randomUUID();
+        records.insertFirst(KIND, patientId, entry, Fixtures.oxycodone("5 mg"), "dr.patel");
+        assertThatThrownBy(() -> records.voidEntry(KIND, entry, 0, "stale", "dr.patel"))
+                .isInstanceOf(VersionConflictException.class);
+
+        var voided = records.voidEntry(KIND, entry, 1, "entered on the wrong chart", "dr.patel");
+        assertThat(voided.version()).isEqualTo(2);
+        assertThat(voided.voided()).isTrue();
+        assertThat(voided.voidReason()).isEqualTo("entered on the wrong chart");
+        assertThat(voided.data().dose()).isEqualTo("5 mg");
+        assertThat(records.current(KIND, patientId)).extracting(Versioned::entryId).doesNotContain(entry);
+        assertThat(records.history(KIND, entry)).hasSize(2);
+        assertThat(rows(entry)).isEqualTo(2);
+    }
+
+    private long rows(UUID entry) {
+        return jdbc.sql("select count(*) from medication where entry_id = ?").param(entry).query(Long.class).single();
+    }
+}
