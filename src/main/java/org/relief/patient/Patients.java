@@ -20,6 +20,8 @@ import org.relief.careteam.Actor;
 import org.relief.careteam.Permission;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.OpenChart;
+import org.relief.careteam.Purpose;
 import org.relief.careteam.Role;
 import org.relief.careteam.StaffDirectory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -97,9 +99,8 @@ public class Patients {
                 : possibleDuplicates(registration.demographics(), source, intake.sourceRecordNumber());
         String duplicateMrns = duplicates.stream().map(PatientSummary::mrn).toList().toString();
         if (!duplicates.isEmpty() && !intake.confirmedDifferentPerson()) {
-            audit.record(actor.username(), actor.role().name(), null, AuditAction.SEARCH,
-                    "new referral looks like " + duplicateMrns + ": possible duplicate shown", "NOT REGISTERED",
-                    actor.address());
+            audit.record(actor, null, AuditAction.SEARCH,
+                    "new referral looks like " + duplicateMrns + ": possible duplicate shown", "NOT REGISTERED");
             throw new PossibleDuplicateException(duplicates);
         }
         UUID id = UUID.randomUUID();
@@ -138,49 +139,91 @@ public class Patients {
                     + " prior treatments" + (duplicates.isEmpty() ? "" : "; confirmed a different person from "
                     + "possible duplicate(s) " + duplicateMrns);
         }
-        audit.record(actor.username(), actor.role().name(), id, AuditAction.CREATE,
-                "registered referral " + mrn + brought, "OK", actor.address());
+        audit.record(actor, id, AuditAction.CREATE,
+                "registered referral " + mrn + brought, "OK");
         return new PatientSummary(id, mrn, d.familyName().strip(), d.givenName().strip(), d.birthDate(),
                 Step.REFERRED);
     }
 
     /**
-     * Finds patients by name (any part), date of birth (YYYY-MM-DD) or record number. Clinic-wide search is for
-     * clinicians looking for a chart outside their team; it shows identity only, and the search is audited.
+     * Finds patients. In the actor's own patients (scope MINE): by name (any part), date of birth (YYYY-MM-DD) or
+     * record number. Clinic-wide (scope CLINIC, clinicians, to find a chart before breaking the glass) asks for no
+     * less than it takes to name one person: the exact record number, or the full name with the date of birth; a
+     * shorter query finds nothing and says what is needed (400 naming {@code q}), so the clinic cannot be listed by
+     * trying letters. Clinic-wide results show identity only (name, birth date, record number; not the step).
+     * Every patient shown gets an audit row naming them.
      */
     @Transactional(readOnly = true)
     public List<PatientSummary> search(Actor actor, String text, Scope scope, int limit) {
         String q = text == null ? "" : text.strip();
-        if (scope == Scope.CLINIC) {
-            access.requirePermission(actor, Permission.SEARCH_WHOLE_CLINIC, null, "search the whole clinic");
-        }
         StringBuilder sql = new StringBuilder("select s.* from patient_summary s");
         List<Object> args = new ArrayList<>();
-        if (scope == Scope.MINE) {
+        if (scope == Scope.CLINIC) {
+            access.requirePermission(actor, Permission.SEARCH_WHOLE_CLINIC, null, "search the whole clinic");
+            clinicWide(actor, q, sql, args);
+        } else {
             sql.append(" join care_team_member m on m.patient_id = s.patient_id and m.removed_at is null"
                     + " and m.staff_id = ?");
             args.add(actor.staffId());
-        }
-        sql.append(" where true");
-        Optional<LocalDate> date = parseDate(q);
-        if (date.isPresent()) {
-            sql.append(" and s.birth_date = ?");
-            args.add(date.get());
-        } else if (q.matches("(?i)r?\\d{3,}")) {
-            sql.append(" and s.mrn = ?");
-            args.add(q.toUpperCase().startsWith("R") ? q.toUpperCase() : "R" + q);
-        } else if (!q.isEmpty()) {
-            for (String word : q.toLowerCase().replace(",", " ").split("\\s+")) {
-                sql.append(" and lower(s.family_name || ' ' || s.given_name) like ?");
-                args.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            sql.append(" where true");
+            Optional<LocalDate> date = parseDate(q);
+            if (date.isPresent()) {
+                sql.append(" and s.birth_date = ?");
+                args.add(date.get());
+            } else if (MRN.matcher(q).matches()) {
+                sql.append(" and s.mrn = ?");
+                args.add(mrn(q));
+            } else if (!q.isEmpty()) {
+                for (String word : q.toLowerCase().replace(",", " ").split("\\s+")) {
+                    sql.append(" and lower(s.family_name || ' ' || s.given_name) like ?");
+                    args.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                }
             }
         }
         sql.append(" order by s.family_name, s.given_name, s.mrn limit ").append(Math.max(1, Math.min(limit, 200)));
         List<PatientSummary> found = jdbc.sql(sql.toString()).params(args).query(SUMMARY).list();
-        audit.record(actor.username(), actor.role().name(), null, AuditAction.SEARCH,
-                "patient search '" + q + "' (" + scope.name().toLowerCase() + "): " + found.size() + " found", "OK",
-                actor.address());
-        return found;
+        String what = (scope == Scope.CLINIC ? "shown in a clinic-wide search" : "shown in a search of own patients")
+                + " for '" + q + "'";
+        if (found.isEmpty()) {
+            audit.record(actor, null, AuditAction.SEARCH, what + ": nobody found", "OK");
+        } else {
+            audit.recordEach(actor, found.stream().map(PatientSummary::id).toList(), AuditAction.SEARCH, what, "OK");
+        }
+        return scope == Scope.CLINIC ? found.stream().map(p -> new PatientSummary(p.id(), p.mrn(), p.familyName(),
+                p.givenName(), p.birthDate(), null)).toList() : found;
+    }
+
+    /** What a clinic-wide search needs, in words (shown when a query asks for less). */
+    public static final String CLINIC_SEARCH_NEEDS = "to search the whole clinic, type the full name and the date of "
+            + "birth (e.g. Tenyear Dana 1961-04-02) or the exact record number (e.g. R1042)";
+
+    private static final java.util.regex.Pattern MRN = java.util.regex.Pattern.compile("(?i)r?\\d{3,}");
+
+    private static String mrn(String q) {
+        return q.toUpperCase().startsWith("R") ? q.toUpperCase() : "R" + q;
+    }
+
+    /** Exact record number, or full name (family and given, either order) plus date of birth; else refused. */
+    private void clinicWide(Actor actor, String q, StringBuilder sql, List<Object> args) {
+        if (MRN.matcher(q).matches()) {
+            sql.append(" where s.mrn = ?");
+            args.add(mrn(q));
+            return;
+        }
+        List<String> words = new ArrayList<>(List.of(q.replace(",", " ").strip().split("\\s+")));
+        Optional<LocalDate> birth = words.stream().map(Patients::parseDate).flatMap(Optional::stream).findFirst();
+        words.removeIf(w -> parseDate(w).isPresent());
+        if (birth.isEmpty() || words.size() < 2) {
+            audit.record(actor, null, AuditAction.SEARCH, "clinic-wide search for '" + q + "'",
+                    "REFUSED: needs the full name and date of birth, or the record number");
+            throw new InvalidInputException(List.of(new FieldProblem("q", CLINIC_SEARCH_NEEDS)));
+        }
+        String name = String.join(" ", words).toLowerCase();
+        sql.append(" where s.birth_date = ? and (lower(s.family_name || ' ' || s.given_name) = ?"
+                + " or lower(s.given_name || ' ' || s.family_name) = ?)");
+        args.add(birth.get());
+        args.add(name);
+        args.add(name);
     }
 
     /** The actor's patients grouped by step (each group's newest first, at most {@code perStep}), with counts. */
@@ -207,8 +250,8 @@ public class Patients {
                     return p;
                 }).list();
         Dashboard dashboard = new Dashboard(groups, counts);
-        audit.record(actor.username(), actor.role().name(), null, AuditAction.SEARCH,
-                "dashboard: " + dashboard.total() + " patients on the actor's teams", "OK", actor.address());
+        audit.recordEach(actor, groups.values().stream().flatMap(List::stream).map(PatientSummary::id).toList(),
+                AuditAction.READ, "shown on the dashboard", "OK");
         return dashboard;
     }
 
@@ -219,13 +262,12 @@ public class Patients {
      */
     @Transactional
     public void changeStep(Actor actor, UUID patientId, Step step, String note) {
-        summary(patientId);
-        access.requirePermission(actor, Permission.MOVE_STEP, patientId, "change step to " + step);
-        access.require(actor, patientId, "change step to " + step);
+        OpenChart chart = access.open(actor, patientId, Purpose.write("move to \"" + step.label() + "\""),
+                Permission.MOVE_STEP);
+        PatientSummary patient = summary(patientId);
         requireStep(actor, patientId, step, "move the patient to \"" + step.label() + "\"");
         move(patientId, step, note, actor.username());
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE, "step -> " + step,
-                "OK", actor.address());
+        chart.audit(AuditAction.UPDATE, "step " + patient.step().label() + " -> " + step.label());
     }
 
     /**
@@ -259,7 +301,8 @@ public class Patients {
             return;
         }
         move(patientId, step, note, by);
-        audit.record(by, byRole, patientId, AuditAction.UPDATE, "step -> " + step + " (" + note + ")", "OK",
+        audit.record(by, byRole, patientId, AuditAction.UPDATE,
+                "step " + patient.step().label() + " -> " + step.label() + " (" + note + ")", "OK",
                 address);
     }
 
@@ -314,9 +357,8 @@ public class Patients {
     public Optional<PatientSummary> findByMrn(Actor actor, String mrn) {
         Optional<PatientSummary> found = jdbc.sql("select * from patient_summary where mrn = ?").param(mrn)
                 .query(SUMMARY).optional();
-        audit.record(actor.username(), actor.role().name(), found.map(PatientSummary::id).orElse(null),
-                AuditAction.SEARCH, "lookup by record number " + mrn, found.isPresent() ? "OK" : "NOT FOUND",
-                actor.address());
+        audit.record(actor, found.map(PatientSummary::id).orElse(null),
+                AuditAction.SEARCH, "lookup by record number " + mrn, found.isPresent() ? "OK" : "NOT FOUND");
         return found;
     }
 

@@ -135,10 +135,9 @@ public class PolicyValues {
                 .params(key, value, current.unit(), current.description(), seededSource(key), actor.username(),
                         reason.strip())
                 .update();
-        audit.record(actor.username(), actor.role().name(), null, AuditAction.ADMIN,
+        audit.record(actor, null, AuditAction.ADMIN,
                 "policy " + key + ": " + current.value().stripTrailingZeros().toPlainString() + " -> "
-                        + value.stripTrailingZeros().toPlainString() + " (" + reason.strip() + ")", "OK",
-                actor.address());
+                        + value.stripTrailingZeros().toPlainString() + " (" + reason.strip() + ")", "OK");
     }
 
     private Change map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
