@@ -167,6 +167,32 @@ class AuditedRoutesIT {
     }
 
     @Test
+    void everyRouteAskedForAnUnknownPatientIsAuditedOnce() {
+        UUID known = patient;
+        List<String> problems = new ArrayList<>();
+        try {
+            for (Route route : patientRoutes()) {
+                if (route.method() != RequestMethod.GET || route.pattern().startsWith("/fhir/{type")) {
+                    continue; // a FHIR resource read names the resource, not the patient: no patient to name
+                }
+                patient = UUID.randomUUID();
+                String path = path(route);
+                long before = lastId();
+                HttpResponse<String> r = send(route.method(), path, true);
+                List<String> rows = rowsSince(before);
+                if (r.statusCode() != 404) {
+                    problems.add(route + " -> " + r.statusCode() + " for an unknown patient");
+                } else if (rows.size() != 1 || !rows.get(0).contains("NOT FOUND")) {
+                    problems.add(route + " -> " + rows.size() + " audit rows naming the unknown patient " + rows);
+                }
+            }
+        } finally {
+            patient = known;
+        }
+        assertThat(problems).as("routes").isEmpty();
+    }
+
+    @Test
     void aWriteThatSavesNothingIsAuditedOnce() {
         Http page = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
         long before = lastId();

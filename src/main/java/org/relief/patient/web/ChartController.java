@@ -137,10 +137,10 @@ class ChartController {
     String history(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor,
             Model model) {
         EntryKind<?> kind = kind(slug);
+        var versions = charts.history(actor, id, kind, entryId); // the guard first
         model.addAttribute("patient", patients.summary(id));
         model.addAttribute("kind", kind);
         model.addAttribute("fields", forms.fields(kind));
-        var versions = charts.history(actor, id, kind, entryId);
         model.addAttribute("versions", versions.stream()
                 .map(v -> Map.of("v", v, "values", EntryForms.values(v.data()))).toList());
         model.addAttribute("latest", versions.isEmpty() ? null : versions.get(0)); // newest first
