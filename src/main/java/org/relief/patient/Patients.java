@@ -7,7 +7,6 @@ import org.relief.shared.FieldProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -156,32 +155,17 @@ public class Patients {
     @Transactional(readOnly = true)
     public List<PatientSummary> search(Actor actor, String text, Scope scope, int limit) {
         String q = text == null ? "" : text.strip();
-        StringBuilder sql = new StringBuilder("select s.* from patient_summary s");
-        List<Object> args = new ArrayList<>();
         if (scope == Scope.CLINIC) {
             access.requirePermission(actor, Permission.SEARCH_WHOLE_CLINIC, null, "search the whole clinic");
-            clinicWide(actor, q, sql, args);
-        } else {
-            sql.append(" join care_team_member m on m.patient_id = s.patient_id and m.removed_at is null"
-                    + " and m.staff_id = ?");
-            args.add(actor.staffId());
-            sql.append(" where true");
-            Optional<LocalDate> date = parseDate(q);
-            if (date.isPresent()) {
-                sql.append(" and s.birth_date = ?");
-                args.add(date.get());
-            } else if (MRN.matcher(q).matches()) {
-                sql.append(" and s.mrn = ?");
-                args.add(mrn(q));
-            } else if (!q.isEmpty()) {
-                for (String word : q.toLowerCase().replace(",", " ").split("\\s+")) {
-                    sql.append(" and lower(s.family_name || ' ' || s.given_name) like ?");
-                    args.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-                }
-            }
         }
-        sql.append(" order by s.family_name, s.given_name, s.mrn limit ").append(Math.max(1, Math.min(limit, 200)));
-        List<PatientSummary> found = jdbc.sql(sql.toString()).params(args).query(SUMMARY).list();
+        PatientSearch search = scope == Scope.CLINIC ? PatientSearch.clinic(q, limit)
+                : PatientSearch.mine(actor.staffId(), q, limit);
+        if (search.refused()) {
+            audit.record(actor, null, AuditAction.SEARCH, "clinic-wide search for '" + q + "'",
+                    "REFUSED: needs the full name and date of birth, or the record number");
+            throw new InvalidInputException(List.of(new FieldProblem("q", CLINIC_SEARCH_NEEDS)));
+        }
+        List<PatientSummary> found = jdbc.sql(search.sql()).params(search.args()).query(SUMMARY).list();
         String what = (scope == Scope.CLINIC ? "shown in a clinic-wide search" : "shown in a search of own patients")
                 + " for '" + q + "'";
         if (found.isEmpty()) {
@@ -194,37 +178,7 @@ public class Patients {
     }
 
     /** What a clinic-wide search needs, in words (shown when a query asks for less). */
-    public static final String CLINIC_SEARCH_NEEDS = "to search the whole clinic, type the full name and the date of "
-            + "birth (e.g. Tenyear Dana 1961-04-02) or the exact record number (e.g. R1042)";
-
-    private static final java.util.regex.Pattern MRN = java.util.regex.Pattern.compile("(?i)r?\\d{3,}");
-
-    private static String mrn(String q) {
-        return q.toUpperCase().startsWith("R") ? q.toUpperCase() : "R" + q;
-    }
-
-    /** Exact record number, or full name (family and given, either order) plus date of birth; else refused. */
-    private void clinicWide(Actor actor, String q, StringBuilder sql, List<Object> args) {
-        if (MRN.matcher(q).matches()) {
-            sql.append(" where s.mrn = ?");
-            args.add(mrn(q));
-            return;
-        }
-        List<String> words = new ArrayList<>(List.of(q.replace(",", " ").strip().split("\\s+")));
-        Optional<LocalDate> birth = words.stream().map(Patients::parseDate).flatMap(Optional::stream).findFirst();
-        words.removeIf(w -> parseDate(w).isPresent());
-        if (birth.isEmpty() || words.size() < 2) {
-            audit.record(actor, null, AuditAction.SEARCH, "clinic-wide search for '" + q + "'",
-                    "REFUSED: needs the full name and date of birth, or the record number");
-            throw new InvalidInputException(List.of(new FieldProblem("q", CLINIC_SEARCH_NEEDS)));
-        }
-        String name = String.join(" ", words).toLowerCase();
-        sql.append(" where s.birth_date = ? and (lower(s.family_name || ' ' || s.given_name) = ?"
-                + " or lower(s.given_name || ' ' || s.family_name) = ?)");
-        args.add(birth.get());
-        args.add(name);
-        args.add(name);
-    }
+    public static final String CLINIC_SEARCH_NEEDS = PatientSearch.CLINIC_NEEDS;
 
     /** The actor's patients grouped by step (each group's newest first, at most {@code perStep}), with counts. */
     @Transactional(readOnly = true)
@@ -389,17 +343,6 @@ public class Patients {
     private void insertStep(UUID patientId, Step step, String note, String by) {
         jdbc.sql("insert into patient_step (patient_id, step, note, at, by_actor) values (?, ?, ?, ?, ?)")
                 .params(patientId, step.name(), note, Timestamp.from(clock.instant()), by).update();
-    }
-
-    private static Optional<LocalDate> parseDate(String q) {
-        if (!q.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(q));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     /** The dashboard: the actor's patients by step. */
