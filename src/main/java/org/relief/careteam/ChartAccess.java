@@ -33,8 +33,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * </ol>
  * A granted read is audited at once (one row naming the patient; within one web request, one row per patient however
  * many services the page asks). A granted write is audited by the write itself ({@link OpenChart#audit}); a write
- * that ends its request without saving (a refused or invalid form) is audited then, so every access leaves exactly
- * one row. Refusals are always audited, whoever asks (HTML, JSON API, FHIR).
+ * that ends its request without saving (a refused or invalid form) is audited then: a read, a refusal and a write
+ * that saved nothing each leave exactly one row naming the patient, a write one row for each thing it changed.
+ * Refusals are always audited, whoever asks (HTML, JSON API, FHIR).
  *
  * <p>The portal (a patient reading their own chart) uses this same guard: the patient will be an {@link Actor} with a
  * patient role whose relation step grants {@code AccessGrant.SELF} when the actor's own patient id is the chart's
@@ -70,12 +71,12 @@ public class ChartAccess {
     @Transactional(readOnly = true)
     public OpenChart open(Actor actor, UUID patientId, Purpose purpose, Permission... permissions) {
         if (patientId == null || !exists(patientId)) {
-            audit.record(actor, patientId, AuditAction.DENIED, purpose.what(), "NOT FOUND: no such patient");
+            refused(actor, patientId, purpose.what(), "NOT FOUND: no such patient");
             throw new NotFoundException("No patient with id " + patientId);
         }
         AccessGrant grant = relation(actor, patientId);
         if (grant == null) {
-            audit.record(actor, patientId, AuditAction.DENIED, purpose.what(), "DENIED: not on the care team");
+            refused(actor, patientId, purpose.what(), "DENIED: not on the care team");
             throw new ChartAccessDeniedException(patientId,
                     "You are not on this patient's care team. Break the glass with a reason to open the chart.");
         }
@@ -87,13 +88,21 @@ public class ChartAccess {
                 ledger == null ? () -> { } : () -> ledger.audited.add(patientId));
         if (purpose.write()) {
             if (ledger != null) {
-                ledger.pending.putIfAbsent(patientId, chart);
-                ledger.pendingWhat.putIfAbsent(patientId, purpose.what());
+                ledger.pending.putIfAbsent(patientId, new Pending(chart, purpose.what()));
             }
         } else if (ledger == null || (!ledger.audited.contains(patientId) && !ledger.pending.containsKey(patientId))) {
             chart.audit(AuditAction.READ, purpose.what());
         }
         return chart;
+    }
+
+    /** Audits a refusal; within a web request it is that request's row for the patient. */
+    private void refused(Actor actor, UUID patientId, String what, String outcome) {
+        audit.record(actor, patientId, AuditAction.DENIED, what, outcome);
+        Ledger ledger = patientId == null ? null : ledger();
+        if (ledger != null) {
+            ledger.audited.add(patientId);
+        }
     }
 
     /** Why the actor may open this chart, or null: the care team, or a current break-glass grant. */
@@ -123,8 +132,7 @@ public class ChartAccess {
 
     private void refuseUnless(Actor actor, Permission permission, UUID patientId, String what) {
         if (!permission.allows(actor.role())) {
-            audit.record(actor, patientId, AuditAction.DENIED, what,
-                    "DENIED: " + actor.role().label() + " may not: " + permission.label());
+            refused(actor, patientId, what, "DENIED: " + actor.role().label() + " may not: " + permission.label());
             throw new ForbiddenException(actor.role().label() + " may not do this. " + permission.label()
                     + ": " + rolesInWords(permission) + ".");
         }
@@ -136,17 +144,20 @@ public class ChartAccess {
      */
     private final class Ledger {
         final Set<UUID> audited = new HashSet<>();
-        final Map<UUID, OpenChart> pending = new LinkedHashMap<>();
-        final Map<UUID, String> pendingWhat = new LinkedHashMap<>();
+        final Map<UUID, Pending> pending = new LinkedHashMap<>();
 
         void close() {
-            pending.forEach((patientId, chart) -> {
+            pending.forEach((patientId, p) -> {
                 if (!audited.contains(patientId)) {
-                    audit.record(chart.actor(), patientId, AuditAction.READ, pendingWhat.get(patientId)
-                            + (chart.byBreakGlass() ? " (break-glass)" : ""), "NOTHING SAVED");
+                    audit.record(p.chart().actor(), patientId, AuditAction.READ, p.what()
+                            + (p.chart().byBreakGlass() ? " (break-glass)" : ""), "NOTHING SAVED");
                 }
             });
         }
+    }
+
+    /** A write the guard let in that has not yet said what it did. */
+    private record Pending(OpenChart chart, String what) {
     }
 
     /** This web request's ledger (made on first use and closed when the request completes), or null outside one. */

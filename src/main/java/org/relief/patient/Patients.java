@@ -98,7 +98,8 @@ public class Patients {
                 : possibleDuplicates(registration.demographics(), source, intake.sourceRecordNumber());
         String duplicateMrns = duplicates.stream().map(PatientSummary::mrn).toList().toString();
         if (!duplicates.isEmpty() && !intake.confirmedDifferentPerson()) {
-            audit.record(actor, null, AuditAction.SEARCH,
+            // each patient shown as a possible duplicate is a patient shown: one row naming each
+            audit.recordEach(actor, duplicates.stream().map(PatientSummary::id).toList(), AuditAction.SEARCH,
                     "new referral looks like " + duplicateMrns + ": possible duplicate shown", "NOT REGISTERED");
             throw new PossibleDuplicateException(duplicates);
         }
