@@ -189,10 +189,7 @@ public class Orders {
     public ProcedureOrder override(Actor actor, UUID patientId, UUID orderId, String reason) {
         OpenChart chart = access.open(actor, patientId, Purpose.write("override the block on order " + orderId),
                 Permission.OVERRIDE_BLOCK);
-        ProcedureOrder order = find(orderId);
-        if (!order.patientId().equals(patientId)) {
-            throw new NotFoundException("No order " + orderId + " in this chart");
-        }
+        ProcedureOrder order = orderIn(patientId, orderId);
         // an override lets a blocked procedure go ahead: not while interventional care is on hold
         gate.requireNoHold(actor, patientId, "override the BLOCK on " + order.order().type().label());
         if (order.decision() != Decision.BLOCK || order.override() != null || order.cancelled()) {
@@ -225,10 +222,7 @@ public class Orders {
         // who may cancel an order is who may place one
         OpenChart chart = access.open(actor, patientId, Purpose.write("cancel order " + orderId),
                 Permission.ORDER_PROCEDURE);
-        ProcedureOrder order = find(orderId);
-        if (!order.patientId().equals(patientId)) {
-            throw new NotFoundException("No order " + orderId + " in this chart");
-        }
+        ProcedureOrder order = orderIn(patientId, orderId);
         if (order.cancelled()) {
             throw new InvalidInputException(List.of(new FieldProblem("order", "is already cancelled")));
         }
@@ -254,6 +248,15 @@ public class Orders {
     public List<ProcedureOrder> orders(Actor actor, UUID patientId) {
         access.open(actor, patientId, Purpose.read("procedure orders"));
         return ordersOf(patientId);
+    }
+
+    /** The order, if it is this patient's (else 404, as for an unknown order). */
+    private ProcedureOrder orderIn(UUID patientId, UUID orderId) {
+        ProcedureOrder order = find(orderId);
+        if (!order.patientId().equals(patientId)) {
+            throw new NotFoundException("No order " + orderId + " in this chart");
+        }
+        return order;
     }
 
     private List<ProcedureOrder> ordersOf(UUID patientId) {
