@@ -16,6 +16,8 @@ import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
 import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.OpenChart;
+import org.relief.careteam.Purpose;
 import org.relief.patient.Patients;
 import org.relief.record.RecordKind;
 import org.relief.record.RecordStore;
@@ -66,9 +68,8 @@ public class Assessments {
     @Transactional
     public InstrumentResponse record(Actor actor, UUID patientId, String instrumentCode, LocalDate administeredOn,
             Map<String, Integer> answers) {
-        patients.summary(patientId);
+        OpenChart chart = mayRecord(actor, patientId, "record " + instrumentCode);
         Instrument instrument = instrument(instrumentCode);
-        mayRecord(actor, patientId, "record " + instrument.code());
         List<FieldProblem> problems = new ArrayList<>();
         if (administeredOn == null) {
             problems.add(new FieldProblem("administeredOn", "is required"));
@@ -84,9 +85,9 @@ public class Assessments {
         Score score = scoreOrRefuse(instrument, answers);
         InstrumentResponse saved = response(patientId, records.insertFirst(this.responses, patientId,
                 UUID.randomUUID(), answered(instrument, administeredOn, answers, score), actor.username()));
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
+        chart.audit(AuditAction.CREATE,
                 instrument.code() + " response " + saved.entryId() + " total " + score.total()
-                        + (score.hasSafetyFlag() ? " [SAFETY FLAG]" : ""), "OK", actor.address());
+                        + (score.hasSafetyFlag() ? " [SAFETY FLAG]" : ""));
         events.publishEvent(new InstrumentResponseRecorded(patientId, saved.entryId(), instrument.code(),
                 score.safetyFlags(), actor.staffId(), actor.username(), actor.role().name(), actor.address()));
         return saved;
@@ -99,8 +100,7 @@ public class Assessments {
     @Transactional
     public InstrumentResponse correct(Actor actor, UUID patientId, UUID entryId, int expectedVersion,
             LocalDate administeredOn, Map<String, Integer> answers, String reason) {
-        patients.summary(patientId);
-        mayRecord(actor, patientId, "correct instrument response " + entryId);
+        OpenChart chart = mayRecord(actor, patientId, "correct instrument response " + entryId);
         InstrumentResponse current = latest(patientId, entryId);
         if (current.version() != expectedVersion) {
             throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
@@ -119,9 +119,9 @@ public class Assessments {
         Score score = scoreOrRefuse(instrument, answers);
         InstrumentResponse saved = response(patientId, records.insertNext(this.responses, entryId, expectedVersion,
                 answered(instrument, administeredOn, answers, score), reason.strip(), actor.username()));
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
-                instrument.code() + " response " + entryId + " v" + saved.version() + " total " + score.total()
-                        + ": " + reason.strip(), "OK", actor.address());
+        chart.audit(AuditAction.UPDATE,
+                instrument.code() + " response " + entryId + " version " + saved.version() + " total " + score.total()
+                        + ": " + reason.strip());
         events.publishEvent(new InstrumentResponseRecorded(patientId, entryId, instrument.code(),
                 score.safetyFlags(), actor.staffId(), actor.username(), actor.role().name(), actor.address()));
         return saved;
@@ -130,37 +130,27 @@ public class Assessments {
     /** The current version of one response (audited read). */
     @Transactional(readOnly = true)
     public InstrumentResponse response(Actor actor, UUID patientId, UUID entryId) {
-        patients.summary(patientId);
-        access.require(actor, patientId, "read instrument response " + entryId);
-        InstrumentResponse r = latest(patientId, entryId);
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ,
-                "instrument response " + entryId, "OK", actor.address());
-        return r;
+        access.open(actor, patientId, Purpose.read("instrument response " + entryId));
+        return latest(patientId, entryId);
     }
 
     /** Voids a mistaken response with a reason; it stays readable in the database's version history. */
     @Transactional
     public void voidResponse(Actor actor, UUID patientId, UUID entryId, int expectedVersion, String reason) {
-        patients.summary(patientId);
-        mayRecord(actor, patientId, "void instrument response " + entryId);
+        OpenChart chart = mayRecord(actor, patientId, "void instrument response " + entryId);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException(List.of(new FieldProblem("reason", "say why this response is voided")));
         }
         latest(patientId, entryId);
         records.voidEntry(this.responses, entryId, expectedVersion, reason.strip(), actor.username());
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.VOID,
-                "instrument response " + entryId + ": " + reason.strip(), "OK", actor.address());
+        chart.audit(AuditAction.VOID, "instrument response " + entryId + ": " + reason.strip());
     }
 
     /** Every current response of the patient, oldest first, with meaningful changes marked per instrument. */
     @Transactional(readOnly = true)
     public Map<String, List<InstrumentResponse>> history(Actor actor, UUID patientId) {
-        patients.summary(patientId);
-        access.require(actor, patientId, "read instrument responses");
-        Map<String, List<InstrumentResponse>> byInstrument = responses(patientId);
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, "instrument responses",
-                "OK", actor.address());
-        return byInstrument;
+        access.open(actor, patientId, Purpose.read("instrument responses"));
+        return responses(patientId);
     }
 
     /**
@@ -244,9 +234,8 @@ public class Assessments {
         return copy;
     }
 
-    private void mayRecord(Actor actor, UUID patientId, String what) {
-        access.require(actor, patientId, what);
-        access.requirePermission(actor, Permission.RECORD_INSTRUMENTS, patientId, what);
+    private OpenChart mayRecord(Actor actor, UUID patientId, String what) {
+        return access.open(actor, patientId, Purpose.write(what), Permission.RECORD_INSTRUMENTS);
     }
 
     private static Score scoreOrRefuse(Instrument instrument, Map<String, Integer> answers) {
@@ -289,8 +278,8 @@ public class Assessments {
                     .params(instrument.code(), e.getKey(), e.getValue().strip(), actor.username()).update();
             loaded++;
         }
-        audit.record(actor.username(), actor.role().name(), null, AuditAction.ADMIN,
-                "loaded " + loaded + " item texts for " + instrument.code(), "OK", actor.address());
+        audit.record(actor, null, AuditAction.ADMIN,
+                "loaded " + loaded + " item texts for " + instrument.code(), "OK");
         return loaded;
     }
 }

@@ -3,11 +3,14 @@ package org.relief.audit;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.relief.platform.AuditDataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,13 +25,50 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JdbcClient writer;
+    private final JdbcTemplate batch;
 
     AuditLog(JdbcClient jdbc, @Qualifier(AuditDataSource.BEAN) DataSource auditDataSource) {
         this.jdbc = jdbc;
         this.writer = JdbcClient.create(auditDataSource);
+        this.batch = new JdbcTemplate(auditDataSource);
     }
 
-    /** Appends one event at once (auto-commit on the audit pool), whatever becomes of the caller's transaction. */
+    /**
+     * Appends one event for what someone did (the usual form): who acted, in which role and from where come from
+     * {@code who}. Written at once, whatever becomes of the caller's transaction.
+     *
+     * @param patientId the patient concerned, or null
+     */
+    public void record(Who who, UUID patientId, AuditAction action, String what, String outcome) {
+        record(who.username(), who.auditRole(), patientId, action, what, outcome, who.address());
+    }
+
+    /**
+     * One event per patient, for lists that show several (search results, the dashboard): each patient shown has
+     * a row naming them. Written in one batch; nothing when the list is empty.
+     */
+    public void recordEach(Who who, Collection<UUID> patientIds, AuditAction action, String what, String outcome) {
+        if (patientIds.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(patientIds));
+        batch.batchUpdate("""
+                insert into audit_event (actor, actor_role, patient_id, action, what, outcome, address)
+                values (?, ?, ?, ?, ?, ?, ?)""", ids, 500, (ps, id) -> {
+                    ps.setString(1, who.username());
+                    ps.setString(2, who.auditRole());
+                    ps.setObject(3, id);
+                    ps.setString(4, action.name());
+                    ps.setString(5, what);
+                    ps.setString(6, outcome);
+                    ps.setString(7, who.address());
+                });
+    }
+
+    /**
+     * Appends one event at once (auto-commit on the audit pool), whatever becomes of the caller's transaction. The
+     * low-level form, for what has no {@link Who}: sign-in attempts, the security filters, system and import jobs.
+     */
     public void record(String actor, String actorRole, UUID patientId, AuditAction action, String what,
             String outcome, String address) {
         writer.sql("""
@@ -42,6 +82,24 @@ public class AuditLog {
                 .param("outcome", outcome)
                 .param("address", address)
                 .update();
+    }
+
+    /**
+     * The audit log as a person reads it (the admin's audit page): the events the filter selects, and that reading
+     * audited too: one row for the look (naming the patient filtered for, if any) and one for each other patient the
+     * shown events name.
+     */
+    public List<AuditEvent> show(Who who, AuditQuery q) {
+        List<AuditEvent> events = search(q);
+        String filter = "audit log viewed" + (q.patientId() != null ? " for this patient" : "")
+                + (q.actor() != null && !q.actor().isBlank() ? ", actor " + q.actor().strip() : "")
+                + (q.action() != null ? ", action " + q.action().name().toLowerCase().replace('_', ' ') : "")
+                + (q.from() != null ? ", from " + q.from() : "") + (q.to() != null ? ", to " + q.to() : "")
+                + ": " + events.size() + " events";
+        record(who, q.patientId(), AuditAction.READ, filter, "OK");
+        recordEach(who, events.stream().map(AuditEvent::patientId).filter(id -> id != null
+                && !id.equals(q.patientId())).toList(), AuditAction.READ, "named in the audit log viewed", "OK");
+        return events;
     }
 
     @Transactional(readOnly = true)

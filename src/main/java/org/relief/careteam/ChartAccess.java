@@ -6,23 +6,46 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.shared.ForbiddenException;
+import org.relief.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The access rule: staff open the charts of patients whose care team they are on. Anyone else may break the glass
- * with a written reason, which grants access for a limited time and is audited and reported. What a role may do in
- * a chart is the {@link Permission} matrix, checked here too. Refusals are audited.
+ * The guard: the one way into a patient's chart. {@link #open} checks, in this order, and audits every outcome:
+ * <ol>
+ * <li>the patient exists (else 404, audited as DENIED naming the id asked for);</li>
+ * <li>the actor's relation to the patient: on the care team, or a current break-glass grant (else 403, audited);
+ * anyone clinical may break the glass with a written reason, which lasts a limited time and is reported;</li>
+ * <li>the {@link Permission}s the purpose needs, from the role matrix (else 403, audited).</li>
+ * </ol>
+ * A granted read is audited at once (one row naming the patient; within one web request, one row per patient however
+ * many services the page asks). A granted write is audited by the write itself ({@link OpenChart#audit}); a write
+ * that ends its request without saving (a refused or invalid form) is audited then: a read, a refusal and a write
+ * that saved nothing each leave exactly one row naming the patient, a write one row for each thing it changed.
+ * Refusals are always audited, whoever asks (HTML, JSON API, FHIR).
+ *
+ * <p>The portal (a patient reading their own chart) uses this same guard: the patient will be an {@link Actor} with a
+ * patient role whose relation step grants {@code AccessGrant.SELF} when the actor's own patient id is the chart's
+ * (and never break-glass), and the permission matrix says what that role may do. Only {@link #relation} changes;
+ * callers and the audit stay as they are.
  */
 @Service
 public class ChartAccess {
+
+    private static final String LEDGER = ChartAccess.class.getName() + ".ledger";
 
     private final JdbcClient jdbc;
     private final CareTeams teams;
@@ -39,34 +62,118 @@ public class ChartAccess {
         this.breakGlassDuration = breakGlassDuration;
     }
 
-    /** Returns why the actor may open this chart, or throws (and audits the refusal). */
+    /**
+     * Opens a patient's chart for a purpose, or refuses (404 for an unknown patient, 403 off the team or for a role
+     * lacking a permission), auditing either way.
+     *
+     * @param permissions what the role must be allowed to do (none for a plain read)
+     */
     @Transactional(readOnly = true)
-    public AccessGrant require(Actor actor, UUID patientId, String what) {
+    public OpenChart open(Actor actor, UUID patientId, Purpose purpose, Permission... permissions) {
+        if (patientId == null || !exists(patientId)) {
+            refused(actor, patientId, purpose.what(), "NOT FOUND: no such patient");
+            throw new NotFoundException("No patient with id " + patientId);
+        }
+        AccessGrant grant = relation(actor, patientId);
+        if (grant == null) {
+            refused(actor, patientId, purpose.what(), "DENIED: not on the care team");
+            throw new ChartAccessDeniedException(patientId,
+                    "You are not on this patient's care team. Break the glass with a reason to open the chart.");
+        }
+        for (Permission permission : permissions) {
+            refuseUnless(actor, permission, patientId, purpose.what());
+        }
+        Ledger ledger = ledger();
+        OpenChart chart = new OpenChart(actor, patientId, grant, audit,
+                ledger == null ? () -> { } : () -> ledger.audited.add(patientId));
+        if (purpose.write()) {
+            if (ledger != null) {
+                ledger.pending.putIfAbsent(patientId, new Pending(chart, purpose.what()));
+            }
+        } else if (ledger == null || (!ledger.audited.contains(patientId) && !ledger.pending.containsKey(patientId))) {
+            chart.audit(AuditAction.READ, purpose.what());
+        }
+        return chart;
+    }
+
+    /** Audits a refusal; within a web request it is that request's row for the patient. */
+    private void refused(Actor actor, UUID patientId, String what, String outcome) {
+        audit.record(actor, patientId, AuditAction.DENIED, what, outcome);
+        Ledger ledger = patientId == null ? null : ledger();
+        if (ledger != null) {
+            ledger.audited.add(patientId);
+        }
+    }
+
+    /** Why the actor may open this chart, or null: the care team, or a current break-glass grant. */
+    private AccessGrant relation(Actor actor, UUID patientId) {
         if (teams.isMember(actor.staffId(), patientId)) {
             return AccessGrant.CARE_TEAM;
         }
-        if (hasCurrentBreakGlass(actor, patientId)) {
-            return AccessGrant.BREAK_GLASS;
-        }
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, what,
-                "DENIED: not on the care team", actor.address());
-        throw new ChartAccessDeniedException(patientId,
-                "You are not on this patient's care team. Break the glass with a reason to open the chart.");
+        return hasCurrentBreakGlass(actor, patientId) ? AccessGrant.BREAK_GLASS : null;
+    }
+
+    private boolean exists(UUID patientId) {
+        return jdbc.sql("select exists (select 1 from patient where id = ?)").param(patientId).query(Boolean.class)
+                .single();
     }
 
     /**
      * Refuses (audited as DENIED, then {@link ForbiddenException}, a 403) unless the actor's role has the permission.
+     * For what is not one patient's chart (registering a referral, searching the clinic, administration); a chart
+     * goes through {@link #open}.
      *
      * @param patientId the patient concerned, or null
      * @param what what was attempted, for the audit log
      */
     public void requirePermission(Actor actor, Permission permission, UUID patientId, String what) {
+        refuseUnless(actor, permission, patientId, what);
+    }
+
+    private void refuseUnless(Actor actor, Permission permission, UUID patientId, String what) {
         if (!permission.allows(actor.role())) {
-            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, what,
-                    "DENIED: " + actor.role().name() + " lacks " + permission.name(), actor.address());
+            refused(actor, patientId, what, "DENIED: " + actor.role().label() + " may not: " + permission.label());
             throw new ForbiddenException(actor.role().label() + " may not do this. " + permission.label()
                     + ": " + rolesInWords(permission) + ".");
         }
+    }
+
+    /**
+     * What one web request opened: the patients whose access is already audited, and the writes that have not said
+     * yet what they did. At the end of the request a write that saved nothing is audited as such.
+     */
+    private final class Ledger {
+        final Set<UUID> audited = new HashSet<>();
+        final Map<UUID, Pending> pending = new LinkedHashMap<>();
+
+        void close() {
+            pending.forEach((patientId, p) -> {
+                if (!audited.contains(patientId)) {
+                    audit.record(p.chart().actor(), patientId, AuditAction.READ, p.what()
+                            + (p.chart().byBreakGlass() ? " (break-glass)" : ""), "NOTHING SAVED");
+                }
+            });
+        }
+    }
+
+    /** A write the guard let in that has not yet said what it did. */
+    private record Pending(OpenChart chart, String what) {
+    }
+
+    /** This web request's ledger (made on first use and closed when the request completes), or null outside one. */
+    private Ledger ledger() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return null;
+        }
+        Object existing = request.getAttribute(LEDGER, RequestAttributes.SCOPE_REQUEST);
+        if (existing instanceof Ledger l) {
+            return l;
+        }
+        Ledger ledger = new Ledger();
+        request.setAttribute(LEDGER, ledger, RequestAttributes.SCOPE_REQUEST);
+        request.registerDestructionCallback(LEDGER, ledger::close, RequestAttributes.SCOPE_REQUEST);
+        return ledger;
     }
 
     static String rolesInWords(Permission permission) {
@@ -80,7 +187,7 @@ public class ChartAccess {
     /** Whether the actor may open the chart, without auditing a refusal (for lists and links). */
     @Transactional(readOnly = true)
     public boolean mayOpen(Actor actor, UUID patientId) {
-        return teams.isMember(actor.staffId(), patientId) || hasCurrentBreakGlass(actor, patientId);
+        return relation(actor, patientId) != null;
     }
 
     private boolean hasCurrentBreakGlass(Actor actor, UUID patientId) {
@@ -96,21 +203,26 @@ public class ChartAccess {
      */
     @Transactional
     public Instant breakGlass(Actor actor, UUID patientId, String reason) {
+        if (patientId == null || !exists(patientId)) {
+            audit.record(actor, patientId, AuditAction.DENIED, "break the glass", "NOT FOUND: no such patient");
+            throw new NotFoundException("No patient with id " + patientId);
+        }
         if (!Permission.BREAK_THE_GLASS.allows(actor.role())) {
-            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, "break the glass",
-                    "DENIED: only clinicians may break the glass", actor.address());
+            audit.record(actor, patientId, AuditAction.DENIED, "break the glass",
+                    "DENIED: only clinicians may break the glass");
             throw new ChartAccessDeniedException(patientId, "Only clinicians may break the glass.");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() < 10) {
+            audit.record(actor, patientId, AuditAction.DENIED, "break the glass", "REFUSED: no reason given");
             throw new IllegalArgumentException("reason: say why you need this chart (at least 10 characters)");
         }
         Instant expires = clock.instant().plus(breakGlassDuration);
         jdbc.sql("insert into break_glass (staff_id, patient_id, reason, at, expires_at) values (?, ?, ?, ?, ?)")
                 .params(actor.staffId(), patientId, why, Timestamp.from(clock.instant()), Timestamp.from(expires))
                 .update();
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.BREAK_GLASS, "reason: " + why,
-                "GRANTED until " + expires, actor.address());
+        audit.record(actor, patientId, AuditAction.BREAK_GLASS, "reason: " + why,
+                "GRANTED until " + expires);
         return expires;
     }
 

@@ -39,7 +39,7 @@ public enum Permission {
     SIGN_EVALUATION("Sign the evaluation", Role.PHYSICIAN),
     PROPOSE_PLAN("Propose a treatment plan (or a new version)", clinicians()),
     SIGN_PLAN("Sign the treatment plan", Role.PHYSICIAN),
-    ORDER_PROCEDURE("Order a procedure", Role.PHYSICIAN),
+    ORDER_PROCEDURE("Order a procedure, or cancel an order", Role.PHYSICIAN),
     OVERRIDE_BLOCK("Override a rule's block on a procedure order", Role.PHYSICIAN),
     DOCUMENT_PROCEDURE("Document a procedure performed", Role.PHYSICIAN),
     RECORD_PROCEDURE_FOLLOW_UP("Record a procedure follow-up (relief, how long it lasted)", clinicians()),

@@ -183,8 +183,8 @@ public class StaffDirectory {
                 .query(String.class).single();
         if (current == null || !passwords.matches(current, hash)) {
             recordFailedSignIn(actor.username(), actor.address());
-            audit.record(actor.username(), actor.role().name(), null, AuditAction.DENIED,
-                    "change of own password: current password wrong", "DENIED", actor.address());
+            audit.record(actor, null, AuditAction.DENIED,
+                    "change of own password: current password wrong", "DENIED");
             throw new PasswordChangeRefusedException(new PasswordChangeRefused("current", "is not your current password"));
         }
         var problem = policy.problem(actor.username(), replacement);
@@ -192,16 +192,14 @@ public class StaffDirectory {
             problem = java.util.Optional.of("must differ from the current password");
         }
         if (problem.isPresent()) {
-            audit.record(actor.username(), actor.role().name(), null, AuditAction.DENIED,
-                    "change of own password: new password refused (" + problem.get() + ")", "DENIED",
-                    actor.address());
+            audit.record(actor, null, AuditAction.DENIED,
+                    "change of own password: new password refused (" + problem.get() + ")", "DENIED");
             throw new PasswordChangeRefusedException(new PasswordChangeRefused("password", problem.get()));
         }
         jdbc.sql("""
                 update staff set password_hash = ?, failed_attempts = 0, locked_until = null, last_failed_at = null
                 where id = ?""").params(passwords.encode(replacement), actor.staffId()).update();
-        audit.record(actor.username(), actor.role().name(), null, AuditAction.UPDATE, "changed own password", "OK",
-                actor.address());
+        audit.record(actor, null, AuditAction.UPDATE, "changed own password", "OK");
     }
 
     /** Carries the refused field to the form. */

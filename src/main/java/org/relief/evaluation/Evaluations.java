@@ -11,6 +11,8 @@ import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
 import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.OpenChart;
+import org.relief.careteam.Purpose;
 import org.relief.careteam.Role;
 import org.relief.evaluation.Findings.Clearance;
 import org.relief.evaluation.Findings.DiagnosticTest;
@@ -53,9 +55,9 @@ public class Evaluations {
     /** Starts an episode, or returns the open one. */
     @Transactional
     public UUID start(Actor actor, UUID patientId) {
+        OpenChart chart = access.open(actor, patientId, Purpose.write("start an evaluation"),
+                Permission.START_EVALUATION);
         var patient = patients.summary(patientId);
-        access.require(actor, patientId, "start evaluation");
-        access.requirePermission(actor, Permission.START_EVALUATION, patientId, "start evaluation");
         Optional<UUID> open = latestEpisodeId(patientId).filter(id -> signoff(id) == null);
         if (open.isPresent()) {
             return open.get();
@@ -63,8 +65,7 @@ public class Evaluations {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into evaluation_episode (id, patient_id, opened_by) values (?, ?, ?)")
                 .params(id, patientId, actor.username()).update();
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
-                "evaluation episode " + id + " started", "OK", actor.address());
+        chart.audit(AuditAction.CREATE, "evaluation episode " + id + " started");
         // during a safety hold the episode opens (the mental health therapist records the psychological evaluation
         // in it) but the patient stays where the safety gate keeps them
         if (patient.step() == Step.REFERRED && patients.allowsStep(patientId, Step.IN_EVALUATION)) {
@@ -76,8 +77,7 @@ public class Evaluations {
     /** The latest episode with its findings (psychotherapy notes only for mental health staff). */
     @Transactional(readOnly = true)
     public Optional<Episode> latest(Actor actor, UUID patientId) {
-        patients.summary(patientId);
-        access.require(actor, patientId, "read evaluation");
+        access.open(actor, patientId, Purpose.read("evaluation"));
         return latestEpisodeId(patientId).map(id -> episode(actor, patientId, id));
     }
 
@@ -87,7 +87,8 @@ public class Evaluations {
      */
     @Transactional
     public void sign(Actor actor, UUID patientId, UUID episodeId) {
-        access.requirePermission(actor, Permission.SIGN_EVALUATION, patientId, "sign evaluation " + episodeId);
+        OpenChart chart = access.open(actor, patientId, Purpose.write("sign evaluation " + episodeId),
+                Permission.SIGN_EVALUATION);
         Episode episode = latest(actor, patientId).filter(e -> e.id().equals(episodeId))
                 .orElseThrow(() -> new NotFoundException("No open evaluation episode " + episodeId));
         // signing moves the patient to planning: the safety gate is asked before anything is stored
@@ -102,9 +103,8 @@ public class Evaluations {
         }
         jdbc.sql("insert into evaluation_signoff (episode_id, signed_by) values (?, ?)")
                 .params(episodeId, actor.username()).update();
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
-                "evaluation " + episodeId + " signed with " + episode.diagnoses().size() + " diagnoses", "OK",
-                actor.address());
+        chart.audit(AuditAction.UPDATE,
+                "evaluation " + episodeId + " signed with " + episode.diagnoses().size() + " diagnoses");
         patients.changeStep(actor, patientId, Step.PLANNING, "evaluation signed");
     }
 

@@ -76,8 +76,8 @@ public class FhirExport {
 
     /** One Patient (its current demographics); 404 when unknown, 403 when outside the caller's access. */
     public Patient patient(Actor actor, UUID patientId) {
+        var demographics = charts.entries(actor, patientId, EntryKind.DEMOGRAPHICS).get(0); // the guard first
         var summary = patients.summary(patientId);
-        var demographics = charts.entries(actor, patientId, EntryKind.DEMOGRAPHICS).get(0);
         return PatientTranslator.toFhir(summary, demographics.data(), mrnSystem);
     }
 

@@ -18,6 +18,9 @@ import org.relief.careteam.AccessGrant;
 import org.relief.careteam.Actor;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.OpenChart;
+import org.relief.careteam.Permission;
+import org.relief.careteam.Purpose;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,7 +75,6 @@ public class ChartService {
      */
     @Transactional(readOnly = true)
     public void requireMayWrite(Actor actor, UUID patientId, EntryKind<?> kind, String what) {
-        patients.summary(patientId);
         mayWrite(actor, patientId, kind, what);
     }
 
@@ -81,12 +83,21 @@ public class ChartService {
         return kinds.require(slug);
     }
 
+    /**
+     * Opens a form to add or correct an entry (a read of the chart, audited at once), refusing (audited, 403) an actor
+     * who could not save it.
+     */
+    @Transactional(readOnly = true)
+    public void openForm(Actor actor, UUID patientId, EntryKind<?> kind, String what) {
+        access.open(actor, patientId, Purpose.read(what), kind.writePermission());
+    }
+
     /** The whole chart, current versions. */
     @Transactional(readOnly = true)
     public Chart chart(Actor actor, UUID patientId) {
+        OpenChart open = access.open(actor, patientId, Purpose.read("chart"));
         PatientSummary summary = patients.summary(patientId);
-        AccessGrant grant = open(actor, patientId, "read chart");
-        Chart chart = new Chart(summary, grant,
+        return new Chart(summary, open.grant(),
                 store.current(EntryKind.DEMOGRAPHICS.record(), patientId).stream().findFirst().orElse(null),
                 store.current(EntryKind.REFERRAL.record(), patientId),
                 store.current(EntryKind.PROBLEM.record(), patientId),
@@ -97,20 +108,13 @@ public class ChartService {
                 store.current(EntryKind.ENCOUNTER.record(), patientId),
                 teams.members(patientId),
                 patients.steps(patientId));
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ,
-                "chart" + (grant == AccessGrant.BREAK_GLASS ? " (break-glass)" : ""), "OK", actor.address());
-        return chart;
     }
 
     /** The current entries of one kind. */
     @Transactional(readOnly = true)
     public <T extends Record> List<Versioned<T>> entries(Actor actor, UUID patientId, EntryKind<T> kind) {
-        patients.summary(patientId);
-        mayRead(actor, patientId, kind, "read " + kind.slug());
-        List<Versioned<T>> entries = store.current(kind.record(), patientId);
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, kind.slug(), "OK",
-                actor.address());
-        return entries;
+        mayRead(actor, patientId, kind, kind.label().toLowerCase());
+        return store.current(kind.record(), patientId);
     }
 
     /**
@@ -126,44 +130,34 @@ public class ChartService {
     /** The current version of one entry. */
     @Transactional(readOnly = true)
     public <T extends Record> Versioned<T> entry(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId) {
-        patients.summary(patientId);
-        mayRead(actor, patientId, kind, "read " + kind.slug() + " " + entryId);
-        Versioned<T> v = store.latest(kind.record(), entryId).filter(e -> belongs(kind, entryId, patientId))
+        mayRead(actor, patientId, kind, kind.label().toLowerCase() + " " + entryId);
+        return store.latest(kind.record(), entryId).filter(e -> belongs(kind, entryId, patientId))
                 .orElseThrow(() -> new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId
                         + " in this chart"));
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ,
-                kind.slug() + " " + entryId, "OK", actor.address());
-        return v;
     }
 
     /** Every version of one entry, newest first (voided and corrected versions included). */
     @Transactional(readOnly = true)
     public <T extends Record> List<Versioned<T>> history(Actor actor, UUID patientId, EntryKind<T> kind,
             UUID entryId) {
-        patients.summary(patientId);
-        mayRead(actor, patientId, kind, "read history of " + kind.slug() + " " + entryId);
+        mayRead(actor, patientId, kind, "history of " + kind.label().toLowerCase() + " " + entryId);
         if (!belongs(kind, entryId, patientId)) {
             throw new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId + " in this chart");
         }
-        List<Versioned<T>> versions = store.history(kind.record(), entryId);
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ,
-                "history of " + kind.slug() + " " + entryId, "OK", actor.address());
-        return versions;
+        return store.history(kind.record(), entryId);
     }
 
     /** Adds a new entry (version 1). */
     @Transactional
     public <T extends Record> Versioned<T> add(Actor actor, UUID patientId, EntryKind<T> kind, T data) {
-        patients.summary(patientId);
-        mayWrite(actor, patientId, kind, "add " + kind.slug());
+        OpenChart open = mayWrite(actor, patientId, kind, "add " + kind.label().toLowerCase());
         if (kind == EntryKind.DEMOGRAPHICS) {
             throw new ForbiddenException("Demographics exist from registration on; correct them instead.");
         }
         validator.validate(data);
         guard(actor, patientId, kind, data, null);
         Versioned<T> saved = store.insertFirst(kind.record(), patientId, UUID.randomUUID(), data, actor.username());
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
-                kind.slug() + " " + saved.entryId(), "OK", actor.address());
+        open.audit(AuditAction.CREATE, kind.label().toLowerCase() + " " + saved.entryId());
         events.publishEvent(new EntryRecorded(patientId, kind, saved.entryId(), data, actor));
         return saved;
     }
@@ -175,8 +169,7 @@ public class ChartService {
     @Transactional
     public <T extends Record> Versioned<T> correct(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId,
             int expectedVersion, T data, String reason) {
-        patients.summary(patientId);
-        mayWrite(actor, patientId, kind, "correct " + kind.slug() + " " + entryId);
+        OpenChart open = mayWrite(actor, patientId, kind, "correct " + kind.label().toLowerCase() + " " + entryId);
         validator.validate(data);
         Versioned<T> current = currentOf(kind, entryId, patientId, expectedVersion);
         if (current.voided()) {
@@ -188,8 +181,7 @@ public class ChartService {
         if (kind == EntryKind.DEMOGRAPHICS) {
             updateSummary(patientId, (Demographics) data);
         }
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
-                kind.slug() + " " + entryId + " v" + saved.version(), "OK", actor.address());
+        open.audit(AuditAction.UPDATE, kind.label().toLowerCase() + " " + entryId + " version " + saved.version());
         return saved;
     }
 
@@ -197,8 +189,7 @@ public class ChartService {
     @Transactional
     public <T extends Record> Versioned<T> voidEntry(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId,
             int expectedVersion, String reason) {
-        patients.summary(patientId);
-        mayWrite(actor, patientId, kind, "void " + kind.slug() + " " + entryId);
+        OpenChart open = mayWrite(actor, patientId, kind, "void " + kind.label().toLowerCase() + " " + entryId);
         if (kind == EntryKind.DEMOGRAPHICS) {
             throw new ForbiddenException("Demographics cannot be voided; correct them instead.");
         }
@@ -212,8 +203,7 @@ public class ChartService {
         guards.orderedStream().forEach(g -> g.requireVoid(actor, patientId, kind, current.data()));
         Versioned<T> saved = store.voidEntry(kind.record(), entryId, current.version(), reason.strip(),
                 actor.username());
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.VOID,
-                kind.slug() + " " + entryId + ": " + reason.strip(), "OK", actor.address());
+        open.audit(AuditAction.VOID, kind.label().toLowerCase() + " " + entryId + ": " + reason.strip());
         return saved;
     }
 
@@ -246,9 +236,9 @@ public class ChartService {
      */
     @Transactional
     public List<ImportResult> importEntries(Actor actor, UUID patientId, String source, List<ImportedEntry> entries) {
-        patients.summary(patientId);
-        entries.stream().map(ImportedEntry::kind).distinct()
-                .forEach(kind -> mayWrite(actor, patientId, kind, "import " + kind.slug() + " from " + source));
+        String what = "import from " + source;
+        OpenChart open = access.open(actor, patientId, Purpose.write(what), entries.stream()
+                .map(e -> e.kind().writePermission()).distinct().toArray(Permission[]::new));
         entries.forEach(e -> validator.validate(e.data()));
         List<ImportResult> results = new java.util.ArrayList<>(entries.size());
         int[] counts = new int[ImportOutcome.values().length];
@@ -257,9 +247,9 @@ public class ChartService {
             counts[r.outcome().ordinal()]++;
             results.add(r);
         }
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
+        open.audit(AuditAction.CREATE,
                 "imported from " + source + ": " + counts[0] + " created, " + counts[1] + " updated, " + counts[2]
-                        + " unchanged, " + counts[3] + " kept voided", "OK", actor.address());
+                        + " unchanged, " + counts[3] + " kept voided", "OK");
         return results;
     }
 
@@ -333,23 +323,12 @@ public class ChartService {
         return store.patientOf(kind.record(), entryId).map(patientId::equals).orElse(false);
     }
 
-    private AccessGrant open(Actor actor, UUID patientId, String what) {
-        return access.require(actor, patientId, what);
-    }
-
     private void mayRead(Actor actor, UUID patientId, EntryKind<?> kind, String what) {
-        open(actor, patientId, what);
-        if (!kind.mayRead(actor.role())) {
-            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, what,
-                    "DENIED: role " + actor.role(), actor.address());
-            throw new ForbiddenException(kind.label() + " entries are visible to "
-                    + "their own discipline only.");
-        }
+        access.open(actor, patientId, Purpose.read(what), kind.readPermissions());
     }
 
-    private void mayWrite(Actor actor, UUID patientId, EntryKind<?> kind, String what) {
-        open(actor, patientId, what);
-        access.requirePermission(actor, kind.writePermission(), patientId, what);
+    private OpenChart mayWrite(Actor actor, UUID patientId, EntryKind<?> kind, String what) {
+        return access.open(actor, patientId, Purpose.write(what), kind.writePermission());
     }
 
     private static String blankToNull(String s) {

@@ -94,6 +94,11 @@ public final class EntryKind<T extends Record> {
         return readers == null || readers.allows(role);
     }
 
+    /** What a role needs to read entries of this kind beyond opening the chart (none for most kinds). */
+    public Permission[] readPermissions() {
+        return readers == null ? new Permission[0] : new Permission[] {readers};
+    }
+
     /** The chart sub-page this kind's forms return to. */
     public String home() {
         return home;

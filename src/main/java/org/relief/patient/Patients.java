@@ -8,7 +8,6 @@ import org.relief.shared.FieldProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,6 +20,8 @@ import org.relief.careteam.Actor;
 import org.relief.careteam.Permission;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.OpenChart;
+import org.relief.careteam.Purpose;
 import org.relief.careteam.Role;
 import org.relief.careteam.StaffDirectory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,9 +99,9 @@ public class Patients {
                 : possibleDuplicates(registration.demographics(), source, intake.sourceRecordNumber());
         String duplicateMrns = duplicates.stream().map(PatientSummary::mrn).toList().toString();
         if (!duplicates.isEmpty() && !intake.confirmedDifferentPerson()) {
-            audit.record(actor.username(), actor.role().name(), null, AuditAction.SEARCH,
-                    "new referral looks like " + duplicateMrns + ": possible duplicate shown", "NOT REGISTERED",
-                    actor.address());
+            // each patient shown as a possible duplicate is a patient shown: one row naming each
+            audit.recordEach(actor, duplicates.stream().map(PatientSummary::id).toList(), AuditAction.SEARCH,
+                    "new referral looks like " + duplicateMrns + ": possible duplicate shown", "NOT REGISTERED");
             throw new PossibleDuplicateException(duplicates);
         }
         UUID id = UUID.randomUUID();
@@ -139,15 +140,19 @@ public class Patients {
                     + " prior treatments" + (duplicates.isEmpty() ? "" : "; confirmed a different person from "
                     + "possible duplicate(s) " + duplicateMrns);
         }
-        audit.record(actor.username(), actor.role().name(), id, AuditAction.CREATE,
-                "registered referral " + mrn + brought, "OK", actor.address());
+        audit.record(actor, id, AuditAction.CREATE,
+                "registered referral " + mrn + brought, "OK");
         return new PatientSummary(id, mrn, d.familyName().strip(), d.givenName().strip(), d.birthDate(),
                 Step.REFERRED);
     }
 
     /**
-     * Finds patients by name (any part), date of birth (YYYY-MM-DD) or record number. Clinic-wide search is for
-     * clinicians looking for a chart outside their team; it shows identity only, and the search is audited.
+     * Finds patients. In the actor's own patients (scope MINE): by name (any part), date of birth (YYYY-MM-DD) or
+     * record number. Clinic-wide (scope CLINIC, clinicians, to find a chart before breaking the glass) asks for no
+     * less than it takes to name one person: the exact record number, or the full name with the date of birth; a
+     * shorter query finds nothing and says what is needed (400 naming {@code q}), so the clinic cannot be listed by
+     * trying letters. Clinic-wide results show identity only (name, birth date, record number; not the step).
+     * Every patient shown gets an audit row naming them.
      */
     @Transactional(readOnly = true)
     public List<PatientSummary> search(Actor actor, String text, Scope scope, int limit) {
@@ -155,34 +160,27 @@ public class Patients {
         if (scope == Scope.CLINIC) {
             access.requirePermission(actor, Permission.SEARCH_WHOLE_CLINIC, null, "search the whole clinic");
         }
-        StringBuilder sql = new StringBuilder("select s.* from patient_summary s");
-        List<Object> args = new ArrayList<>();
-        if (scope == Scope.MINE) {
-            sql.append(" join care_team_member m on m.patient_id = s.patient_id and m.removed_at is null"
-                    + " and m.staff_id = ?");
-            args.add(actor.staffId());
+        PatientSearch search = scope == Scope.CLINIC ? PatientSearch.clinic(q, limit)
+                : PatientSearch.mine(actor.staffId(), q, limit);
+        if (search.refused()) {
+            audit.record(actor, null, AuditAction.SEARCH, "clinic-wide search for '" + q + "'",
+                    "REFUSED: needs the full name and date of birth, or the record number");
+            throw new InvalidInputException(List.of(new FieldProblem("q", CLINIC_SEARCH_NEEDS)));
         }
-        sql.append(" where true");
-        Optional<LocalDate> date = parseDate(q);
-        if (date.isPresent()) {
-            sql.append(" and s.birth_date = ?");
-            args.add(date.get());
-        } else if (q.matches("(?i)r?\\d{3,}")) {
-            sql.append(" and s.mrn = ?");
-            args.add(q.toUpperCase().startsWith("R") ? q.toUpperCase() : "R" + q);
-        } else if (!q.isEmpty()) {
-            for (String word : q.toLowerCase().replace(",", " ").split("\\s+")) {
-                sql.append(" and lower(s.family_name || ' ' || s.given_name) like ?");
-                args.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            }
+        List<PatientSummary> found = jdbc.sql(search.sql()).params(search.args()).query(SUMMARY).list();
+        String what = (scope == Scope.CLINIC ? "shown in a clinic-wide search" : "shown in a search of own patients")
+                + " for '" + q + "'";
+        if (found.isEmpty()) {
+            audit.record(actor, null, AuditAction.SEARCH, what + ": nobody found", "OK");
+        } else {
+            audit.recordEach(actor, found.stream().map(PatientSummary::id).toList(), AuditAction.SEARCH, what, "OK");
         }
-        sql.append(" order by s.family_name, s.given_name, s.mrn limit ").append(Math.max(1, Math.min(limit, 200)));
-        List<PatientSummary> found = jdbc.sql(sql.toString()).params(args).query(SUMMARY).list();
-        audit.record(actor.username(), actor.role().name(), null, AuditAction.SEARCH,
-                "patient search '" + q + "' (" + scope.name().toLowerCase() + "): " + found.size() + " found", "OK",
-                actor.address());
-        return found;
+        return scope == Scope.CLINIC ? found.stream().map(p -> new PatientSummary(p.id(), p.mrn(), p.familyName(),
+                p.givenName(), p.birthDate(), null)).toList() : found;
     }
+
+    /** What a clinic-wide search needs, in words (shown when a query asks for less). */
+    public static final String CLINIC_SEARCH_NEEDS = PatientSearch.CLINIC_NEEDS;
 
     /** The actor's patients grouped by step (each group's newest first, at most {@code perStep}), with counts. */
     @Transactional(readOnly = true)
@@ -208,8 +206,8 @@ public class Patients {
                     return p;
                 }).list();
         Dashboard dashboard = new Dashboard(groups, counts);
-        audit.record(actor.username(), actor.role().name(), null, AuditAction.SEARCH,
-                "dashboard: " + dashboard.total() + " patients on the actor's teams", "OK", actor.address());
+        audit.recordEach(actor, groups.values().stream().flatMap(List::stream).map(PatientSummary::id).toList(),
+                AuditAction.READ, "shown on the dashboard", "OK");
         return dashboard;
     }
 
@@ -220,13 +218,12 @@ public class Patients {
      */
     @Transactional
     public void changeStep(Actor actor, UUID patientId, Step step, String note) {
-        summary(patientId);
-        access.requirePermission(actor, Permission.MOVE_STEP, patientId, "change step to " + step);
-        access.require(actor, patientId, "change step to " + step);
+        OpenChart chart = access.open(actor, patientId, Purpose.write("move to \"" + step.label() + "\""),
+                Permission.MOVE_STEP);
+        PatientSummary patient = summary(patientId);
         requireStep(actor, patientId, step, "move the patient to \"" + step.label() + "\"");
         move(patientId, step, note, actor.username());
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE, "step -> " + step,
-                "OK", actor.address());
+        chart.audit(AuditAction.UPDATE, "step " + patient.step().label() + " -> " + step.label());
     }
 
     /**
@@ -260,7 +257,8 @@ public class Patients {
             return;
         }
         move(patientId, step, note, by);
-        audit.record(by, byRole, patientId, AuditAction.UPDATE, "step -> " + step + " (" + note + ")", "OK",
+        audit.record(by, byRole, patientId, AuditAction.UPDATE,
+                "step " + patient.step().label() + " -> " + step.label() + " (" + note + ")", "OK",
                 address);
     }
 
@@ -315,9 +313,8 @@ public class Patients {
     public Optional<PatientSummary> findByMrn(Actor actor, String mrn) {
         Optional<PatientSummary> found = jdbc.sql("select * from patient_summary where mrn = ?").param(mrn)
                 .query(SUMMARY).optional();
-        audit.record(actor.username(), actor.role().name(), found.map(PatientSummary::id).orElse(null),
-                AuditAction.SEARCH, "lookup by record number " + mrn, found.isPresent() ? "OK" : "NOT FOUND",
-                actor.address());
+        audit.record(actor, found.map(PatientSummary::id).orElse(null),
+                AuditAction.SEARCH, "lookup by record number " + mrn, found.isPresent() ? "OK" : "NOT FOUND");
         return found;
     }
 
@@ -348,17 +345,6 @@ public class Patients {
     private void insertStep(UUID patientId, Step step, String note, String by) {
         jdbc.sql("insert into patient_step (patient_id, step, note, at, by_actor) values (?, ?, ?, ?, ?)")
                 .params(patientId, step.name(), note, Timestamp.from(clock.instant()), by).update();
-    }
-
-    private static Optional<LocalDate> parseDate(String q) {
-        if (!q.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(q));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     /** The dashboard: the actor's patients by step. */

@@ -12,6 +12,8 @@ import org.relief.careteam.Actor;
 import org.relief.careteam.Permission;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.OpenChart;
+import org.relief.careteam.Purpose;
 import org.relief.careteam.Role;
 import org.relief.careteam.TeamMember;
 import org.relief.evaluation.Evaluations;
@@ -81,9 +83,7 @@ public class Plans {
     @Transactional
     public PlanVersion propose(Actor actor, UUID patientId, List<PlanVersion.Goal> goals,
             List<PlanVersion.PlannedTherapy> therapies, String changeReason, Integer basedOnVersion) {
-        patients.summary(patientId);
-        access.require(actor, patientId, "propose plan");
-        access.requirePermission(actor, Permission.PROPOSE_PLAN, patientId, "propose plan");
+        OpenChart chart = access.open(actor, patientId, Purpose.write("propose a plan"), Permission.PROPOSE_PLAN);
         if (basedOnVersion == null) {
             throw new InvalidInputException(List.of(new FieldProblem("basedOnVersion",
                     "is missing: reload the plan page and propose again")));
@@ -155,9 +155,8 @@ public class Plans {
                     .params(id, t.therapyCode(), t.ownerId(), owner, t.frequency(), t.duration(), t.region(),
                             t.side(), t.startDate(), t.endDate()).update();
         }
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
-                "plan version " + version + " proposed" + (warning == null ? "" : " (" + warning + ")"), "OK",
-                actor.address());
+        chart.audit(AuditAction.CREATE,
+                "plan version " + version + " proposed" + (warning == null ? "" : " (" + warning + ")"));
         return current(patientId).orElseThrow();
     }
 
@@ -169,12 +168,12 @@ public class Plans {
      */
     @Transactional
     public void sign(Actor actor, UUID patientId, UUID versionId) {
+        OpenChart chart = access.open(actor, patientId, Purpose.write("sign the plan"));
         PatientSummary patient = patients.summary(patientId);
-        access.require(actor, patientId, "sign plan");
         PlanVersion latest = current(patientId).orElseThrow(() -> new NotFoundException("No plan to sign"));
         if (!maySign(actor, patientId, latest)) {
-            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, "sign plan",
-                    "DENIED: role " + actor.role(), actor.address());
+            chart.audit(AuditAction.DENIED, "sign the plan", "DENIED: " + actor.role().label()
+                    + " may not sign this plan");
             throw new ForbiddenException(actor.role() == Role.MENTAL_HEALTH_THERAPIST
                     ? "The mental health therapist signs a plan only during a safety hold, and only one that holds "
                             + "mental-health therapies alone; the interventional pain physician signs the others."
@@ -204,8 +203,7 @@ public class Plans {
             // signed by someone else at the same moment (unique version_id): nothing more is stored
             throw new InvalidInputException(List.of(new FieldProblem("version", "is already signed")));
         }
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
-                "plan version " + latest.version() + " signed", "OK", actor.address());
+        chart.audit(AuditAction.UPDATE, "plan version " + latest.version() + " signed");
         if (patient.step() == Step.PLANNING && patients.allowsStep(patientId, Step.ON_PLAN)) {
             patients.changeStep(actor, patientId, Step.ON_PLAN, "plan signed");
         }
@@ -242,13 +240,8 @@ public class Plans {
     /** Every version, newest first (audited read). */
     @Transactional(readOnly = true)
     public List<PlanVersion> versions(Actor actor, UUID patientId) {
-        patients.summary(patientId);
-        access.require(actor, patientId, "read plan");
-        List<PlanVersion> versions = records.history(plans, patientId).stream().map(v -> version(patientId, v))
-                .toList();
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, "plan", "OK",
-                actor.address());
-        return versions;
+        access.open(actor, patientId, Purpose.read("plan"));
+        return records.history(plans, patientId).stream().map(v -> version(patientId, v)).toList();
     }
 
     /**

@@ -18,6 +18,8 @@ import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
 import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.OpenChart;
+import org.relief.careteam.Purpose;
 import org.relief.careteam.Role;
 import org.relief.evaluation.EvaluationFacts;
 import org.relief.evaluation.Evaluations;
@@ -43,6 +45,7 @@ import org.relief.screening.SafetyProtocol;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
+import org.relief.shared.Labels;
 import org.relief.shared.NotFoundException;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,6 +97,7 @@ public class Orders {
     /** Runs the rules without storing an order (the form's "check" button and the benchmark). */
     @Transactional(readOnly = true)
     public RuleEngine.Result check(Actor actor, UUID patientId, Facts.Order order) {
+        access.open(actor, patientId, Purpose.read("check a procedure order against the rules"));
         validate(order);
         return engine.evaluate(order, history(actor, patientId), policies.current());
     }
@@ -105,17 +109,18 @@ public class Orders {
      */
     @Transactional
     public ProcedureOrder order(Actor actor, UUID patientId, Facts.Order order) {
-        access.requirePermission(actor, Permission.ORDER_PROCEDURE, patientId, "order procedure");
+        OpenChart chart = access.open(actor, patientId, Purpose.write("order a procedure"),
+                Permission.ORDER_PROCEDURE);
         validate(order);
-        patients.summary(patientId);
-        access.require(actor, patientId, "order procedure");
         gate.requireNoHold(actor, patientId, "order " + order.type().label());
         Policy policy = policies.current();
         RuleEngine.Result result = engine.evaluate(order, history(actor, patientId), policy);
-        return find(store(actor, patientId, order, result, null));
+        return find(store(actor, patientId, order, result, null, chart));
     }
 
-    private UUID store(Actor actor, UUID patientId, Facts.Order order, RuleEngine.Result result, UUID recordedEntry) {
+    /** Stores an order and its outcomes; {@code chart} is the chart the ordering physician opened (null: a rule's). */
+    private UUID store(Actor actor, UUID patientId, Facts.Order order, RuleEngine.Result result, UUID recordedEntry,
+            OpenChart chart) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into procedure_order (id, patient_id, type, region, side, levels, planned_date, indication,
@@ -136,9 +141,13 @@ public class Orders {
                                     + "]").collect(Collectors.joining("; ")))
                     .update();
         }
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
-                (recordedEntry == null ? "ordered " : "documented without an order: ") + order.type().label()
-                        + " for " + order.plannedDate() + ": " + result.decision(), "OK", actor.address());
+        String what = (recordedEntry == null ? "ordered " : "documented without an order: ") + order.type().label()
+                + " for " + order.plannedDate() + ": " + Labels.of(result.decision());
+        if (chart != null) {
+            chart.audit(AuditAction.CREATE, what);
+        } else {
+            audit.record(actor, patientId, AuditAction.CREATE, what, "OK");
+        }
         return id;
     }
 
@@ -157,7 +166,7 @@ public class Orders {
                 p.imageGuidance() != Documentation.Guidance.NONE, null, false, null);
         RuleEngine.Result result = engine.evaluate(asOrder,
                 history(event.actor(), event.patientId(), event.entryId()), policies.current());
-        store(event.actor(), event.patientId(), asOrder, result, event.entryId());
+        store(event.actor(), event.patientId(), asOrder, result, event.entryId(), null);
     }
 
     /** A procedure documented against a cancelled order is refused (the documenting transaction rolls back). */
@@ -177,12 +186,9 @@ public class Orders {
      */
     @Transactional
     public ProcedureOrder override(Actor actor, UUID patientId, UUID orderId, String reason) {
-        access.requirePermission(actor, Permission.OVERRIDE_BLOCK, patientId, "override order " + orderId);
-        ProcedureOrder order = find(orderId);
-        if (!order.patientId().equals(patientId)) {
-            throw new NotFoundException("No order " + orderId + " in this chart");
-        }
-        access.require(actor, patientId, "override order " + orderId);
+        OpenChart chart = access.open(actor, patientId, Purpose.write("override the block on order " + orderId),
+                Permission.OVERRIDE_BLOCK);
+        ProcedureOrder order = orderIn(patientId, orderId);
         // an override lets a blocked procedure go ahead: not while interventional care is on hold
         gate.requireNoHold(actor, patientId, "override the BLOCK on " + order.order().type().label());
         if (order.decision() != Decision.BLOCK || order.override() != null || order.cancelled()) {
@@ -200,9 +206,8 @@ public class Orders {
         }
         jdbc.sql("insert into procedure_override (order_id, by_actor, reason) values (?, ?, ?)")
                 .params(orderId, actor.username(), reason.strip()).update();
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
-                "OVERRIDE of BLOCK on " + order.order().type().label() + " (" + orderId + "): " + reason.strip(),
-                "OK", actor.address());
+        chart.audit(AuditAction.UPDATE,
+                "OVERRIDE of the block on " + order.order().type().label() + " (" + orderId + "): " + reason.strip());
         return find(orderId);
     }
 
@@ -213,16 +218,10 @@ public class Orders {
      */
     @Transactional
     public ProcedureOrder cancel(Actor actor, UUID patientId, UUID orderId, String reason) {
-        if (actor.role() != Role.PHYSICIAN) {
-            audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED,
-                    "cancel order " + orderId, "DENIED: only a physician cancels an order", actor.address());
-            throw new ForbiddenException("Only the interventional pain physician cancels a procedure order.");
-        }
-        ProcedureOrder order = find(orderId);
-        if (!order.patientId().equals(patientId)) {
-            throw new NotFoundException("No order " + orderId + " in this chart");
-        }
-        access.require(actor, patientId, "cancel a procedure order");
+        // who may cancel an order is who may place one
+        OpenChart chart = access.open(actor, patientId, Purpose.write("cancel order " + orderId),
+                Permission.ORDER_PROCEDURE);
+        ProcedureOrder order = orderIn(patientId, orderId);
         if (order.cancelled()) {
             throw new InvalidInputException(List.of(new FieldProblem("order", "is already cancelled")));
         }
@@ -238,20 +237,25 @@ public class Orders {
         }
         jdbc.sql("insert into procedure_order_cancellation (order_id, by_actor, reason) values (?, ?, ?)")
                 .params(orderId, actor.username(), reason.strip()).update();
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
-                "CANCELLED order " + order.order().type().label() + " (" + orderId + "): " + reason.strip(),
-                "OK", actor.address());
+        chart.audit(AuditAction.UPDATE,
+                "CANCELLED order " + order.order().type().label() + " (" + orderId + "): " + reason.strip());
         return find(orderId);
     }
 
     /** The patient's orders, for someone who may open the chart (audited). */
     @Transactional(readOnly = true)
     public List<ProcedureOrder> orders(Actor actor, UUID patientId) {
-        patients.summary(patientId);
-        access.require(actor, patientId, "read procedure orders");
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, "procedure orders", "OK",
-                actor.address());
+        access.open(actor, patientId, Purpose.read("procedure orders"));
         return ordersOf(patientId);
+    }
+
+    /** The order, if it is this patient's (else 404, as for an unknown order). */
+    private ProcedureOrder orderIn(UUID patientId, UUID orderId) {
+        ProcedureOrder order = find(orderId);
+        if (!order.patientId().equals(patientId)) {
+            throw new NotFoundException("No order " + orderId + " in this chart");
+        }
+        return order;
     }
 
     private List<ProcedureOrder> ordersOf(UUID patientId) {

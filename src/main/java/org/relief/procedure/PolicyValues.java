@@ -177,10 +177,9 @@ public class PolicyValues {
             throw new VersionConflictException(e.entryId(), e.expectedVersion(), e.currentVersion(), e.changedBy(),
                     key);
         }
-        audit.record(actor.username(), actor.role().name(), null, AuditAction.ADMIN,
+        audit.record(actor, null, AuditAction.ADMIN,
                 "policy " + key + ": " + current.value().stripTrailingZeros().toPlainString() + " -> "
-                        + value.stripTrailingZeros().toPlainString() + " (" + reason.strip() + ")", "OK",
-                actor.address());
+                        + value.stripTrailingZeros().toPlainString() + " (" + reason.strip() + ")", "OK");
         return saved;
     }
 

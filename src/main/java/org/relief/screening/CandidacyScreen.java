@@ -12,6 +12,8 @@ import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.OpenChart;
+import org.relief.careteam.Purpose;
 import org.relief.careteam.Permission;
 import org.relief.patient.Chart;
 import org.relief.patient.ChartService;
@@ -24,6 +26,7 @@ import org.relief.screening.CandidacyRules.Decision;
 import org.relief.screening.CandidacyRules.Outcome;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
+import org.relief.shared.Labels;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -101,7 +104,8 @@ public class CandidacyScreen {
     /** The physician's final call; a call that differs from the screen needs a reason. */
     @Transactional
     public void recordCall(Actor actor, UUID patientId, Outcome finalCall, String reason) {
-        access.requirePermission(actor, Permission.RECORD_CANDIDACY_CALL, patientId, "record candidacy call");
+        OpenChart open = access.open(actor, patientId, Purpose.write("record the candidacy call"),
+                Permission.RECORD_CANDIDACY_CALL);
         Decision decision = screen(actor, patientId);
         if (finalCall == null) {
             throw new InvalidInputException(List.of(new FieldProblem("finalCall", "choose the final call")));
@@ -127,9 +131,8 @@ public class CandidacyScreen {
                         finalCall.name(), agrees, reason == null || reason.isBlank() ? null : reason.strip(),
                         actor.username())
                 .update();
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.CREATE,
-                "candidacy call " + finalCall + (agrees ? " (agrees with screen)" : " (screen said "
-                        + decision.outcome() + ")"), "OK", actor.address());
+        open.audit(AuditAction.CREATE, "candidacy call: " + Labels.of(finalCall) + (agrees ? " (agrees with the screen)"
+                : " (the screen said " + Labels.of(decision.outcome()) + ")"));
     }
 
     @Transactional(readOnly = true)

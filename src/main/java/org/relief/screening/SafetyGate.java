@@ -158,8 +158,8 @@ public class SafetyGate implements CareGuard {
     }
 
     private void refuse(Actor actor, UUID patientId, String action, Held held) {
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.DENIED, action,
-                "DENIED: interventional care on hold: " + held.inWords(), actor.address());
+        audit.record(actor, patientId, AuditAction.DENIED, action,
+                "DENIED: interventional care on hold: " + held.inWords());
         throw new CareOnHoldException(action, held.inWords());
     }
 }

@@ -13,12 +13,15 @@ import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
 import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.OpenChart;
+import org.relief.careteam.Purpose;
 import org.relief.careteam.Role;
 import org.relief.patient.PatientSummary;
 import org.relief.patient.Patients;
 import org.relief.patient.Step;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
+import org.relief.shared.Labels;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,16 +68,15 @@ public class SafetyProtocol {
             raise(event.patientId(), flag.concern().name(), flag.risk().name(),
                     event.instrument().equals("PHQ9") ? "PHQ9_ITEM9" : event.instrument(),
                     flag.reason() + " [" + flag.source() + "]", event.entryId(), event.username(), event.role(),
-                    event.address());
+                    event.address(), null);
         }
     }
 
     /** A clinician reports suicidal ideation or psychosis observed in a visit. */
     @Transactional
     public SafetyAlert report(Actor actor, UUID patientId, SafetyFlag.Concern concern, String note) {
-        patients.summary(patientId);
-        access.require(actor, patientId, "report safety concern");
-        access.requirePermission(actor, Permission.REPORT_SAFETY_CONCERN, patientId, "report safety concern");
+        OpenChart chart = access.open(actor, patientId, Purpose.write("report a safety concern"),
+                Permission.REPORT_SAFETY_CONCERN);
         if (concern == null || note == null || note.isBlank()) {
             throw new InvalidInputException(List.of(concern == null
                     ? new FieldProblem("concern", "choose suicidal ideation or psychosis")
@@ -82,18 +84,24 @@ public class SafetyProtocol {
         }
         requireLength("note", note);
         return raise(patientId, concern.name(), SafetyFlag.Risk.UNRATED.name(), "CLINICIAN_NOTE", note.strip(), null,
-                actor.username(), actor.role().name(), actor.address());
+                actor.username(), actor.role().name(), actor.address(), chart);
     }
 
+    /** Raises an alert; {@code chart} is the chart the reporting clinician opened, or null when a rule raised it. */
     private SafetyAlert raise(UUID patientId, String concern, String risk, String trigger, String detail,
-            UUID sourceEntry, String by, String role, String address) {
+            UUID sourceEntry, String by, String role, String address, OpenChart chart) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into safety_alert (id, patient_id, concern, risk, trigger_kind, detail, source_entry_id, raised_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, patientId, concern, risk, trigger, detail, sourceEntry, by).update();
-        audit.record(by, role, patientId, AuditAction.CREATE, "SAFETY ALERT raised (" + trigger + ", " + concern
-                + "): " + detail, "OK", address);
+        String raised = "SAFETY ALERT raised (" + SafetyGate.triggerLabel(trigger) + ", "
+                + Labels.ofCode(concern).toLowerCase() + "): " + detail;
+        if (chart != null) {
+            chart.audit(AuditAction.CREATE, raised);
+        } else {
+            audit.record(by, role, patientId, AuditAction.CREATE, raised, "OK", address);
+        }
         if (activeHold(patientId) == null) {
             jdbc.sql("insert into care_hold (id, patient_id, reason, placed_by) values (?, ?, ?, ?)")
                     .params(UUID.randomUUID(), patientId, "Safety alert: " + concern.toLowerCase().replace('_', ' ')
@@ -125,10 +133,8 @@ public class SafetyProtocol {
     /** Documents the follow-up that closes an alert: the clinician's risk level and the action taken. */
     @Transactional
     public void followUp(Actor actor, UUID patientId, UUID alertId, RiskLevel risk, String actionTaken) {
-        patients.summary(patientId);
-        access.require(actor, patientId, "follow up safety alert " + alertId);
-        access.requirePermission(actor, Permission.DOCUMENT_SAFETY_FOLLOW_UP, patientId,
-                "follow up safety alert " + alertId);
+        OpenChart chart = access.open(actor, patientId, Purpose.write("follow up safety alert " + alertId),
+                Permission.DOCUMENT_SAFETY_FOLLOW_UP);
         SafetyAlert alert = alert(alertId);
         if (!alert.patientId().equals(patientId)) {
             throw new NotFoundException("No safety alert " + alertId + " in this chart");
@@ -144,17 +150,15 @@ public class SafetyProtocol {
         }
         jdbc.sql("insert into safety_followup (alert_id, risk_level, action_taken, by_actor, by_role) values (?,?,?,?,?)")
                 .params(alertId, risk.name(), actionTaken.strip(), actor.username(), actor.role().name()).update();
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
-                "safety alert " + alertId + " followed up: risk " + risk + "; " + actionTaken.strip(), "OK",
-                actor.address());
+        chart.audit(AuditAction.UPDATE, "safety alert " + alertId + " followed up: risk " + Labels.of(risk) + "; "
+                + actionTaken.strip());
     }
 
     /** The physician releases the hold on interventional care, once every alert has its follow-up. */
     @Transactional
     public void releaseHold(Actor actor, UUID patientId, String reason) {
-        patients.summary(patientId);
-        access.require(actor, patientId, "release care hold");
-        access.requirePermission(actor, Permission.RELEASE_CARE_HOLD, patientId, "release care hold");
+        OpenChart chart = access.open(actor, patientId, Purpose.write("release the care hold"),
+                Permission.RELEASE_CARE_HOLD);
         SafetyStatus.Hold hold = activeHold(patientId);
         if (hold == null) {
             throw new NotFoundException("This patient has no active hold.");
@@ -170,19 +174,14 @@ public class SafetyProtocol {
         requireLength("reason", reason);
         jdbc.sql("insert into care_hold_release (hold_id, released_by, reason) values (?, ?, ?)")
                 .params(hold.id(), actor.username(), reason.strip()).update();
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.UPDATE,
-                "care hold RELEASED: " + reason.strip(), "OK", actor.address());
+        chart.audit(AuditAction.UPDATE, "care hold RELEASED: " + reason.strip());
     }
 
     /** The patient's alerts, hold and crisis resources (audited read). */
     @Transactional(readOnly = true)
     public SafetyStatus status(Actor actor, UUID patientId) {
-        patients.summary(patientId);
-        access.require(actor, patientId, "read safety status");
-        SafetyStatus status = new SafetyStatus(patientId, alerts(patientId), activeHold(patientId), crisisResources);
-        audit.record(actor.username(), actor.role().name(), patientId, AuditAction.READ, "safety status", "OK",
-                actor.address());
-        return status;
+        access.open(actor, patientId, Purpose.read("safety status"));
+        return new SafetyStatus(patientId, alerts(patientId), activeHold(patientId), crisisResources);
     }
 
     /** Whether interventional care is on hold: an active hold or an open alert (as {@link SafetyGate} reads it). */
@@ -208,8 +207,7 @@ public class SafetyProtocol {
             return List.of();
         }
         Map<UUID, PatientSummary> who = patients.identities(open.stream().map(SafetyAlert::patientId).toList());
-        audit.record(actor.username(), actor.role().name(), null, AuditAction.READ,
-                "dashboard: " + open.size() + " open safety alerts", "OK", actor.address());
+        audit.recordEach(actor, who.keySet(), AuditAction.READ, "shown in the dashboard's open safety alerts", "OK");
         return open.stream().map(a -> new DashboardAlert(a, who.get(a.patientId()))).toList();
     }
 

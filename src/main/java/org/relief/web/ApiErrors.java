@@ -23,7 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Errors of the JSON API as RFC 9457 problem details. Bad input is a 400 whose {@code errors} name every bad field;
- * an unknown patient 404; a forbidden access 403 (already audited by the service); a stale edit 409; an action the
+ * an unknown patient 404 and a forbidden access 403 (both audited where they are refused: the guard, {@code
+ * ChartAccess}, or the rule that refused); a stale edit 409; an action the
  * safety hold refuses 409 (audited by the safety gate).
  */
 @RestControllerAdvice(annotations = JsonApi.class)

@@ -7,6 +7,7 @@ import java.io.IOException;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
+import org.relief.shared.PatientInPath;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -31,7 +32,7 @@ class AuditedAccessDenied implements AccessDeniedHandler {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         String who = auth == null ? "anonymous" : auth.getName();
         String role = auth != null && auth.getPrincipal() instanceof StaffPrincipal p ? p.role().name() : "ANONYMOUS";
-        audit.record(who, role, null, AuditAction.DENIED, request.getMethod() + " " + request.getRequestURI(),
+        audit.record(who, role, PatientInPath.orNull(request.getRequestURI()), AuditAction.DENIED, request.getMethod() + " " + request.getRequestURI(),
                 "DENIED: " + denied.getClass().getSimpleName(), request.getRemoteAddr());
         delegate.handle(request, response, denied);
     }

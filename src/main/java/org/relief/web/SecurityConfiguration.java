@@ -6,6 +6,7 @@ import org.relief.careteam.StaffDirectory;
 import org.relief.fhir.token.ApiClient;
 import org.relief.fhir.token.ApiTokens;
 import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
+import org.relief.shared.PatientInPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -65,7 +66,8 @@ class SecurityConfiguration {
                     String who = auth == null ? "-" : auth.getName();
                     String role = auth != null && auth.getPrincipal() instanceof ApiClient c ? c.role().name()
                             : auth != null && auth.getPrincipal() instanceof StaffPrincipal p ? p.role().name() : "-";
-                    audit.record(who, role, null, AuditAction.DENIED, request.getMethod() + " "
+                    audit.record(who, role, PatientInPath.orNull(request.getRequestURI()), AuditAction.DENIED,
+                            request.getMethod() + " "
                             + request.getRequestURI() + " refused: " + (auth != null
                                     && auth.getPrincipal() instanceof ApiClient c
                                     ? "the token's scopes (" + String.join(" ", c.scopes()) + ") do not allow it"

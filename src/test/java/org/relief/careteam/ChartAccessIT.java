@@ -50,6 +50,45 @@ class ChartAccessIT {
     }
 
     @Test
+    void everyWayTheGuardRefusesIsAuditedOnceNamingThePatient() {
+        UUID nobody = UUID.randomUUID();
+        assertThatThrownBy(() -> access.open(physician, nobody, Purpose.read("chart")))
+                .isInstanceOf(org.relief.shared.NotFoundException.class);
+        assertThat(audit.count(nobody, AuditAction.DENIED)).isEqualTo(1);
+
+        assertThatThrownBy(() -> access.open(outsider, patientId, Purpose.write("order a procedure"),
+                Permission.ORDER_PROCEDURE)).isInstanceOf(ChartAccessDeniedException.class);
+        assertThat(audit.count(patientId, AuditAction.DENIED)).isEqualTo(1);
+
+        Actor desk = Fixtures.actor(staff, "desk.miller"); // on the team (registered the referral), not a prescriber
+        assertThatThrownBy(() -> access.open(desk, patientId, Purpose.write("add medication"),
+                Permission.WRITE_MEDICATIONS)).isInstanceOf(org.relief.shared.ForbiddenException.class)
+                .hasMessageContaining("Interventional pain physician");
+        assertThat(audit.count(patientId, AuditAction.DENIED)).isEqualTo(2);
+        assertThat(audit.search(new org.relief.audit.AuditQuery(patientId, "desk.miller", null, null,
+                AuditAction.DENIED, 5))).singleElement().satisfies(e -> assertThat(e.outcome())
+                        .isEqualTo("DENIED: Front desk may not: " + Permission.WRITE_MEDICATIONS.label()));
+
+        assertThatThrownBy(() -> access.breakGlass(outsider, patientId, "need"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(audit.count(patientId, AuditAction.DENIED)).isEqualTo(3);
+    }
+
+    @Test
+    void aGrantedReadIsAuditedAndSaysHowAccessWasGranted() {
+        long before = audit.count(patientId, AuditAction.READ);
+        OpenChart chart = access.open(physician, patientId, Purpose.read("chart"));
+        assertThat(chart.grant()).isEqualTo(AccessGrant.CARE_TEAM);
+        assertThat(audit.count(patientId, AuditAction.READ)).isEqualTo(before + 1);
+
+        access.breakGlass(outsider, patientId, "Covering for Dr. Patel: patient called with severe pain");
+        assertThat(access.open(outsider, patientId, Purpose.read("chart")).byBreakGlass()).isTrue();
+        assertThat(audit.search(new org.relief.audit.AuditQuery(patientId, "acu.chen", null, null,
+                AuditAction.READ, 5))).singleElement().satisfies(e -> assertThat(e.what())
+                        .isEqualTo("chart (break-glass)"));
+    }
+
+    @Test
     void breakingTheGlassNeedsAReasonThenGrantsAccessAndIsReported() {
         assertThatThrownBy(() -> access.breakGlass(outsider, patientId, "need"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("reason:");

@@ -59,7 +59,7 @@ class OutsideHistoryIT {
     @Test
     void theTenYearPatientOrderingALumbarTransforaminalEsiSeesHerOutsideEsis() {
         Actor physician = Fixtures.actor(staff, "dr.patel");
-        UUID id = patients.search(physician, "Tenyear", Patients.Scope.CLINIC, 5).get(0).id();
+        UUID id = patients.search(physician, "Tenyear", Patients.Scope.MINE, 5).get(0).id();
         LocalDate planned = LocalDate.now().plusDays(7);
         List<PriorTreatment> outsideEsis = charts.chart(physician, id).treatments().stream().map(Versioned::data)
                 .filter(t -> t.therapy().toLowerCase().contains("transforaminal")).toList();

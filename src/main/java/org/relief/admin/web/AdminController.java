@@ -138,7 +138,7 @@ class AdminController {
             patientId = patients.findByMrn(me, mrn.strip().toUpperCase()).map(PatientSummary::id)
                     .orElse(new UUID(0, 0));
         }
-        model.addAttribute("events", audit.search(new AuditQuery(patientId, actor, from, to, action, 500)));
+        model.addAttribute("events", audit.show(me, new AuditQuery(patientId, actor, from, to, action, 500)));
         model.addAttribute("actions", AuditAction.values());
         model.addAttribute("filter", Map.of("mrn", mrn == null ? "" : mrn, "actor", actor == null ? "" : actor,
                 "from", from == null ? "" : from.toString(), "to", to == null ? "" : to.toString(),

@@ -15,6 +15,7 @@ import org.relief.assessment.Score;
 import org.relief.careteam.Actor;
 import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.Purpose;
 import org.relief.patient.Patients;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
@@ -55,15 +56,15 @@ class AssessmentController {
 
     @GetMapping("/patients/{id}/instruments/{code}/new")
     String form(@PathVariable UUID id, @PathVariable String code, Actor actor, Model model) {
-        access.require(actor, id, "open instrument form " + code);
-        access.requirePermission(actor, Permission.RECORD_INSTRUMENTS, id, "open instrument form " + code);
+        access.open(actor, id, Purpose.read("form to record " + code), Permission.RECORD_INSTRUMENTS);
         return render(model, id, instrument(code), Map.of(), LocalDate.now().toString(), Map.of(), null);
     }
 
     /** The live score while the form is being filled in (htmx, on every change). Stores nothing. */
     @PostMapping("/patients/{id}/instruments/{code}/preview")
     String preview(@PathVariable UUID id, @PathVariable String code, @RequestParam Map<String, String> params,
-            Model model) {
+            Actor actor, Model model) {
+        access.open(actor, id, Purpose.read("live score of " + code), Permission.RECORD_INSTRUMENTS);
         Instrument instrument = instrument(code);
         try {
             model.addAttribute("score", assessments.preview(code, answers(instrument, params)));
@@ -77,6 +78,8 @@ class AssessmentController {
     @PostMapping("/patients/{id}/instruments/{code}")
     String record(@PathVariable UUID id, @PathVariable String code, @RequestParam Map<String, String> params,
             Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
+        // the guard first: an invalid form re-renders with the patient's name, so only for who may record
+        access.open(actor, id, Purpose.write("record " + code), Permission.RECORD_INSTRUMENTS);
         Instrument instrument = instrument(code);
         Map<String, Integer> answers = answers(instrument, params);
         String date = params.getOrDefault("administeredOn", "");
@@ -98,9 +101,8 @@ class AssessmentController {
     @GetMapping("/patients/{id}/instruments/{code}/{entryId}/edit")
     String edit(@PathVariable UUID id, @PathVariable String code, @PathVariable UUID entryId, Actor actor,
             Model model) {
-        access.require(actor, id, "open instrument correction form " + entryId);
-        access.requirePermission(actor, Permission.RECORD_INSTRUMENTS, id, "open instrument correction form "
-                + entryId);
+        access.open(actor, id, Purpose.read("form to correct instrument response " + entryId),
+                Permission.RECORD_INSTRUMENTS);
         InstrumentResponse r = assessments.response(actor, id, entryId);
         model.addAttribute("editing", r);
         return render(model, id, instrument(code), r.answers(), r.administeredOn().toString(), Map.of(),

@@ -25,8 +25,8 @@ class EvaluationController {
 
     @GetMapping("/patients/{id}/evaluation")
     String page(@PathVariable UUID id, Actor actor, Model model) {
+        model.addAttribute("episode", evaluations.latest(actor, id).orElse(null)); // the guard first
         model.addAttribute("patient", patients.summary(id));
-        model.addAttribute("episode", evaluations.latest(actor, id).orElse(null));
         model.addAttribute("today", java.time.LocalDate.now().toString());
         // the safety gate: signing moves the patient to planning, which a hold forbids
         model.addAttribute("mayMoveToPlanning", patients.allowsStep(id, org.relief.patient.Step.PLANNING));

@@ -96,8 +96,7 @@ public class ApiTokens {
     public void revoke(Actor admin, UUID id) {
         int n = jdbc.sql("update fhir_api_token set revoked_at = now(), revoked_by = ? where id = ? and revoked_at is null")
                 .params(admin.username(), id).update();
-        audit.record(admin.username(), admin.role().name(), null, AuditAction.ADMIN, "revoked API token " + id,
-                n == 1 ? "OK" : "NOT FOUND", admin.address());
+        audit.record(admin, null, AuditAction.ADMIN, "revoked API token " + id, n == 1 ? "OK" : "NOT FOUND");
     }
 
     @Transactional(readOnly = true)

@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
 import org.relief.fhir.Outcomes;
+import org.relief.shared.PatientInPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -31,7 +34,7 @@ class FhirSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain fhir(HttpSecurity http, ApiTokens tokens, FhirContext fhir) throws Exception {
+    SecurityFilterChain fhir(HttpSecurity http, ApiTokens tokens, FhirContext fhir, AuditLog audit) throws Exception {
         http.securityMatcher("/fhir/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/fhir/**").hasAuthority("SCOPE_read")
@@ -47,8 +50,22 @@ class FhirSecurityConfiguration {
                             write(res, 401, fhir, IssueType.LOGIN,
                                     "Send an API token issued by the clinic admin: Authorization: Bearer <token>");
                         })
-                        .accessDeniedHandler((req, res, ex) -> write(res, 403, fhir, IssueType.FORBIDDEN,
-                                "This token's scopes do not allow " + req.getMethod() + " " + req.getRequestURI())));
+                        .accessDeniedHandler((req, res, ex) -> {
+                            // refused before any service is reached: audited here, naming the patient the path names
+                            String what = req.getMethod() + " " + req.getRequestURI();
+                            var auth = SecurityContextHolder.getContext().getAuthentication();
+                            if (auth != null && auth.getPrincipal() instanceof ApiClient client) {
+                                audit.record(client.actor(req.getRemoteAddr()), PatientInPath.orNull(req.getRequestURI()),
+                                        AuditAction.DENIED, what, "DENIED: the token's scopes ("
+                                                + String.join(" ", client.scopes()) + ") do not allow it");
+                            } else {
+                                audit.record(auth == null ? "anonymous" : auth.getName(), "-",
+                                        PatientInPath.orNull(req.getRequestURI()), AuditAction.DENIED, what, "DENIED",
+                                        req.getRemoteAddr());
+                            }
+                            write(res, 403, fhir, IssueType.FORBIDDEN,
+                                    "This token's scopes do not allow " + req.getMethod() + " " + req.getRequestURI());
+                        }));
         return http.build();
     }
 

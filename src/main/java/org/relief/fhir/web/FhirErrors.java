@@ -17,7 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Errors of {@code /fhir} as OperationOutcomes: bad input 400 naming the problem, unknown 404, outside the caller's
- * access 403 (the refusal is already audited by the chart service).
+ * access 403 (the refusal is audited by the guard, {@code ChartAccess}, or the filter that refused).
  */
 @RestControllerAdvice(basePackageClasses = FhirErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -59,7 +59,7 @@ class ChartController {
     String newEntry(@PathVariable UUID id, @PathVariable String slug, @RequestParam Map<String, String> prefill,
             Actor actor, Model model) {
         EntryKind<?> kind = kind(slug);
-        charts.requireMayWrite(actor, id, kind, "open form to add " + slug);
+        charts.openForm(actor, id, kind, "form to add " + kind.label().toLowerCase());
         return form(model, id, kind, null, prefill, Map.of(), null);
     }
 
@@ -82,7 +82,7 @@ class ChartController {
     String edit(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor,
             Model model) {
         EntryKind<?> kind = kind(slug);
-        charts.requireMayWrite(actor, id, kind, "open form to correct " + slug + " " + entryId);
+        charts.openForm(actor, id, kind, "form to correct " + kind.label().toLowerCase() + " " + entryId);
         Versioned<?> current = charts.entry(actor, id, kind, entryId);
         return form(model, id, kind, current, EntryForms.values(current.data()), Map.of(), null);
     }
@@ -137,10 +137,10 @@ class ChartController {
     String history(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor,
             Model model) {
         EntryKind<?> kind = kind(slug);
+        var versions = charts.history(actor, id, kind, entryId); // the guard first
         model.addAttribute("patient", patients.summary(id));
         model.addAttribute("kind", kind);
         model.addAttribute("fields", forms.fields(kind));
-        var versions = charts.history(actor, id, kind, entryId);
         model.addAttribute("versions", versions.stream()
                 .map(v -> Map.of("v", v, "values", EntryForms.values(v.data()))).toList());
         model.addAttribute("latest", versions.isEmpty() ? null : versions.get(0)); // newest first
@@ -151,7 +151,6 @@ class ChartController {
     @PostMapping("/patients/{id}/break-glass")
     String breakGlass(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Actor actor,
             Model model, HttpServletResponse response, RedirectAttributes flash) {
-        patients.summary(id);
         try {
             access.breakGlass(actor, id, reason);
         } catch (IllegalArgumentException e) {

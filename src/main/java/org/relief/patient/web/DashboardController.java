@@ -36,8 +36,14 @@ class DashboardController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Actor actor, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("scope", scope);
-        model.addAttribute("results", q.isBlank() && scope == Scope.CLINIC ? java.util.List.of()
-                : patients.search(actor, q, scope, 50));
+        try {
+            model.addAttribute("results", q.isBlank() && scope == Scope.CLINIC ? java.util.List.of()
+                    : patients.search(actor, q, scope, 50));
+        } catch (org.relief.shared.InvalidInputException e) {
+            // a clinic-wide search that asks for less than one person's identity finds nothing and says what it needs
+            model.addAttribute("results", java.util.List.of());
+            model.addAttribute("needs", Patients.CLINIC_SEARCH_NEEDS);
+        }
         return htmx != null ? "patient/search :: results" : "patient/search";
     }
 }

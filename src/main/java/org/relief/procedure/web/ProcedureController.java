@@ -165,8 +165,8 @@ class ProcedureController {
     }
 
     private String render(Model model, UUID id, Actor actor, Map<String, String> form, Map<String, String> errors) {
+        model.addAttribute("orders", orders.orders(actor, id)); // the guard first
         model.addAttribute("patient", patients.summary(id));
-        model.addAttribute("orders", orders.orders(actor, id));
         // said before anything is typed: while care is on hold the gate refuses every order
         model.addAttribute("hold", gate.held(id).map(SafetyGate.Held::inWords).orElse(null));
         var performed = charts.entries(actor, id, ProcedureKinds.PERFORMED);

@@ -1,0 +1,91 @@
+package org.relief.patient;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What a patient search asks the database, from what was typed (plain Java, tested without one). Own patients: any
+ * part of the name, a birth date (YYYY-MM-DD) or a record number. The whole clinic: no less than it takes to name one
+ * person, the exact record number or the full name (family and given, either order) with the date of birth; a
+ * shorter query is {@link #refused()}, so that the clinic cannot be listed by trying letters.
+ *
+ * @param sql the query, or null when refused
+ * @param args its arguments
+ */
+record PatientSearch(String sql, List<Object> args) {
+
+    /** What a clinic-wide search needs, in words (shown when a query asks for less). */
+    static final String CLINIC_NEEDS = "to search the whole clinic, type the full name and the date of birth (e.g. "
+            + "Tenyear Dana 1961-04-02) or the exact record number (e.g. R1042)";
+
+    private static final Pattern MRN = Pattern.compile("(?i)r?\\d{3,}");
+
+    private static final String ORDER = " order by s.family_name, s.given_name, s.mrn limit ";
+
+    boolean refused() {
+        return sql == null;
+    }
+
+    /** A search of the patients whose care team {@code staffId} is on. */
+    static PatientSearch mine(UUID staffId, String q, int limit) {
+        StringBuilder sql = new StringBuilder("select s.* from patient_summary s join care_team_member m"
+                + " on m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = ? where true");
+        List<Object> args = new ArrayList<>(List.of(staffId));
+        Optional<LocalDate> date = date(q);
+        if (date.isPresent()) {
+            sql.append(" and s.birth_date = ?");
+            args.add(date.get());
+        } else if (MRN.matcher(q).matches()) {
+            sql.append(" and s.mrn = ?");
+            args.add(mrn(q));
+        } else if (!q.isEmpty()) {
+            for (String word : q.toLowerCase().replace(",", " ").split("\\s+")) {
+                sql.append(" and lower(s.family_name || ' ' || s.given_name) like ?");
+                args.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        return new PatientSearch(sql.append(ORDER).append(bounded(limit)).toString(), args);
+    }
+
+    /** A search of the whole clinic: the exact record number, or full name plus date of birth; else refused. */
+    static PatientSearch clinic(String q, int limit) {
+        if (MRN.matcher(q).matches()) {
+            return new PatientSearch("select s.* from patient_summary s where s.mrn = ?" + ORDER + bounded(limit),
+                    List.of(mrn(q)));
+        }
+        List<String> words = new ArrayList<>(List.of(q.replace(",", " ").strip().split("\\s+")));
+        Optional<LocalDate> birth = words.stream().map(PatientSearch::date).flatMap(Optional::stream).findFirst();
+        words.removeIf(w -> date(w).isPresent());
+        if (birth.isEmpty() || words.size() < 2) {
+            return new PatientSearch(null, List.of());
+        }
+        String name = String.join(" ", words).toLowerCase();
+        return new PatientSearch("select s.* from patient_summary s where s.birth_date = ?"
+                + " and (lower(s.family_name || ' ' || s.given_name) = ? or lower(s.given_name || ' ' || s.family_name) = ?)"
+                + ORDER + bounded(limit), List.of(birth.get(), name, name));
+    }
+
+    private static int bounded(int limit) {
+        return Math.max(1, Math.min(limit, 200));
+    }
+
+    private static String mrn(String q) {
+        return q.toUpperCase().startsWith("R") ? q.toUpperCase() : "R" + q;
+    }
+
+    private static Optional<LocalDate> date(String q) {
+        if (!q.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(q));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
