@@ -55,7 +55,7 @@ class OverrideBrowserIT {
             assertThat(b.pageText()).contains("dr.patel").contains("Testperson, Dana")
                     .contains("Severe flare before a long trip").contains("ESI: interval");
             b.go("/admin/audit?action=UPDATE&actor=dr.patel");
-            assertThat(b.pageText()).contains("OVERRIDE of BLOCK");
+            assertThat(b.pageText()).contains("OVERRIDE of the block on");
             b.screenshot("override-audit");
         }
     }
