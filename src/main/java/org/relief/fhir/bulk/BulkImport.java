@@ -68,13 +68,14 @@ public class BulkImport {
     }
 
     BulkImport(FhirContext fhir, FhirValidation validation, Patients patients, ChartService charts,
-            StaffDirectory staff, SourceMap sourceMap, TransactionTemplate tx,
+            StaffDirectory staff, SourceMap sourceMap, TransactionTemplate tx, PatientIdentifiers identifiers,
             @Value("${relief.fhir.import.validate:structural}") String validate,
             @Value("${relief.fhir.import.threads:0}") int threads) {
         this.fhir = fhir;
         this.staff = staff;
         this.validate = Validation.of(validate);
-        this.patientImport = new PatientImport(fhir, validation, this.validate, patients, charts, sourceMap, tx);
+        this.patientImport = new PatientImport(fhir, validation, this.validate, patients, charts, sourceMap, tx,
+                identifiers);
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
