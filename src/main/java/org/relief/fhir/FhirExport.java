@@ -13,7 +13,6 @@ import org.relief.assessment.Assessments;
 import org.relief.careteam.Actor;
 import org.relief.evaluation.EvaluationKinds;
 import org.relief.evaluation.Evaluations;
-import org.relief.fhir.bulk.PatientIdentifiers;
 import org.relief.fhir.translate.AllergyTranslator;
 import org.relief.fhir.translate.CarePlanTranslator;
 import org.relief.fhir.translate.CareTeamTranslator;
@@ -51,6 +50,10 @@ public class FhirExport {
     public static final List<String> PATIENT_TYPES = List.of("ServiceRequest", "Condition", "MedicationStatement",
             "AllergyIntolerance", "ImagingStudy", "Procedure", "Encounter", "Observation", "QuestionnaireResponse",
             "CarePlan", "Goal", "DocumentReference");
+
+    /** The directory resource types Relief keeps as a sender sent them (see {@code fhir.bulk.Directory}). */
+    public static final java.util.Set<String> DIRECTORY_TYPES = java.util.Set.of("Organization", "Practitioner",
+            "Location", "PractitionerRole");
 
     private final ChartService charts;
     private final Patients patients;

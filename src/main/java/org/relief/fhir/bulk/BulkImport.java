@@ -18,6 +18,7 @@ import org.relief.careteam.Actor;
 import org.relief.careteam.Role;
 import org.relief.careteam.StaffDirectory;
 import org.relief.fhir.FhirValidation;
+import org.relief.fhir.PatientIdentifiers;
 import org.relief.fhir.bulk.NdjsonPacket.Line;
 import org.relief.patient.ChartService;
 import org.relief.patient.Patients;

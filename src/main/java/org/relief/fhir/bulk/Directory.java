@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Directory {
 
     /** The resource types a directory keeps. */
-    public static final Set<String> TYPES = Set.of("Organization", "Practitioner", "Location", "PractitionerRole");
+    public static final Set<String> TYPES = org.relief.fhir.FhirExport.DIRECTORY_TYPES;
 
     /** What keeping one resource did: CREATED, UPDATED (a new version) or UNCHANGED, and where it is served. */
     public record Kept(ImportReport.Status status, String location) {

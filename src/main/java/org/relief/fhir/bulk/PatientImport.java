@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.relief.careteam.Actor;
 import org.relief.fhir.FhirValidation;
+import org.relief.fhir.PatientIdentifiers;
 import org.relief.fhir.bulk.BulkImport.Validation;
 import org.relief.fhir.bulk.ImportReport.Failure;
 import org.relief.fhir.bulk.ImportReport.Status;

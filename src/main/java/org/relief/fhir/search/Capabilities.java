@@ -58,7 +58,7 @@ final class Capabilities {
                 }
             }
         }
-        for (String type : new java.util.TreeSet<>(org.relief.fhir.bulk.Directory.TYPES)) {
+        for (String type : new java.util.TreeSet<>(FhirExport.DIRECTORY_TYPES)) {
             rest.addResource().setType(type).setDocumentation("A sender's directory: kept as sent in a transaction "
                     + "(alone or with a patient), so later Bundles may reference it").addInteraction()
                     .setCode(TypeRestfulInteraction.READ);

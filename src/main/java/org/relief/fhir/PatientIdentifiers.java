@@ -1,4 +1,4 @@
-package org.relief.fhir.bulk;
+package org.relief.fhir;
 
 import java.util.Collection;
 import java.util.List;
@@ -55,7 +55,7 @@ public class PatientIdentifiers {
      * Keeps the identifiers of a sent Patient that are not on file yet (in the caller's transaction). Relief's own
      * record numbers (its MRN system) are not kept: Relief issues those itself.
      */
-    void keep(UUID patientId, Patient sent, String by) {
+    public void keep(UUID patientId, Patient sent, String by) {
         List<Identifier> ids = sent.getIdentifier().stream()
                 .filter(i -> i.hasValue() && !i.getValue().isBlank() && !mrnSystem.equals(i.getSystem())).toList();
         if (ids.isEmpty()) {
