@@ -368,18 +368,19 @@ public class BulkExport implements SmartLifecycle {
                 }
                 int next = i + 1;
                 tx.executeWithoutResult(s -> {
-                    for (Written p : parts) {
-                        jdbc.sql("""
-                                insert into fhir_export_part (job_id, type, patient_id, resources, ndjson)
-                                values (?, ?, ?, ?, ?)""")
-                                .params(job.id(), p.type(), p.patientId(), p.count(), p.ndjson()).update();
-                    }
+                    // progress and heartbeat first: a job deleted or taken over meanwhile gets nothing more
                     int held = jdbc.sql("""
                             update fhir_export_job set patients_done = ?, heartbeat_at = now()
                             where id = ? and runner = ? and state = 'RUNNING'""")
                             .params(next, job.id(), node).update();
                     if (held != 1) {
                         throw new Lost();
+                    }
+                    for (Written p : parts) {
+                        jdbc.sql("""
+                                insert into fhir_export_part (job_id, type, patient_id, resources, ndjson)
+                                values (?, ?, ?, ?, ?)""")
+                                .params(job.id(), p.type(), p.patientId(), p.count(), p.ndjson()).update();
                     }
                 });
                 parts.stream().filter(p -> p.type().equals("Practitioner"))
