@@ -47,9 +47,24 @@ class HapiClientIT {
 
     @BeforeEach
     void client() {
-        client = CLIENT_CONTEXT.newRestfulGenericClient("http://127.0.0.1:" + port + "/fhir");
+        // the base as integrators often copy it, with a trailing slash: the client then posts transactions to it
+        client = CLIENT_CONTEXT.newRestfulGenericClient("http://127.0.0.1:" + port + "/fhir/");
         client.registerInterceptor(new BearerTokenAuthInterceptor(FhirExportIT.TOKEN));
+        requests.clear();
+        client.registerInterceptor(new ca.uhn.fhir.rest.client.api.IClientInterceptor() {
+            @Override
+            public void interceptRequest(ca.uhn.fhir.rest.client.api.IHttpRequest request) {
+                requests.add(request.getHttpVerbName() + " " + request.getUri());
+            }
+
+            @Override
+            public void interceptResponse(ca.uhn.fhir.rest.client.api.IHttpResponse response) {
+            }
+        });
     }
+
+    /** What the client sent, method and URL. */
+    final List<String> requests = new java.util.ArrayList<>();
 
     @Test
     void aSendersDirectoryIsKeptAndItsPractitionersResolveInALaterReferral() {
@@ -71,6 +86,7 @@ class HapiClientIT {
         put(directory, site);
 
         Bundle kept = client.transaction().withBundle(directory).execute();
+        assertThat(requests).contains("POST http://127.0.0.1:" + port + "/fhir/");
         assertThat(kept.getType()).isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
         assertThat(kept.getEntry()).extracting(e -> e.getResponse().getStatus()).containsOnly("201 Created");
         assertThat(kept.getEntry()).extracting(e -> e.getResponse().getLocation())
