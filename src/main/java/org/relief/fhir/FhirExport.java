@@ -51,6 +51,10 @@ public class FhirExport {
             "AllergyIntolerance", "ImagingStudy", "Procedure", "Encounter", "Observation", "QuestionnaireResponse",
             "CarePlan", "Goal", "DocumentReference");
 
+    /** The directory resource types Relief keeps as a sender sent them (see {@code fhir.bulk.Directory}). */
+    public static final java.util.Set<String> DIRECTORY_TYPES = java.util.Set.of("Organization", "Practitioner",
+            "Location", "PractitionerRole");
+
     private final ChartService charts;
     private final Patients patients;
     private final Assessments assessments;
@@ -58,9 +62,12 @@ public class FhirExport {
     private final Plans plans;
     private final Clock clock;
     private final String mrnSystem;
+    private final PatientIdentifiers identifiers;
 
     FhirExport(ChartService charts, Patients patients, Assessments assessments, Evaluations evaluations, Plans plans,
-            Clock clock, @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem) {
+            Clock clock, @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem,
+            PatientIdentifiers identifiers) {
+        this.identifiers = identifiers;
         this.charts = charts;
         this.patients = patients;
         this.assessments = assessments;
@@ -78,7 +85,8 @@ public class FhirExport {
     public Patient patient(Actor actor, UUID patientId) {
         var demographics = charts.entries(actor, patientId, EntryKind.DEMOGRAPHICS).get(0); // the guard first
         var summary = patients.summary(patientId);
-        return PatientTranslator.toFhir(summary, demographics.data(), mrnSystem);
+        return stamp(PatientTranslator.toFhir(summary, demographics.data(), mrnSystem, senders(patientId)),
+                demographics.recordedAt());
     }
 
     /** Every resource of the chart, the chart's own entries first, then what the clinic added. */
@@ -86,18 +94,22 @@ public class FhirExport {
         Chart chart = charts.chart(actor, patientId);
         UUID id = chart.patient().id();
         List<Resource> out = new ArrayList<>();
-        out.add(PatientTranslator.toFhir(chart.patient(), chart.demographics().data(), mrnSystem));
-        chart.referrals().forEach(v -> out.add(ReferralTranslator.toFhir(v, id)));
-        chart.problems().forEach(v -> out.add(ConditionTranslator.toFhir(v, id)));
-        chart.medications().forEach(v -> out.add(MedicationTranslator.toFhir(v, id)));
-        chart.allergies().forEach(v -> out.add(AllergyTranslator.toFhir(v, id)));
-        chart.imaging().forEach(v -> out.add(ImagingTranslator.toFhir(v, id)));
-        chart.treatments().forEach(v -> out.add(ProcedureTranslator.toFhir(v, id)));
-        chart.encounters().forEach(v -> out.add(EncounterTranslator.toFhir(v, id)));
-        charts.entries(actor, id, EntryKind.DOCUMENT).forEach(v -> out.add(DocumentTranslator.toFhir(v, id)));
+        out.add(stamp(PatientTranslator.toFhir(chart.patient(), chart.demographics().data(), mrnSystem,
+                senders(id)), chart.demographics().recordedAt()));
+        chart.referrals().forEach(v -> out.add(stamp(ReferralTranslator.toFhir(v, id), v.recordedAt())));
+        chart.problems().forEach(v -> out.add(stamp(ConditionTranslator.toFhir(v, id), v.recordedAt())));
+        chart.medications().forEach(v -> out.add(stamp(MedicationTranslator.toFhir(v, id), v.recordedAt())));
+        chart.allergies().forEach(v -> out.add(stamp(AllergyTranslator.toFhir(v, id), v.recordedAt())));
+        chart.imaging().forEach(v -> out.add(stamp(ImagingTranslator.toFhir(v, id), v.recordedAt())));
+        chart.treatments().forEach(v -> out.add(stamp(ProcedureTranslator.toFhir(v, id), v.recordedAt())));
+        chart.encounters().forEach(v -> out.add(stamp(EncounterTranslator.toFhir(v, id), v.recordedAt())));
+        charts.entries(actor, id, EntryKind.DOCUMENT)
+                .forEach(v -> out.add(stamp(DocumentTranslator.toFhir(v, id), v.recordedAt())));
         if (!chart.careTeam().isEmpty()) {
-            out.add(CareTeamTranslator.toFhir(id, chart.careTeam()));
-            chart.careTeam().forEach(m -> out.add(CareTeamTranslator.practitioner(m)));
+            out.add(stamp(CareTeamTranslator.toFhir(id, chart.careTeam()), chart.careTeam().stream()
+                    .map(org.relief.careteam.TeamMember::addedAt).filter(java.util.Objects::nonNull)
+                    .max(java.util.Comparator.naturalOrder()).orElse(null)));
+            chart.careTeam().forEach(m -> out.add(stamp(CareTeamTranslator.practitioner(m), m.addedAt())));
         }
         out.addAll(diagnoses(actor, id));
         out.addAll(instruments(actor, id, true, true));
@@ -111,23 +123,23 @@ public class FhirExport {
         List<Resource> out = new ArrayList<>();
         switch (type) {
             case "ServiceRequest" -> charts.entries(actor, patientId, EntryKind.REFERRAL)
-                    .forEach(v -> out.add(ReferralTranslator.toFhir(v, patientId)));
+                    .forEach(v -> out.add(stamp(ReferralTranslator.toFhir(v, patientId), v.recordedAt())));
             case "Condition" -> {
                 charts.entries(actor, patientId, EntryKind.PROBLEM)
-                        .forEach(v -> out.add(ConditionTranslator.toFhir(v, patientId)));
+                        .forEach(v -> out.add(stamp(ConditionTranslator.toFhir(v, patientId), v.recordedAt())));
                 out.addAll(diagnoses(actor, patientId));
             }
             case "MedicationStatement" -> charts.entries(actor, patientId, EntryKind.MEDICATION)
-                    .forEach(v -> out.add(MedicationTranslator.toFhir(v, patientId)));
+                    .forEach(v -> out.add(stamp(MedicationTranslator.toFhir(v, patientId), v.recordedAt())));
             case "AllergyIntolerance" -> charts.entries(actor, patientId, EntryKind.ALLERGY)
-                    .forEach(v -> out.add(AllergyTranslator.toFhir(v, patientId)));
+                    .forEach(v -> out.add(stamp(AllergyTranslator.toFhir(v, patientId), v.recordedAt())));
             case "ImagingStudy" -> charts.entries(actor, patientId, EntryKind.IMAGING)
-                    .forEach(v -> out.add(ImagingTranslator.toFhir(v, patientId)));
+                    .forEach(v -> out.add(stamp(ImagingTranslator.toFhir(v, patientId), v.recordedAt())));
             case "Encounter" -> charts.entries(actor, patientId, EntryKind.ENCOUNTER)
-                    .forEach(v -> out.add(EncounterTranslator.toFhir(v, patientId)));
+                    .forEach(v -> out.add(stamp(EncounterTranslator.toFhir(v, patientId), v.recordedAt())));
             case "Procedure" -> {
                 charts.entries(actor, patientId, EntryKind.TREATMENT)
-                        .forEach(v -> out.add(ProcedureTranslator.toFhir(v, patientId)));
+                        .forEach(v -> out.add(stamp(ProcedureTranslator.toFhir(v, patientId), v.recordedAt())));
                 out.addAll(performed(actor, patientId, true, false));
             }
             case "Observation" -> {
@@ -136,7 +148,7 @@ public class FhirExport {
             }
             case "QuestionnaireResponse" -> out.addAll(instruments(actor, patientId, true, false));
             case "DocumentReference" -> charts.entries(actor, patientId, EntryKind.DOCUMENT)
-                    .forEach(v -> out.add(DocumentTranslator.toFhir(v, patientId)));
+                    .forEach(v -> out.add(stamp(DocumentTranslator.toFhir(v, patientId), v.recordedAt())));
             case "CarePlan", "Goal" -> carePlans(actor, patientId).stream().filter(r -> r.fhirType().equals(type))
                     .forEach(out::add);
             default -> throw new IllegalArgumentException("Relief does not serve " + type + " resources");
@@ -192,7 +204,7 @@ public class FhirExport {
     private List<Resource> diagnoses(Actor actor, UUID patientId) {
         List<Resource> out = new ArrayList<>();
         evaluations.latest(actor, patientId).ifPresent(e -> e.diagnoses()
-                .forEach(d -> out.add(DiagnosisTranslator.toFhir(d, patientId))));
+                .forEach(d -> out.add(stamp(DiagnosisTranslator.toFhir(d, patientId), d.recordedAt()))));
         return out;
     }
 
@@ -200,10 +212,10 @@ public class FhirExport {
         List<Resource> out = new ArrayList<>();
         assessments.history(actor, patientId).values().forEach(list -> list.forEach(r -> {
             if (answers) {
-                out.add(InstrumentTranslator.answers(r, patientId));
+                out.add(stamp(InstrumentTranslator.answers(r, patientId), r.recordedAt()));
             }
             if (scores) {
-                out.add(InstrumentTranslator.score(r, patientId));
+                out.add(stamp(InstrumentTranslator.score(r, patientId), r.recordedAt()));
             }
         }));
         return out;
@@ -213,11 +225,11 @@ public class FhirExport {
         List<Resource> out = new ArrayList<>();
         if (procedures) {
             charts.entries(actor, patientId, ProcedureKinds.PERFORMED)
-                    .forEach(v -> out.add(PerformedProcedureTranslator.toFhir(v, patientId)));
+                    .forEach(v -> out.add(stamp(PerformedProcedureTranslator.toFhir(v, patientId), v.recordedAt())));
         }
         if (followUps) {
             charts.entries(actor, patientId, ProcedureKinds.FOLLOW_UP)
-                    .forEach(v -> out.add(PerformedProcedureTranslator.followUp(v, patientId)));
+                    .forEach(v -> out.add(stamp(PerformedProcedureTranslator.followUp(v, patientId), v.recordedAt())));
         }
         return out;
     }
@@ -228,9 +240,26 @@ public class FhirExport {
         LocalDate today = LocalDate.now(clock);
         for (int i = versions.size() - 1; i >= 0; i--) {
             UUID previous = i + 1 < versions.size() ? versions.get(i + 1).id() : null;
-            out.addAll(CarePlanTranslator.toFhir(versions.get(i), i == 0, previous, today));
+            // an earlier version changed (it was replaced) when the next one was made
+            PlanVersion v = versions.get(i);
+            java.time.Instant changed = i == 0 ? (v.signedAt() != null ? v.signedAt() : v.createdAt())
+                    : versions.get(i - 1).createdAt();
+            CarePlanTranslator.toFhir(v, i == 0, previous, today).forEach(r -> out.add(stamp(r, changed)));
         }
         return out;
+    }
+
+    /** The identifiers senders gave the patient, as FHIR. */
+    public List<org.hl7.fhir.r4.model.Identifier> senders(UUID patientId) {
+        return identifiers.of(patientId).stream().map(PatientIdentifiers.Kept::toFhir).toList();
+    }
+
+    /** Sets {@code meta.lastUpdated}: when what the resource says was last recorded. */
+    static <R extends Resource> R stamp(R resource, java.time.Instant at) {
+        if (at != null) {
+            resource.getMeta().setLastUpdated(java.util.Date.from(at));
+        }
+        return resource;
     }
 
     /** A searchset bundle of the given resources, with full URLs under {@code base}. */

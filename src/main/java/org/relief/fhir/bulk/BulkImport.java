@@ -18,6 +18,7 @@ import org.relief.careteam.Actor;
 import org.relief.careteam.Role;
 import org.relief.careteam.StaffDirectory;
 import org.relief.fhir.FhirValidation;
+import org.relief.fhir.PatientIdentifiers;
 import org.relief.fhir.bulk.NdjsonPacket.Line;
 import org.relief.patient.ChartService;
 import org.relief.patient.Patients;
@@ -68,13 +69,14 @@ public class BulkImport {
     }
 
     BulkImport(FhirContext fhir, FhirValidation validation, Patients patients, ChartService charts,
-            StaffDirectory staff, SourceMap sourceMap, TransactionTemplate tx,
+            StaffDirectory staff, SourceMap sourceMap, TransactionTemplate tx, PatientIdentifiers identifiers,
             @Value("${relief.fhir.import.validate:structural}") String validate,
             @Value("${relief.fhir.import.threads:0}") int threads) {
         this.fhir = fhir;
         this.staff = staff;
         this.validate = Validation.of(validate);
-        this.patientImport = new PatientImport(fhir, validation, this.validate, patients, charts, sourceMap, tx);
+        this.patientImport = new PatientImport(fhir, validation, this.validate, patients, charts, sourceMap, tx,
+                identifiers);
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 

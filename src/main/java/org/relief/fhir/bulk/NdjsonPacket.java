@@ -226,13 +226,26 @@ final class NdjsonPacket {
         return lines.size() + unreadable.size();
     }
 
-    /** The resource a reference points at within the packet: literal ({@code Type/id}) or conditional. */
+    /**
+     * The resource a reference points at within the packet: literal ({@code Type/id}) or conditional; else what the
+     * fallback (the clinic's {@link Directory}, for a transaction) finds.
+     */
     Optional<Line> resolve(Reference ref) {
         if (ref == null || !ref.hasReference()) {
             return Optional.empty();
         }
         String r = ref.getReference();
-        return Optional.ofNullable(r.contains("?") ? byIdentifier.get(r) : byTypeAndId.get(r));
+        Optional<Line> inPacket = Optional.ofNullable(r.contains("?") ? byIdentifier.get(r) : byTypeAndId.get(r));
+        return inPacket.isPresent() ? inPacket : fallback.apply(ref);
+    }
+
+    private java.util.function.Function<Reference, Optional<Line>> fallback = r -> Optional.empty();
+
+    /** Resolves what the packet does not hold through {@code directory} (each reference looked up once). */
+    NdjsonPacket withFallback(java.util.function.Function<Reference, Optional<Line>> directory) {
+        Map<String, Optional<Line>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        this.fallback = r -> seen.computeIfAbsent(r.getReference(), k -> directory.apply(r));
+        return this;
     }
 
     /** A person's or organization's name, from the resource the reference resolves to, else its display. */

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.relief.careteam.Actor;
 import org.relief.fhir.FhirValidation;
+import org.relief.fhir.PatientIdentifiers;
 import org.relief.fhir.bulk.BulkImport.Validation;
 import org.relief.fhir.bulk.ImportReport.Failure;
 import org.relief.fhir.bulk.ImportReport.Status;
@@ -54,9 +55,11 @@ final class PatientImport {
     private final ChartService charts;
     private final SourceMap sourceMap;
     private final TransactionTemplate tx;
+    private final PatientIdentifiers identifiers;
 
     PatientImport(FhirContext fhir, FhirValidation validation, Validation validate, Patients patients,
-            ChartService charts, SourceMap sourceMap, TransactionTemplate tx) {
+            ChartService charts, SourceMap sourceMap, TransactionTemplate tx, PatientIdentifiers identifiers) {
+        this.identifiers = identifiers;
         this.fhir = fhir;
         this.validation = validation;
         this.validate = validate;
@@ -162,6 +165,9 @@ final class PatientImport {
                 statuses.put(patientLine, new Written(status(r.outcome()), "Patient/" + patientId));
             }
         }
+        // the sender's identifiers stay on the Patient (new ones are added): returned on read, found by
+        // Patient?identifier=
+        identifiers.keep(patientId, (Patient) patientLine.resource(), actor.username());
         List<SourceMap.Upsert> upserts = new ArrayList<>();
         upserts.add(upsert(patientLine, EntryKind.DEMOGRAPHICS, patientId));
         List<Line> toWrite = new ArrayList<>();

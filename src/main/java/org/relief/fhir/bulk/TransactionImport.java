@@ -3,6 +3,7 @@ package org.relief.fhir.bulk;
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.Bundle;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Service;
  * MedicationRequest, Procedure, ...). It goes the bulk import's way (the same translators, reference checks,
  * validation, chart checks and idempotency by source + type + id) with one difference: nothing is written unless
  * everything can be. So a Bundle carries one Patient (and what belongs to it): one patient is the import's unit of
- * all or nothing, one database transaction.
+ * all or nothing, one database transaction. Organization, Practitioner, Location and PractitionerRole resources go to
+ * the clinic's {@link Directory} (a Bundle may hold only those: a sender's directory), and a reference to one of them
+ * that the Bundle does not hold resolves there.
  */
 @Service
 public class TransactionImport {
@@ -32,10 +35,12 @@ public class TransactionImport {
 
     private final FhirContext fhir;
     private final BulkImport bulk;
+    private final Directory directory;
 
-    TransactionImport(FhirContext fhir, BulkImport bulk) {
+    TransactionImport(FhirContext fhir, BulkImport bulk, Directory directory) {
         this.fhir = fhir;
         this.bulk = bulk;
+        this.directory = directory;
     }
 
     /**
@@ -56,7 +61,8 @@ public class TransactionImport {
             throw new InvalidInputException(List.of(new FieldProblem("Bundle.entry", "carries " + patients
                     + " patients: send one referral packet (one Patient) per transaction")));
         }
-        NdjsonPacket packet = NdjsonPacket.fromBundle(fhir, request);
+        // a reference to a Practitioner, Organization or Location not in the Bundle resolves to one sent before
+        NdjsonPacket packet = NdjsonPacket.fromBundle(fhir, request).withFallback(directory::resolve);
         ImportReport report = bulk.importPacket(actor, packet, null, p -> { }, true, System.nanoTime());
         if (!report.failures().isEmpty()) {
             OperationOutcome oo = new OperationOutcome();
@@ -67,9 +73,18 @@ public class TransactionImport {
             }
             return new Result(400, oo);
         }
+        // the directory resources (a sender's Organizations, Practitioners, Locations) are kept once the patient
+        // is: a Bundle that fails leaves nothing, and one sent again changes nothing
+        Map<NdjsonPacket.Line, Directory.Kept> kept = directory.keep(actor, packet.lines());
         Bundle response = new Bundle().setType(Bundle.BundleType.TRANSACTIONRESPONSE);
         for (NdjsonPacket.Line l : packet.lines()) {
             var entry = response.addEntry();
+            Directory.Kept k = kept.get(l);
+            if (k != null) {
+                entry.getResponse().setStatus(k.status() == Status.CREATED ? "201 Created" : "200 OK")
+                        .setLocation(k.location());
+                continue;
+            }
             var outcome = report.outcomeOf(l.file(), l.line()).orElseThrow();
             entry.getResponse().setStatus(outcome.status() == Status.CREATED ? "201 Created" : "200 OK");
             if (outcome.location() != null) {

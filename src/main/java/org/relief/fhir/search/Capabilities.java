@@ -39,7 +39,9 @@ final class Capabilities {
         patient.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
         patient.addSearchParam().setName("name").setType(Enumerations.SearchParamType.STRING);
         patient.addSearchParam().setName("birthdate").setType(Enumerations.SearchParamType.DATE);
-        patient.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN);
+        patient.addSearchParam().setName("identifier").setType(Enumerations.SearchParamType.TOKEN)
+                .setDocumentation("value (any system: Relief's record number or one a sender gave), system|value, "
+                        + "or |value (sent without a system)");
         patient.addOperation().setName("everything")
                 .setDefinition("http://hl7.org/fhir/OperationDefinition/Patient-everything");
         for (String type : FhirExport.PATIENT_TYPES) {
@@ -55,6 +57,11 @@ final class Capabilities {
                             .setDocumentation("prefixes eq, ge, gt, le, lt; precision year, month or day");
                 }
             }
+        }
+        for (String type : new java.util.TreeSet<>(FhirExport.DIRECTORY_TYPES)) {
+            rest.addResource().setType(type).setDocumentation("A sender's directory: kept as sent in a transaction "
+                    + "(alone or with a patient), so later Bundles may reference it").addInteraction()
+                    .setCode(TypeRestfulInteraction.READ);
         }
         rest.addResource().setType("Group").setDocumentation("A Group is one staff member's patients (their care "
                 + "teams), its id the staff member's id; only $export is offered").addOperation().setName("export")

@@ -39,6 +39,8 @@ class FhirSecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.GET, "/fhir/**").hasAuthority("SCOPE_read")
                         .requestMatchers(HttpMethod.DELETE, "/fhir/**").hasAuthority("SCOPE_read")
+                        // $everything by POST (as generic clients invoke operations) is a read
+                        .requestMatchers(HttpMethod.POST, "/fhir/Patient/*/$everything").hasAuthority("SCOPE_read")
                         .anyRequest().hasAuthority("SCOPE_write"))
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -20,11 +20,18 @@ public final class PatientTranslator {
     }
 
     public static Patient toFhir(PatientSummary summary, Demographics d, String mrnSystem) {
+        return toFhir(summary, d, mrnSystem, java.util.List.of());
+    }
+
+    /** The Patient with Relief's record number first, then the identifiers senders gave it (as they sent them). */
+    public static Patient toFhir(PatientSummary summary, Demographics d, String mrnSystem,
+            java.util.List<Identifier> senders) {
         Patient p = new Patient();
         p.setId(summary.id().toString());
         Identifier mrn = p.addIdentifier().setUse(Identifier.IdentifierUse.USUAL).setSystem(mrnSystem)
                 .setValue(summary.mrn());
         mrn.getType().addCoding().setSystem(Terminology.IDENTIFIER_TYPE).setCode("MR").setDisplay("Medical record number");
+        senders.forEach(p::addIdentifier);
         p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily(d.familyName()).addGiven(d.givenName());
         p.setGender(switch (d.sex()) {
             case FEMALE -> AdministrativeGender.FEMALE;

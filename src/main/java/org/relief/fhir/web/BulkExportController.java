@@ -2,8 +2,14 @@ package org.relief.fhir.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.nio.file.Files;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +21,7 @@ import org.relief.fhir.token.ApiClient;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,8 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * FHIR Bulk Data export: kick-off ({@code GET /fhir/$export}, {@code GET /fhir/Group/{staff id}/$export}) answers
  * 202 with the status URL in Content-Location; the status answers 202 with X-Progress while running and 200 with
- * the manifest when done; the files are ndjson; DELETE on the status cancels and removes the job. Only the token
- * that started a job sees it (anyone else: 404).
+ * the manifest when done (500 with the reason when it failed); the files are ndjson; DELETE on the status cancels
+ * and removes the job. Only the token that started a job sees it (anyone else: 404). Jobs and files are in the
+ * database: any node answers. {@code _since} (a FHIR instant) limits the export to resources recorded after it.
  */
 @RestController
 class BulkExportController {
@@ -38,9 +44,21 @@ class BulkExportController {
     private static final String NDJSON = "application/fhir+ndjson";
 
     private final BulkExport exports;
+    private final Duration keep;
 
-    BulkExportController(BulkExport exports) {
+    BulkExportController(BulkExport exports, @Value("${relief.fhir.export.keep:24h}") Duration keep) {
         this.exports = exports;
+        this.keep = keep;
+    }
+
+    /** {@code _since} as the Bulk Data spec has it: a FHIR instant (date, time and zone). */
+    static Instant since(String since) {
+        try {
+            return OffsetDateTime.parse(since.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw problem("_since", "must be a FHIR instant with date, time and zone, such as "
+                    + "2026-01-31T00:00:00Z ('" + since + "' is not)");
+        }
     }
 
     @GetMapping("/fhir/$export")
@@ -71,15 +89,14 @@ class BulkExportController {
         if (format != null && !Set.of("application/fhir+ndjson", "application/ndjson", "ndjson").contains(format)) {
             throw problem("_outputFormat", "Relief writes application/fhir+ndjson only");
         }
-        if (since != null) {
-            throw problem("_since", "is not supported yet: Relief exports the current state of each chart");
-        }
+        Instant after = since == null ? null : since(since);
         Set<String> wanted = types == null || types.isBlank() ? Set.of()
                 : Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty())
                         .collect(Collectors.toSet());
         String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?"
                 + request.getQueryString());
-        UUID job = exports.start(client.actor(request.getRemoteAddr()), client.tokenId(), url, group, wanted);
+        UUID job = exports.start(client.actor(request.getRemoteAddr()), client.tokenId(), url, group, wanted,
+                after);
         return ResponseEntity.status(202).header("Content-Location", FhirController.base(request)
                 + "/$export-status/" + job).build();
     }
@@ -93,9 +110,10 @@ class BulkExportController {
             case QUEUED, RUNNING -> ResponseEntity.status(202).header("X-Progress", j.patientsDone() + " of "
                     + j.patients() + " patients").header("Retry-After", "2").build();
             case DONE -> ResponseEntity.ok().header("Content-Type", "application/json")
-                    .header("Expires", j.startedAt().plusSeconds(86_400).toString())
+                    .header("Expires", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                            j.finishedAt().plus(keep).atOffset(ZoneOffset.UTC)))
                     .body(manifest(j, FhirController.base(request)));
-            case FAILED, CANCELLED -> throw new IllegalStateException("export " + j.state().name().toLowerCase()
+            case FAILED -> throw new IllegalStateException("export failed"
                     + (j.failure() == null ? "" : ": " + j.failure()));
         };
     }
@@ -108,14 +126,30 @@ class BulkExportController {
         return ResponseEntity.status(202).build();
     }
 
+    /**
+     * One file of a finished export, from the database (so from any node), streamed a page of parts at a time. The
+     * download is audited: one row per patient whose resources the file holds.
+     */
     @GetMapping("/fhir/$export-file/{job}/{file}")
-    ResponseEntity<Resource> file(@PathVariable String job, @PathVariable String file,
-            @AuthenticationPrincipal ApiClient client) throws IOException {
+    void file(@PathVariable String job, @PathVariable String file, @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
         String type = file.endsWith(".ndjson") ? file.substring(0, file.length() - ".ndjson".length()) : file;
-        var path = exports.file(client.tokenId(), FhirController.uuid(job), type)
-                .orElseThrow(() -> new NotFoundException("No file " + file + " in export " + job));
-        return ResponseEntity.ok().header("Content-Type", NDJSON).contentLength(Files.size(path))
-                .body(new FileSystemResource(path));
+        UUID jobId = FhirController.uuid(job);
+        if (!exports.open(client.actor(request.getRemoteAddr()), client.tokenId(), jobId, type)) {
+            throw new NotFoundException("No file " + file + " in export " + job);
+        }
+        response.setStatus(200);
+        response.setContentType(NDJSON);
+        response.setContentLengthLong(exports.size(jobId, type));
+        var out = response.getOutputStream();
+        exports.parts(jobId, type, p -> {
+            try {
+                out.write(p.ndjson().getBytes(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        out.flush();
     }
 
     /**
@@ -135,7 +169,7 @@ class BulkExportController {
         String files = base + "/$export-file/" + j.id() + "/";
         List<Manifest.File> output = j.outputs().stream()
                 .map(o -> new Manifest.File(o.type(), files + o.type() + ".ndjson", o.count())).toList();
-        List<Manifest.File> error = j.errors().isEmpty() ? List.of()
+        List<Manifest.File> error = j.errors() == 0 ? List.of()
                 : List.of(new Manifest.File("OperationOutcome", files + "OperationOutcome.ndjson", null));
         return new Manifest(j.startedAt().toString(), j.request(), true, output, error);
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.relief.fhir.FhirExport;
+import org.relief.fhir.bulk.Directory;
 import org.relief.fhir.bulk.TransactionImport;
 import org.relief.fhir.search.FhirSearch;
 import org.relief.fhir.search.ResourceSearch;
@@ -19,12 +20,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The FHIR R4 read side: capability statement, Patient read and search, Patient {@code $everything}, reads of the
- * chart's other resources and searches of them by patient; and the one write, a transaction Bundle.
+ * chart's other resources and searches of them by patient, reads of a sender's directory resources; and the one
+ * write, a transaction Bundle.
  */
 @RestController
 class FhirController {
@@ -36,9 +40,11 @@ class FhirController {
     private final FhirSearch search;
     private final ResourceSearch resources;
     private final TransactionImport transactions;
+    private final Directory directory;
 
     FhirController(FhirContext fhir, FhirExport export, FhirSearch search, ResourceSearch resources,
-            TransactionImport transactions) {
+            TransactionImport transactions, Directory directory) {
+        this.directory = directory;
         this.transactions = transactions;
         this.fhir = fhir;
         this.export = export;
@@ -67,7 +73,9 @@ class FhirController {
                 count, offset));
     }
 
-    @GetMapping(path = "/fhir/Patient/{id}/$everything", produces = FHIR_JSON)
+    /** {@code $everything} by GET, or by POST with an (empty) Parameters resource, as generic clients send it. */
+    @RequestMapping(path = "/fhir/Patient/{id}/$everything", method = {RequestMethod.GET, RequestMethod.POST},
+            produces = FHIR_JSON)
     ResponseEntity<String> everything(@PathVariable String id, @AuthenticationPrincipal ApiClient client,
             HttpServletRequest request) {
         var resources = export.everything(client.actor(request.getRemoteAddr()), uuid(id));
@@ -78,6 +86,12 @@ class FhirController {
     @GetMapping(path = "/fhir/{type:[A-Z][A-Za-z]+}/{id}", produces = FHIR_JSON)
     ResponseEntity<String> read(@PathVariable String type, @PathVariable String id,
             @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+        if (Directory.TYPES.contains(type)) {
+            // a sender's directory resource, as it sent it (reference data, no patient's)
+            return directory.read(type, id).map(json -> ResponseEntity.ok()
+                    .header("Content-Type", FHIR_JSON + ";charset=UTF-8").body(json))
+                    .orElseThrow(() -> new NotFoundException("No " + type + " " + id));
+        }
         if (!FhirExport.PATIENT_TYPES.contains(type)) {
             throw new NotFoundException("Relief serves no " + type + " resources");
         }
@@ -99,7 +113,8 @@ class FhirController {
                 date == null ? List.of() : date, count, offset));
     }
 
-    @PostMapping(path = "/fhir", consumes = {FHIR_JSON, "application/json"}, produces = FHIR_JSON)
+    /** The transaction; {@code /fhir/} too, where the HAPI generic client (and others) send it. */
+    @PostMapping(path = {"/fhir", "/fhir/"}, consumes = {FHIR_JSON, "application/json"}, produces = FHIR_JSON)
     ResponseEntity<String> transaction(@RequestBody String body, @AuthenticationPrincipal ApiClient client,
             HttpServletRequest request) {
         var result = transactions.apply(client.actor(request.getRemoteAddr()), body);

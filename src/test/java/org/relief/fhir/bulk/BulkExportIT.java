@@ -11,7 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.relief.patient.ChartService;
+import org.relief.patient.Codes;
+import org.relief.patient.EntryKind;
+import org.relief.patient.Problem;
+import org.relief.support.Fixtures;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.StaffDirectory;
 import org.relief.fhir.FhirExportIT;
@@ -35,6 +42,8 @@ class BulkExportIT {
     CareTeams teams;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    ChartService charts;
 
     @Test
     void theClinicExportsAsNdjsonOfEveryPatientOnTheTokensTeams() throws Exception {
@@ -78,9 +87,32 @@ class BulkExportIT {
     }
 
     @Test
+    void sinceExportsOnlyWhatWasRecordedAfterIt() throws Exception {
+        var patel = Fixtures.actor(staff, "dr.patel");
+        UUID patient = new java.util.TreeSet<>(teams.patientsOf(patel.staffId())).first();
+        Instant since = Instant.now();
+        Thread.sleep(5);
+        String text = "Low back pain, unspecified (since test " + UUID.randomUUID() + ")";
+        charts.add(patel, patient, EntryKind.PROBLEM, new Problem("M54.50", text, LocalDate.now().minusMonths(4),
+                Codes.ClinicalStatus.ACTIVE));
+        HttpResponse<String> kickOff = send("GET", "/fhir/$export?_since=" + since, true);
+        assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
+        JsonNode manifest = waitForManifest(kickOff.headers().firstValue("Content-Location").orElseThrow());
+        // the new problem is the one Condition; the patients' demographics did not change
+        assertThat(output(manifest, "Condition").get("count").asInt()).isEqualTo(1);
+        assertThat(types(manifest)).doesNotContain("Patient", "QuestionnaireResponse");
+        String conditions = send("GET", path(url(manifest, "Condition")), false).body();
+        assertThat(conditions).contains(text);
+    }
+
+    @Test
     void withoutPreferAsyncOrWithUnsupportedParametersIs400() throws Exception {
         assertThat(send("GET", "/fhir/$export", false).statusCode()).isEqualTo(400);
-        assertThat(send("GET", "/fhir/$export?_since=2020-01-01", true).statusCode()).isEqualTo(400);
+        // _since is a FHIR instant: a date alone, or anything else, is refused naming the parameter
+        HttpResponse<String> dateOnly = send("GET", "/fhir/$export?_since=2020-01-01", true);
+        assertThat(dateOnly.statusCode()).isEqualTo(400);
+        assertThat(dateOnly.body()).contains("OperationOutcome").contains("_since");
+        assertThat(send("GET", "/fhir/$export?_since=yesterday", true).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/fhir/$export?_type=Basic", true).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/fhir/$export-status/" + UUID.randomUUID(), false).statusCode()).isEqualTo(404);
     }

@@ -67,8 +67,19 @@ class TransactionIT {
         assertThat(patientLocation).startsWith("Patient/");
         assertThat(response.getEntry()).filteredOn(e -> e.getResponse().getLocation() != null
                 && e.getResponse().getLocation().startsWith("Condition/")).isNotEmpty();
+        // the sender's practitioners and organizations go to the clinic's directory
+        assertThat(response.getEntry()).filteredOn(e -> e.getResponse().getLocation() != null
+                && e.getResponse().getLocation().startsWith("Practitioner/")).isNotEmpty();
         // what is not kept says so
-        assertThat(response.getEntry()).filteredOn(e -> e.getResponse().hasOutcome()).isNotEmpty();
+        Bundle withBasic = referralPacket();
+        org.hl7.fhir.r4.model.Basic basic = new org.hl7.fhir.r4.model.Basic();
+        basic.setId(UUID.randomUUID().toString());
+        basic.getCode().setText("a note Relief has no place for");
+        withBasic.addEntry().setResource(basic).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Basic/" + basic.getIdElement().getIdPart());
+        Bundle notKept = fhir.newJsonParser().parseResource(Bundle.class, post(withBasic, TOKEN).body());
+        assertThat(notKept.getEntry().get(notKept.getEntry().size() - 1).getResponse().getOutcome())
+                .isNotNull();
         long rows = rows();
 
         String conditions = get("/fhir/Condition?" + "patient=" + patientLocation);
@@ -81,6 +92,31 @@ class TransactionIT {
         assertThat(second.getEntry()).allSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo("200 OK"));
         assertThat(second.getEntryFirstRep().getResponse().getLocation()).isEqualTo(patientLocation);
         assertThat(rows()).isEqualTo(rows);
+    }
+
+    @Test
+    void theTransactionIsTakenAtTheBaseWithATrailingSlashToo() throws Exception {
+        // the HAPI FHIR generic client posts a transaction to "[base]/"
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(
+                        freshPatientOnly()))).build();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(fhir.newJsonParser().parseResource(Bundle.class, r.body()).getType())
+                .isEqualTo(Bundle.BundleType.TRANSACTIONRESPONSE);
+    }
+
+    /** The shared packet's Patient alone, with fresh identifiers and a fresh full URL: a patient new to Relief. */
+    private Bundle freshPatientOnly() throws Exception {
+        Patient patient = (Patient) referralPacket().getEntryFirstRep().getResource();
+        patient.getIdentifier().forEach(i -> i.setValue(UUID.randomUUID().toString()));
+        patient.getGeneralPractitioner().clear();
+        patient.setManagingOrganization(null);
+        Bundle packet = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        packet.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(patient).getRequest()
+                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        return packet;
     }
 
     @Test

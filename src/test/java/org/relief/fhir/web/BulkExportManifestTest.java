@@ -25,7 +25,7 @@ class BulkExportManifestTest {
 
     private static Job done(String request, List<Output> outputs, List<String> errors) {
         return new Job(JOB, UUID.randomUUID(), request, Instant.parse("2026-03-01T10:15:30Z"), State.DONE, 3, 3,
-                outputs, errors, null);
+                outputs, errors.size(), null, Instant.parse("2026-03-01T10:16:00Z"));
     }
 
     @Test
