@@ -217,7 +217,8 @@ class AuditedRoutesIT {
         String readOnly = tokens.issue(Fixtures.actor(staff, "admin"), "route walk read only", Set.of("read"),
                 staff.findByUsername("dr.patel").orElseThrow().id()).token();
         long before = lastId();
-        HttpResponse<String> r = bearer("POST", "/fhir/Patient/" + patient + "/$everything", readOnly);
+        // a write (PUT) needs the write scope; $everything, even by POST, is a read
+        HttpResponse<String> r = bearer("PUT", "/fhir/Patient/" + patient, readOnly);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(rowsSince(before)).singleElement().asString().startsWith("DENIED");
     }
