@@ -144,6 +144,8 @@ final class PatientImport {
 
     private Map<Line, Written> write(Actor actor, String source, NdjsonPacket packet, Line patientLine,
             Demographics demographics, Map<Line, Translation> pending) {
+        // one import of this source patient at a time; what is on file is read after the lock (see SourceMap.lock)
+        sourceMap.lock(source, patientLine.type(), patientLine.id());
         Map<String, SourceMap.Row> onFile = mapRows(source, patientLine, pending.keySet());
         Map<Line, Written> statuses = new LinkedHashMap<>();
         SourceMap.Row patientRow = onFile.get(key(patientLine));
