@@ -66,6 +66,7 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
     private final List<FileChannel> channels = new ArrayList<>();
     private final ThreadLocal<IParser> lenient;
     private final ThreadLocal<IParser> strict;
+    private final Set<String> resourceTypes;
 
     // per line that belongs to a patient (the others are reported in the first pass and forgotten)
     private int count;
@@ -86,6 +87,7 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
     private FolderPacket(FhirContext fhir, Limits limits) {
         this.fhir = fhir;
         this.limits = limits;
+        this.resourceTypes = Set.copyOf(fhir.getResourceTypes());
         this.lenient = ThreadLocal.withInitial(fhir::newJsonParser);
         this.strict = ThreadLocal.withInitial(() -> fhir.newJsonParser()
                 .setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler()));
@@ -142,7 +144,7 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
                 }
                 Scan scan = scan(lines.bytes(), lines.length());
                 String problem = scan == null || scan.type() == null
-                        || !fhir.getResourceTypes().contains(scan.type()) ? "not a FHIR resource: "
+                        || !resourceTypes.contains(scan.type()) ? "not a FHIR resource: "
                         + hapiComplaint(lines.text()) : null;
                 if (problem == null && scan.id() == null) {
                     problem = "resource without an id (bulk data resources reference each other by id)";
