@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
 /**
  * The HAPI validator against the base R4 specification, offline: terminology Relief cannot check here (SNOMED CT,
  * RxNorm, ICD-10-CM, LOINC) gives a warning, never an error; profiles Relief does not have (US Core, say) are not
- * errors either. Building it takes seconds, so it is warmed in the background once the application is ready.
+ * errors either. Building it takes seconds and about 150 MB of heap (the base specification's structure definitions,
+ * value sets and snapshots), so it is built only when needed: warmed in the background once the server is ready when
+ * the import validates fully ({@code relief.fhir.import.validate: full}), else on first use (tests, say). Built at
+ * every start, it took most of a 256 MB heap for nothing (issue 10, defect 1).
  */
 @Component
 public class FhirValidation {
@@ -33,17 +36,22 @@ public class FhirValidation {
 
     private final FhirContext fhir;
     private final boolean importCommand;
+    private final boolean validatesFully;
     private volatile FhirValidator validator;
 
-    FhirValidation(FhirContext fhir, org.springframework.boot.ApplicationArguments args) {
+    FhirValidation(FhirContext fhir, org.springframework.boot.ApplicationArguments args,
+            @org.springframework.beans.factory.annotation.Value("${relief.fhir.import.validate:structural}")
+            String importValidation) {
         this.fhir = fhir;
         this.importCommand = args.containsOption("import");
+        this.validatesFully = java.util.Set.of("full", "true").contains(
+                String.valueOf(importValidation).strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
-        if (importCommand) {
-            return; // the import command builds it when (and only if) it validates fully; no core spent on it
+        if (importCommand || !validatesFully) {
+            return; // built when (and only if) something validates fully; no core or heap spent on it before
         }
         Thread t = new Thread(() -> {
             long started = System.nanoTime();

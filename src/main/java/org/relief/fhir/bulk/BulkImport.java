@@ -47,6 +47,8 @@ public class BulkImport {
     private final Validation validate;
     private final PatientImport patientImport;
     private final int threads;
+    private final FolderPacket.Limits limits;
+    private final int batchKb;
 
     /**
      * How imported resources are checked against FHIR R4: {@code STRUCTURAL} parses each strictly (unknown
@@ -71,8 +73,14 @@ public class BulkImport {
     BulkImport(FhirContext fhir, FhirValidation validation, Patients patients, ChartService charts,
             StaffDirectory staff, SourceMap sourceMap, TransactionTemplate tx, PatientIdentifiers identifiers,
             @Value("${relief.fhir.import.validate:structural}") String validate,
-            @Value("${relief.fhir.import.threads:0}") int threads) {
+            @Value("${relief.fhir.import.threads:0}") int threads,
+            @Value("${relief.fhir.import.max-resource-size:8MB}") org.springframework.util.unit.DataSize maxResource,
+            @Value("${relief.fhir.import.max-patient-size:32MB}") org.springframework.util.unit.DataSize maxPatient,
+            @Value("${relief.fhir.import.batch-size:8MB}") org.springframework.util.unit.DataSize batch) {
         this.fhir = fhir;
+        this.limits = new FolderPacket.Limits((int) Math.min(Integer.MAX_VALUE - 16, maxResource.toBytes()),
+                maxPatient.toBytes());
+        this.batchKb = (int) Math.max(1, Math.min(Integer.MAX_VALUE, batch.toKilobytes()));
         this.staff = staff;
         this.validate = Validation.of(validate);
         this.patientImport = new PatientImport(fhir, validation, this.validate, patients, charts, sourceMap, tx,
@@ -103,21 +111,147 @@ public class BulkImport {
                 address);
     }
 
-    /** Imports every {@code *.ndjson} file of {@code dir}; {@code source} names the sending system (blank: from the data). */
+    /**
+     * Imports every {@code *.ndjson} file of {@code dir}; {@code source} names the sending system (blank: from the
+     * data). The folder is streamed, never read whole ({@link FolderPacket}): a first pass indexes it, then patients
+     * are read back, checked and written a few at a time, at most {@code relief.fhir.import.batch-size} of ndjson in
+     * memory at once (and one patient, however large, up to {@code relief.fhir.import.max-patient-size}). So memory
+     * does not grow with the packet but for its index (about 2.5 MB per 100,000 resources).
+     */
     public ImportReport importFolder(Actor actor, Path dir, String source, Consumer<Progress> progress)
             throws IOException {
         long started = System.nanoTime();
-        NdjsonPacket packet = NdjsonPacket.read(fhir, dir, validate != Validation.NONE);
-        return importPacket(actor, packet, source, progress, false, started);
+        ImportReport report = new ImportReport(false);
+        try (FolderPacket packet = FolderPacket.index(fhir, dir, limits, report, (type, id, file, line) -> {
+            if (CLINICAL.contains(type)) {
+                report.fail(new ImportReport.Failure(type, id, file, line, "no patient reference"));
+            } else {
+                PatientImport.skip(report, type, file, line, skipReasonWithoutPatient(type));
+            }
+        })) {
+            List<FolderPacket.Group> groups = packet.groups();
+            int total = packet.total();
+            int inGroups = groups.stream().mapToInt(g -> g.lines().length).sum();
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger(
+                    total - inGroups);
+            progress.accept(progress(done.get(), total, started, System.nanoTime()));
+            importGroups(actor, source, packet, groups, report, done, total, started, progress);
+            progress.accept(progress(total, total, started, System.nanoTime()));
+        }
+        return report;
     }
 
     /**
-     * Imports a packet (read from a folder, or a transaction Bundle's entries). {@code whole}: nothing is written
-     * unless every resource can be (a transaction), which for a packet of one patient is the per-patient guarantee.
+     * Imports the patients side by side (each its own transaction) on {@code threads} threads, with at most {@code
+     * batchKb} of their ndjson read and parsed at once: a patient waits for room before it is read. A thread that
+     * fails unexpectedly (a bug, or memory running out) stops the import with a reason; what was written stays
+     * (each patient whole) and running the import again carries on where it stopped (imports are idempotent).
+     */
+    private void importGroups(Actor actor, String source, FolderPacket packet, List<FolderPacket.Group> groups,
+            ImportReport report, java.util.concurrent.atomic.AtomicInteger done, int total, long started,
+            Consumer<Progress> progress) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(batchKb);
+        java.util.concurrent.atomic.AtomicReference<Throwable> broken = new java.util.concurrent.atomic.AtomicReference<>();
+        long[] lastReport = {System.nanoTime()};
+        Runnable report1s = () -> {
+            long now = System.nanoTime();
+            if (now - lastReport[0] > 1_000_000_000L) {
+                lastReport[0] = now;
+                progress.accept(progress(done.get(), total, started, now));
+            }
+        };
+        try {
+            for (FolderPacket.Group group : groups) {
+                int kb = (int) Math.min(batchKb, Math.max(1, group.bytes() / 1024));
+                while (!room.tryAcquire(kb, 200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    report1s.run();
+                    if (broken.get() != null) {
+                        break;
+                    }
+                }
+                if (broken.get() != null) {
+                    break;
+                }
+                pool.execute(() -> {
+                    try {
+                        if (broken.get() == null) {
+                            importGroup(actor, source, packet, group, report);
+                        }
+                    } catch (Throwable t) {
+                        broken.compareAndSet(null, t);
+                    } finally {
+                        done.addAndGet(group.lines().length);
+                        room.release(kb);
+                    }
+                });
+                report1s.run();
+            }
+            pool.shutdown();
+            while (!pool.awaitTermination(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                report1s.run();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        Throwable t = broken.get();
+        if (t instanceof OutOfMemoryError) {
+            throw new IllegalStateException("the import ran out of memory and stopped (the patients imported so far "
+                    + "are whole; importing again carries on): lower relief.fhir.import.batch-size or "
+                    + "relief.fhir.import.max-patient-size, or give Relief more memory", t);
+        }
+        if (t != null) {
+            // importPatient reports every failure of a patient itself: this is a bug, not bad data
+            throw new IllegalStateException("import failed: " + t, t);
+        }
+    }
+
+    /** One patient's group: read back, parsed, imported; or failed whole when it cannot be. */
+    private void importGroup(Actor actor, String source, FolderPacket packet, FolderPacket.Group group,
+            ImportReport report) throws IOException {
+        if (!group.present()) {
+            for (int line : group.lines()) {
+                report.fail(packet.failure(line, "dangling reference Patient/" + group.patientId()
+                        + ": no such patient in the packet"));
+            }
+            return;
+        }
+        if (group.bytes() > packet.maxPatientBytes()) {
+            String why = "patient " + group.patientId() + " not imported: their " + group.lines().length
+                    + " resources take " + group.bytes() / (1024 * 1024) + " MB, more than one patient may ("
+                    + FolderPacket.mb(packet.maxPatientBytes()) + ", relief.fhir.import.max-patient-size)";
+            for (int line : group.lines()) {
+                report.fail(packet.failure(line, why));
+            }
+            return;
+        }
+        List<Line> lines = new ArrayList<>(group.lines().length);
+        for (int line : group.lines()) {
+            Object read = packet.read(line, validate != Validation.NONE);
+            if (read instanceof Line l) {
+                lines.add(l);
+            } else if (read instanceof ImportReport.Failure f) {
+                report.fail(f);
+            }
+        }
+        if (lines.stream().noneMatch(l -> l.resource() instanceof Patient)) {
+            String why = "patient " + group.patientId() + " not imported: their Patient resource could not be read";
+            lines.forEach(l -> report.fail(PatientImport.failure(l, why)));
+            return;
+        }
+        patientImport.importPatient(actor, source, packet, lines, report);
+    }
+
+    /**
+     * Imports a transaction Bundle's entries: nothing is written unless every resource can be (a transaction),
+     * which for a packet of one patient is the per-patient guarantee. The Bundle is one request, held in memory.
      */
     ImportReport importPacket(Actor actor, NdjsonPacket packet, String source, Consumer<Progress> progress,
             boolean whole, long started) {
-        ImportReport report = new ImportReport();
+        ImportReport report = new ImportReport(true);
         packet.unreadable().forEach(report::fail);
         int total = packet.size();
         int done = packet.unreadable().size();

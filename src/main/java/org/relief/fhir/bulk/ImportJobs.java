@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports started from the admin page run in the background; the page polls their progress. The jobs live in this
+ * Imports started from the admin page run in the background, one at a time (a second waits for the first: two large
+ * imports at once would need twice the memory); the page polls their progress. A failing import (a bug, the disk,
+ * memory running out) stops that import with its reason on the page; the server carries on. The jobs live in this
  * node's memory (a page polls the node it started on; a restart forgets the progress, never the imported data, and
  * running the same import again is harmless because imports are idempotent).
  */
@@ -26,6 +28,12 @@ public class ImportJobs {
 
     private final BulkImport importer;
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "fhir-import");
+                t.setDaemon(true);
+                return t;
+            });
 
     ImportJobs(BulkImport importer) {
         this.importer = importer;
@@ -38,6 +46,7 @@ public class ImportJobs {
         private volatile BulkImport.Progress progress;
         private volatile ImportReport report;
         private volatile String error;
+        private volatile boolean running;
 
         Job(String startedBy) {
             this.startedBy = startedBy;
@@ -63,6 +72,11 @@ public class ImportJobs {
             return error;
         }
 
+        /** Waiting for the import before it (imports run one at a time). */
+        public boolean waiting() {
+            return !running && !finished();
+        }
+
         public boolean finished() {
             return report != null || error != null;
         }
@@ -72,21 +86,26 @@ public class ImportJobs {
     public Job start(Actor actor, Path dir, String source) {
         Job job = new Job(actor.username());
         jobs.put(job.id, job);
-        Thread t = new Thread(() -> {
+        runner.execute(() -> {
             try {
+                job.running = true;
                 job.report = importer.importFolder(actor, dir, source, p -> {
                     job.progress = p;
                     log.info("FHIR import {}: {}", job.id, p);
                 });
             } catch (IOException | RuntimeException e) {
-                job.error = e.toString();
+                job.error = e.getMessage() == null ? e.toString() : e.getMessage();
                 log.warn("FHIR import {} stopped: {}", job.id, e.toString());
+            } catch (OutOfMemoryError e) {
+                // the import's objects are garbage once it unwinds: the server itself carries on
+                job.error = "the import ran out of memory and stopped (the patients imported so far are whole; "
+                        + "importing again carries on): lower relief.fhir.import.batch-size or give Relief more memory";
+                log.error("FHIR import {} ran out of memory", job.id);
             } finally {
+                job.running = false;
                 delete(dir);
             }
-        }, "fhir-import-" + job.id);
-        t.setDaemon(true);
-        t.start();
+        });
         return job;
     }
 

@@ -39,7 +39,22 @@ public final class ImportReport {
     private final Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
     private final Map<String, Map<String, Integer>> skipReasons = new TreeMap<>();
     private final List<Failure> failures = new ArrayList<>();
+    private final boolean whole;
+    private int failed;
     private int patients;
+
+    /**
+     * {@code whole}: the report of a transaction Bundle, which answers per entry: every outcome and failure is kept.
+     * Otherwise (a folder, of any size) only counts grow: the first {@value #KEPT_FAILURES} failures are kept with
+     * their reasons, and at most {@value #KEPT_SKIP_REASONS} skip reasons per type.
+     */
+    ImportReport(boolean whole) {
+        this.whole = whole;
+    }
+
+    /** How many failures a folder's report keeps with their reasons (the rest are counted). */
+    static final int KEPT_FAILURES = 10_000;
+    static final int KEPT_SKIP_REASONS = 50;
 
     synchronized void count(String type, Status status) {
         counts.computeIfAbsent(type, t -> new int[Status.values().length])[status.ordinal()]++;
@@ -47,17 +62,24 @@ public final class ImportReport {
 
     synchronized void skip(String type, String reason) {
         count(type, Status.SKIPPED);
-        skipReasons.computeIfAbsent(type, t -> new TreeMap<>()).merge(reason, 1, Integer::sum);
+        Map<String, Integer> reasons = skipReasons.computeIfAbsent(type, t -> new TreeMap<>());
+        reasons.merge(whole || reasons.size() < KEPT_SKIP_REASONS || reasons.containsKey(reason) ? reason
+                : "other reasons", 1, Integer::sum);
     }
 
     synchronized void fail(Failure failure) {
         count(failure.type(), Status.FAILED);
-        failures.add(failure);
-        outcomes.putIfAbsent(failure.file() + ":" + failure.line(), new Outcome(failure.file(), failure.line(),
-                failure.type(), Status.FAILED, null, failure.reason()));
+        failed++;
+        if (whole || failures.size() < KEPT_FAILURES) {
+            failures.add(failure);
+        }
+        outcome(new Outcome(failure.file(), failure.line(), failure.type(), Status.FAILED, null, failure.reason()));
     }
 
     synchronized void outcome(Outcome outcome) {
+        if (!whole) {
+            return; // a folder's report does not grow with every resource
+        }
         outcomes.putIfAbsent(outcome.file() + ":" + outcome.line(), outcome);
     }
 
@@ -89,8 +111,14 @@ public final class ImportReport {
                 Map.copyOf(skipReasons.getOrDefault(e.getKey(), Map.of())))).toList();
     }
 
+    /** The failures kept with their reasons (a folder's report keeps the first {@value #KEPT_FAILURES}). */
     public synchronized List<Failure> failures() {
         return List.copyOf(failures);
+    }
+
+    /** How many resources (or lines) failed, kept or not. */
+    public synchronized int failedCount() {
+        return failed;
     }
 
     /** The report as the command line prints it. */
@@ -106,8 +134,8 @@ public final class ImportReport {
         if (!failures.isEmpty()) {
             out.append("Failed:\n");
             failures.stream().limit(200).forEach(f -> out.append("  ").append(f).append('\n'));
-            if (failures.size() > 200) {
-                out.append("  ... and ").append(failures.size() - 200).append(" more\n");
+            if (failed > 200) {
+                out.append("  ... and ").append(failed - 200).append(" more\n");
             }
         }
         return out.toString();

@@ -2,18 +2,12 @@ package org.relief.fhir.bulk;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -21,11 +15,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * A folder of FHIR Bulk Data ndjson files (one resource per line), read whole and indexed: by type and id, and by
- * identifier for the conditional references Synthea writes ({@code Practitioner?identifier=system|value}). Lines that
- * are not a FHIR resource become failures with their file and line; they do not stop the rest.
+ * The entries of one transaction Bundle as a packet, in memory (a Bundle is one request, of bounded size), indexed by
+ * type and id and by identifier for conditional references ({@code Practitioner?identifier=system|value}). A folder
+ * of ndjson is never read whole: {@link FolderPacket} streams it. {@link Line} and {@link #parse} serve both.
  */
-final class NdjsonPacket {
+final class NdjsonPacket implements PacketReferences {
 
     /**
      * One resource and where it came from; {@code structuralError} is what a strict parse refused in it (an unknown
@@ -51,48 +45,8 @@ final class NdjsonPacket {
     private final Map<String, Line> byTypeAndId = new HashMap<>();
     private final Map<String, Line> byIdentifier = new HashMap<>();
 
-    static NdjsonPacket read(FhirContext fhir, Path dir) throws IOException {
-        return read(fhir, dir, false);
-    }
-
-    /**
-     * Reads every {@code *.ndjson} file of {@code dir}, parsing the lines of each file in parallel (parsing is most
-     * of an import's work); {@code strict}: each resource is parsed strictly too, see {@link Line#structuralError}.
-     */
-    static NdjsonPacket read(FhirContext fhir, Path dir, boolean strict) throws IOException {
-        NdjsonPacket packet = new NdjsonPacket();
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".ndjson")).sorted().toList();
-        }
-        // parsers are not thread-safe, the context is: one parser of each kind per thread
-        ThreadLocal<IParser> lenient = ThreadLocal.withInitial(fhir::newJsonParser);
-        ThreadLocal<IParser> strictParser = ThreadLocal.withInitial(() -> fhir.newJsonParser()
-                .setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler()));
-        for (Path file : files) {
-            String name = file.getFileName().toString();
-            String typeFromName = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-            List<String> texts;
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                texts = in.lines().toList();
-            }
-            Object[] parsed = java.util.stream.IntStream.range(0, texts.size()).parallel()
-                    .mapToObj(i -> parse(texts.get(i), name, typeFromName, i + 1, lenient.get(),
-                            strict ? strictParser.get() : null))
-                    .toArray();
-            for (Object o : parsed) {
-                if (o instanceof Line l) {
-                    packet.add(l);
-                } else if (o instanceof ImportReport.Failure f) {
-                    packet.unreadable.add(f);
-                }
-            }
-        }
-        return packet;
-    }
-
     /** A line as a {@link Line}, a {@link ImportReport.Failure} when it is no resource, or null when blank. */
-    private static Object parse(String text, String name, String typeFromName, int n, IParser lenient,
+    static Object parse(String text, String name, String typeFromName, int n, IParser lenient,
             IParser strict) {
         if (text.isBlank()) {
             return null;
@@ -198,7 +152,7 @@ final class NdjsonPacket {
         }
     }
 
-    private static List<Identifier> identifiers(Resource r) {
+    static List<Identifier> identifiers(Resource r) {
         if (r instanceof Practitioner p) {
             return p.getIdentifier();
         }
@@ -248,43 +202,29 @@ final class NdjsonPacket {
         return this;
     }
 
+    @Override
+    public boolean resolves(Reference ref) {
+        return resolve(ref).isPresent();
+    }
+
     /** A person's or organization's name, from the resource the reference resolves to, else its display. */
-    String nameOf(Reference ref) {
-        return resolve(ref).map(l -> {
-            if (l.resource() instanceof Practitioner p && !p.getName().isEmpty()) {
-                var n = p.getNameFirstRep();
-                return n.hasText() ? n.getText() : (n.getPrefixAsSingleString() + " " + n.getGivenAsSingleString()
-                        + " " + n.getFamily()).strip();
-            }
-            if (l.resource() instanceof Organization o && o.hasName()) {
-                return o.getName();
-            }
-            return null;
-        }).orElse(ref != null && ref.hasDisplay() ? ref.getDisplay() : null);
+    @Override
+    public String nameOf(Reference ref) {
+        return resolve(ref).map(l -> name(l.resource()))
+                .orElse(ref != null && ref.hasDisplay() ? ref.getDisplay() : null);
     }
 
-    private Map<String, org.hl7.fhir.r4.model.Encounter> lastEncounters;
-
-    /**
-     * The latest encounter (by start) of the patient with this id, indexed once for the packet: looking it up per
-     * patient by scanning every line made a large import quadratic.
-     */
-    synchronized Optional<org.hl7.fhir.r4.model.Encounter> lastEncounter(String patientId) {
-        if (lastEncounters == null) {
-            lastEncounters = new HashMap<>();
-            for (Line l : lines) {
-                if (l.resource() instanceof org.hl7.fhir.r4.model.Encounter e && e.getSubject().hasReference()) {
-                    String ref = e.getSubject().getReference();
-                    String id = ref.substring(ref.lastIndexOf('/') + 1);
-                    lastEncounters.merge(id, e, (a, b) -> start(b).compareTo(start(a)) > 0 ? b : a);
-                }
-            }
+    /** A practitioner's or organization's name; null for other resources and when it has none. */
+    static String name(Resource r) {
+        if (r instanceof Practitioner p && !p.getName().isEmpty()) {
+            var n = p.getNameFirstRep();
+            return n.hasText() ? n.getText() : (n.getPrefixAsSingleString() + " " + n.getGivenAsSingleString()
+                    + " " + n.getFamily()).strip();
         }
-        return Optional.ofNullable(lastEncounters.get(patientId));
-    }
-
-    private static String start(org.hl7.fhir.r4.model.Encounter e) {
-        return String.valueOf(e.getPeriod().getStartElement().getValueAsString());
+        if (r instanceof Organization o && o.hasName()) {
+            return o.getName();
+        }
+        return null;
     }
 
     /** Resources grouped by the patient they belong to (in order of the files), and those that belong to none. */
@@ -299,7 +239,7 @@ final class NdjsonPacket {
         return groups;
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "unreadable";
         }

@@ -70,7 +70,7 @@ final class PatientImport {
     }
 
     /** Imports one patient's {@code lines} (their Patient among them) and records what happened in the report. */
-    void importPatient(Actor actor, String sourceOverride, NdjsonPacket packet, List<Line> lines,
+    void importPatient(Actor actor, String sourceOverride, PacketReferences packet, List<Line> lines,
             ImportReport report) {
         Line patientLine = lines.stream().filter(l -> l.resource() instanceof Patient).findFirst().orElseThrow();
         Patient patient = (Patient) patientLine.resource();
@@ -130,7 +130,7 @@ final class PatientImport {
             return;
         }
         try {
-            Map<Line, Written> statuses = tx.execute(s -> write(actor, source, packet, patientLine,
+            Map<Line, Written> statuses = tx.execute(s -> write(actor, source, packet, lines, patientLine,
                     (Demographics) demographics.data(), pending));
             statuses.forEach((l, w) -> {
                 report.count(l.type(), w.status());
@@ -145,15 +145,17 @@ final class PatientImport {
         }
     }
 
-    private Map<Line, Written> write(Actor actor, String source, NdjsonPacket packet, Line patientLine,
-            Demographics demographics, Map<Line, Translation> pending) {
+    private Map<Line, Written> write(Actor actor, String source, PacketReferences packet, List<Line> lines,
+            Line patientLine, Demographics demographics, Map<Line, Translation> pending) {
+        // one import of this source patient at a time; what is on file is read after the lock (see SourceMap.lock)
+        sourceMap.lock(source, patientLine.type(), patientLine.id());
         Map<String, SourceMap.Row> onFile = mapRows(source, patientLine, pending.keySet());
         Map<Line, Written> statuses = new LinkedHashMap<>();
         SourceMap.Row patientRow = onFile.get(key(patientLine));
         UUID patientId;
         if (patientRow == null) {
             patientId = patients.register(actor, new Registration(demographics,
-                    referral((Patient) patientLine.resource(), packet, source), actor.staffId())).id();
+                    referral((Patient) patientLine.resource(), lines, packet, source), actor.staffId())).id();
             statuses.put(patientLine, new Written(Status.CREATED, "Patient/" + patientId));
         } else {
             patientId = patientRow.patientId();
@@ -204,11 +206,11 @@ final class PatientImport {
     }
 
     /** The referral an imported chart starts with: from the patient's general practitioner, else their last visit. */
-    private static Referral referral(Patient p, NdjsonPacket packet, String source) {
+    private static Referral referral(Patient p, List<Line> lines, PacketReferences packet, String source) {
         String clinician = p.getGeneralPractitioner().stream().map(packet::nameOf).filter(n -> n != null)
                 .findFirst().orElse(null);
         String practice = p.hasManagingOrganization() ? packet.nameOf(p.getManagingOrganization()) : null;
-        Encounter last = packet.lastEncounter(p.getIdElement().getIdPart()).orElse(null);
+        Encounter last = lastEncounter(lines);
         if (clinician == null && last != null) {
             clinician = last.getParticipant().stream().map(x -> packet.nameOf(x.getIndividual()))
                     .filter(n -> n != null).findFirst().orElse(null);
@@ -223,14 +225,30 @@ final class PatientImport {
                 LocalDate.now(), Urgency.ROUTINE);
     }
 
+    /** The patient's latest encounter (by start), among their own resources. */
+    private static Encounter lastEncounter(List<Line> lines) {
+        Encounter last = null;
+        for (Line l : lines) {
+            if (l.resource() instanceof Encounter e && e.getSubject().hasReference()
+                    && (last == null || start(e).compareTo(start(last)) > 0)) {
+                last = e;
+            }
+        }
+        return last;
+    }
+
+    private static String start(Encounter e) {
+        return String.valueOf(e.getPeriod().getStartElement().getValueAsString());
+    }
+
     /** Why a resource cannot be imported: a dangling reference, a validation error, or a bad field; else empty. */
-    private Optional<String> check(Line l, Translation t, NdjsonPacket packet) {
+    private Optional<String> check(Line l, Translation t, PacketReferences packet) {
         for (Reference ref : fhir.newTerser().getAllPopulatedChildElementsOfType(l.resource(), Reference.class)) {
             String r = ref.getReference();
             if (r == null || r.startsWith("#") || r.startsWith("urn:") || r.startsWith("http")) {
                 continue;
             }
-            if (packet.resolve(ref).isEmpty()) {
+            if (!packet.resolves(ref)) {
                 return Optional.of("dangling reference " + r + ": not in the packet");
             }
         }
@@ -260,8 +278,12 @@ final class PatientImport {
     }
 
     static void skip(ImportReport report, Line l, String reason) {
-        report.skip(l.type(), reason);
-        report.outcome(new ImportReport.Outcome(l.file(), l.line(), l.type(), Status.SKIPPED, null, reason));
+        skip(report, l.type(), l.file(), l.line(), reason);
+    }
+
+    static void skip(ImportReport report, String type, String file, int line, String reason) {
+        report.skip(type, reason);
+        report.outcome(new ImportReport.Outcome(file, line, type, Status.SKIPPED, null, reason));
     }
 
     private static void counted(ImportReport report, Line l, Status status, SourceMap.Row row) {

@@ -31,6 +31,19 @@ class SourceMap {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Takes the lock on one source identity (source + type + id) until the current transaction ends: imports of the
+     * same source patient then run one after another, and the second finds the first one's rows (read committed: each
+     * statement after the lock sees what the first committed). Without it, identical transaction Bundles sent at once
+     * each found no row and each registered a patient (issue 10, defect 2). The primary key on the same three columns
+     * is the constraint; the lock makes the one winner register the patient before anyone else looks.
+     */
+    void lock(String source, String resourceType, String resourceId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "fhir_source_map:" + source + "|" + key(resourceType, resourceId))
+                .query((rs, n) -> 1).list();
+    }
+
     /** The rows on file for these resource ids of one source, keyed {@code type/id}. */
     Map<String, Row> rows(String source, Collection<String> resourceIds) {
         Map<String, Row> rows = new HashMap<>();

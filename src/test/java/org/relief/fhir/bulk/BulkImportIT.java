@@ -138,6 +138,28 @@ class BulkImportIT {
                 .param(victim).query(Long.class).single()).isZero();
     }
 
+    @Test
+    void aLineLongerThanTheLimitFailsWithTheLimitNamedAndTheRestIsImported() throws Exception {
+        Path dir = SamplePacket.copy();
+        // a 9 MB resource (the limit is 8 MB): reported by its line, never read whole
+        String huge = "{\"resourceType\":\"Condition\",\"id\":\"huge\",\"note\":[{\"text\":\""
+                + "x".repeat(9 * 1024 * 1024) + "\"}]}\n";
+        Files.writeString(dir.resolve("Condition.000.ndjson"), huge, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        long lines = Files.readAllLines(dir.resolve("Condition.000.ndjson")).size();
+
+        Actor actor = importer.importer("test", "dr.patel", "127.0.0.1");
+        ImportReport report = importer.importFolder(actor, dir, "urn:test:huge", p -> { });
+
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("Condition.000.ndjson");
+            assertThat(f.line()).isEqualTo((int) lines);
+            assertThat(f.reason()).contains("longer than the 8 MB").contains("relief.fhir.import.max-resource-size");
+        });
+        assertThat(report.failedCount()).isEqualTo(1);
+        assertThat(report.patientsImported()).isEqualTo(7);
+    }
+
     private long rows() {
         long n = 0;
         for (EntryKind<?> kind : EntryKind.ALL) {

@@ -94,6 +94,70 @@ class TransactionIT {
         assertThat(rows()).isEqualTo(rows);
     }
 
+    /**
+     * Issue 10, defect 2: ten identical Bundles at once used to register several patients (each transaction saw no
+     * source-map row, registered, and the last upsert won the one row). The source identity is locked in the
+     * transaction: one request registers the patient, the others find it and answer with the same one.
+     */
+    @Test
+    void tenIdenticalBundlesAtOnceRegisterOnePatient() throws Exception {
+        String json = freshPacketJson();
+        Bundle packet = fhir.newJsonParser().parseResource(Bundle.class, json);
+        String patientId = packet.getEntryFirstRep().getFullUrl().substring("urn:uuid:".length());
+        long patientsBefore = jdbc.sql("select count(*) from patient").query(Long.class).single();
+        int n = 10;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return send(json, TOKEN);
+                }));
+            }
+            start.countDown();
+            Set<String> locations = new java.util.HashSet<>();
+            for (var a : answers) {
+                HttpResponse<String> r = a.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                locations.add(fhir.newJsonParser().parseResource(Bundle.class, r.body()).getEntryFirstRep()
+                        .getResponse().getLocation());
+            }
+            assertThat(locations).singleElement().asString().startsWith("Patient/");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from patient").query(Long.class).single()).isEqualTo(patientsBefore + 1);
+        assertThat(jdbc.sql("select count(*) from fhir_source_map where resource_type = 'Patient' and resource_id = ?")
+                .param(patientId).query(Long.class).single()).isEqualTo(1);
+        // every resource of the packet is on file once, each pointing at the one patient
+        assertThat(jdbc.sql("select count(distinct patient_id) from fhir_source_map where resource_id = ?")
+                .param(patientId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The referral packet with fresh ids for its patient and clinical resources: new to every other test. */
+    private String freshPacketJson() throws Exception {
+        Bundle packet = referralPacket();
+        String json = fhir.newJsonParser().encodeResourceToString(packet);
+        Set<String> ids = new java.util.HashSet<>();
+        ids.add(packet.getEntryFirstRep().getFullUrl().substring("urn:uuid:".length()));
+        for (Bundle.BundleEntryComponent e : packet.getEntry()) {
+            if (CLINICAL.contains(e.getResource().fhirType())) {
+                ids.add(e.getResource().getIdElement().getIdPart());
+            }
+        }
+        for (String id : ids) {
+            json = json.replace(id, UUID.randomUUID().toString());
+        }
+        for (Identifier i : ((Patient) packet.getEntryFirstRep().getResource()).getIdentifier()) {
+            if (i.hasValue()) {
+                json = json.replace("\"" + i.getValue() + "\"", "\"" + UUID.randomUUID() + "\"");
+            }
+        }
+        return json;
+    }
+
     @Test
     void theTransactionIsTakenAtTheBaseWithATrailingSlashToo() throws Exception {
         // the HAPI FHIR generic client posts a transaction to "[base]/"
