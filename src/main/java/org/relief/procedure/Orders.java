@@ -340,7 +340,10 @@ public class Orders {
         if (o.plannedDate() == null) {
             problems.add(new FieldProblem("plannedDate", "is required"));
         }
-        if (o.steroidMg() != null && (o.steroidMg() < 0 || o.steroidMg() > 1000)) {
+        if (o.indication() == null) {
+            problems.add(new FieldProblem("indication", "is required: the reason the procedure is given"));
+        }
+        if (o.steroidMg() != null && !(o.steroidMg() >= 0 && o.steroidMg() <= 1000)) { // NaN too
             problems.add(new FieldProblem("steroidMg", "must be between 0 and 1000 mg"));
         }
         if (!problems.isEmpty()) {

@@ -93,6 +93,15 @@ public final class Http {
         return send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Any request with this client's sign-in (Basic or session cookie; a session's CSRF token as a header). */
+    public HttpResponse<String> raw(String method, String path, String contentType, String body) {
+        HttpRequest.Builder b = request(path).header("Content-Type", contentType);
+        if (basic == null) {
+            b.header("X-CSRF-TOKEN", csrfToken()).header("Accept", BROWSER_ACCEPT);
+        }
+        return send(b.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     public String csrfToken() {
         HttpResponse<String> page = get("/referrals/new");
         if (page.statusCode() != 200) {

@@ -1,24 +1,53 @@
 package org.relief.procedure.web;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.relief.procedure.rules.Facts;
 import org.relief.procedure.rules.ProcedureType;
+import org.relief.shared.CrossFieldChecked;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 
 /**
- * Reads the order form (or an API body flattened to the same names) into an order, naming every bad field. Nothing
- * is assumed for the side: the physician chooses it (left, right, bilateral, or midline / no side), and a procedure
- * done on a side (see {@link #LATERAL}) must have left, right or bilateral.
+ * The order form as Spring binds it ({@code @Valid @ModelAttribute}): one component per form field, the vertebral
+ * augmentation findings under {@code va.*}, checkboxes as booleans ("on"). Bean Validation names every bad field;
+ * a value that is not a number, a date or one of the choices is a binding error in words (see web.BindingDefaults).
+ * Nothing is assumed for the side: the physician chooses it (left, right, bilateral, or midline / no side), and a
+ * procedure done on a side (see {@link #LATERAL}) must have left, right or bilateral: a clinical rule across two
+ * fields, reported on the side field through the same binding result.
  */
-final class OrderForm {
+@CrossFieldChecked.Valid
+record OrderForm(
+        @NotNull(message = "choose the procedure") ProcedureType type,
+        @NotNull(message = "choose the region") Facts.Region region,
+        @NotNull(message = "choose the side (left, right, bilateral, or midline / no side)") Facts.Side side,
+        @Min(value = 1, message = "must be between 1 and 10") @Max(value = 10, message = "must be between 1 and 10")
+        Integer levels,
+        @NotNull(message = "is required") LocalDate plannedDate,
+        Facts.Indication indication,
+        @DecimalMin(value = "0", message = "must be between 0 and 1000 mg")
+        @DecimalMax(value = "1000", message = "must be between 0 and 1000 mg") Double steroidMg,
+        boolean particulateSteroid,
+        boolean imageGuidance,
+        @Size(max = 2000, message = "is too long: at most 2,000 characters") String intraArticularReason,
+        boolean bleedingRiskFactors,
+        Vertebral va) implements CrossFieldChecked {
+
+    /** The vertebral augmentation findings, ticked on the form. */
+    record Vertebral(boolean fracture, boolean painFromFracture, boolean infection, boolean pregnant,
+            boolean worsening, boolean heightLoss, boolean kyphosis, boolean relative, boolean boneHealth) {
+    }
 
     /** Procedures done on one side or both: a side is required and "midline / no side" is not a side. */
     static final Set<ProcedureType> LATERAL = EnumSet.of(ProcedureType.ESI_TRANSFORAMINAL,
@@ -27,11 +56,8 @@ final class OrderForm {
             ProcedureType.SIJ_FUSION, ProcedureType.PNS_TRIAL, ProcedureType.PNS_IMPLANT,
             ProcedureType.SYMPATHETIC_BLOCK, ProcedureType.PERIPHERAL_NERVE_BLOCK);
 
-    /** The form's fields in words, for error messages shown to a person. */
+    /** The form's fields in words, in the form's order (the first bad one takes the focus). */
     static final Map<String, String> LABELS = labels();
-
-    private OrderForm() {
-    }
 
     private static Map<String, String> labels() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -49,59 +75,39 @@ final class OrderForm {
     }
 
     static String label(String field) {
-        return LABELS.getOrDefault(field, field);
+        return LABELS.getOrDefault(field, org.relief.shared.Labels.field(field));
     }
 
-    static Facts.Order read(Map<String, String> f) {
-        List<FieldProblem> problems = new ArrayList<>();
-        ProcedureType type = enumOf(ProcedureType.class, f.get("type"), "type", "choose the procedure", problems);
-        Facts.Region region = enumOf(Facts.Region.class, f.get("region"), "region", "choose the region", problems);
-        Facts.Side side = enumOf(Facts.Side.class, f.get("side"), "side",
-                "choose the side (left, right, bilateral, or midline / no side)", problems);
-        Facts.Indication indication = enumOf(Facts.Indication.class, f.getOrDefault("indication", "OTHER"),
-                "indication", "choose one of the options", problems);
-        int levels = 1;
-        try {
-            levels = Integer.parseInt(f.getOrDefault("levels", "1").strip());
-        } catch (NumberFormatException e) {
-            problems.add(new FieldProblem("levels", "must be a whole number"));
-        }
-        LocalDate planned = null;
-        try {
-            planned = LocalDate.parse(f.getOrDefault("plannedDate", "").strip());
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem("plannedDate", "must be a date (YYYY-MM-DD)"));
-        }
-        Double steroid = null;
-        String s = f.getOrDefault("steroidMg", "").strip();
-        if (!s.isEmpty()) {
-            try {
-                steroid = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                problems.add(new FieldProblem("steroidMg", "must be a number (mg methylprednisolone-equivalent)"));
-            }
-        }
-        if (levels < 1 || levels > 10) {
-            problems.add(new FieldProblem("levels", "must be between 1 and 10"));
-        }
-        if (steroid != null && (steroid < 0 || steroid > 1000)) {
-            problems.add(new FieldProblem("steroidMg", "must be between 0 and 1000 mg"));
-        }
-        sideProblem(type, side).ifPresent(problems::add);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        Facts.VertebralFindings vertebral = type == ProcedureType.VERTEBRAL_AUGMENTATION
-                ? new Facts.VertebralFindings(on(f, "va.fracture"), on(f, "va.painFromFracture"),
-                        on(f, "va.infection"), on(f, "va.pregnant"), on(f, "va.worsening"), on(f, "va.heightLoss"),
-                        on(f, "va.kyphosis"), on(f, "va.relative"), on(f, "va.boneHealth"))
-                : null;
-        String ia = f.getOrDefault("intraArticularReason", "").strip();
-        return new Facts.Order(type, region, side, levels, planned, indication, steroid, on(f, "particulateSteroid"),
-                on(f, "imageGuidance"), ia.isEmpty() ? null : ia, on(f, "bleedingRiskFactors"), vertebral);
+    /** Field problems in the form's order. */
+    static List<FieldProblem> inFormOrder(List<FieldProblem> problems) {
+        List<String> order = List.copyOf(LABELS.keySet());
+        return problems.stream().sorted(java.util.Comparator.comparingInt(p -> {
+            int i = order.indexOf(p.field());
+            return i < 0 ? order.size() : i;
+        })).toList();
     }
 
-    /** A lateral procedure needs left, right or bilateral (the same check for the JSON API). */
+    @Override
+    public Map<String, String> crossFieldProblems() {
+        return sideProblem(type, side).map(p -> Map.of(p.field(), p.message())).orElse(Map.of());
+    }
+
+    /** The order the rules read (levels 1 and indication "other" when the form leaves them empty). */
+    Facts.Order toOrder() {
+        Facts.VertebralFindings vertebral = type == ProcedureType.VERTEBRAL_AUGMENTATION && va != null
+                ? new Facts.VertebralFindings(va.fracture(), va.painFromFracture(), va.infection(), va.pregnant(),
+                        va.worsening(), va.heightLoss(), va.kyphosis(), va.relative(), va.boneHealth())
+                : type == ProcedureType.VERTEBRAL_AUGMENTATION
+                        ? new Facts.VertebralFindings(false, false, false, false, false, false, false, false, false)
+                        : null;
+        String ia = intraArticularReason == null || intraArticularReason.isBlank() ? null
+                : intraArticularReason.strip();
+        return new Facts.Order(type, region, side, levels == null ? 1 : levels, plannedDate,
+                indication == null ? Facts.Indication.OTHER : indication, steroidMg, particulateSteroid,
+                imageGuidance, ia, bleedingRiskFactors, vertebral);
+    }
+
+    /** A lateral procedure needs left, right or bilateral (the same rule for the JSON API). */
     static void requireSide(Facts.Order order) {
         if (order != null) {
             sideProblem(order.type(), order.side()).ifPresent(p -> {
@@ -113,23 +119,8 @@ final class OrderForm {
     private static java.util.Optional<FieldProblem> sideProblem(ProcedureType type, Facts.Side side) {
         if (type != null && LATERAL.contains(type) && side == Facts.Side.NONE) {
             return java.util.Optional.of(new FieldProblem("side", "choose left, right or bilateral: "
-                    + type.label().toLowerCase(java.util.Locale.ROOT) + " is done on a side"));
+                    + type.label().toLowerCase(Locale.ROOT) + " is done on a side"));
         }
         return java.util.Optional.empty();
-    }
-
-    private static boolean on(Map<String, String> f, String name) {
-        String v = f.get(name);
-        return v != null && (v.equals("on") || v.equals("true"));
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field, String message,
-            List<FieldProblem> out) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.strip());
-        } catch (IllegalArgumentException e) {
-            out.add(new FieldProblem(field, message));
-            return null;
-        }
     }
 }
