@@ -244,6 +244,8 @@ class InputFuzzIT {
                 }
             } else if (p.hasParameterAnnotation(ModelAttribute.class) && p.getParameterType().isRecord()) {
                 recordFields("", p.getParameterType(), fields, 0);
+            } else if (p.hasParameterAnnotation(ModelAttribute.class)) {
+                beanFields("", p.getParameterType(), fields, 0);
             }
         }
         if (takesAll) {
@@ -266,6 +268,17 @@ class InputFuzzIT {
                 recordFields(prefix + c.getName() + "[1].", item, fields, depth + 1);
             } else {
                 fields.put(prefix + c.getName(), t);
+            }
+        }
+    }
+
+    private static void beanFields(String prefix, Class<?> type, Map<String, Class<?>> fields, int depth) {
+        for (var d : org.springframework.beans.BeanUtils.getPropertyDescriptors(type)) {
+            if (d.getWriteMethod() != null) {
+                fields.put(prefix + d.getName(), d.getPropertyType());
+            } else if (d.getReadMethod() != null && depth < 2 && d.getPropertyType() != Class.class
+                    && !d.getPropertyType().getName().startsWith("java.")) {
+                beanFields(prefix + d.getName() + ".", d.getPropertyType(), fields, depth + 1);
             }
         }
     }

@@ -20,33 +20,186 @@ import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 
 /**
- * The order form as Spring binds it ({@code @Valid @ModelAttribute}): one component per form field, the vertebral
+ * The order form as Spring binds it ({@code @Valid @ModelAttribute}): one property per form field, the vertebral
  * augmentation findings under {@code va.*}, checkboxes as booleans ("on"). Bean Validation names every bad field;
  * a value that is not a number, a date or one of the choices is a binding error in words (see web.BindingDefaults).
- * Nothing is assumed for the side: the physician chooses it (left, right, bilateral, or midline / no side), and a
- * procedure done on a side (see {@link #LATERAL}) must have left, right or bilateral: a clinical rule across two
+ * A JavaBean, as spring-petclinic's forms are, rather than a record: a record is built in one constructor call, so one
+ * field that cannot be converted would hide the checks of all the others, and the form must name every bad field at
+ * once. Nothing is assumed for the side: the physician chooses it (left, right, bilateral, or midline / no side), and
+ * a procedure done on a side (see {@link #LATERAL}) must have left, right or bilateral: a clinical rule across two
  * fields, reported on the side field through the same binding result.
  */
 @CrossFieldChecked.Valid
-record OrderForm(
-        @NotNull(message = "choose the procedure") ProcedureType type,
-        @NotNull(message = "choose the region") Facts.Region region,
-        @NotNull(message = "choose the side (left, right, bilateral, or midline / no side)") Facts.Side side,
-        @Min(value = 1, message = "must be between 1 and 10") @Max(value = 10, message = "must be between 1 and 10")
-        Integer levels,
-        @NotNull(message = "is required") LocalDate plannedDate,
-        Facts.Indication indication,
-        @DecimalMin(value = "0", message = "must be between 0 and 1000 mg")
-        @DecimalMax(value = "1000", message = "must be between 0 and 1000 mg") Double steroidMg,
-        boolean particulateSteroid,
-        boolean imageGuidance,
-        @Size(max = 2000, message = "is too long: at most 2,000 characters") String intraArticularReason,
-        boolean bleedingRiskFactors,
-        Vertebral va) implements CrossFieldChecked {
+class OrderForm implements CrossFieldChecked {
+
+    @NotNull(message = "choose the procedure")
+    private ProcedureType type;
+    @NotNull(message = "choose the region")
+    private Facts.Region region;
+    @NotNull(message = "choose the side (left, right, bilateral, or midline / no side)")
+    private Facts.Side side;
+    @Min(value = 1, message = "must be between 1 and 10")
+    @Max(value = 10, message = "must be between 1 and 10")
+    private Integer levels;
+    @NotNull(message = "is required")
+    private LocalDate plannedDate;
+    private Facts.Indication indication;
+    @DecimalMin(value = "0", message = "must be between 0 and 1000 mg")
+    @DecimalMax(value = "1000", message = "must be between 0 and 1000 mg")
+    private Double steroidMg;
+    private boolean particulateSteroid;
+    private boolean imageGuidance;
+    @Size(max = 2000, message = "is too long: at most 2,000 characters")
+    private String intraArticularReason;
+    private boolean bleedingRiskFactors;
+    private final Vertebral va = new Vertebral();
 
     /** The vertebral augmentation findings, ticked on the form. */
-    record Vertebral(boolean fracture, boolean painFromFracture, boolean infection, boolean pregnant,
-            boolean worsening, boolean heightLoss, boolean kyphosis, boolean relative, boolean boneHealth) {
+    public static class Vertebral {
+        private boolean fracture;
+        private boolean painFromFracture;
+        private boolean infection;
+        private boolean pregnant;
+        private boolean worsening;
+        private boolean heightLoss;
+        private boolean kyphosis;
+        private boolean relative;
+        private boolean boneHealth;
+
+        Facts.VertebralFindings findings() {
+            return new Facts.VertebralFindings(fracture, painFromFracture, infection, pregnant, worsening,
+                    heightLoss, kyphosis, relative, boneHealth);
+        }
+
+        public void setFracture(boolean v) {
+            fracture = v;
+        }
+
+        public void setPainFromFracture(boolean v) {
+            painFromFracture = v;
+        }
+
+        public void setInfection(boolean v) {
+            infection = v;
+        }
+
+        public void setPregnant(boolean v) {
+            pregnant = v;
+        }
+
+        public void setWorsening(boolean v) {
+            worsening = v;
+        }
+
+        public void setHeightLoss(boolean v) {
+            heightLoss = v;
+        }
+
+        public void setKyphosis(boolean v) {
+            kyphosis = v;
+        }
+
+        public void setRelative(boolean v) {
+            relative = v;
+        }
+
+        public void setBoneHealth(boolean v) {
+            boneHealth = v;
+        }
+    }
+
+    // bean properties for the binder (the form's field names)
+
+    public ProcedureType getType() {
+        return type;
+    }
+
+    public void setType(ProcedureType type) {
+        this.type = type;
+    }
+
+    public Facts.Region getRegion() {
+        return region;
+    }
+
+    public void setRegion(Facts.Region region) {
+        this.region = region;
+    }
+
+    public Facts.Side getSide() {
+        return side;
+    }
+
+    public void setSide(Facts.Side side) {
+        this.side = side;
+    }
+
+    public Integer getLevels() {
+        return levels;
+    }
+
+    public void setLevels(Integer levels) {
+        this.levels = levels;
+    }
+
+    public LocalDate getPlannedDate() {
+        return plannedDate;
+    }
+
+    public void setPlannedDate(LocalDate plannedDate) {
+        this.plannedDate = plannedDate;
+    }
+
+    public Facts.Indication getIndication() {
+        return indication;
+    }
+
+    public void setIndication(Facts.Indication indication) {
+        this.indication = indication;
+    }
+
+    public Double getSteroidMg() {
+        return steroidMg;
+    }
+
+    public void setSteroidMg(Double steroidMg) {
+        this.steroidMg = steroidMg;
+    }
+
+    public boolean isParticulateSteroid() {
+        return particulateSteroid;
+    }
+
+    public void setParticulateSteroid(boolean particulateSteroid) {
+        this.particulateSteroid = particulateSteroid;
+    }
+
+    public boolean isImageGuidance() {
+        return imageGuidance;
+    }
+
+    public void setImageGuidance(boolean imageGuidance) {
+        this.imageGuidance = imageGuidance;
+    }
+
+    public String getIntraArticularReason() {
+        return intraArticularReason;
+    }
+
+    public void setIntraArticularReason(String intraArticularReason) {
+        this.intraArticularReason = intraArticularReason;
+    }
+
+    public boolean isBleedingRiskFactors() {
+        return bleedingRiskFactors;
+    }
+
+    public void setBleedingRiskFactors(boolean bleedingRiskFactors) {
+        this.bleedingRiskFactors = bleedingRiskFactors;
+    }
+
+    public Vertebral getVa() {
+        return va;
     }
 
     /** Procedures done on one side or both: a side is required and "midline / no side" is not a side. */
@@ -94,12 +247,7 @@ record OrderForm(
 
     /** The order the rules read (levels 1 and indication "other" when the form leaves them empty). */
     Facts.Order toOrder() {
-        Facts.VertebralFindings vertebral = type == ProcedureType.VERTEBRAL_AUGMENTATION && va != null
-                ? new Facts.VertebralFindings(va.fracture(), va.painFromFracture(), va.infection(), va.pregnant(),
-                        va.worsening(), va.heightLoss(), va.kyphosis(), va.relative(), va.boneHealth())
-                : type == ProcedureType.VERTEBRAL_AUGMENTATION
-                        ? new Facts.VertebralFindings(false, false, false, false, false, false, false, false, false)
-                        : null;
+        Facts.VertebralFindings vertebral = type == ProcedureType.VERTEBRAL_AUGMENTATION ? va.findings() : null;
         String ia = intraArticularReason == null || intraArticularReason.isBlank() ? null
                 : intraArticularReason.strip();
         return new Facts.Order(type, region, side, levels == null ? 1 : levels, plannedDate,
