@@ -24,12 +24,13 @@ public final class Facts {
 
     /**
      * A procedure on order, with the details the rules need. The constraints are checked where an order comes in
-     * ({@code @Valid} on the JSON API; the order service checks the same again for every caller).
+     * ({@code @Valid} on the JSON API) and again by the order service for every caller.
      */
-    public record Order(@NotNull(message = "is required") ProcedureType type,
-            @NotNull(message = "is required") Region region, @NotNull(message = "is required") Side side,
-            @Min(value = 1, message = "must be between 1 and 10") @Max(value = 10, message = "must be between 1 and 10")
-            int levels,
+    public record Order(@NotNull(message = "choose the procedure") ProcedureType type,
+            @NotNull(message = "choose the region") Region region,
+            @NotNull(message = "choose the side") Side side,
+            @Min(value = 1, message = "must be between 1 and 10")
+            @Max(value = 10, message = "must be between 1 and 10") int levels,
             @NotNull(message = "is required") LocalDate plannedDate,
             @NotNull(message = "is required: the reason the procedure is given") Indication indication,
             @DecimalMin(value = "0", message = "must be between 0 and 1000 mg")
