@@ -63,6 +63,22 @@ class TextInputChecks implements WebMvcConfigurer {
         return module;
     }
 
+    /** Rows a form may have ("goal[3].kind"): Spring's own limit for growing a bound list. */
+    static final int MAX_ROWS = 256;
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[([^\\]]*)]");
+
+    /** Every "[n]" in a parameter name is a row number 0..255 (a negative or huge one would break the binder). */
+    static boolean rowsInRange(String name) {
+        java.util.regex.Matcher m = INDEX.matcher(name);
+        while (m.find()) {
+            String index = m.group(1);
+            if (!index.matches("\\d{1,3}") || Integer.parseInt(index) >= MAX_ROWS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static final class ParameterCheck implements HandlerInterceptor {
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -82,6 +98,11 @@ class TextInputChecks implements WebMvcConfigurer {
                 String nameProblem = TextInput.problem(e.getKey());
                 if (nameProblem != null) {
                     problems.add(new FieldProblem("parameter name", nameProblem));
+                    continue;
+                }
+                if (!rowsInRange(e.getKey())) {
+                    problems.add(new FieldProblem(e.getKey(), "is not a field of any form: a row number in a "
+                            + "field's name is 0 to " + (MAX_ROWS - 1)));
                     continue;
                 }
                 for (String value : e.getValue()) {

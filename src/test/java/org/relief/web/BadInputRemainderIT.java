@@ -190,6 +190,17 @@ class BadInputRemainderIT {
     }
 
     @Test
+    void aPlanRowFarBeyondTheFormIsNotAServerError() {
+        Http session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
+        long before = count("plan_version");
+        HttpResponse<String> r = session.postForm("/patients/" + patientId + "/plan", Map.of(
+                "basedOnVersion", "0", "goal[99999].kind", "PAIN", "goal[99999].description", "Sleep through",
+                "therapy[-1].code", "PT"));
+        assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+        assertThat(count("plan_version")).isEqualTo(before);
+    }
+
+    @Test
     void aDateFarOutOfRangeInTheAddressIs400() {
         Http admin = Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD);
         HttpResponse<String> audit = admin.getAsBrowser("/admin/audit?from=-999999999-01-01");

@@ -57,7 +57,8 @@ import tools.jackson.databind.node.ObjectNode;
  * types, missing fields, unknown choices, malformed JSON, wrong content types. Bounded by a number of requests, not by
  * time; seeded (the seed is printed; {@code -Drelief.fuzz.seed=...} replays a run, {@code -Drelief.fuzz.requests=...}
  * changes the count). It acts as a physician and an admin of its own, on a patient of its own, so nothing it does
- * touches the data of other tests; it never signs out.
+ * touches the data of other tests; it never signs out. (Over 300 lines on purpose: discovery, body generation and
+ * mutation serve this one test and read best together.)
  */
 @IntegrationTest
 class InputFuzzIT {
@@ -347,7 +348,8 @@ class InputFuzzIT {
             values.put(pick(names.toArray(String[]::new)), pick(BAD_TEXT));
         }
         if (random.nextInt(20) == 0) {
-            values.put("x\u0000y", "1"); // a bad parameter name
+            values.put(pick("x\u0000y", "goal[-1].kind", "therapy[99999].code", "img[x].modality", "tx[].therapy"),
+                    "1"); // a bad parameter name
         }
         String body = Http.formBody(values);
         return switch (random.nextInt(12)) {
