@@ -326,26 +326,14 @@ public class Orders {
         return r == null || r.total() == null ? null : (int) Math.round(r.total());
     }
 
+    /** The order's Bean Validation constraints (on {@link Facts.Order}), for every caller, not only the web. */
+    private static final jakarta.validation.Validator VALIDATOR =
+            jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
+
     private static void validate(Facts.Order o) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (o.type() == null) {
-            problems.add(new FieldProblem("type", "choose the procedure"));
-        }
-        if (o.region() == null) {
-            problems.add(new FieldProblem("region", "choose the region"));
-        }
-        if (o.side() == null) {
-            problems.add(new FieldProblem("side", "choose the side"));
-        }
-        if (o.levels() < 1 || o.levels() > 10) {
-            problems.add(new FieldProblem("levels", "must be between 1 and 10"));
-        }
-        if (o.plannedDate() == null) {
-            problems.add(new FieldProblem("plannedDate", "is required"));
-        }
-        if (o.steroidMg() != null && (o.steroidMg() < 0 || o.steroidMg() > 1000)) {
-            problems.add(new FieldProblem("steroidMg", "must be between 0 and 1000 mg"));
-        }
+        List<FieldProblem> problems = VALIDATOR.validate(o).stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(FieldProblem::field)).toList();
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -13,6 +13,13 @@ public class InvalidInputException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** Throws when binding or validation found anything; nothing is changed then. */
+    public static void throwIfAny(org.springframework.validation.Errors errors) {
+        if (errors.hasErrors()) {
+            throw new InvalidInputException(FieldProblem.of(errors));
+        }
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

@@ -93,7 +93,7 @@ public class Labels {
             Map.entry("reliefPercent", "Relief (%)"), Map.entry("reliefLastedWeeks", "Relief lasted (weeks)"),
             Map.entry("reliefHours", "Relief lasted (hours)"), Map.entry("ownerId", "owner"),
             Map.entry("therapyCode", "therapy"), Map.entry("administeredOn", "Date given"),
-            Map.entry("plannedDate", "Planned date"), Map.entry("staffId", "Acts as"),
+            Map.entry("plannedDate", "Planned date"), Map.entry("start", "Start date"), Map.entry("end", "End date"), Map.entry("staffId", "Acts as"),
             Map.entry("orderId", "Order it was done under (reference)"),
             Map.entry("procedureId", "Procedure followed up (reference)"));
 

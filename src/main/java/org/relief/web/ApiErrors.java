@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -43,7 +44,14 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new FieldProblem(e.getName(), "is not a valid value: '" + e.getValue() + "'")));
+        return badRequest(List.of(new FieldProblem(e.getName(), BindingDefaults.needs(e.getRequiredType(),
+                BindingDefaults.rootCause(e)))));
+    }
+
+    /** A body bound by Spring and checked by Bean Validation ({@code @Valid @RequestBody}): every bad field. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail notValid(MethodArgumentNotValidException e) {
+        return badRequest(FieldProblem.of(e.getBindingResult()));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -11,7 +11,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.relief.shared.Labels;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -36,7 +41,29 @@ class FrameworkErrors extends ResponseEntityExceptionHandler {
                 && m.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return page(request, HttpStatus.NOT_FOUND);
         }
+        if (!isMachineRequest(request) && ex.getPropertyName() != null) {
+            // the 400 page says which field and what it needs
+            request.setAttribute("badInput", Labels.field(ex.getPropertyName()) + ": "
+                    + BindingDefaults.needs(ex.getRequiredType(), BindingDefaults.rootCause(ex)),
+                    RequestAttributes.SCOPE_REQUEST);
+        }
         return super.handleTypeMismatch(ex, headers, status, request);
+    }
+
+    /**
+     * A request body the container could not split into parts (no boundary, a broken part): 400, not 500. (Too large
+     * an upload is the framework's own 413, handled by the base class.)
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException ex, WebRequest request) {
+        if (!isMachineRequest(request)) {
+            request.setAttribute("badInput", "The form could not be read (a file upload without its boundary). "
+                    + "Nothing was changed: open the form again and send it from there.",
+                    RequestAttributes.SCOPE_REQUEST);
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "body: is not a readable multipart form (" + ex.getMessage() + ")");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.relief.web;
 
 import org.relief.shared.FieldProblem;
+import org.relief.shared.TextInput;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -16,13 +17,15 @@ final class JsonErrors {
         if (cause instanceof DatabindException de && !de.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (JacksonException.Reference ref : de.getPath()) {
-                if (ref.getPropertyName() != null) {
+                if (ref.getPropertyName() != null && TextInput.problem(ref.getPropertyName()) != null) {
+                    break; // a map key that is itself refused: name the map it is in
+                } else if (ref.getPropertyName() != null) {
                     path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
                 } else if (ref.getIndex() >= 0) {
                     path.append('[').append(ref.getIndex()).append(']');
                 }
             }
-            return new FieldProblem(path.toString(), "is not a valid value (" + de.getOriginalMessage()
+            return new FieldProblem(path.isEmpty() ? "body" : path.toString(), "is not a valid value (" + de.getOriginalMessage()
                     .split("\n")[0] + ")");
         }
         return new FieldProblem("body", "is not valid JSON");

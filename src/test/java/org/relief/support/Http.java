@@ -93,6 +93,27 @@ public final class Http {
         return send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Any request with this client's sign-in (Basic or session cookie; a session's CSRF token as a header). */
+    public HttpResponse<String> raw(String method, String path, String contentType, String body) {
+        return raw(method, path, contentType, body, basic == null ? csrfToken() : null);
+    }
+
+    /** As {@link #raw(String, String, String, String)} with a CSRF token fetched once by the caller. */
+    public HttpResponse<String> raw(String method, String path, String contentType, String body, String csrf) {
+        HttpRequest.Builder b = request(path).header("Content-Type", contentType);
+        if (basic == null) {
+            b.header("X-CSRF-TOKEN", csrf).header("Accept", path.startsWith("/api") ? "application/json"
+                    : BROWSER_ACCEPT);
+        }
+        return send(b.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Form fields URL-encoded as a browser sends them. */
+    public static String formBody(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
     public String csrfToken() {
         HttpResponse<String> page = get("/referrals/new");
         if (page.statusCode() != 200) {

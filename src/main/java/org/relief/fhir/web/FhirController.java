@@ -14,6 +14,7 @@ import org.relief.fhir.search.FhirSearch;
 import org.relief.fhir.search.ResourceSearch;
 import org.relief.fhir.token.ApiClient;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.SaneDates;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +43,13 @@ class FhirController {
     private final TransactionImport transactions;
     private final Directory directory;
 
+    private final FhirBodyCheck bodyCheck;
+
     FhirController(FhirContext fhir, FhirExport export, FhirSearch search, ResourceSearch resources,
-            TransactionImport transactions, Directory directory) {
+            TransactionImport transactions, Directory directory, SaneDates dates) {
         this.directory = directory;
         this.transactions = transactions;
+        this.bodyCheck = new FhirBodyCheck(dates);
         this.fhir = fhir;
         this.export = export;
         this.search = search;
@@ -117,6 +121,11 @@ class FhirController {
     @PostMapping(path = {"/fhir", "/fhir/"}, consumes = {FHIR_JSON, "application/json"}, produces = FHIR_JSON)
     ResponseEntity<String> transaction(@RequestBody String body, @AuthenticationPrincipal ApiClient client,
             HttpServletRequest request) {
+        var refused = bodyCheck.check(body);
+        if (refused != null) { // a control character, an over-long text, a date out of range: nothing is read
+            return ResponseEntity.badRequest().header("Content-Type", FHIR_JSON + ";charset=UTF-8")
+                    .body(fhir.newJsonParser().encodeResourceToString(refused));
+        }
         var result = transactions.apply(client.actor(request.getRemoteAddr()), body);
         return ResponseEntity.status(result.status()).header("Content-Type", FHIR_JSON + ";charset=UTF-8")
                 .body(fhir.newJsonParser().encodeResourceToString(result.body()));

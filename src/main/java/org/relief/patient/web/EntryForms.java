@@ -3,14 +3,14 @@ package org.relief.patient.web;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,13 @@ import org.relief.patient.EntryKind;
 import org.relief.patient.TreatmentCatalogue;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.relief.shared.Binding;
 import org.relief.shared.FieldProblem;
+import org.relief.shared.SaneDates;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DataBinder;
 import org.relief.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
@@ -45,19 +51,21 @@ class EntryForms {
             Map.entry("reliefWeeks", "Relief lasted (weeks)"), Map.entry("resultAsReported", "Result as reported"));
 
     private final Validator validator;
+    private final SaneDates dates;
     private final List<TreatmentCatalogue.Option> therapies;
 
     EntryForms(Validator validator) {
-        this(validator, List.of());
+        this(validator, SaneDates.defaults(), List.of());
     }
 
     @Autowired
-    EntryForms(Validator validator, ObjectProvider<TreatmentCatalogue> catalogue) {
-        this(validator, catalogue.stream().findFirst().map(TreatmentCatalogue::options).orElse(List.of()));
+    EntryForms(Validator validator, SaneDates dates, ObjectProvider<TreatmentCatalogue> catalogue) {
+        this(validator, dates, catalogue.stream().findFirst().map(TreatmentCatalogue::options).orElse(List.of()));
     }
 
-    private EntryForms(Validator validator, List<TreatmentCatalogue.Option> therapies) {
+    private EntryForms(Validator validator, SaneDates dates, List<TreatmentCatalogue.Option> therapies) {
         this.validator = validator;
+        this.dates = dates;
         this.therapies = therapies;
     }
 
@@ -159,65 +167,56 @@ class EntryForms {
         return values;
     }
 
-    /** Builds the payload from form parameters, or throws with every bad field (types and constraints). */
+    /**
+     * Builds the payload from form parameters with Spring's binder (the record's constructor, each value converted
+     * as every controller converts it: see shared.Binding), then checks its Bean Validation constraints; throws with
+     * every bad field at once (a value that could not be converted, and every constraint of the other fields).
+     * Values are stripped; an empty field is no value.
+     */
     <T extends Record> T bind(Class<T> type, Map<String, String> params, String prefix) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] args = new Object[components.length];
-        List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            String raw = params.getOrDefault(prefix + c.getName(), "").strip();
-            if (raw.isEmpty()) {
-                continue;
+        Map<String, String> values = new HashMap<>();
+        params.forEach((name, value) -> {
+            if (name.startsWith(prefix) && value != null && !value.isBlank()) {
+                values.put(name.substring(prefix.length()), value.strip());
             }
-            try {
-                args[i] = convert(c.getType(), raw);
-            } catch (DateTimeParseException e) {
-                problems.add(new FieldProblem(prefix + c.getName(), "must be a date (YYYY-MM-DD)"));
-            } catch (NumberFormatException e) {
-                problems.add(new FieldProblem(prefix + c.getName(), "must be a whole number"));
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem(prefix + c.getName(), "is not one of the choices"));
+        });
+        DataBinder binder = new DataBinder(null, "entry");
+        binder.setTargetType(ResolvableType.forClass(type));
+        binder.setConversionService(DefaultConversionService.getSharedInstance());
+        Binding.configure(binder, dates);
+        binder.construct(new DataBinder.ValueResolver() {
+            @Override
+            public Object resolveValue(String name, Class<?> paramType) {
+                return values.get(name);
+            }
+
+            @Override
+            public Set<String> getNames() {
+                return values.keySet();
+            }
+        });
+        BindingResult result = binder.getBindingResult();
+        List<FieldProblem> problems = new ArrayList<>(FieldProblem.of(result));
+        Set<String> typed = new HashSet<>(problems.stream().map(FieldProblem::field).toList());
+        T value = type.cast(binder.getTarget());
+        if (value != null) {
+            validator.validate(value).stream()
+                    .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                    .filter(p -> !typed.contains(p.field()))
+                    .forEach(problems::add);
+        } else { // not built (a value could not be converted): check the other fields one by one
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (!typed.contains(c.getName())) {
+                    validator.validateValue(type, c.getName(), result.getFieldValue(c.getName())).forEach(v ->
+                            problems.add(new FieldProblem(c.getName(), v.getMessage())));
+                }
             }
         }
-        T value;
-        try {
-            Constructor<T> ctor = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
-            value = ctor.newInstance(args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        Set<String> typed = new java.util.HashSet<>(problems.stream().map(FieldProblem::field).toList());
-        validator.validate(value).stream()
-                .map(v -> new FieldProblem(prefix + v.getPropertyPath(), v.getMessage()))
-                .filter(p -> !typed.contains(p.field()))
-                .forEach(problems::add);
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparing(FieldProblem::field));
-            throw new InvalidInputException(problems);
+        if (!problems.isEmpty() || value == null) {
+            throw new InvalidInputException(problems.stream().map(p -> new FieldProblem(prefix + p.field(),
+                    p.message())).sorted(Comparator.comparing(FieldProblem::field)).toList());
         }
         return value;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object convert(Class<?> type, String raw) {
-        if (type == String.class) {
-            return raw;
-        }
-        if (type == LocalDate.class) {
-            return LocalDate.parse(raw);
-        }
-        if (type == Integer.class) {
-            return Integer.valueOf(raw);
-        }
-        if (type == java.util.UUID.class) {
-            return java.util.UUID.fromString(raw);
-        }
-        if (type.isEnum()) {
-            return Enum.valueOf((Class) type, raw);
-        }
-        throw new IllegalStateException("unsupported type " + type);
     }
 
     /** Problems as a map field -> message, for templates. */

@@ -1,9 +1,7 @@
 package org.relief.plan.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,8 @@ import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,24 +64,30 @@ class PlanController {
         return "plan/page :: plan-summary";
     }
 
+    /**
+     * The propose form, bound and validated by Spring ({@code plan}); {@code form} is what was typed, to show it
+     * again. A version that cannot be read counts as missing: the service then refuses with a 400 after its access
+     * checks, so a role that may not propose still gets its 403.
+     */
     @PostMapping("/patients/{id}/plan")
-    String propose(@PathVariable UUID id, @RequestParam Map<String, String> form, Actor actor, Model model,
-            HttpServletResponse response, RedirectAttributes flash) {
+    String propose(@PathVariable UUID id, @Valid @ModelAttribute("planForm") PlanForm plan, BindingResult binding,
+            @RequestParam Map<String, String> form, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes flash) {
         try {
-            List<FieldProblem> problems = new ArrayList<>();
-            List<PlanVersion.Goal> goals = collect(() -> goals(form), problems);
-            List<PlanVersion.PlannedTherapy> therapies = collect(() -> therapies(form), problems);
+            List<FieldProblem> problems = FieldProblem.of(binding).stream()
+                    .filter(p -> !p.field().equals(BASED_ON)).toList();
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            PlanVersion v = plans.propose(actor, id, goals, therapies, form.get("changeReason"),
-                    basedOnVersion(form));
+            PlanVersion v = plans.propose(actor, id, plan.goals(), plan.therapies(), plan.changeReason(),
+                    binding.hasFieldErrors(BASED_ON) || plan.basedOnVersion() == null || plan.basedOnVersion() < 0
+                            ? null : plan.basedOnVersion());
             flash.addFlashAttribute("notice", "Plan version " + v.version() + " proposed; the physician signs it.");
             return "redirect:/patients/" + id + "/plan";
         } catch (InvalidInputException e) {
             response.setStatus(400);
             Map<String, String> errors = new LinkedHashMap<>();
-            e.problems().forEach(p -> errors.put(p.field(), p.message()));
+            e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
             return render(model, id, actor, plans.versions(actor, id), form, errors);
         } catch (VersionConflictException e) {
             // someone proposed a version after this person opened the form: nothing was stored and nothing typed is
@@ -102,16 +108,6 @@ class PlanController {
         plans.sign(actor, id, versionId);
         flash.addFlashAttribute("notice", "Plan signed.");
         return "redirect:/patients/" + id + "/plan";
-    }
-
-    /** Runs one parser, keeping its field problems so every bad field of the form is reported at once. */
-    private static <T> List<T> collect(java.util.function.Supplier<List<T>> parse, List<FieldProblem> problems) {
-        try {
-            return parse.get();
-        } catch (InvalidInputException e) {
-            problems.addAll(e.problems());
-            return List.of();
-        }
     }
 
     private String render(Model model, UUID id, Actor actor, List<PlanVersion> versions, Map<String, String> form,
@@ -162,94 +158,5 @@ class PlanController {
             f.put("therapy[" + i + "].end", t.endDate() == null ? "" : t.endDate().toString());
         }
         return f;
-    }
-
-    static List<PlanVersion.Goal> goals(Map<String, String> f) {
-        List<PlanVersion.Goal> goals = new ArrayList<>();
-        List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < GOAL_ROWS; i++) {
-            String p = "goal[" + i + "].";
-            String description = f.getOrDefault(p + "description", "").strip();
-            if (description.isEmpty()) {
-                continue;
-            }
-            try {
-                goals.add(new PlanVersion.Goal(PlanVersion.GoalKind.valueOf(f.getOrDefault(p + "kind", "PERSONAL")),
-                        description, blank(f.get(p + "measure")), number(f.get(p + "target"), p + "target"),
-                        date(f.get(p + "targetDate"), p + "targetDate")));
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return goals;
-    }
-
-    static List<PlanVersion.PlannedTherapy> therapies(Map<String, String> f) {
-        List<PlanVersion.PlannedTherapy> list = new ArrayList<>();
-        List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < THERAPY_ROWS; i++) {
-            String p = "therapy[" + i + "].";
-            String code = f.getOrDefault(p + "code", "").strip();
-            if (code.isEmpty()) {
-                continue;
-            }
-            UUID owner = null;
-            try {
-                owner = UUID.fromString(f.getOrDefault(p + "owner", ""));
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("therapies[" + list.size() + "].ownerId", "choose who owns it"));
-            }
-            try {
-                list.add(new PlanVersion.PlannedTherapy(code, owner, null, f.getOrDefault(p + "frequency", "").strip(),
-                        f.getOrDefault(p + "duration", "").strip(), blank(f.get(p + "region")), blank(f.get(p + "side")),
-                        date(f.get(p + "start"), "therapies[" + list.size() + "].startDate"),
-                        date(f.get(p + "end"), "therapies[" + list.size() + "].endDate")));
-            } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return list;
-    }
-
-    /**
-     * The version the form was based on, null when the form lacks it (an old page, a hand-made request): the service
-     * refuses that with a 400 after its access checks, so a role that may not propose still gets its 403.
-     */
-    static Integer basedOnVersion(Map<String, String> f) {
-        try {
-            int v = Integer.parseInt(f.getOrDefault(BASED_ON, "").strip());
-            return v >= 0 ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static LocalDate date(String s, String field) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(List.of(new FieldProblem(field, "must be a date (YYYY-MM-DD)")));
-        }
-    }
-
-    private static java.math.BigDecimal number(String raw, String field) {
-        try {
-            return raw == null || raw.isBlank() ? null : new java.math.BigDecimal(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(List.of(new FieldProblem(field, "must be a number")));
-        }
     }
 }

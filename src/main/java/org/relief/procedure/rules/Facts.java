@@ -1,5 +1,11 @@
 package org.relief.procedure.rules;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,10 +22,22 @@ public final class Facts {
     /** Why an ESI is given (the conservative-care length depends on it). */
     public enum Indication { RADICULOPATHY, STENOSIS, HERPES_ZOSTER, OTHER }
 
-    /** A procedure on order, with the details the rules need. */
-    public record Order(ProcedureType type, Region region, Side side, int levels, LocalDate plannedDate,
-            Indication indication, Double steroidMg, boolean particulateSteroid, boolean imageGuidance,
-            String intraArticularReason, boolean bleedingRiskFactors, VertebralFindings vertebral) {
+    /**
+     * A procedure on order, with the details the rules need. The constraints are checked where an order comes in
+     * ({@code @Valid} on the JSON API) and again by the order service for every caller.
+     */
+    public record Order(@NotNull(message = "choose the procedure") ProcedureType type,
+            @NotNull(message = "choose the region") Region region,
+            @NotNull(message = "choose the side") Side side,
+            @Min(value = 1, message = "must be between 1 and 10")
+            @Max(value = 10, message = "must be between 1 and 10") int levels,
+            @NotNull(message = "is required") LocalDate plannedDate,
+            @NotNull(message = "is required: the reason the procedure is given") Indication indication,
+            @DecimalMin(value = "0", message = "must be between 0 and 1000 mg")
+            @DecimalMax(value = "1000", message = "must be between 0 and 1000 mg") Double steroidMg,
+            boolean particulateSteroid, boolean imageGuidance,
+            @Size(max = 2000, message = "is too long: at most 2,000 characters") String intraArticularReason,
+            boolean bleedingRiskFactors, VertebralFindings vertebral) {
     }
 
     /** Findings for vertebral augmentation, as the physician documents them on the order. */

@@ -3,6 +3,7 @@ package org.relief.procedure.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.relief.careteam.Actor;
@@ -47,7 +48,7 @@ class ProcedureApiController {
 
     @PostMapping("/api/patients/{id}/procedure-orders/check")
     @Operation(summary = "Run the rules on a would-be order without placing it")
-    RuleEngine.Result check(@PathVariable UUID id, @RequestBody Facts.Order order, Actor actor) {
+    RuleEngine.Result check(@PathVariable UUID id, @Valid @RequestBody Facts.Order order, Actor actor) {
         OrderForm.requireSide(order);
         return orders.check(actor, id, order);
     }
@@ -55,7 +56,7 @@ class ProcedureApiController {
     @PostMapping("/api/patients/{id}/procedure-orders")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Place an order (physician); the decision and every reason are stored with it")
-    ProcedureOrder order(@PathVariable UUID id, @RequestBody Facts.Order order, Actor actor) {
+    ProcedureOrder order(@PathVariable UUID id, @Valid @RequestBody Facts.Order order, Actor actor) {
         OrderForm.requireSide(order);
         return orders.order(actor, id, order);
     }

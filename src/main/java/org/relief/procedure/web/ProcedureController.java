@@ -19,7 +19,10 @@ import org.relief.shared.CareOnHoldException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.http.HttpStatus;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,18 +60,22 @@ class ProcedureController {
         return render(model, id, actor, defaults, Map.of());
     }
 
+    /** The order form, bound and validated by Spring; {@code form} is what was typed, to show it again. */
     @PostMapping("/patients/{id}/procedures/orders")
-    String order(@PathVariable UUID id, @RequestParam Map<String, String> form, Actor actor, Model model,
-            HttpServletResponse response, RedirectAttributes flash) {
+    String order(@PathVariable UUID id, @Valid @ModelAttribute("orderForm") OrderForm order, BindingResult binding,
+            @RequestParam Map<String, String> form, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes flash) {
         try {
-            ProcedureOrder placed = orders.order(actor, id, OrderForm.read(form));
+            InvalidInputException.throwIfAny(binding);
+            ProcedureOrder placed = orders.order(actor, id, order.toOrder());
             // the page shows the outcome by decision: a BLOCK in red with its reason first, never as "ordered"
             flash.addFlashAttribute("placedOrder", placed.id());
             return "redirect:/patients/" + id + "/procedures#order-" + placed.id();
         } catch (InvalidInputException e) {
             response.setStatus(400);
             Map<String, String> errors = new LinkedHashMap<>();
-            e.problems().forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+            OrderForm.inFormOrder(e.problems())
+                    .forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
             return render(model, id, actor, form, errors);
         } catch (CareOnHoldException e) {
             // refused by the safety gate (audited there): the form stays filled, the refusal says why, in the page
