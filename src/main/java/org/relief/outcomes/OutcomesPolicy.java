@@ -30,7 +30,6 @@ public record OutcomesPolicy(Map<String, Value> values, Map<Measure, MeaningfulC
     public static final String CONFIDENCE_PERCENT = "outcomes.confidence-percent";
     public static final String RESPONDER_MODERATE_PERCENT = "outcomes.responder-moderate-percent";
     public static final String RESPONDER_SUBSTANTIAL_PERCENT = "outcomes.responder-substantial-percent";
-    public static final String RESPONDER_ODI_POINTS = "outcomes.responder-odi-points";
     public static final String MIN_SIMILAR_PATIENTS = "outcomes.min-similar-patients";
     public static final String RELIEF_LASTING_PERCENT = "outcomes.relief-lasting-percent";
 
@@ -39,8 +38,7 @@ public record OutcomesPolicy(Map<String, Value> values, Map<Measure, MeaningfulC
         minimalChange = Map.copyOf(minimalChange);
         importantChange = Map.copyOf(importantChange);
         for (String k : new String[] {MIN_POINTS_PER_SEGMENT, MIN_POINTS_FOR_AUTOCORRELATION, CONFIDENCE_PERCENT,
-                RESPONDER_MODERATE_PERCENT, RESPONDER_SUBSTANTIAL_PERCENT, RESPONDER_ODI_POINTS,
-                MIN_SIMILAR_PATIENTS, RELIEF_LASTING_PERCENT}) {
+                RESPONDER_MODERATE_PERCENT, RESPONDER_SUBSTANTIAL_PERCENT, MIN_SIMILAR_PATIENTS, RELIEF_LASTING_PERCENT}) {
             if (!values.containsKey(k)) {
                 throw new IllegalArgumentException("policy value missing: " + k);
             }
@@ -61,7 +59,6 @@ public record OutcomesPolicy(Map<String, Value> values, Map<Measure, MeaningfulC
         put(v, RESPONDER_MODERATE_PERCENT, 30, "%",
                 "CLINICAL_RULES §11: >= 30 % is clinically important / moderate (Farrar 2001; IMMPACT 2008)");
         put(v, RESPONDER_SUBSTANTIAL_PERCENT, 50, "%", "CLINICAL_RULES §11: >= 50 % is substantial (IMMPACT 2008)");
-        put(v, RESPONDER_ODI_POINTS, 10, "points", "CLINICAL_RULES §11: ODI change of 10 points (Ostelo 2008)");
         put(v, MIN_SIMILAR_PATIENTS, 20, "patients",
                 "Product default with no clinical source (UNVERIFIED): below this many similar patients the "
                         + "expectation is not shown; a clinic admin must confirm it");

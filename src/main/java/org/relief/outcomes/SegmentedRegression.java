@@ -97,7 +97,7 @@ public final class SegmentedRegression {
                 notEstimable.put(label, why);
                 notes.add(new Note(Note.Kind.NOT_ESTIMABLE, List.of(label), why));
                 effects.add(new TherapyEffect(label, List.of(label), e.start(), e.stop(), null, null, null, null,
-                        Verdict.NOT_ESTIMABLE, why));
+                        null, Verdict.NOT_ESTIMABLE, why));
             } else {
                 candidates.add(e);
             }
@@ -219,7 +219,7 @@ public final class SegmentedRegression {
                     + ".", TURNER);
             for (Group g : groups) {
                 effects.add(new TherapyEffect(g.label(), g.therapies(), g.start(), g.stop(), null, null, null, null,
-                        Verdict.NOT_ESTIMABLE, ex.getMessage()));
+                        null, Verdict.NOT_ESTIMABLE, ex.getMessage()));
             }
             notes.add(new Note(Note.Kind.NOT_ESTIMABLE, List.of(), ex.getMessage()));
             return new TherapyAnalysis(series.measure(), n, first, last, baseline, figure, m, List.of(), effects,
@@ -238,8 +238,14 @@ public final class SegmentedRegression {
                     + "autocorrelation, so the intervals run too narrow (" + TURNER + ")."));
         }
         int c = 2;
+        int claims = groups.size() + estimablePairs(series, groups);
+        double tk = fit.tQuantile(policy.confidence(), claims);
         for (Group g : groups) {
             Coefficient level = coefs.get(c++);
+            Coefficient judged = new Coefficient(level.key() + ".simultaneous", level.label() + " (interval "
+                    + "simultaneous across the " + claims + " judgements of this analysis)", level.estimate(),
+                    level.estimate() - tk * level.standardError(), level.estimate() + tk * level.standardError(),
+                    level.standardError(), level.unit());
             Coefficient slope = coefs.get(c++);
             Coefficient stopLevel = null;
             Coefficient stopSlope = null;
@@ -247,9 +253,10 @@ public final class SegmentedRegression {
                 stopLevel = coefs.get(c++);
                 stopSlope = coefs.get(c++);
             }
-            Verdict v = verdict(level, figure);
+            Verdict v = verdict(judged, figure);
             effects.add(new TherapyEffect(g.label(), g.therapies(), g.start(), g.stop(), level, slope, stopLevel,
-                    stopSlope, v, reason(g, level, slope, v, figure, mc, separabilityReason)));
+                    stopSlope, judged, v, reason(g, level, judged, claims, slope, v, figure, mc,
+                    separabilityReason)));
         }
         effects.sort(Comparator.comparing(TherapyEffect::start));
 
@@ -265,6 +272,7 @@ public final class SegmentedRegression {
         int minPts = policy.minPointsPerSegment();
         List<Interaction> out = new ArrayList<>();
         Method method = interactionMethod(mc, figure);
+        int claims = groups.size() + estimablePairs(series, groups);
         for (int i = 0; i < sorted.size(); i++) {
             for (int j = i + 1; j < sorted.size(); j++) {
                 String a = labels.get(sorted.get(i));
@@ -283,18 +291,15 @@ public final class SegmentedRegression {
                             "Start one therapy at least " + minPts + " readings before the other.", method));
                     continue;
                 }
-                out.add(interaction(series, groups, ga, gb, a, b, figure, mc, method, minPts));
+                out.add(interaction(series, groups, ga, gb, a, b, figure, mc, method, minPts, claims));
             }
         }
         return out;
     }
 
     private Interaction interaction(OutcomeSeries series, List<Group> groups, Group ga, Group gb, String a,
-            String b, double figure, MeaningfulChange mc, Method method, int minPts) {
-        int[] cells = new int[4];
-        for (OutcomeSeries.Reading r : series.readings()) {
-            cells[(ga.activeOn(r.date()) ? 1 : 0) + (gb.activeOn(r.date()) ? 2 : 0)]++;
-        }
+            String b, double figure, MeaningfulChange mc, Method method, int minPts, int claims) {
+        int[] cells = cells(series, ga, gb);
         String[] cellNames = {"neither " + ga.label() + " nor " + gb.label(), ga.label() + " without " + gb.label(),
                 gb.label() + " without " + ga.label(), ga.label() + " and " + gb.label() + " together"};
         List<String> short_ = new ArrayList<>();
@@ -337,11 +342,14 @@ public final class SegmentedRegression {
                     "Readings in periods where the therapies' combinations differ.", method);
         }
         int k = p - 1;
+        double tq = fit.tQuantile(policy.confidence(), claims);
+        double se = fit.standardErrors()[k];
         Coefficient est = new Coefficient(ga.label() + " x " + gb.label(), "Extra change with " + ga.label() + " and "
-                + gb.label() + " together (beyond each alone)", fit.beta()[k], fit.lower(k), fit.upper(k),
-                fit.standardErrors()[k], "points");
+                + gb.label() + " together (beyond each alone)", fit.beta()[k], fit.beta()[k] - tq * se,
+                fit.beta()[k] + tq * se, se, "points");
         String interval = fmt(est.estimate()) + " points (" + pct() + " interval " + fmt(est.lower()) + " to "
-                + fmt(est.upper()) + ")";
+                + fmt(est.upper()) + (claims > 1 ? ", simultaneous across the " + claims + " judgements of this analysis"
+                : "") + ")";
         if (Double.isNaN(figure)) {
             return new Interaction(a, b, Status.NOT_JUDGED, est, figure, "Extra change together: " + interval
                     + ". " + mc.source() + ".", null, method);
@@ -363,6 +371,29 @@ public final class SegmentedRegression {
         }
         return new Interaction(a, b, Status.NO_SYNERGY_SHOWN, est, figure, "No synergy shown: extra change together "
                 + interval + "; " + why + ".", null, m);
+    }
+
+    /** Pairs of groups whose four combinations all have the minimum readings (those get an interaction estimate). */
+    private int estimablePairs(OutcomeSeries series, List<Group> groups) {
+        int minPts = policy.minPointsPerSegment();
+        int estimable = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            for (int j = i + 1; j < groups.size(); j++) {
+                int[] cells = cells(series, groups.get(i), groups.get(j));
+                if (java.util.Arrays.stream(cells).allMatch(k -> k >= minPts)) {
+                    estimable++;
+                }
+            }
+        }
+        return estimable;
+    }
+
+    private static int[] cells(OutcomeSeries series, Group ga, Group gb) {
+        int[] cells = new int[4];
+        for (OutcomeSeries.Reading r : series.readings()) {
+            cells[(ga.activeOn(r.date()) ? 1 : 0) + (gb.activeOn(r.date()) ? 2 : 0)]++;
+        }
+        return cells;
     }
 
     private List<Interaction> pairsNotEstimated(List<Exposure> sorted, Map<Exposure, String> labels,
@@ -401,17 +432,22 @@ public final class SegmentedRegression {
         return Verdict.NO_CLEAR_CHANGE;
     }
 
-    private String reason(Group g, Coefficient level, Coefficient slope, Verdict v, double figure,
-            MeaningfulChange mc, Map<String, String> sep) {
+    private String reason(Group g, Coefficient level, Coefficient judged, int k, Coefficient slope, Verdict v,
+            double figure, MeaningfulChange mc, Map<String, String> sep) {
         StringBuilder sb = new StringBuilder();
         sb.append("Change in level at start ").append(fmt(level.estimate())).append(" points (").append(pct())
                 .append(" interval ").append(fmt(level.lower())).append(" to ").append(fmt(level.upper()))
                 .append("); change in slope ").append(fmt(slope.estimate())).append(" points per week (")
                 .append(fmt(slope.lower())).append(" to ").append(fmt(slope.upper())).append("). ");
+        if (k > 1) {
+            sb.append("Judged with the interval simultaneous across the ").append(k).append(" judgements of this "
+                    + "analysis (")
+                    .append(fmt(judged.lower())).append(" to ").append(fmt(judged.upper())).append("). ");
+        }
         if (Double.isNaN(figure)) {
             sb.append(mc == null ? "No meaningful-change figure for this measure." : mc.source()).append('.');
         } else if (v == Verdict.NO_CLEAR_CHANGE) {
-            sb.append(level.excludesZero() ? "Smaller than the meaningful change of " + fmt(figure) + " points."
+            sb.append(judged.excludesZero() ? "Smaller than the meaningful change of " + fmt(figure) + " points."
                     : "The interval includes zero.");
         } else {
             sb.append("Beyond the meaningful change of ").append(fmt(figure)).append(" points (")
@@ -427,7 +463,9 @@ public final class SegmentedRegression {
         String common = "Segmented regression (interrupted time series): a baseline level and weekly trend, and at "
                 + "each therapy's start (and stop, where it can be told apart) a change in level and a change in weekly "
                 + "slope. " + pct() + " intervals use Student's t with " + fit.degreesOfFreedom()
-                + " degrees of freedom. ";
+                + " degrees of freedom. Verdicts (improved, worsened, possible synergy) use intervals simultaneous "
+                + "across every judgement of the analysis (Bonferroni: each therapy and each pair estimated), so "
+                + "the chance of any false verdict for this patient stays within " + pct() + " confidence. ";
         if (!fit.autocorrelation()) {
             return new Method("Segmented regression, ordinary least squares", common + "Fitted by ordinary least "
                     + "squares because the series has fewer than " + policy.minPointsForAutocorrelation()
@@ -435,12 +473,12 @@ public final class SegmentedRegression {
                     + "them as optimistic.", TURNER);
         }
         return new Method("Segmented regression, generalised least squares with AR(1) errors", common
-                + "Fitted by generalised least squares with first-order autoregressive errors: the lag-1 "
-                + "autocorrelation of the residuals (rho = " + fmt(fit.rho()) + ") is re-estimated until it settles "
-                + "(Cochrane-Orcutt) and the model refitted on the Prais-Winsten-transformed series, one degree of "
-                + "freedom spent on rho. Readings are treated as evenly spaced. Turner et al. prefer REML for "
-                + "longer series; this simpler estimator can still understate uncertainty when rho is large or the "
-                + "series short.", TURNER);
+                + "Fitted by generalised least squares with first-order autoregressive (AR(1)) errors: the "
+                + "autocorrelation rho = " + fmt(fit.rho()) + " is the restricted maximum likelihood (REML) estimate, "
+                + "as Turner et al. recommend for longer series, and the model is fitted on the Prais-Winsten-"
+                + "transformed series (exactly GLS with that covariance), one degree of freedom spent on rho. "
+                + "Readings are treated as evenly spaced (gaps in a diary shorten the apparent distance between "
+                + "readings). ", TURNER);
     }
 
     private Method interactionMethod(MeaningfulChange mc, double figure) {
@@ -451,11 +489,14 @@ public final class SegmentedRegression {
         return new Method("Interaction (possible synergy)", "A second model of the series' level with each therapy "
                 + "on or off and a common weekly trend, plus a term for the two given together: that term is the "
                 + "extra change beyond the sum of each alone. Fitted like the segmented regression (AR(1) "
-                + "generalised least squares from " + policy.minPointsForAutocorrelation() + " readings). Estimated "
+                + "generalised least squares, rho by REML, from " + policy.minPointsForAutocorrelation() + " readings). "
+                + "Estimated "
                 + "only when the two started apart and each of the four combinations (neither, each alone, both) "
                 + "has at least " + minPts + " readings; flagged \"possible synergy\" only when the extra change is a "
                 + "benefit at least as large as the meaningful-change figure and its " + pct()
-                + " interval excludes zero; " + fig + ".", TURNER);
+                + " interval excludes zero (simultaneous across every judgement of the analysis, Bonferroni); " + fig
+                + ".",
+                TURNER);
     }
 
     private static Method withRho(Method m, Ar1Regression.Fit fit) {

@@ -26,10 +26,15 @@ public record TherapyAnalysis(Measure measure, int readings, LocalDate from, Loc
         }
     }
 
-    /** What the series says about one therapy (or a group started too close together to tell apart). */
+    /**
+     * What the series says about one therapy (or a group started too close together to tell apart). The verdict is
+     * judged on {@code judgedLevelChange}: the level change with an interval simultaneous across every judgement of
+     * the analysis (each therapy and each pair estimated; Bonferroni), so that the chance of any false verdict for
+     * the patient stays within the policy's confidence level; {@code levelChange} carries the ordinary interval.
+     */
     public record TherapyEffect(String label, List<String> therapies, LocalDate start, LocalDate stop,
             Coefficient levelChange, Coefficient slopeChange, Coefficient stopLevelChange,
-            Coefficient stopSlopeChange, Verdict verdict, String reason) {
+            Coefficient stopSlopeChange, Coefficient judgedLevelChange, Verdict verdict, String reason) {
     }
 
     public enum Verdict {
@@ -54,7 +59,9 @@ public record TherapyAnalysis(Measure measure, int readings, LocalDate from, Loc
 
     /**
      * The interaction of two therapies (or groups): whether giving them together did more than the sum of each
-     * alone. {@code estimate} is null when nothing was estimated; {@code needed} says what data would allow it.
+     * alone. {@code estimate} is null when nothing was estimated; its interval is simultaneous across every
+     * judgement of the analysis (Bonferroni), like the therapies' verdicts. {@code needed} says what
+     * data would allow an estimate.
      */
     public record Interaction(String first, String second, Status status, Coefficient estimate,
             double meaningfulChange, String reason, String needed, Method method) {
