@@ -19,7 +19,8 @@ import org.relief.outcomes.TherapyAnalysis;
 
 /**
  * The per-patient outcomes analysis (issue 12 aim: under 50 ms): 365 daily NRS readings and 4 therapies, staggered,
- * three of them stopping, so that the segmented regression has 16 terms (one stop is too close to another change to model) and 3 of the 6 pairs get an interaction model
+ * three of them stopping, so that the segmented regression has 16 terms (one stop is too close to another change
+ * to model) and 3 of the 6 pairs get an interaction model
  * (each fitted with AR(1) errors, rho by REML). Run with {@code BENCH=OutcomesBenchmark bench/jmh.sh}.
  */
 @State(Scope.Benchmark)
