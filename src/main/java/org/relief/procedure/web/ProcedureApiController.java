@@ -7,6 +7,9 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.relief.careteam.Actor;
+import org.relief.careteam.ChartAccess;
+import org.relief.careteam.Permission;
+import org.relief.careteam.Purpose;
 import org.relief.procedure.Orders;
 import org.relief.procedure.PolicyValues;
 import org.relief.procedure.ProcedureOrder;
@@ -30,10 +33,12 @@ class ProcedureApiController {
 
     private final Orders orders;
     private final PolicyValues policies;
+    private final ChartAccess access;
 
-    ProcedureApiController(Orders orders, PolicyValues policies) {
+    ProcedureApiController(Orders orders, PolicyValues policies, ChartAccess access) {
         this.orders = orders;
         this.policies = policies;
+        this.access = access;
     }
 
     record OverrideRequest(String reason) {
@@ -48,7 +53,10 @@ class ProcedureApiController {
 
     @PostMapping("/api/patients/{id}/procedure-orders/check")
     @Operation(summary = "Run the rules on a would-be order without placing it")
-    RuleEngine.Result check(@PathVariable UUID id, @Valid @RequestBody Facts.Order order, Actor actor) {
+    RuleEngine.Result check(@PathVariable UUID id, @RequestBody Facts.Order order, Actor actor) {
+        // the guard before the body's checks, so an off-team request with a bad body is a 403 with its audit row;
+        // the service then checks the body (Bean Validation on Facts.Order) after its own guard
+        access.open(actor, id, Purpose.read("check a procedure order against the rules"));
         OrderForm.requireSide(order);
         return orders.check(actor, id, order);
     }
@@ -56,7 +64,8 @@ class ProcedureApiController {
     @PostMapping("/api/patients/{id}/procedure-orders")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Place an order (physician); the decision and every reason are stored with it")
-    ProcedureOrder order(@PathVariable UUID id, @Valid @RequestBody Facts.Order order, Actor actor) {
+    ProcedureOrder order(@PathVariable UUID id, @RequestBody Facts.Order order, Actor actor) {
+        access.open(actor, id, Purpose.write("order a procedure"), Permission.ORDER_PROCEDURE);
         OrderForm.requireSide(order);
         return orders.order(actor, id, order);
     }
