@@ -152,8 +152,8 @@ class MedicationController {
     }
 
     private String render(UUID id, Actor actor, Model model, MedicationForm form, Map<String, String> errors) {
+        model.addAttribute("page", medications.page(actor, id)); // the guard first: 404/403 audited
         model.addAttribute("patient", patients.summary(id));
-        model.addAttribute("page", medications.page(actor, id));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("ingredients", medications.ingredients());
