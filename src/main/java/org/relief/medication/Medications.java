@@ -210,12 +210,15 @@ public class Medications {
 
     /** Stops a medication: the next version with the stop date and the reason (required). */
     @Transactional
-    public Entry stop(Actor actor, UUID patientId, UUID entryId, int expectedVersion, LocalDate stopDate,
+    public Entry stop(Actor actor, UUID patientId, UUID entryId, Integer expectedVersion, LocalDate stopDate,
             String reason) {
         OpenChart chart = access.open(actor, patientId, Purpose.write("stop medication " + entryId),
                 Permission.WRITE_MEDICATIONS);
         Versioned<Stored> current = own(patientId, entryId);
         List<FieldProblem> problems = new ArrayList<>();
+        if (expectedVersion == null) {
+            problems.add(new FieldProblem("version", "say which version you stop (the one you read)"));
+        }
         if (reason == null || reason.isBlank()) {
             problems.add(new FieldProblem("reason", "say why it is stopped"));
         }

@@ -56,7 +56,7 @@ class MedicationApiController {
     }
 
     /** A stop: the version stopped, the day and why. */
-    record StopRequest(int version, LocalDate stopDate, String reason) {
+    record StopRequest(Integer version, LocalDate stopDate, String reason) {
     }
 
     @PostMapping("/medications/structured/{entryId}/stop")
