@@ -30,7 +30,7 @@ public record Flag(String code, String text, String source, List<String> policyV
     }
 
     /** The acknowledgement of this flag by a person, with their reason (refused without one). */
-    public FlagAcknowledgement acknowledge(String reason, long staffId, java.time.Instant at) {
+    public FlagAcknowledgement acknowledge(String reason, java.util.UUID staffId, java.time.Instant at) {
         return FlagAcknowledgement.of(this, reason, staffId, at);
     }
 }

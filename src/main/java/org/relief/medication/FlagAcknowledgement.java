@@ -14,10 +14,10 @@ import org.relief.shared.InvalidInputException;
  * @param staffId who acknowledged it
  * @param at when
  */
-public record FlagAcknowledgement(String code, String flagText, String reason, long staffId, Instant at) {
+public record FlagAcknowledgement(String code, String flagText, String reason, java.util.UUID staffId, Instant at) {
 
     /** Refused with a problem naming "reason" when the reason is blank. */
-    public static FlagAcknowledgement of(Flag flag, String reason, long staffId, Instant at) {
+    public static FlagAcknowledgement of(Flag flag, String reason, java.util.UUID staffId, Instant at) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException(List.of(new FieldProblem("reason",
                     "say why you go on despite \"" + flag.text() + "\"")));

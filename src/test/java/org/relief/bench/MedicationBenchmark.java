@@ -40,7 +40,7 @@ public class MedicationBenchmark {
     @Setup
     public void setUp() {
         LocalDate today = LocalDate.of(2026, 11, 24);
-        Prescriber dr = Prescriber.ours(7, "Dr Patel");
+        Prescriber dr = Prescriber.ours(java.util.UUID.fromString("00000000-0000-0000-0000-000000000007"), "Dr Patel");
         String[][] oral = {{"oxycodone", "10", "1 tab q4h"}, {"morphine", "30", "1 tab bid"},
             {"hydrocodone", "10", "1 tab q6h prn, max 4/day"}, {"tramadol", "50", "1 tab qid"},
             {"tapentadol", "50", "1 tab q6h"}, {"methadone", "10", "1 tab tid"}, {"hydromorphone", "2", "1 tab q4h"},

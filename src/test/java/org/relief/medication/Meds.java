@@ -8,7 +8,7 @@ final class Meds {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final LocalDate STARTED = TODAY.minusYears(1);
-    static final Prescriber DR = Prescriber.ours(7, "Dr Patel");
+    static final Prescriber DR = Prescriber.ours(java.util.UUID.fromString("00000000-0000-0000-0000-000000000007"), "Dr Patel");
 
     private Meds() {
     }

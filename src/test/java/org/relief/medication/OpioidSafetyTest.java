@@ -16,6 +16,8 @@ import org.relief.shared.InvalidInputException;
 /** The opioid safety flags of shared/CLINICAL_RULES.md §10 (CDC 2022) with their edges; none ever blocks. */
 class OpioidSafetyTest {
 
+    private static final java.util.UUID STAFF = java.util.UUID.fromString("00000000-0000-0000-0000-000000000007");
+
     private static final LocalDate TODAY = Meds.TODAY;
 
     private final OpioidSafety safety = OpioidSafety.defaults();
@@ -210,10 +212,10 @@ class OpioidSafetyTest {
     void aFlagIsAcknowledgedWithAReasonNeverWithout() {
         Flag f = safety.evaluate(List.of(Meds.tablet("oxycodone", "10", "1 tab q4h")), allOnFile()).flags().get(1);
         Instant at = Instant.parse("2026-11-24T10:00:00Z");
-        FlagAcknowledgement ack = f.acknowledge("  stable for years, function improved  ", 7, at);
+        FlagAcknowledgement ack = f.acknowledge("  stable for years, function improved  ", STAFF, at);
         assertThat(ack.code()).isEqualTo("MME_90");
         assertThat(ack.reason()).isEqualTo("stable for years, function improved");
-        assertThatThrownBy(() -> f.acknowledge(" ", 7, at)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> f.acknowledge(" ", STAFF, at)).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(FieldProblem::field)
                         .containsExactly("reason"));
         assertThatThrownBy(() -> new Flag("X", "x", "s", List.of(), true, true))
