@@ -1,6 +1,7 @@
 package org.relief.procedure.web;
 
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
+import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Role;
 import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
 import org.relief.procedure.Orders;
@@ -53,6 +55,9 @@ class ProcedureApiSliceTest {
     Orders orders;
     @MockitoBean
     PolicyValues policies;
+    /** The order routes open the chart through it before the body's checks (on main); a mock either way. */
+    @MockitoBean
+    ChartAccess access;
 
     private MockHttpServletRequestBuilder order(String json) {
         return post(ORDERS).with(user(PATEL)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json);
@@ -70,14 +75,15 @@ class ProcedureApiSliceTest {
     }
 
     @Test
-    void aMissingSideIsRefusedNamingTheFieldInWords() throws Exception {
+    void noSideForAProcedureDoneOnASideIsRefusedNamingTheFieldInWords() throws Exception {
         mvc.perform(order("""
-                {"type": "ESI_TRANSFORAMINAL", "region": "LUMBAR", "levels": 1, "plannedDate": "2030-01-07",
-                 "indication": "RADICULOPATHY", "particulateSteroid": false, "imageGuidance": true,
-                 "bleedingRiskFactors": false}"""))
+                {"type": "ESI_TRANSFORAMINAL", "region": "LUMBAR", "side": "NONE", "levels": 1,
+                 "plannedDate": "2030-01-07", "indication": "RADICULOPATHY", "particulateSteroid": false,
+                 "imageGuidance": true, "bleedingRiskFactors": false}"""))
                 .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("side")))
-                .andExpect(jsonPath("$.errors[*].message", hasItem("choose the side")))
+                .andExpect(jsonPath("$.errors[0].message", startsWith("choose left, right or bilateral")))
                 .andExpect(jsonPath("$.errors.length()").value(1));
         verifyNoInteractions(orders);
     }
