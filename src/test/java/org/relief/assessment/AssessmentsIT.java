@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relief.careteam.Actor;
 import org.relief.careteam.StaffDirectory;
-import org.relief.patient.Patients;
 import org.relief.shared.ForbiddenException;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.Http;
 import org.relief.support.IntegrationTest;
@@ -26,18 +26,17 @@ class AssessmentsIT {
     @Autowired
     Assessments assessments;
     @Autowired
-    Patients patients;
-    @Autowired
     StaffDirectory staff;
+    @Autowired
+    ClinicFixture fixture;
 
     Actor physician;
     UUID patientId;
 
     @BeforeEach
     void setUp() {
-        physician = Fixtures.actor(staff, "dr.patel");
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
+        physician = fixture.actor("dr.patel");
+        patientId = fixture.patient().create();
     }
 
     @Test

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.relief.careteam.Actor;
-import org.relief.careteam.StaffDirectory;
-import org.relief.patient.Patients;
-import org.relief.support.Fixtures;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Http;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,15 +22,12 @@ class BaselineHistoryIT {
     @Autowired
     Assessments assessments;
     @Autowired
-    Patients patients;
-    @Autowired
-    StaffDirectory staff;
+    ClinicFixture fixture;
 
     @Test
     void sevenToFourOverThreeMonthsIsMarkedAgainstTheBaselineAndShownWithItsPercent() {
-        Actor physician = Fixtures.actor(staff, "dr.patel");
-        UUID patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
+        Actor physician = fixture.actor("dr.patel");
+        UUID patientId = fixture.patient().create();
         LocalDate start = LocalDate.now().minusMonths(3);
         assessments.record(physician, patientId, "NRS", start, Map.of("pain", 7));
         assessments.record(physician, patientId, "NRS", start.plusMonths(1), Map.of("pain", 6));

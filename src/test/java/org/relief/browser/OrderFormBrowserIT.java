@@ -11,10 +11,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.relief.assessment.SafetyFlag;
 import org.relief.careteam.StaffDirectory;
-import org.relief.patient.ChartService;
 import org.relief.patient.Patients;
-import org.relief.procedure.OrdersIT;
 import org.relief.screening.SafetyProtocol;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Browser;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
@@ -34,7 +33,7 @@ class OrderFormBrowserIT {
     @Autowired
     Patients patients;
     @Autowired
-    ChartService charts;
+    ClinicFixture fixture;
     @Autowired
     StaffDirectory staff;
     @Autowired
@@ -42,7 +41,7 @@ class OrderFormBrowserIT {
 
     @Test
     void noDefaultSideErrorsInWordsBlockShownAsBlockAndCancel() throws Exception {
-        UUID id = OrdersIT.preparedPatient(patients, charts, staff);
+        UUID id = fixture.patient().readyForLumbarEsi().create();
         try (Browser b = Browser.open(port)) {
             b.signIn("dr.patel", IntegrationTest.DEMO_PASSWORD);
             b.go("/patients/" + id + "/procedures");
@@ -107,7 +106,7 @@ class OrderFormBrowserIT {
 
     @Test
     void theSafetyHoldIsShownAsABlockWithNoOverrideButton() throws Exception {
-        UUID id = OrdersIT.preparedPatient(patients, charts, staff);
+        UUID id = fixture.patient().readyForLumbarEsi().create();
         safety.report(Fixtures.actor(staff, "dr.patel"), id, SafetyFlag.Concern.SUICIDAL_IDEATION,
                 "Disclosed thoughts of dying");
         try (Browser b = Browser.open(port)) {

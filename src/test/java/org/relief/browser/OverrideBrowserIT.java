@@ -6,10 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.relief.careteam.StaffDirectory;
-import org.relief.patient.ChartService;
-import org.relief.patient.Patients;
-import org.relief.procedure.OrdersIT;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Browser;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,15 +19,11 @@ class OverrideBrowserIT {
     @LocalServerPort
     int port;
     @Autowired
-    Patients patients;
-    @Autowired
-    ChartService charts;
-    @Autowired
-    StaffDirectory staff;
+    ClinicFixture fixture;
 
     @Test
     void esiTooSoonIsBlockedThenOverriddenAndTheOverrideIsListed() throws Exception {
-        UUID id = OrdersIT.preparedPatient(patients, charts, staff);
+        UUID id = fixture.patient().readyForLumbarEsi().create();
         try (Browser b = Browser.open(port)) {
             b.signIn("dr.patel", IntegrationTest.DEMO_PASSWORD);
             b.go("/patients/" + id + "/procedures");

@@ -11,6 +11,7 @@ import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.patient.ChartService;
 import org.relief.patient.Patients;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,8 @@ class ChartAccessIT {
     CareTeams teams;
     @Autowired
     AuditLog audit;
+    @Autowired
+    ClinicFixture fixture;
 
     Actor physician;
     Actor outsider;
@@ -37,10 +40,9 @@ class ChartAccessIT {
 
     @BeforeEach
     void setUp() {
-        physician = Fixtures.actor(staff, "dr.patel");
-        outsider = Fixtures.actor(staff, "acu.chen");
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
+        physician = fixture.actor("dr.patel");
+        outsider = fixture.actor("acu.chen");
+        patientId = fixture.patient().create();
     }
 
     @Test

@@ -9,8 +9,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relief.careteam.Actor;
-import org.relief.careteam.CareTeams;
-import org.relief.careteam.StaffDirectory;
 import org.relief.evaluation.Findings.Certainty;
 import org.relief.evaluation.Findings.Clearance;
 import org.relief.evaluation.Findings.Finding;
@@ -21,7 +19,7 @@ import org.relief.patient.Step;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.VersionConflictException;
-import org.relief.support.Fixtures;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Http;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +37,7 @@ class EvaluationIT {
     @Autowired
     Patients patients;
     @Autowired
-    StaffDirectory staff;
-    @Autowired
-    CareTeams teams;
+    ClinicFixture fixture;
 
     Actor physician;
     Actor therapist;
@@ -50,13 +46,10 @@ class EvaluationIT {
 
     @BeforeEach
     void setUp() {
-        physician = Fixtures.actor(staff, "dr.patel");
-        therapist = Fixtures.actor(staff, "mh.brooks");
-        chiropractor = Fixtures.actor(staff, "chiro.lee");
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
-        teams.add(patientId, therapist.staffId(), "test");
-        teams.add(patientId, chiropractor.staffId(), "test");
+        physician = fixture.actor("dr.patel");
+        therapist = fixture.actor("mh.brooks");
+        chiropractor = fixture.actor("chiro.lee");
+        patientId = fixture.patient().onTeamOf("mh.brooks", "chiro.lee").create();
     }
 
     @Test

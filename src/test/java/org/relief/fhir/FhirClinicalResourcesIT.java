@@ -35,7 +35,7 @@ import org.relief.patient.Patients;
 import org.relief.patient.Step;
 import org.relief.plan.PlanVersion;
 import org.relief.plan.Plans;
-import org.relief.procedure.OrdersIT;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +63,8 @@ class FhirClinicalResourcesIT {
     @Autowired
     Patients patients;
     @Autowired
+    ClinicFixture fixture;
+    @Autowired
     ChartService charts;
     @Autowired
     CareTeams teams;
@@ -83,7 +85,7 @@ class FhirClinicalResourcesIT {
         physician = Fixtures.actor(staff, "dr.patel");
         Actor pt = Fixtures.actor(staff, "pt.garcia");
         // a lumbar transforaminal ESI 10 days ago with a follow-up of 60% relief
-        patientId = OrdersIT.preparedPatient(patients, charts, staff);
+        patientId = fixture.patient().readyForLumbarEsi().create();
         teams.add(patientId, pt.staffId(), "test");
         LocalDate today = LocalDate.now();
         assessments.record(physician, patientId, "NRS", today.minusDays(30), Map.of("pain", 7));

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
-import org.relief.careteam.StaffDirectory;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,11 +29,11 @@ class ChartServiceIT {
     @Autowired
     Patients patients;
     @Autowired
-    StaffDirectory staff;
-    @Autowired
     AuditLog audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ClinicFixture fixture;
 
     Actor physician;
     Actor frontDesk;
@@ -41,9 +41,9 @@ class ChartServiceIT {
 
     @BeforeEach
     void registerPatient() {
-        physician = Fixtures.actor(staff, "dr.patel");
-        frontDesk = Fixtures.actor(staff, "desk.miller");
-        patientId = patients.register(frontDesk, Fixtures.registration(physician.staffId())).id();
+        physician = fixture.actor("dr.patel");
+        frontDesk = fixture.actor("desk.miller");
+        patientId = fixture.patient().create();
     }
 
     @Test

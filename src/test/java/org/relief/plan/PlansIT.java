@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relief.assessment.SafetyFlag;
 import org.relief.careteam.Actor;
-import org.relief.careteam.CareTeams;
 import org.relief.careteam.StaffDirectory;
 import org.relief.patient.Patients;
 import org.relief.patient.Step;
@@ -23,6 +22,7 @@ import org.relief.shared.CareOnHoldException;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.VersionConflictException;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.Http;
 import org.relief.support.IntegrationTest;
@@ -42,11 +42,11 @@ class PlansIT {
     @Autowired
     StaffDirectory staff;
     @Autowired
-    CareTeams teams;
-    @Autowired
     SafetyProtocol safety;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ClinicFixture fixture;
 
     Actor physician;
     Actor pt;
@@ -54,12 +54,9 @@ class PlansIT {
 
     @BeforeEach
     void setUp() {
-        physician = Fixtures.actor(staff, "dr.patel");
-        pt = Fixtures.actor(staff, "pt.garcia");
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
-        teams.add(patientId, pt.staffId(), "test");
-        patients.changeStep(physician, patientId, Step.PLANNING, "test");
+        physician = fixture.actor("dr.patel");
+        pt = fixture.actor("pt.garcia");
+        patientId = fixture.patient().onTeamOf("pt.garcia").atStep(Step.PLANNING).create();
     }
 
     private List<PlanVersion.Goal> goals() {

@@ -8,11 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
-import org.relief.careteam.StaffDirectory;
-import org.relief.patient.ChartService;
-import org.relief.patient.Patients;
 import org.relief.procedure.rules.Decision;
-import org.relief.support.Fixtures;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Http;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,20 +28,16 @@ class OffTeamOrderWritesIT {
     @Autowired
     Orders orders;
     @Autowired
-    ChartService charts;
-    @Autowired
-    Patients patients;
-    @Autowired
-    StaffDirectory staff;
-    @Autowired
     AuditLog audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ClinicFixture fixture;
 
     @Test
     void anOffTeamPhysicianCannotOverrideOrCancelAnOrder() {
-        Actor patel = Fixtures.actor(staff, "dr.patel");
-        UUID patientId = OrdersIT.preparedPatient(patients, charts, staff);
+        Actor patel = fixture.actor("dr.patel");
+        UUID patientId = fixture.patient().readyForLumbarEsi().create();
         // ten days after the last ESI: the interval rule blocks it
         ProcedureOrder blocked = orders.order(patel, patientId, OrdersIT.esi(LocalDate.now().plusDays(1)));
         assertThat(blocked.decision()).as("set-up: a blocked order").isEqualTo(Decision.BLOCK);

@@ -14,11 +14,11 @@ import org.relief.audit.AuditQuery;
 import org.relief.careteam.Actor;
 import org.relief.careteam.StaffDirectory;
 import org.relief.patient.ChartService;
-import org.relief.patient.Patients;
 import org.relief.procedure.rules.Facts;
 import org.relief.procedure.rules.ProcedureType;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.Http;
 import org.relief.support.IntegrationTest;
@@ -37,21 +37,21 @@ class OrderCancelIT {
     @Autowired
     ChartService charts;
     @Autowired
-    Patients patients;
-    @Autowired
     StaffDirectory staff;
     @Autowired
     AuditLog audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ClinicFixture fixture;
 
     Actor physician;
     UUID patientId;
 
     @BeforeEach
     void setUp() {
-        physician = Fixtures.actor(staff, "dr.patel");
-        patientId = OrdersIT.preparedPatient(patients, charts, staff);
+        physician = fixture.actor("dr.patel");
+        patientId = fixture.patient().readyForLumbarEsi().create();
     }
 
     @Test

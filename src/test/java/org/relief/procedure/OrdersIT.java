@@ -12,12 +12,6 @@ import org.relief.assessment.SafetyFlag;
 import org.relief.careteam.Actor;
 import org.relief.careteam.StaffDirectory;
 import org.relief.patient.ChartService;
-import org.relief.patient.Codes;
-import org.relief.patient.EntryKind;
-import org.relief.patient.ImagingStudy;
-import org.relief.patient.Patients;
-import org.relief.patient.PriorTreatment;
-import org.relief.patient.Problem;
 import org.relief.procedure.rules.Decision;
 import org.relief.procedure.rules.Facts;
 import org.relief.procedure.rules.ProcedureType;
@@ -25,6 +19,7 @@ import org.relief.screening.SafetyProtocol;
 import org.relief.shared.CareOnHoldException;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,44 +35,24 @@ public class OrdersIT {
     @Autowired
     ChartService charts;
     @Autowired
-    Patients patients;
-    @Autowired
     StaffDirectory staff;
     @Autowired
     SafetyProtocol safety;
+    @Autowired
+    ClinicFixture fixture;
 
     Actor physician;
     UUID patientId;
 
     @BeforeEach
     void setUp() {
-        physician = Fixtures.actor(staff, "dr.patel");
-        patientId = preparedPatient(patients, charts, staff);
-    }
-
-    /** A patient ready for a lumbar ESI, with one done 10 days ago that helped 60%. */
-    public static UUID preparedPatient(Patients patients, ChartService charts, StaffDirectory staff) {
-        Actor physician = Fixtures.actor(staff, "dr.patel");
-        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
-        charts.add(physician, id, EntryKind.PROBLEM, new Problem("M54.16", "Radiculopathy, lumbar region",
-                LocalDate.now().minusMonths(8), Codes.ClinicalStatus.ACTIVE));
-        charts.add(physician, id, EntryKind.TREATMENT, new PriorTreatment("Physical therapy",
-                LocalDate.now().minusMonths(6), LocalDate.now().minusMonths(4), "2x a week",
-                Codes.TreatmentResult.NONE, null, "no relief"));
-        charts.add(physician, id, EntryKind.IMAGING, new ImagingStudy(Codes.Modality.MRI, "Lumbar spine",
-                LocalDate.now().minusMonths(1), "L4-L5 disc protrusion contacting the L5 root"));
-        var done = charts.add(physician, id, ProcedureKinds.PERFORMED, new Documentation.Performed(null,
-                ProcedureType.ESI_TRANSFORAMINAL, LocalDate.now().minusDays(10), Facts.Region.LUMBAR, Facts.Side.LEFT,
-                1, 7, 3, "Dexamethasone 10 mg", 60, Documentation.Guidance.FLUOROSCOPY, null));
-        charts.add(physician, id, ProcedureKinds.FOLLOW_UP, new Documentation.FollowUp(done.entryId(),
-                Documentation.Point.OTHER, LocalDate.now(), 60, 1, 4));
-        return id;
+        physician = fixture.actor("dr.patel");
+        // a lumbar ESI 10 days ago that helped 60%
+        patientId = fixture.patient().readyForLumbarEsi().create();
     }
 
     static Facts.Order esi(LocalDate planned) {
-        return new Facts.Order(ProcedureType.ESI_TRANSFORAMINAL, Facts.Region.LUMBAR, Facts.Side.LEFT, 1, planned,
-                Facts.Indication.RADICULOPATHY, 60.0, false, true, null, false, null);
+        return ClinicFixture.lumbarEsi(planned);
     }
 
     @Test

@@ -13,12 +13,12 @@ import org.relief.patient.ChartService;
 import org.relief.patient.Codes;
 import org.relief.patient.EntryKind;
 import org.relief.patient.ImagingStudy;
-import org.relief.patient.Patients;
 import org.relief.patient.PriorTreatment;
 import org.relief.patient.Problem;
 import org.relief.screening.CandidacyRules.Outcome;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,18 +32,17 @@ class CandidacyScreenIT {
     @Autowired
     ChartService charts;
     @Autowired
-    Patients patients;
-    @Autowired
     StaffDirectory staff;
+    @Autowired
+    ClinicFixture fixture;
 
     Actor physician;
     UUID patientId;
 
     @BeforeEach
     void setUp() {
-        physician = Fixtures.actor(staff, "dr.patel");
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
+        physician = fixture.actor("dr.patel");
+        patientId = fixture.patient().create();
     }
 
     @Test

@@ -44,7 +44,6 @@ import org.relief.patient.Step;
 import org.relief.plan.PlanVersion;
 import org.relief.plan.Plans;
 import org.relief.procedure.Orders;
-import org.relief.procedure.OrdersIT;
 import org.relief.procedure.ProcedureOrder;
 import org.relief.procedure.rules.Decision;
 import org.relief.procedure.rules.Facts;
@@ -52,6 +51,7 @@ import org.relief.procedure.rules.ProcedureType;
 import org.relief.screening.SafetyProtocol.RiskLevel;
 import org.relief.shared.CareOnHoldException;
 import org.relief.shared.ForbiddenException;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.Http;
 import org.relief.support.IntegrationTest;
@@ -71,6 +71,8 @@ class SafetyGateIT {
     int port;
     @Autowired
     Patients patients;
+    @Autowired
+    ClinicFixture fixture;
     @Autowired
     ChartService charts;
     @Autowired
@@ -141,7 +143,7 @@ class SafetyGateIT {
     void everyRouteThatWouldMoveAHeldPatientOnIsRefusedAndTheMentalHealthDoorStaysOpen() {
         // a patient ready for everything: evaluation with a confirmed diagnosis, an ESI order that may go ahead,
         // a blocked one, and a proposed plan with an ESI
-        UUID id = OrdersIT.preparedPatient(patients, charts, staff);
+        UUID id = fixture.patient().readyForLumbarEsi().create();
         teams.add(id, therapist.staffId(), "test");
         UUID episode = evaluations.start(physician, id);
         charts.add(physician, id, EvaluationKinds.DIAGNOSIS, new Findings.Diagnosis(episode, "M54.16",
@@ -306,7 +308,7 @@ class SafetyGateIT {
 
     @Test
     void aProcedureDocumentedUnderAnOrderNeedsAnOrderOfThisPatientThatMayGoAhead() {
-        UUID id = OrdersIT.preparedPatient(patients, charts, staff);
+        UUID id = fixture.patient().readyForLumbarEsi().create();
         ProcedureOrder blocked = orders.order(physician, id, esi(LocalDate.now().plusDays(1)));
         assertThat(blocked.decision()).isEqualTo(Decision.BLOCK);
         long records = count("select count(*) from procedure_record where patient_id = ?", id);

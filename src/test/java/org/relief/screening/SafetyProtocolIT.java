@@ -15,12 +15,11 @@ import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.audit.AuditQuery;
 import org.relief.careteam.Actor;
-import org.relief.careteam.CareTeams;
 import org.relief.careteam.StaffDirectory;
-import org.relief.patient.Patients;
 import org.relief.screening.SafetyProtocol.RiskLevel;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,15 +33,13 @@ class SafetyProtocolIT {
     @Autowired
     SafetyProtocol safety;
     @Autowired
-    Patients patients;
-    @Autowired
     StaffDirectory staff;
-    @Autowired
-    CareTeams teams;
     @Autowired
     AuditLog audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ClinicFixture fixture;
 
     Actor physician;
     Actor therapist;
@@ -50,11 +47,9 @@ class SafetyProtocolIT {
 
     @BeforeEach
     void setUp() {
-        physician = Fixtures.actor(staff, "dr.patel");
-        therapist = Fixtures.actor(staff, "mh.brooks");
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
-        teams.add(patientId, therapist.staffId(), "test");
+        physician = fixture.actor("dr.patel");
+        therapist = fixture.actor("mh.brooks");
+        patientId = fixture.patient().onTeamOf("mh.brooks").create();
     }
 
     @Test
