@@ -5,7 +5,11 @@ import ca.uhn.fhir.parser.DataFormatException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.relief.fhir.Outcomes;
 import org.relief.shared.ForbiddenException;
+import org.relief.shared.InternalErrors;
 import org.relief.shared.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.relief.shared.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,10 +27,18 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FhirErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(FhirErrors.class);
+
     private final FhirContext fhir;
 
     FhirErrors(FhirContext fhir) {
         this.fhir = fhir;
+    }
+
+    /** A body over its limit ({@link BoundedBody}): 413, naming the limit and the setting that raises it. */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<String> tooLarge(BodyTooLargeException e) {
+        return outcome(413, IssueType.TOOCOSTLY, e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -50,10 +62,20 @@ class FhirErrors {
         return outcome(400, IssueType.INVALID, e.getMessage());
     }
 
-    /** A job that failed (an export): the server's fault, said as FHIR clients expect. */
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<String> failed(IllegalStateException e) {
+    /** A job that failed (an export): the server's fault, said as FHIR clients expect, in the job's own words. */
+    @ExceptionHandler(BulkExportController.ExportFailedException.class)
+    ResponseEntity<String> exportFailed(BulkExportController.ExportFailedException e) {
         return outcome(500, IssueType.EXCEPTION, e.getMessage());
+    }
+
+    /**
+     * The server's own fault (a database error, a broken state): 500 with a plain sentence and an error reference;
+     * the exception (a database's message names its SQL) goes to the log under that reference, never to the client.
+     */
+    @ExceptionHandler({DataAccessException.class, IllegalStateException.class})
+    ResponseEntity<String> internal(RuntimeException e) {
+        return outcome(500, IssueType.EXCEPTION, "The request failed: " + InternalErrors.sentence(
+                InternalErrors.log(log, "FHIR request failed", e)) + ".");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
