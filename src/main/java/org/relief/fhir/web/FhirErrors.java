@@ -2,6 +2,9 @@ package org.relief.fhir.web;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.relief.fhir.Outcomes;
 import org.relief.shared.ForbiddenException;
@@ -35,10 +38,21 @@ class FhirErrors {
         this.fhir = fhir;
     }
 
-    /** A body over its limit ({@link BoundedBody}): 413, naming the limit and the setting that raises it. */
+    /**
+     * A body over its limit ({@link BoundedBody}): 413, naming the limit and the setting that raises it. Written and
+     * flushed here, and the connection closed after it: the client may still be sending the rest of a body this
+     * server will not read (the container only discards a little of it before it closes), and it hears why at once.
+     */
     @ExceptionHandler(BodyTooLargeException.class)
-    ResponseEntity<String> tooLarge(BodyTooLargeException e) {
-        return outcome(413, IssueType.TOOCOSTLY, e.getMessage());
+    void tooLarge(BodyTooLargeException e, HttpServletResponse response) throws IOException {
+        byte[] body = Outcomes.json(fhir, Outcomes.error(IssueType.TOOCOSTLY, e.getMessage()))
+                .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(413);
+        response.setHeader("Connection", "close");
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 
     @ExceptionHandler(NotFoundException.class)
