@@ -7,7 +7,11 @@ import org.relief.careteam.ChartAccessDeniedException;
 import org.relief.shared.CareOnHoldException;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
+import org.relief.shared.InternalErrors;
 import org.relief.shared.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.relief.shared.JsonApi;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
@@ -31,6 +35,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(annotations = JsonApi.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
@@ -93,6 +99,19 @@ class ApiErrors {
         ProblemDetail p = problem(HttpStatus.CONFLICT, "Interventional care is on hold", e.getMessage());
         p.setProperty("refused", e.action());
         p.setProperty("hold", e.hold());
+        return p;
+    }
+
+    /**
+     * A database error: 500 with a plain sentence and an error reference; the exception (its message names the SQL)
+     * goes to the server's log under that reference, never into the response.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail database(DataAccessException e) {
+        String reference = InternalErrors.log(log, "API request failed", e);
+        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Server error",
+                "The request failed: " + InternalErrors.sentence(reference) + ".");
+        p.setProperty("errorReference", reference);
         return p;
     }
 

@@ -31,6 +31,8 @@ import org.relief.careteam.StaffDirectory;
 import org.relief.fhir.FhirExport;
 import org.relief.fhir.Outcomes;
 import org.relief.shared.FieldProblem;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InternalErrors;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.slf4j.Logger;
@@ -361,9 +363,13 @@ public class BulkExport implements SmartLifecycle {
                     byType.forEach((type, nd) -> parts.add(new Written(type,
                             type.equals("Practitioner") ? null : patientId, counts.get(type), nd.toString())));
                 } catch (RuntimeException e) {
-                    // a chart that closed to this staff member since the kick-off: the others still export
+                    // a chart that closed to this staff member since the kick-off: the others still export. A
+                    // refusal says why in words; anything else (a database error) only its logged reference
+                    String why = e instanceof ForbiddenException || e instanceof NotFoundException ? e.getMessage()
+                            : InternalErrors.sentence(InternalErrors.log(log, "FHIR export " + job.id()
+                                    + " could not export patient " + patientId, e));
                     String line = parser.encodeResourceToString(Outcomes.error(OperationOutcome.IssueType.PROCESSING,
-                            "Patient/" + patientId + ": " + e.getMessage()));
+                            "Patient/" + patientId + ": " + why));
                     parts.add(new Written("OperationOutcome", null, 1, line + "\n"));
                 }
                 int next = i + 1;
@@ -394,8 +400,9 @@ public class BulkExport implements SmartLifecycle {
             if (stopping) {
                 return; // the node is going down mid-patient: handed back in stop(), resumed elsewhere
             }
-            log.warn("FHIR export {} failed", job.id(), e);
-            end(job.id(), State.FAILED, e.toString());
+            // the status says so in words, with the reference the detail (maybe a database's, with SQL) is logged under
+            end(job.id(), State.FAILED, InternalErrors.sentence(InternalErrors.log(log, "FHIR export " + job.id()
+                    + " failed", e)));
         }
     }
 

@@ -14,8 +14,15 @@ public final class ImportReport {
     /** What happened to one resource. */
     public enum Status { CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED }
 
-    /** One failed resource (or line): where it is and why it failed. */
-    public record Failure(String type, String id, String file, int line, String reason) {
+    /**
+     * One failed resource (or line): where it is and why it failed. {@code internal}: the server's fault (a database
+     * error, a bug), not the resource's; its reason then gives only an error reference (the detail is in the log).
+     */
+    public record Failure(String type, String id, String file, int line, String reason, boolean internal) {
+
+        public Failure(String type, String id, String file, int line, String reason) {
+            this(type, id, file, line, reason, false);
+        }
 
         @Override
         public String toString() {

@@ -114,9 +114,15 @@ final class NdjsonPacket implements PacketReferences {
                     && url.matches("[A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
                 id = url.substring(url.indexOf('/') + 1);
             }
+            if (id == null && method == org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST) {
+                // a create without an id: the server assigns one, as FHIR's POST does (so sending it again creates
+                // it again: only an id, or a urn:uuid: fullUrl, lets Relief recognise a resource sent again)
+                id = java.util.UUID.randomUUID().toString();
+            }
             if (id == null) {
                 problems.add(new org.relief.shared.FieldProblem(where, "needs an id or a urn:uuid: fullUrl (Relief "
-                        + "recognises a resource sent again by it)"));
+                        + "recognises a resource sent again by it), or request.method POST (a new resource, given "
+                        + "an id by Relief)"));
                 continue;
             }
             r.setId(r.fhirType() + "/" + id);

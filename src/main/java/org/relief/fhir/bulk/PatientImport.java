@@ -33,6 +33,9 @@ import org.relief.patient.Patients;
 import org.relief.patient.Referral;
 import org.relief.patient.Registration;
 import org.relief.shared.FieldProblem;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InternalErrors;
+import org.relief.shared.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,6 +93,7 @@ final class PatientImport {
         }
         Map<Line, String> failed = new LinkedHashMap<>();
         Map<Line, Translation> pending = new LinkedHashMap<>();
+        Set<Line> faulted = new HashSet<>(); // failed by the server's fault, not the resource's
         Translation demographics = PatientTranslator.toRelief(patient);
         if (demographics.skipped()) {
             failed.put(patientLine, demographics.skipReason());
@@ -108,8 +112,10 @@ final class PatientImport {
             try {
                 t = Translators.toRelief(l.resource(), packet::nameOf);
             } catch (RuntimeException e) {
-                // a translator bug must not stop the import: the resource fails with the reason
-                failed.put(l, "could not be translated: " + e);
+                // a translator bug must not stop the import: the resource fails, the detail goes to the log only
+                faulted.add(l);
+                failed.put(l, "could not be translated: " + InternalErrors.sentence(InternalErrors.log(log,
+                        "Translating " + l.type() + "/" + l.id() + " (" + l.file() + ":" + l.line() + ") failed", e)));
                 continue;
             }
             if (t.skipped()) {
@@ -122,7 +128,7 @@ final class PatientImport {
             Map.Entry<Line, String> first = failed.entrySet().iterator().next();
             String because = "patient " + patientLine.id() + " not imported because " + first.getKey().type() + "/"
                     + first.getKey().id() + " (" + first.getKey().file() + ":" + first.getKey().line() + ") failed";
-            failed.forEach((l, why) -> report.fail(failure(l, why)));
+            failed.forEach((l, why) -> report.fail(faulted.contains(l) ? internal(l, why) : failure(l, why)));
             pending.keySet().forEach(l -> report.fail(failure(l, because)));
             if (!failed.containsKey(patientLine)) {
                 report.fail(failure(patientLine, because));
@@ -137,11 +143,20 @@ final class PatientImport {
                 report.outcome(new ImportReport.Outcome(l.file(), l.line(), l.type(), w.status(), w.location(), null));
             });
             report.patientImported();
-        } catch (RuntimeException e) {
-            log.warn("Import of patient {} rolled back: {}", patientLine.id(), e.toString());
-            String because = "patient " + patientLine.id() + " not imported (nothing of it was written): " + e;
+        } catch (InvalidInputException | ForbiddenException e) {
+            // a service's own refusal, in words meant for the sender
+            log.warn("Import of patient {} rolled back: {}", patientLine.id(), e.getMessage());
+            String because = "patient " + patientLine.id() + " not imported (nothing of it was written): "
+                    + e.getMessage();
             report.fail(failure(patientLine, because));
             pending.keySet().forEach(l -> report.fail(failure(l, because)));
+        } catch (RuntimeException e) {
+            // a database error or a bug: its text (a database's names its SQL) stays in the log, under a reference
+            String reference = InternalErrors.log(log, "Import of patient " + patientLine.id() + " rolled back", e);
+            String because = "patient " + patientLine.id() + " not imported (nothing of it was written): "
+                    + InternalErrors.sentence(reference);
+            report.fail(internal(patientLine, because));
+            pending.keySet().forEach(l -> report.fail(internal(l, because)));
         }
     }
 
@@ -271,6 +286,11 @@ final class PatientImport {
 
     static Failure failure(Line l, String why) {
         return new Failure(l.type(), l.id(), l.file(), l.line(), why);
+    }
+
+    /** A failure that is the server's fault (see {@link Failure#internal}): its reason gives an error reference. */
+    static Failure internal(Line l, String why) {
+        return new Failure(l.type(), l.id(), l.file(), l.line(), why, true);
     }
 
     /** What the write did to one resource, and where Relief keeps it. */

@@ -9,6 +9,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
 import org.relief.careteam.Role;
 import org.relief.fhir.bulk.ImportReport.Status;
@@ -36,8 +38,10 @@ public class TransactionImport {
     private final FhirContext fhir;
     private final BulkImport bulk;
     private final Directory directory;
+    private final AuditLog audit;
 
-    TransactionImport(FhirContext fhir, BulkImport bulk, Directory directory) {
+    TransactionImport(FhirContext fhir, BulkImport bulk, Directory directory, AuditLog audit) {
+        this.audit = audit;
         this.fhir = fhir;
         this.bulk = bulk;
         this.directory = directory;
@@ -49,6 +53,10 @@ public class TransactionImport {
      */
     public Result apply(Actor actor, String body) {
         if (actor.role() != Role.PHYSICIAN) {
+            // refused before any chart is opened: audited here, naming the actor and what was refused
+            audit.record(actor, null, AuditAction.DENIED, "FHIR transaction (register the Bundle's patient under "
+                    + "the token's staff member)", "DENIED: " + actor.role().label() + " may not: send a FHIR "
+                    + "transaction (only an interventional pain physician may)");
             throw new ForbiddenException("A transaction registers patients under the token's staff member, who "
                     + "must be an interventional pain physician");
         }
@@ -65,13 +73,17 @@ public class TransactionImport {
         NdjsonPacket packet = NdjsonPacket.fromBundle(fhir, request).withFallback(directory::resolve);
         ImportReport report = bulk.importPacket(actor, packet, null, p -> { }, true, System.nanoTime());
         if (!report.failures().isEmpty()) {
+            // the server's fault (a database error, a bug) is a 500, the Bundle's a 400; either way the reasons are
+            // in words, and an internal one gives only the error reference its detail is logged under
+            boolean internal = report.failures().stream().anyMatch(ImportReport.Failure::internal);
             OperationOutcome oo = new OperationOutcome();
             for (ImportReport.Failure f : report.failures()) {
-                oo.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.PROCESSING)
+                oo.addIssue().setSeverity(IssueSeverity.ERROR)
+                        .setCode(f.internal() ? IssueType.EXCEPTION : IssueType.PROCESSING)
                         .setDiagnostics(f.type() + (f.id() == null ? "" : "/" + f.id()) + ": " + f.reason())
                         .addExpression("Bundle.entry[" + (f.line() - 1) + "]");
             }
-            return new Result(400, oo);
+            return new Result(internal ? 500 : 400, oo);
         }
         // the directory resources (a sender's Organizations, Practitioners, Locations) are kept once the patient
         // is: a Bundle that fails leaves nothing, and one sent again changes nothing

@@ -113,7 +113,7 @@ class BulkExportController {
                     .header("Expires", DateTimeFormatter.RFC_1123_DATE_TIME.format(
                             j.finishedAt().plus(keep).atOffset(ZoneOffset.UTC)))
                     .body(manifest(j, FhirController.base(request)));
-            case FAILED -> throw new IllegalStateException("export failed"
+            case FAILED -> throw new ExportFailedException("export failed"
                     + (j.failure() == null ? "" : ": " + j.failure()));
         };
     }
@@ -176,5 +176,12 @@ class BulkExportController {
 
     private static InvalidInputException problem(String field, String message) {
         return new InvalidInputException(List.of(new FieldProblem(field, message)));
+    }
+
+    /** An export job that ended FAILED: its reason is the job's own words (see {@code BulkExport}), no internals. */
+    static final class ExportFailedException extends RuntimeException {
+        ExportFailedException(String message) {
+            super(message);
+        }
     }
 }

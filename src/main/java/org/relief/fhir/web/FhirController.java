@@ -13,18 +13,21 @@ import org.relief.fhir.bulk.TransactionImport;
 import org.relief.fhir.search.FhirSearch;
 import org.relief.fhir.search.ResourceSearch;
 import org.relief.fhir.token.ApiClient;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.SaneDates;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The FHIR R4 read side: capability statement, Patient read and search, Patient {@code $everything}, reads of the
@@ -44,9 +47,12 @@ class FhirController {
     private final Directory directory;
 
     private final FhirBodyCheck bodyCheck;
+    private final DataSize transactionMax;
 
     FhirController(FhirContext fhir, FhirExport export, FhirSearch search, ResourceSearch resources,
-            TransactionImport transactions, Directory directory, SaneDates dates) {
+            TransactionImport transactions, Directory directory, SaneDates dates,
+            @Value("${relief.fhir.transaction-max:16MB}") DataSize transactionMax) {
+        this.transactionMax = transactionMax;
         this.directory = directory;
         this.transactions = transactions;
         this.bodyCheck = new FhirBodyCheck(dates);
@@ -117,10 +123,17 @@ class FhirController {
                 date == null ? List.of() : date, count, offset));
     }
 
-    /** The transaction; {@code /fhir/} too, where the HAPI generic client (and others) send it. */
+    /**
+     * The transaction; {@code /fhir/} too, where the HAPI generic client (and others) send it. The body is read
+     * up to {@code relief.fhir.transaction-max} and no further ({@link BoundedBody}): a larger one is a 413.
+     */
     @PostMapping(path = {"/fhir", "/fhir/"}, consumes = {FHIR_JSON, "application/json"}, produces = FHIR_JSON)
-    ResponseEntity<String> transaction(@RequestBody String body, @AuthenticationPrincipal ApiClient client,
-            HttpServletRequest request) {
+    ResponseEntity<String> transaction(@AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+        String body = BoundedBody.read(request, transactionMax, "RELIEF_FHIR_TRANSACTION_MAX");
+        if (body.isBlank()) {
+            throw new InvalidInputException(List.of(new FieldProblem("Bundle", "is required: the request body is "
+                    + "empty (send a transaction Bundle)")));
+        }
         var refused = bodyCheck.check(body);
         if (refused != null) { // a control character, an over-long text, a date out of range: nothing is read
             return ResponseEntity.badRequest().header("Content-Type", FHIR_JSON + ";charset=UTF-8")

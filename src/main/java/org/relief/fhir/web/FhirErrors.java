@@ -2,10 +2,17 @@ package org.relief.fhir.web;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.relief.fhir.Outcomes;
 import org.relief.shared.ForbiddenException;
+import org.relief.shared.InternalErrors;
 import org.relief.shared.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.relief.shared.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,10 +30,29 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class FhirErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(FhirErrors.class);
+
     private final FhirContext fhir;
 
     FhirErrors(FhirContext fhir) {
         this.fhir = fhir;
+    }
+
+    /**
+     * A body over its limit ({@link BoundedBody}): 413, naming the limit and the setting that raises it. Written and
+     * flushed here, and the connection closed after it: the client may still be sending the rest of a body this
+     * server will not read (the container only discards a little of it before it closes), and it hears why at once.
+     */
+    @ExceptionHandler(BodyTooLargeException.class)
+    void tooLarge(BodyTooLargeException e, HttpServletResponse response) throws IOException {
+        byte[] body = Outcomes.json(fhir, Outcomes.error(IssueType.TOOCOSTLY, e.getMessage()))
+                .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(413);
+        response.setHeader("Connection", "close");
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -50,10 +76,20 @@ class FhirErrors {
         return outcome(400, IssueType.INVALID, e.getMessage());
     }
 
-    /** A job that failed (an export): the server's fault, said as FHIR clients expect. */
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<String> failed(IllegalStateException e) {
+    /** A job that failed (an export): the server's fault, said as FHIR clients expect, in the job's own words. */
+    @ExceptionHandler(BulkExportController.ExportFailedException.class)
+    ResponseEntity<String> exportFailed(BulkExportController.ExportFailedException e) {
         return outcome(500, IssueType.EXCEPTION, e.getMessage());
+    }
+
+    /**
+     * The server's own fault (a database error, a broken state): 500 with a plain sentence and an error reference;
+     * the exception (a database's message names its SQL) goes to the log under that reference, never to the client.
+     */
+    @ExceptionHandler({DataAccessException.class, IllegalStateException.class})
+    ResponseEntity<String> internal(RuntimeException e) {
+        return outcome(500, IssueType.EXCEPTION, "The request failed: " + InternalErrors.sentence(
+                InternalErrors.log(log, "FHIR request failed", e)) + ".");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

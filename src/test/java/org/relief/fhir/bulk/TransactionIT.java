@@ -33,6 +33,7 @@ import org.relief.fhir.token.ApiTokens;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -53,6 +54,10 @@ class TransactionIT {
     StaffDirectory staff;
     @Autowired
     JdbcClient jdbc;
+    /** The tables' owner (Flyway's connection): a test may install a failing trigger, the application cannot. */
+    @Autowired
+    @FlywayDataSource
+    javax.sql.DataSource owner;
 
     @Test
     void aReferralPacketImportsAndSendingItAgainChangesNothing() throws Exception {
@@ -239,6 +244,169 @@ class TransactionIT {
         String readOnly = tokens.issue(Fixtures.actor(staff, "admin"), "read-only " + UUID.randomUUID(),
                 Set.of(ApiClient.READ), staff.findByUsername("dr.patel").orElseThrow().id()).token();
         assertThat(post(referralPacket(), readOnly).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413OnItsContentLengthBeforeAByteIsRead() throws Exception {
+        long patientsBefore = patientCount();
+        // a declared length over the limit (16 MB by default) and no body at all: refused at once, not waited for
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /fhir HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/fhir+json\r\nContent-Length: " + (16L * 1024 * 1024 + 1)
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // the answer comes while the client still owes the body (it is never sent): read it by its length
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            StringBuilder answer = new StringBuilder();
+            int length = -1;
+            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+                answer.append(line).append('\n');
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                }
+            }
+            assertThat(length).as(answer.toString()).isPositive();
+            byte[] body = new byte[length];
+            in.readFully(body);
+            answer.append(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(answer.toString()).startsWith("HTTP/1.1 413");
+            assertThat(answer.toString()).contains("OperationOutcome").contains("16 MB").contains("RELIEF_FHIR_TRANSACTION_MAX")
+                    .contains("Nothing was stored");
+        }
+        assertThat(patientCount()).isEqualTo(patientsBefore);
+    }
+
+    @Test
+    void aChunkedBodyIsCutOffAtTheLimitWith413AndNothingIsStored() throws Exception {
+        // a valid referral packet followed by 16 MB of JSON whitespace, sent without a length (chunked): read whole,
+        // it would register the patient
+        Bundle packet = referralPacket();
+        String patientId = packet.getEntryFirstRep().getFullUrl().substring("urn:uuid:".length());
+        byte[] json = fhir.newJsonParser().encodeResourceToString(packet).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long padding = 16L * 1024 * 1024;
+        java.io.InputStream spaces = new java.io.InputStream() {
+            long left = padding;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? ' ' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) ' ');
+                left -= n;
+                return n;
+            }
+        };
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
+                        new java.io.ByteArrayInputStream(json), spaces))).build();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+        OperationOutcome oo = fhir.newJsonParser().parseResource(OperationOutcome.class, r.body());
+        assertThat(oo.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.TOOCOSTLY);
+        assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("16 MB");
+        assertThat(jdbc.sql("select count(*) from fhir_source_map where resource_id = ?").param(patientId)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aTransactionOfAStaffMemberWhoIsNoPhysicianIsRefusedAndTheRefusalAudited() throws Exception {
+        // a token issued for the chiropractor (its actor in the audit log: "api:" and the token's name)
+        String name = "chiropractic " + UUID.randomUUID();
+        String chiro = tokens.issue(Fixtures.actor(staff, "admin"), name, Set.of(ApiClient.READ, ApiClient.WRITE),
+                staff.findByUsername("chiro.lee").orElseThrow().id()).token();
+        HttpResponse<String> r = post(referralPacket(), chiro);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(deniedTransactions("api:" + name)).isEqualTo(1);
+        var row = jdbc.sql("select actor_role, outcome from audit_event where actor = ? and action = 'DENIED' "
+                + "and what like 'FHIR transaction%'").param("api:" + name).query().singleRow();
+        assertThat(row.get("actor_role")).isEqualTo("CHIROPRACTOR");
+        assertThat((String) row.get("outcome")).contains("Chiropractor").contains("FHIR transaction");
+    }
+
+    @Test
+    void aDatabaseErrorIsA500WithAnErrorReferenceAndNoSql() throws Exception {
+        Bundle packet = referralPacket();
+        ((Patient) packet.getEntryFirstRep().getResource()).getNameFirstRep().setFamily("Triggerfail");
+        JdbcClient asOwner = JdbcClient.create(owner);
+        asOwner.sql("""
+                create or replace function relief_test_fail() returns trigger language plpgsql as $$
+                begin raise exception 'test trigger refuses %', new.family_name; end $$""").update();
+        asOwner.sql("create trigger relief_test_fail before insert on patient_summary for each row "
+                + "when (new.family_name = 'Triggerfail') execute function relief_test_fail()").update();
+        HttpResponse<String> r;
+        try {
+            r = post(packet, TOKEN);
+        } finally {
+            asOwner.sql("drop trigger relief_test_fail on patient_summary").update();
+            asOwner.sql("drop function relief_test_fail()").update();
+        }
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(500);
+        assertThat(r.body()).doesNotContainIgnoringCase("insert into").doesNotContainIgnoringCase("sql")
+                .doesNotContain("test trigger refuses").doesNotContain("Exception").contains("error reference");
+        OperationOutcome oo = fhir.newJsonParser().parseResource(OperationOutcome.class, r.body());
+        assertThat(oo.getIssue()).anySatisfy(i -> assertThat(i.getCode())
+                .isEqualTo(OperationOutcome.IssueType.EXCEPTION));
+        assertThat(patientCountNamed("Triggerfail")).isZero();
+    }
+
+    @Test
+    void aPostEntryWithoutAnIdGetsOneFromRelief() throws Exception {
+        Patient patient = (Patient) referralPacket().getEntryFirstRep().getResource();
+        patient.setId((String) null);
+        patient.getNameFirstRep().setFamily("Noidpost");
+        Bundle post = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        post.addEntry().setResource(patient).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        HttpResponse<String> created = post(post, TOKEN);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        Bundle response = fhir.newJsonParser().parseResource(Bundle.class, created.body());
+        assertThat(response.getEntryFirstRep().getResponse().getStatus()).isEqualTo("201 Created");
+        assertThat(response.getEntryFirstRep().getResponse().getLocation()).startsWith("Patient/");
+        assertThat(patientCountNamed("Noidpost")).isEqualTo(1);
+        // a PUT names what it puts: without an id it is still refused
+        Bundle put = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        patient.getNameFirstRep().setFamily("Noidput");
+        put.addEntry().setResource(patient).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient");
+        HttpResponse<String> refused = post(put, TOKEN);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Bundle.entry[0]").contains("needs an id");
+        assertThat(patientCountNamed("Noidput")).isZero();
+    }
+
+    private static String readLine(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c == -1) {
+                throw new java.io.EOFException("the connection ended after: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    private long patientCount() {
+        return jdbc.sql("select count(*) from patient").query(Long.class).single();
+    }
+
+    private long patientCountNamed(String family) {
+        return jdbc.sql("select count(*) from patient_summary where family_name = ?").param(family)
+                .query(Long.class).single();
+    }
+
+    private long deniedTransactions(String actor) {
+        return jdbc.sql("select count(*) from audit_event where actor = ? and action = 'DENIED' "
+                + "and what like 'FHIR transaction%'").param(actor).query(Long.class).single();
     }
 
     /**
