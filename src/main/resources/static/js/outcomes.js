@@ -44,7 +44,8 @@
         const colour = COLOURS[i % COLOURS.length];
         ctx.fillStyle = colour + '.07)';
         ctx.fillRect(x0, chartArea.top, Math.max(2, x1 - x0), chartArea.bottom - chartArea.top);
-        const y = chartArea.bottom - rowHeight * (o.therapies.length - i);
+        // the therapy timeline: one row per therapy beneath the date axis (space kept by the layout's padding)
+        const y = scales.x.bottom + 2 + rowHeight * i;
         ctx.fillStyle = colour + '.75)';
         ctx.fillRect(x0, y + 1, Math.max(2, x1 - x0), rowHeight - 2);
         ctx.fillStyle = '#fff';
@@ -84,7 +85,8 @@
         }]
       },
       options: {
-        animation: false, responsive: true, maintainAspectRatio: true,
+        animation: false, responsive: true, maintainAspectRatio: false,
+        layout: {padding: {bottom: therapies.length * 14 + 4}},
         plugins: {legend: {display: false},
           outcomesOverlay: {therapies: therapies, band: band.length === 2 ? band : null, baseline: baseline,
             dates: dates}},
