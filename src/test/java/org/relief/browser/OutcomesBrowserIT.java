@@ -58,7 +58,7 @@ class OutcomesBrowserIT {
             String together1 = b.text(By.cssSelector("ul.interactions"));
             assertThat(together1).contains("Possible synergy")
                     .contains("Physical therapy + Cognitive behavioural therapy / pain psychology")
-                    .containsPattern("95 % interval −?\\d+\\.\\d to −\\d+\\.\\d");
+                    .containsPattern("95 % interval −?\\d+\\.\\d\\d to −\\d+\\.\\d\\d\\)");
             assertThat(b.text(By.id("helped"))).contains("Which therapies helped").contains("Change in level");
             assertThat(b.text(By.cssSelector("table caption"))).contains("Pain (NRS 0-10) by date");
             b.screenshot("outcomes-synergy");

@@ -126,8 +126,12 @@ class OutcomesController {
         return String.format(Locale.ROOT, "%.1f", d);
     }
 
+    /** Two decimals with a sign, as the analysis' own reasons give them ("−0.00" is shown as "0.00"). */
     private static String signed(double d) {
-        String s = fmt(d);
-        return d > 0 && !s.equals("0.0") ? "+" + s : s.replace("-", "−");
+        String s = String.format(Locale.ROOT, "%.2f", d);
+        if (s.equals("-0.00") || s.equals("0.00")) {
+            return "0.00";
+        }
+        return d > 0 ? "+" + s : s.replace("-", "−");
     }
 }
