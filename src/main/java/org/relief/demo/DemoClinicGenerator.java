@@ -251,6 +251,61 @@ final class DemoClinicGenerator {
                 team(id, Step.ON_PLAN, STAFF.get(0), created));
     }
 
+    /**
+     * The outcomes demo patients (issue 12): a small chart (referral, one problem) on dr.patel's team with the
+     * physical therapist and the mental health therapist; their daily pain diary and plan are stored afterwards
+     * through the real services ({@link DemoClinicalStory#tellOutcomes}). Deterministic from the seed.
+     */
+    GeneratedPatient outcomesPatient(OutcomesDemo which, String mrn) {
+        Random rnd = new Random(seed ^ (0x0C7C0L + which.ordinal()));
+        UUID id = uuid(rnd);
+        LocalDate start = today.minusDays(OutcomesDemo.DAYS + 30);
+        Instant created = start.atTime(9, 0).toInstant(ZoneOffset.UTC);
+        Demographics d = new Demographics(which.family(), which.given(), today.minusYears(48 + which.ordinal() * 7),
+                which.ordinal() % 2 == 0 ? Sex.FEMALE : Sex.MALE, "555-010-30" + (10 + which.ordinal()),
+                which.given().toLowerCase(java.util.Locale.ROOT) + "." + which.family().toLowerCase(java.util.Locale.ROOT)
+                        + "@example.org", (12 + which.ordinal()) + " Orchard Lane", "Riverton", "10010");
+        List<SeedEntry> entries = new ArrayList<>();
+        entries.add(entry(EntryKind.REFERRAL, created, new Referral("Dr. Helen Ward", "Riverton Family Medicine",
+                "Chronic low back pain; the patient keeps a daily pain diary.", start, Urgency.ROUTINE)));
+        entries.add(entry(EntryKind.PROBLEM, created, new Problem("M54.50", "Low back pain, unspecified",
+                start.minusYears(2), ClinicalStatus.ACTIVE)));
+        return new GeneratedPatient(new SeedChart(id, mrn, Step.ON_PLAN, created, d, entries, "demo"),
+                team(id, Step.ON_PLAN, STAFF.get(0), created));
+    }
+
+    /** The outcomes demo patients, each with a recognisable name saying what was planted. */
+    enum OutcomesDemo {
+        SYNERGY("Sam", "Synergy", "physical therapy then CBT, staggered, with a planted PT + CBT synergy"),
+        TOGETHER("Alex", "Together", "physical therapy and CBT started on the same day (not separable)"),
+        NOCHANGE("Robin", "Nochange", "physical therapy then CBT, staggered, with no effect at all");
+
+        /** Days of diary (one NRS a day), ending yesterday. */
+        static final int DAYS = 365;
+
+        private final String given;
+        private final String family;
+        private final String planted;
+
+        OutcomesDemo(String given, String family, String planted) {
+            this.given = given;
+            this.family = family;
+            this.planted = planted;
+        }
+
+        String given() {
+            return given;
+        }
+
+        String family() {
+            return family;
+        }
+
+        String planted() {
+            return planted;
+        }
+    }
+
     /** The five procedures of the ten-year programme, in turn: what was done, where, with what. */
     private static Documentation.Performed inClinicProcedure(int kind, LocalDate on) {
         return switch (kind) {

@@ -54,6 +54,9 @@ class DemoClinicSeeder implements ApplicationRunner {
     private String printedDemoPassword;
     private final java.util.Map<String, String> printedDemoPasswords = new java.util.LinkedHashMap<>();
     private String longHistoryMrn;
+    private final boolean outcomesDemo;
+    private final java.util.Map<DemoClinicGenerator.OutcomesDemo, String> outcomesMrns =
+            new java.util.EnumMap<>(DemoClinicGenerator.OutcomesDemo.class);
     private boolean seededNow;
 
     DemoClinicSeeder(StaffDirectory staff, CareTeams teams, ChartBulkLoader loader, DemoClinicalStory story,
@@ -63,6 +66,7 @@ class DemoClinicSeeder implements ApplicationRunner {
             @Value("${relief.demo.patients:48}") int patients,
             @Value("${relief.demo.seed:20261124}") long seed,
             @Value("${relief.demo.long-history-patient:true}") boolean longHistory,
+            @Value("${relief.demo.outcomes-patients:true}") boolean outcomesDemo,
             @Value("${relief.demo.admin-password:}") String adminPassword,
             @Value("${relief.demo.password:}") String demoPassword) {
         this.staff = staff;
@@ -76,6 +80,7 @@ class DemoClinicSeeder implements ApplicationRunner {
         this.patients = patients;
         this.seed = seed;
         this.longHistory = longHistory;
+        this.outcomesDemo = outcomesDemo;
         this.adminPassword = adminPassword;
         this.demoPassword = demoPassword;
     }
@@ -119,7 +124,8 @@ class DemoClinicSeeder implements ApplicationRunner {
     private void seedPatients() {
         DemoClinicGenerator generator = new DemoClinicGenerator(seed, LocalDate.now());
         long started = System.nanoTime();
-        int total = patients + (longHistory ? 1 : 0);
+        int total = patients + (longHistory ? 1 : 0)
+                + (outcomesDemo ? DemoClinicGenerator.OutcomesDemo.values().length : 0);
         log.info("Seeding the demo clinic: {} synthetic patients (seed {})", total, seed);
         List<java.util.UUID> storied = new ArrayList<>();
         for (int from = 0; from < patients; from += CHUNK) {
@@ -154,6 +160,18 @@ class DemoClinicSeeder implements ApplicationRunner {
                 teams.addAll(p.team(), "demo");
                 story.tellLongHistory(p.chart().id());
             });
+        }
+        if (outcomesDemo) {
+            for (DemoClinicGenerator.OutcomesDemo which : DemoClinicGenerator.OutcomesDemo.values()) {
+                tx.executeWithoutResult(status -> {
+                    String mrn = loader.reserveMrns(1).get(0);
+                    var p = generator.outcomesPatient(which, mrn);
+                    loader.load(List.of(p.chart()));
+                    teams.addAll(p.team(), "demo");
+                    story.tellOutcomes(p.chart().id(), which, seed);
+                    outcomesMrns.put(which, mrn);
+                });
+            }
         }
         // the first patients get their step's clinical story through the real services (instruments, evaluation,
         // the safety protocol for those deferred to mental health)
@@ -190,6 +208,8 @@ class DemoClinicSeeder implements ApplicationRunner {
             if (longHistoryMrn != null) {
                 out.append("   ten-year history patient: Morgan Tenyear, ").append(longHistoryMrn).append('\n');
             }
+            outcomesMrns.forEach((which, mrn) -> out.append(String.format("   outcomes demo: %s %s, %s (%s)%n",
+                    which.given(), which.family(), mrn, which.planted())));
             // shown once: forget them, so nothing prints them again
             printedAdminPassword = null;
             printedDemoPassword = null;

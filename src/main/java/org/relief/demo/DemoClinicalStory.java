@@ -1,6 +1,7 @@
 package org.relief.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.Random;
 import java.util.UUID;
 import org.relief.assessment.Assessments;
 import org.relief.careteam.Actor;
+import org.relief.outcomes.OutcomeSeries;
+import org.relief.outcomes.Simulator;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.StaffDirectory;
 import org.relief.evaluation.EvaluationKinds;
@@ -154,6 +157,40 @@ class DemoClinicalStory {
                         new PlanVersion.PlannedTherapy("CBT", actor("mh.brooks").staffId(), null, "every 2 weeks",
                                 "8 sessions", null, null, today.minusWeeks(4), today.plusWeeks(12))),
                 null, 0);
+        plans.sign(patel, id, version.id());
+    }
+
+    /**
+     * An outcomes demo patient's year: one NRS a day from the seeded {@link Simulator} series with its planted effects
+     * (rounded to the whole number the instrument takes), recorded by the physician through the assessment service,
+     * and a signed plan whose physical therapy and CBT dates are the scenario's (issue 12).
+     */
+    void tellOutcomes(UUID id, DemoClinicGenerator.OutcomesDemo which, long seed) {
+        Actor patel = actor("dr.patel");
+        LocalDate first = LocalDate.now().minusDays(DemoClinicGenerator.OutcomesDemo.DAYS);
+        Simulator.Scenario scenario = switch (which) {
+            case SYNERGY -> Simulator.ptThenCbt(first, true);
+            case TOGETHER -> Simulator.simultaneous(first);
+            case NOCHANGE -> Simulator.noEffect(first);
+        };
+        Simulator.Patient simulated = Simulator.simulate(scenario, seed ^ (0x0C7C0L + which.ordinal()));
+        for (OutcomeSeries.Reading r : simulated.series().readings()) {
+            assessments.record(patel, id, "NRS", r.date(), Map.of("pain", (int) Math.round(r.value())));
+        }
+        Actor pt = actor("pt.garcia");
+        Actor brooks = actor("mh.brooks");
+        List<PlanVersion.PlannedTherapy> therapies = new ArrayList<>();
+        for (Simulator.Therapy t : scenario.therapies()) {
+            boolean physical = t.name().equals(Simulator.PT);
+            // the plan's end date is the last day given; the scenario's stop is the first day no longer given
+            therapies.add(new PlanVersion.PlannedTherapy(physical ? "PT" : "CBT",
+                    physical ? pt.staffId() : brooks.staffId(), null, physical ? "twice a week" : "weekly",
+                    t.stop() == null ? "ongoing" : (t.stop().toEpochDay() - t.start().toEpochDay()) / 7 + " weeks",
+                    physical ? "lumbar" : null, null, t.start(), t.stop() == null ? null : t.stop().minusDays(1)));
+        }
+        var version = plans.propose(pt, id, List.of(new PlanVersion.Goal(PlanVersion.GoalKind.PAIN,
+                "Average pain at most 4 of 10", "NRS", new java.math.BigDecimal("4"), LocalDate.now().plusMonths(3))),
+                therapies, null, 0);
         plans.sign(patel, id, version.id());
     }
 

@@ -18,6 +18,9 @@
  * </ul>
  * Every figure and threshold is a named {@link org.relief.outcomes.OutcomesPolicy} value carrying its source.
  * Regression, linear algebra and distributions come from Hipparchus; no matrix code is written here.
+ * {@link org.relief.outcomes.OutcomesService} wires it to a patient: instrument totals from the assessment module and
+ * therapies from the signed plan versions, read through their services (read-only), audited through the chart guard;
+ * the page is {@code /patients/{id}/outcomes} and the JSON {@code /api/patients/{id}/outcomes}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Outcomes", allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(displayName = "Outcomes", allowedDependencies = {"assessment", "careteam", "patient", "plan", "shared"})
 package org.relief.outcomes;

@@ -1,0 +1,104 @@
+// The Outcomes page's trajectory (no inline scripts: the CSP forbids them). Data attributes on the canvas:
+// data-series="2026-01-05,6.5;2026-01-06,7.1" (date,value), data-therapies="Physical therapy|2026-03-01|2026-06-29;..."
+// (name|first day|last day, empty last day: still given), data-band="4.5,8.5" (baseline -/+ the meaningful change),
+// data-baseline, data-min, data-max, data-label. The same data are in the table beneath the chart.
+(function () {
+  const COLOURS = ['rgba(31,111,139,', 'rgba(154,91,0,', 'rgba(30,107,58,', 'rgba(110,60,140,', 'rgba(164,38,44,'];
+
+  function firstIndexOnOrAfter(dates, day) {
+    for (let i = 0; i < dates.length; i++) if (dates[i] >= day) return i;
+    return dates.length - 1;
+  }
+
+  function lastIndexOnOrBefore(dates, day) {
+    for (let i = dates.length - 1; i >= 0; i--) if (dates[i] <= day) return i;
+    return 0;
+  }
+
+  const overlay = {
+    id: 'outcomesOverlay',
+    beforeDatasetsDraw(chart, args, o) {
+      const {ctx, chartArea, scales} = chart;
+      if (!chartArea) return;
+      ctx.save();
+      if (o.band) {
+        const top = scales.y.getPixelForValue(Math.min(o.band[1], scales.y.max));
+        const bottom = scales.y.getPixelForValue(Math.max(o.band[0], scales.y.min));
+        ctx.fillStyle = 'rgba(29,39,51,.08)';
+        ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
+      }
+      if (o.baseline !== null) {
+        const y = scales.y.getPixelForValue(o.baseline);
+        ctx.setLineDash([5, 4]);
+        ctx.strokeStyle = 'rgba(29,39,51,.6)';
+        ctx.beginPath(); ctx.moveTo(chartArea.left, y); ctx.lineTo(chartArea.right, y); ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      const rowHeight = 14;
+      o.therapies.forEach((t, i) => {
+        const from = firstIndexOnOrAfter(o.dates, t.start);
+        const to = t.end ? lastIndexOnOrBefore(o.dates, t.end) : o.dates.length - 1;
+        if (o.dates.length === 0 || (t.end && t.end < o.dates[0]) || t.start > o.dates[o.dates.length - 1]) return;
+        const x0 = scales.x.getPixelForValue(from);
+        const x1 = scales.x.getPixelForValue(to);
+        const colour = COLOURS[i % COLOURS.length];
+        ctx.fillStyle = colour + '.07)';
+        ctx.fillRect(x0, chartArea.top, Math.max(2, x1 - x0), chartArea.bottom - chartArea.top);
+        // the therapy timeline: one row per therapy beneath the date axis (space kept by the layout's padding)
+        const y = scales.x.bottom + 2 + rowHeight * i;
+        ctx.fillStyle = colour + '.75)';
+        ctx.fillRect(x0, y + 1, Math.max(2, x1 - x0), rowHeight - 2);
+        ctx.fillStyle = '#fff';
+        ctx.font = '11px system-ui';
+        ctx.save();
+        ctx.beginPath(); ctx.rect(x0, y, Math.max(2, x1 - x0), rowHeight); ctx.clip();
+        ctx.fillText(t.name, x0 + 3, y + rowHeight - 3);
+        ctx.restore();
+      });
+      ctx.restore();
+    }
+  };
+
+  function draw(canvas) {
+    if (canvas.dataset.drawn || typeof Chart === 'undefined') return;
+    canvas.dataset.drawn = '1';
+    const points = (canvas.dataset.series || '').split(';').filter(Boolean).map(p => {
+      const [x, y] = p.split(',');
+      return {x: x, y: Number(y)};
+    });
+    const therapies = (canvas.dataset.therapies || '').split(';').filter(Boolean).map(t => {
+      const [name, start, end] = t.split('|');
+      return {name: name, start: start, end: end || null};
+    });
+    const band = (canvas.dataset.band || '').split(',').filter(Boolean).map(Number);
+    const baseline = canvas.dataset.baseline === '' || canvas.dataset.baseline === undefined
+      ? null : Number(canvas.dataset.baseline);
+    const dates = points.map(p => p.x);
+    new Chart(canvas, {
+      type: 'line',
+      data: {
+        labels: dates,
+        datasets: [{
+          label: canvas.dataset.label || 'score', data: points.map(p => p.y),
+          borderColor: '#1f6f8b', borderWidth: 1.5, tension: 0.1,
+          pointRadius: points.length > 60 ? 0 : 2.5
+        }]
+      },
+      options: {
+        animation: false, responsive: true, maintainAspectRatio: false,
+        layout: {padding: {bottom: therapies.length * 14 + 4}},
+        plugins: {legend: {display: false},
+          outcomesOverlay: {therapies: therapies, band: band.length === 2 ? band : null, baseline: baseline,
+            dates: dates}},
+        scales: {
+          x: {ticks: {maxTicksLimit: 8, autoSkip: true}},
+          y: {min: Number(canvas.dataset.min), max: Number(canvas.dataset.max)}
+        }
+      },
+      plugins: [overlay]
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', () =>
+    document.querySelectorAll('canvas#outcomes-chart').forEach(draw));
+})();
