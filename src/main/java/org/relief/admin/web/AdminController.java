@@ -66,12 +66,12 @@ class AdminController {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         FieldProblem.of(binding).forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
         String username = binding.getFieldValue("username") instanceof String u ? u.strip() : "";
-        if (form != null && !errors.containsKey("password") && !errors.containsKey("username")) {
-            passwordPolicy.problem(username, form.password()).ifPresent(p -> errors.put("password", p));
+        if (!errors.containsKey("password") && !errors.containsKey("username")) {
+            passwordPolicy.problem(username, form.getPassword()).ifPresent(p -> errors.put("password", p));
         }
         if (errors.isEmpty()) {
             try {
-                staff.create(username, form.displayName(), form.role(), form.password(), actor.username());
+                staff.create(username, form.getDisplayName(), form.getRole(), form.getPassword(), actor.username());
                 flash.addFlashAttribute("notice", "Account " + username + " created.");
                 return "redirect:/admin";
             } catch (IllegalArgumentException e) {

@@ -89,10 +89,10 @@ class ReferralController {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            Intake intake = new Intake(imaging, treatments, form.sourceRecordNumber(),
-                    form.confirmDifferentPerson());
+            Intake intake = new Intake(imaging, treatments, form.getSourceRecordNumber(),
+                    form.isConfirmDifferentPerson());
             PatientSummary created = patients.register(actor, new Registration(demographics, referral,
-                    form.coordinatingPhysicianId()), intake);
+                    form.getCoordinatingPhysicianId()), intake);
             flash.addFlashAttribute("notice", "Referral registered: " + created.displayName() + " (" + created.mrn()
                     + ")" + (imaging.isEmpty() && treatments.isEmpty() ? "." : ", with "
                     + count(imaging.size(), "imaging study", "imaging studies") + " and "

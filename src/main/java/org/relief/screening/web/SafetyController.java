@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -85,9 +84,9 @@ class SafetyController {
     }
 
     @PostMapping("/patients/{id}/candidacy/call")
-    String call(@PathVariable UUID id, @RequestParam(required = false) Outcome finalCall,
-            @RequestParam(defaultValue = "") String reason, Actor actor, RedirectAttributes flash) {
-        candidacy.recordCall(actor, id, finalCall, reason);
+    String call(@PathVariable UUID id, @Valid @ModelAttribute CandidacyScreen.CallForm form, BindingResult binding,
+            Actor actor, RedirectAttributes flash) {
+        candidacy.recordCall(actor, id, form, binding); // a bad form is refused after the guard
         flash.addFlashAttribute("notice", "Candidacy call recorded.");
         return "redirect:/patients/" + id + "#candidacy";
     }
