@@ -1,5 +1,10 @@
 package org.relief.assessment;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +28,7 @@ import org.relief.record.RecordKind;
 import org.relief.record.RecordStore;
 import org.relief.record.Versioned;
 import org.relief.shared.FieldProblem;
+import org.relief.shared.Inputs;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
@@ -46,9 +52,25 @@ public class Assessments {
     private final ChartAccess access;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Validator validator;
+
+    /** A new response as any caller gives it (form or JSON), checked after the guard. */
+    record NewResponse(
+            @NotNull(message = "is required") @PastOrPresent(message = "must not be in the future")
+            LocalDate administeredOn,
+            @NotEmpty(message = "answer at least one item") Map<String, Integer> answers) {
+    }
+
+    /** A correction as any caller gives it, checked after the guard and the version check. */
+    record Correction(
+            @NotNull(message = "must be a date, not in the future")
+            @PastOrPresent(message = "must be a date, not in the future") LocalDate administeredOn,
+            @NotBlank(message = "say what was corrected") String changeReason) {
+    }
 
     Assessments(JdbcClient jdbc, RecordStore records, RecordKind<Answered> responses, Patients patients,
-            ChartAccess access, AuditLog audit, ApplicationEventPublisher events) {
+            ChartAccess access, AuditLog audit, ApplicationEventPublisher events, Validator validator) {
+        this.validator = validator;
         this.jdbc = jdbc;
         this.records = records;
         this.responses = responses;
@@ -70,18 +92,7 @@ public class Assessments {
             Map<String, Integer> answers) {
         OpenChart chart = mayRecord(actor, patientId, "record " + instrumentCode);
         Instrument instrument = instrument(instrumentCode);
-        List<FieldProblem> problems = new ArrayList<>();
-        if (administeredOn == null) {
-            problems.add(new FieldProblem("administeredOn", "is required"));
-        } else if (administeredOn.isAfter(LocalDate.now())) {
-            problems.add(new FieldProblem("administeredOn", "must not be in the future"));
-        }
-        if (answers.isEmpty()) {
-            problems.add(new FieldProblem("answers", "answer at least one item"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Inputs.check(validator, new NewResponse(administeredOn, answers), null);
         Score score = scoreOrRefuse(instrument, answers);
         InstrumentResponse saved = response(patientId, records.insertFirst(this.responses, patientId,
                 UUID.randomUUID(), answered(instrument, administeredOn, answers, score), actor.username()));
@@ -105,16 +116,7 @@ public class Assessments {
         if (current.version() != expectedVersion) {
             throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        if (administeredOn == null || administeredOn.isAfter(LocalDate.now())) {
-            problems.add(new FieldProblem("administeredOn", "must be a date, not in the future"));
-        }
-        if (reason == null || reason.isBlank()) {
-            problems.add(new FieldProblem("changeReason", "say what was corrected"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Inputs.check(validator, new Correction(administeredOn, reason), null);
         Instrument instrument = instrument(current.instrument());
         Score score = scoreOrRefuse(instrument, answers);
         InstrumentResponse saved = response(patientId, records.insertNext(this.responses, entryId, expectedVersion,

@@ -2,6 +2,11 @@ package org.relief.procedure;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -21,12 +26,13 @@ import org.relief.procedure.rules.Policy;
 import org.relief.record.RecordKind;
 import org.relief.record.RecordStore;
 import org.relief.record.Versioned;
-import org.relief.shared.FieldProblem;
+import org.relief.shared.Inputs;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.Errors;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,6 +62,23 @@ public class PolicyValues {
 
     /** The longest reason a change may give. */
     public static final int MAX_REASON = 2_000;
+
+    /**
+     * The change an admin asks for on the policy page.
+     *
+     * @param basedOnVersion the version the admin's page showed (a stale one: {@link VersionConflictException})
+     */
+    public record ValueChange(
+            @NotNull(message = "must be a number, 0 or more")
+            @DecimalMin(value = "0", message = "must be a number, 0 or more") BigDecimal value,
+            @NotNull(message = "say why (payer contract, clinic policy...)")
+            @Pattern(regexp = "(?s)\\s*\\S.{3,}\\S\\s*", message = "say why (payer contract, clinic policy...)")
+            @Size(max = MAX_REASON, message = "Reason is too long: at most 2,000 characters") String reason,
+            @NotNull(message = "is missing: reload the policy page and change the value again")
+            Integer basedOnVersion) {
+    }
+
+    private final Validator validator;
     /** How much of a reason or source the history list shows before "show all". */
     static final int DISPLAY_CHARS = 300;
 
@@ -65,7 +88,9 @@ public class PolicyValues {
     private final AuditLog audit;
     private final ChartAccess access;
 
-    PolicyValues(JdbcClient jdbc, RecordStore records, RecordKind<Row> values, AuditLog audit, ChartAccess access) {
+    PolicyValues(JdbcClient jdbc, RecordStore records, RecordKind<Row> values, AuditLog audit, ChartAccess access,
+            Validator validator) {
+        this.validator = validator;
         this.jdbc = jdbc;
         this.records = records;
         this.values = values;
@@ -150,23 +175,21 @@ public class PolicyValues {
      */
     @Transactional
     public Change change(Actor actor, String key, BigDecimal value, String reason, Integer basedOnVersion) {
+        return change(actor, key, new ValueChange(value, reason, basedOnVersion), null);
+    }
+
+    /**
+     * The change as the admin's form was bound: {@code bound} is Spring's binding result (null: the change is checked
+     * here); a bad form is refused after the permission check.
+     */
+    @Transactional
+    public Change change(Actor actor, String key, ValueChange form, Errors bound) {
         access.requirePermission(actor, Permission.ADMINISTER, null, "change policy value " + key);
         Change current = latest(key).orElseThrow(() -> new NotFoundException("No policy value '" + key + "'"));
-        if (basedOnVersion == null) {
-            throw new InvalidInputException(List.of(new FieldProblem("basedOnVersion",
-                    "is missing: reload the policy page and change the value again")));
-        }
-        if (value == null || value.signum() < 0) {
-            throw new InvalidInputException(List.of(new FieldProblem("value", "must be a number, 0 or more")));
-        }
-        if (reason == null || reason.strip().length() < 5) {
-            throw new InvalidInputException(List.of(new FieldProblem("reason",
-                    "say why (payer contract, clinic policy...)")));
-        }
-        if (reason.strip().length() > MAX_REASON) {
-            throw new InvalidInputException(List.of(new FieldProblem("reason",
-                    "Reason is too long: at most 2,000 characters")));
-        }
+        Inputs.check(validator, form, bound);
+        BigDecimal value = form.value();
+        String reason = form.reason();
+        int basedOnVersion = form.basedOnVersion();
         Change saved;
         try {
             // each row keeps its own reason; the source stays the reference's text (earlier versions appended

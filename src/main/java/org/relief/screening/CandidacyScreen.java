@@ -1,5 +1,7 @@
 package org.relief.screening;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,11 +27,13 @@ import org.relief.patient.TreatmentCatalogue;
 import org.relief.screening.CandidacyRules.Decision;
 import org.relief.screening.CandidacyRules.Outcome;
 import org.relief.shared.FieldProblem;
+import org.relief.shared.Inputs;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.Labels;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.validation.Errors;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -57,9 +61,16 @@ public class CandidacyScreen {
     private final TreatmentCatalogue catalogue;
     private final ChartAccess access;
 
+    /** The candidacy call form: the physician's final call, and why when it differs from the screen. */
+    public record CallForm(@NotNull(message = "choose the final call") Outcome finalCall, String reason) {
+    }
+
+    private final Validator validator;
+
     CandidacyScreen(ChartService charts, SafetyProtocol safety, SafetyGate gate, AuditLog audit, JdbcClient jdbc,
             Clock clock, @Value("${relief.rules.chronic-pain-months:3}") int chronicMonths,
-            TreatmentCatalogue catalogue, ChartAccess access) {
+            TreatmentCatalogue catalogue, ChartAccess access, Validator validator) {
+        this.validator = validator;
         this.charts = charts;
         this.access = access;
         this.safety = safety;
@@ -104,12 +115,21 @@ public class CandidacyScreen {
     /** The physician's final call; a call that differs from the screen needs a reason. */
     @Transactional
     public void recordCall(Actor actor, UUID patientId, Outcome finalCall, String reason) {
+        recordCall(actor, patientId, new CallForm(finalCall, reason), null);
+    }
+
+    /**
+     * The physician's call as the form was bound ({@code bound}: Spring's binding result, or null to check it here);
+     * a bad form is refused after the guard. Whether the reason is needed depends on the screen: checked here.
+     */
+    @Transactional
+    public void recordCall(Actor actor, UUID patientId, CallForm form, Errors bound) {
         OpenChart open = access.open(actor, patientId, Purpose.write("record the candidacy call"),
                 Permission.RECORD_CANDIDACY_CALL);
         Decision decision = screen(actor, patientId);
-        if (finalCall == null) {
-            throw new InvalidInputException(List.of(new FieldProblem("finalCall", "choose the final call")));
-        }
+        Inputs.check(validator, form, bound);
+        Outcome finalCall = form.finalCall();
+        String reason = form.reason();
         if (finalCall == Outcome.CANDIDATE) {
             gate.requireNoHold(actor, patientId, "call the patient a candidate for the interventional programme");
         }

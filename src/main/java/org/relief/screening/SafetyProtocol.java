@@ -3,7 +3,6 @@ package org.relief.screening;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.relief.assessment.InstrumentResponseRecorded;
@@ -20,11 +19,18 @@ import org.relief.patient.PatientSummary;
 import org.relief.patient.Patients;
 import org.relief.patient.Step;
 import org.relief.shared.FieldProblem;
+import org.relief.shared.Inputs;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.Labels;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.validation.Errors;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,15 +50,46 @@ public class SafetyProtocol {
     /** Risk levels a clinician documents in a follow-up. */
     public enum RiskLevel { LOW, MODERATE, HIGH, IMMINENT }
 
+    /** Text of at least 10 characters once the spaces around it are left off. */
+    static final String AT_LEAST_10 = "(?s)\\s*\\S.{8,}\\S\\s*";
+
+    /** The longest text of a safety note, follow-up or release reason (it is shown in the safety banner). */
+    static final int MAX_TEXT = 4_000;
+
+    private static final String TOO_LONG = "is too long: at most 4,000 characters";
+
+    /** The "report a safety concern" form: what was observed. */
+    public record ConcernReport(
+            @NotNull(message = "choose suicidal ideation or psychosis") SafetyFlag.Concern concern,
+            @NotBlank(message = "describe what you observed") @Size(max = MAX_TEXT, message = TOO_LONG) String note) {
+    }
+
+    /** The follow-up form that closes an alert: the risk level the clinician assessed and the action taken. */
+    public record FollowUp(@NotNull(message = "choose the risk level you assessed") RiskLevel risk,
+            @NotNull(message = "describe the action taken (at least 10 characters)")
+            @Pattern(regexp = AT_LEAST_10, message = "describe the action taken (at least 10 characters)")
+            @Size(max = MAX_TEXT, message = TOO_LONG) String actionTaken) {
+    }
+
+    /** The form that releases the hold: why interventional care may resume. */
+    public record Release(
+            @NotNull(message = "say why interventional care may resume (at least 10 characters)")
+            @Pattern(regexp = AT_LEAST_10, message = "say why interventional care may resume (at least 10 characters)")
+            @Size(max = MAX_TEXT, message = TOO_LONG) String reason) {
+    }
+
     private final JdbcClient jdbc;
     private final Patients patients;
     private final ChartAccess access;
     private final AuditLog audit;
     private final String crisisResources;
     private final SafetyGate gate;
+    private final Validator validator;
 
     SafetyProtocol(JdbcClient jdbc, Patients patients, ChartAccess access, AuditLog audit,
-            @Value("${relief.safety.crisis-resources}") String crisisResources, SafetyGate gate) {
+            @Value("${relief.safety.crisis-resources}") String crisisResources, SafetyGate gate,
+            Validator validator) {
+        this.validator = validator;
         this.jdbc = jdbc;
         this.patients = patients;
         this.access = access;
@@ -75,16 +112,20 @@ public class SafetyProtocol {
     /** A clinician reports suicidal ideation or psychosis observed in a visit. */
     @Transactional
     public SafetyAlert report(Actor actor, UUID patientId, SafetyFlag.Concern concern, String note) {
+        return report(actor, patientId, new ConcernReport(concern, note), null);
+    }
+
+    /**
+     * A clinician reports suicidal ideation or psychosis observed in a visit; {@code bound} is what Spring's binding
+     * found in the form (null: the report is checked here), refused only after the guard.
+     */
+    @Transactional
+    public SafetyAlert report(Actor actor, UUID patientId, ConcernReport form, Errors bound) {
         OpenChart chart = access.open(actor, patientId, Purpose.write("report a safety concern"),
                 Permission.REPORT_SAFETY_CONCERN);
-        if (concern == null || note == null || note.isBlank()) {
-            throw new InvalidInputException(List.of(concern == null
-                    ? new FieldProblem("concern", "choose suicidal ideation or psychosis")
-                    : new FieldProblem("note", "describe what you observed")));
-        }
-        requireLength("note", note);
-        return raise(patientId, concern.name(), SafetyFlag.Risk.UNRATED.name(), "CLINICIAN_NOTE", note.strip(), null,
-                actor.username(), actor.role().name(), actor.address(), chart);
+        Inputs.check(validator, form, bound);
+        return raise(patientId, form.concern().name(), SafetyFlag.Risk.UNRATED.name(), "CLINICIAN_NOTE",
+                form.note().strip(), null, actor.username(), actor.role().name(), actor.address(), chart);
     }
 
     /** Raises an alert; {@code chart} is the chart the reporting clinician opened, or null when a rule raised it. */
@@ -133,18 +174,21 @@ public class SafetyProtocol {
     /** Documents the follow-up that closes an alert: the clinician's risk level and the action taken. */
     @Transactional
     public void followUp(Actor actor, UUID patientId, UUID alertId, RiskLevel risk, String actionTaken) {
+        followUp(actor, patientId, alertId, new FollowUp(risk, actionTaken), null);
+    }
+
+    /** The follow-up as the form was bound ({@code bound}: Spring's binding result, or null to check it here). */
+    @Transactional
+    public void followUp(Actor actor, UUID patientId, UUID alertId, FollowUp form, Errors bound) {
         OpenChart chart = access.open(actor, patientId, Purpose.write("follow up safety alert " + alertId),
                 Permission.DOCUMENT_SAFETY_FOLLOW_UP);
         SafetyAlert alert = alert(alertId);
         if (!alert.patientId().equals(patientId)) {
             throw new NotFoundException("No safety alert " + alertId + " in this chart");
         }
-        if (risk == null || actionTaken == null || actionTaken.strip().length() < 10) {
-            throw new InvalidInputException(risk == null
-                    ? List.of(new FieldProblem("risk", "choose the risk level you assessed"))
-                    : List.of(new FieldProblem("actionTaken", "describe the action taken (at least 10 characters)")));
-        }
-        requireLength("actionTaken", actionTaken);
+        Inputs.check(validator, form, bound);
+        RiskLevel risk = form.risk();
+        String actionTaken = form.actionTaken();
         if (!alert.open()) {
             throw new VersionConflictException(alertId, 0, 1, alert.followUp().by());
         }
@@ -157,6 +201,12 @@ public class SafetyProtocol {
     /** The physician releases the hold on interventional care, once every alert has its follow-up. */
     @Transactional
     public void releaseHold(Actor actor, UUID patientId, String reason) {
+        releaseHold(actor, patientId, new Release(reason), null);
+    }
+
+    /** The release as the form was bound ({@code bound}: Spring's binding result, or null to check it here). */
+    @Transactional
+    public void releaseHold(Actor actor, UUID patientId, Release form, Errors bound) {
         OpenChart chart = access.open(actor, patientId, Purpose.write("release the care hold"),
                 Permission.RELEASE_CARE_HOLD);
         SafetyStatus.Hold hold = activeHold(patientId);
@@ -167,11 +217,8 @@ public class SafetyProtocol {
             throw new InvalidInputException(List.of(new FieldProblem("hold",
                     "every safety alert needs its documented follow-up before the hold can be released")));
         }
-        if (reason == null || reason.strip().length() < 10) {
-            throw new InvalidInputException(List.of(new FieldProblem("reason",
-                    "say why interventional care may resume (at least 10 characters)")));
-        }
-        requireLength("reason", reason);
+        Inputs.check(validator, form, bound);
+        String reason = form.reason();
         jdbc.sql("insert into care_hold_release (hold_id, released_by, reason) values (?, ?, ?)")
                 .params(hold.id(), actor.username(), reason.strip()).update();
         chart.audit(AuditAction.UPDATE, "care hold RELEASED: " + reason.strip());
@@ -254,14 +301,4 @@ public class SafetyProtocol {
                 rs.getTimestamp("raised_at").toInstant(), rs.getString("raised_by"), followUp);
     }
 
-    /** The longest text of a safety note, follow-up or release reason (it is shown in the safety banner). */
-    static final int MAX_TEXT = 4_000;
-
-    private static void requireLength(String field, String text) {
-        if (text.strip().length() > MAX_TEXT) {
-            throw new InvalidInputException(List.of(new FieldProblem(field, "is too long: at most "
-                    + String.format(Locale.ROOT, "%,d", MAX_TEXT) + " characters (this one has "
-                    + String.format(Locale.ROOT, "%,d", text.strip().length()) + ")")));
-        }
-    }
 }

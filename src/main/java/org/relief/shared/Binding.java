@@ -50,7 +50,7 @@ public final class Binding {
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return "must be a number";
         }
-        if (type.isEnum()) {
+        if (type.isEnum() || type == java.util.UUID.class) { // an id comes from a list of choices (a select)
             return "is not one of the choices";
         }
         if (type == boolean.class || type == Boolean.class) {

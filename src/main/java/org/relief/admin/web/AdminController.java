@@ -1,7 +1,9 @@
 package org.relief.admin.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,11 +18,14 @@ import org.relief.careteam.Role;
 import org.relief.careteam.StaffDirectory;
 import org.relief.patient.PatientSummary;
 import org.relief.patient.Patients;
+import org.relief.shared.FieldProblem;
 import org.relief.shared.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,21 +61,18 @@ class AdminController {
     }
 
     @PostMapping("/admin/staff")
-    String createStaff(@RequestParam String username, @RequestParam String displayName, @RequestParam Role role,
-            @RequestParam String password, Actor actor, Model model, HttpServletResponse response,
-            RedirectAttributes flash) {
+    String createStaff(@Valid @ModelAttribute StaffForm form, BindingResult binding, Actor actor, Model model,
+            HttpServletResponse response, RedirectAttributes flash) {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (!username.strip().matches("[a-z0-9._-]{3,40}")) {
-            errors.put("username", "3-40 lower-case letters, digits, '.', '_' or '-'");
+        FieldProblem.of(binding).forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
+        String username = binding.getFieldValue("username") instanceof String u ? u.strip() : "";
+        if (!errors.containsKey("password") && !errors.containsKey("username")) {
+            passwordPolicy.problem(username, form.getPassword()).ifPresent(p -> errors.put("password", p));
         }
-        if (displayName.isBlank()) {
-            errors.put("displayName", "is required");
-        }
-        passwordPolicy.problem(username.strip(), password).ifPresent(p -> errors.put("password", p));
         if (errors.isEmpty()) {
             try {
-                staff.create(username.strip(), displayName, role, password, actor.username());
-                flash.addFlashAttribute("notice", "Account " + username.strip() + " created.");
+                staff.create(username, form.getDisplayName(), form.getRole(), form.getPassword(), actor.username());
+                flash.addFlashAttribute("notice", "Account " + username + " created.");
                 return "redirect:/admin";
             } catch (IllegalArgumentException e) {
                 errors.put("username", "is already taken");
@@ -78,7 +80,12 @@ class AdminController {
         }
         response.setStatus(400);
         model.addAttribute("errors", errors);
-        model.addAttribute("values", Map.of("username", username, "displayName", displayName, "role", role.name()));
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String field : List.of("username", "displayName", "role")) {
+            Object v = binding.getFieldValue(field);
+            values.put(field, v == null ? "" : v instanceof Role r ? r.name() : v.toString());
+        }
+        model.addAttribute("values", values);
         return overview(model);
     }
 

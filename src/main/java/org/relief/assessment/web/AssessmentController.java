@@ -1,8 +1,9 @@
 package org.relief.assessment.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,14 @@ import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Purpose;
 import org.relief.patient.Patients;
-import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.VersionConflictException;
 import org.relief.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -76,16 +78,17 @@ class AssessmentController {
     }
 
     @PostMapping("/patients/{id}/instruments/{code}")
-    String record(@PathVariable UUID id, @PathVariable String code, @RequestParam Map<String, String> params,
-            Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
+    String record(@PathVariable UUID id, @PathVariable String code, @Valid @ModelAttribute ResponseForm form,
+            BindingResult binding, @RequestParam Map<String, String> params, Actor actor, Model model,
+            HttpServletResponse response, RedirectAttributes flash) {
         // the guard first: an invalid form re-renders with the patient's name, so only for who may record
         access.open(actor, id, Purpose.write("record " + code), Permission.RECORD_INSTRUMENTS);
         Instrument instrument = instrument(code);
         Map<String, Integer> answers = answers(instrument, params);
         String date = params.getOrDefault("administeredOn", "");
         try {
-            LocalDate administeredOn = administeredOn(date);
-            InstrumentResponse saved = assessments.record(actor, id, code, administeredOn, answers);
+            InvalidInputException.throwIfAny(binding); // after the guard
+            InstrumentResponse saved = assessments.record(actor, id, code, form.administeredOn(), answers);
             flash.addFlashAttribute("notice", instrument.name() + " recorded: " + (saved.total() == null
                     ? "incomplete, no total" : format(saved.total()) + (saved.band() == null ? "" : ", "
                     + saved.band())) + (saved.safetyFlags().isEmpty() ? "." : ". SAFETY ALERT raised."));
@@ -111,14 +114,17 @@ class AssessmentController {
 
     @PostMapping("/patients/{id}/instruments/{code}/{entryId}")
     String correct(@PathVariable UUID id, @PathVariable String code, @PathVariable UUID entryId,
-            @RequestParam int version, @RequestParam Map<String, String> params, Actor actor, Model model,
-            HttpServletResponse response, RedirectAttributes flash) {
+            @RequestParam int version, @Valid @ModelAttribute ResponseForm form, BindingResult binding,
+            @RequestParam Map<String, String> params, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes flash) {
         Instrument instrument = instrument(code);
         Map<String, Integer> answers = answers(instrument, params);
         String date = params.getOrDefault("administeredOn", "");
         try {
-            LocalDate administeredOn = administeredOn(date);
-            assessments.correct(actor, id, entryId, version, administeredOn, answers, params.get("changeReason"));
+            // a bad form re-renders below, and that opens the chart first: an off-team post is an audited 403
+            InvalidInputException.throwIfAny(binding);
+            assessments.correct(actor, id, entryId, version, form.administeredOn(), answers,
+                    params.get("changeReason"));
             flash.addFlashAttribute("notice", instrument.name() + " corrected; the earlier version is kept.");
             return "redirect:/patients/" + id + "/instruments/" + instrument.code();
         } catch (InvalidInputException e) {
@@ -180,13 +186,6 @@ class AssessmentController {
         }
     }
 
-    private static LocalDate administeredOn(String date) {
-        try {
-            return LocalDate.parse(date);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(List.of(new FieldProblem("administeredOn", "must be a date (YYYY-MM-DD)")));
-        }
-    }
 
     /** Form fields named "item.q1" etc.; blank or non-numeric values count as unanswered. */
     static Map<String, Integer> answers(Instrument instrument, Map<String, String> params) {
@@ -224,5 +223,13 @@ class AssessmentController {
 
     private static Instrument instrument(String code) {
         return Instruments.byCode(code).orElseThrow(() -> new NotFoundException("No instrument '" + code + "'"));
+    }
+
+    /**
+     * The instrument form's date as Spring binds it ({@code @Valid @ModelAttribute}: a date in the clinic's range, see
+     * shared.Binding). The answers ({@code item.<id>}) differ per instrument and are read by {@link #answers}; what
+     * each answer may be is the instrument's to say (assessment.Assessments).
+     */
+    record ResponseForm(@NotNull(message = "must be a date (YYYY-MM-DD)") LocalDate administeredOn) {
     }
 }

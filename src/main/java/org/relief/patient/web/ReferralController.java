@@ -1,6 +1,7 @@
 package org.relief.patient.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +28,9 @@ import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -35,7 +38,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The new-referral form: the patient, the referral, the coordinating physician, and the imaging studies and prior
  * treatments the referral brings (repeatable rows: "Add another" re-shows the form with one more row, keeping what was
- * typed; no script needed). A possible duplicate is shown before a second record is made.
+ * typed; no script needed). A possible duplicate is shown before a second record is made. The form's own fields are
+ * a {@link ReferralForm} bound by Spring; the chart records in it are bound by {@link EntryForms#bind}; every bad field
+ * is named at once.
  */
 @Controller
 class ReferralController {
@@ -66,7 +71,8 @@ class ReferralController {
     }
 
     @PostMapping("/referrals")
-    String register(@RequestParam Map<String, String> params, @RequestParam(required = false) String add,
+    String register(@Valid @ModelAttribute ReferralForm form, BindingResult binding,
+            @RequestParam Map<String, String> params, @RequestParam(required = false) String add,
             Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
         access.requirePermission(actor, Permission.REGISTER_REFERRAL, null, "register referral");
         int imagingRows = rows(params, IMAGING) + (IMAGING.equals(add) ? 1 : 0);
@@ -74,25 +80,19 @@ class ReferralController {
         if (add != null) {
             return render(model, params, Map.of(), imagingRows, treatmentRows);
         }
-        List<FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>(FieldProblem.of(binding));
         Demographics demographics = bindCollecting(Demographics.class, params, "d.", problems);
         Referral referral = bindCollecting(Referral.class, params, "r.", problems);
         List<ImagingStudy> imaging = bindRows(ImagingStudy.class, params, IMAGING, imagingRows, problems);
         List<PriorTreatment> treatments = bindRows(PriorTreatment.class, params, TREATMENT, treatmentRows, problems);
-        UUID physician = null;
-        try {
-            physician = UUID.fromString(params.getOrDefault("coordinatingPhysicianId", ""));
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("coordinatingPhysicianId", "choose the coordinating physician"));
-        }
         try {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            Intake intake = new Intake(imaging, treatments, params.get("sourceRecordNumber"),
-                    "true".equals(params.get("confirmDifferentPerson")));
-            PatientSummary created = patients.register(actor, new Registration(demographics, referral, physician),
-                    intake);
+            Intake intake = new Intake(imaging, treatments, form.getSourceRecordNumber(),
+                    form.isConfirmDifferentPerson());
+            PatientSummary created = patients.register(actor, new Registration(demographics, referral,
+                    form.getCoordinatingPhysicianId()), intake);
             flash.addFlashAttribute("notice", "Referral registered: " + created.displayName() + " (" + created.mrn()
                     + ")" + (imaging.isEmpty() && treatments.isEmpty() ? "." : ", with "
                     + count(imaging.size(), "imaging study", "imaging studies") + " and "

@@ -154,17 +154,17 @@ class ProcedureController {
     }
 
     @PostMapping("/admin/policy/{key}")
-    String changePolicy(@PathVariable String key, @RequestParam BigDecimal value,
-            @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) Integer basedOnVersion,
-            Actor actor, RedirectAttributes flash, Model model, HttpServletResponse response) {
+    String changePolicy(@PathVariable String key, @Valid @ModelAttribute PolicyValues.ValueChange form,
+            BindingResult binding, Actor actor, RedirectAttributes flash, Model model,
+            HttpServletResponse response) {
         try {
-            policies.change(actor, key, value, reason, basedOnVersion);
+            policies.change(actor, key, form, binding); // a bad form is refused after the permission check
         } catch (VersionConflictException e) {
             // another admin changed this key after the page was opened: nothing was stored. The page shows the value
             // in force now (and its history) and keeps what this admin typed, to save again on top of it.
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("conflict", e);
-            model.addAttribute("typed", new TypedPolicy(key, value, reason));
+            model.addAttribute("typed", new TypedPolicy(key, form.value(), form.reason()));
             return policy(key, false, model);
         }
         flash.addFlashAttribute("notice", "Policy value changed; the earlier value stays in its history.");

@@ -1,5 +1,6 @@
 package org.relief.screening.web;
 
+import jakarta.validation.Valid;
 import java.util.UUID;
 import org.relief.assessment.SafetyFlag;
 import org.relief.careteam.Actor;
@@ -9,13 +10,18 @@ import org.relief.screening.SafetyProtocol;
 import org.relief.screening.SafetyProtocol.RiskLevel;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The safety banner and forms on the chart, the dashboard's urgent alerts, and the candidacy section. */
+/**
+ * The safety banner and forms on the chart, the dashboard's urgent alerts, and the candidacy section. Each safety form
+ * is a record Spring binds and validates ({@code @Valid @ModelAttribute}); the service refuses a bad one after its
+ * guard, so an off-team post is an audited 403 whatever it carries.
+ */
 @Controller
 class SafetyController {
 
@@ -44,26 +50,26 @@ class SafetyController {
     }
 
     @PostMapping("/patients/{id}/safety/concerns")
-    String report(@PathVariable UUID id, @RequestParam(required = false) SafetyFlag.Concern concern,
-            @RequestParam(defaultValue = "") String note, Actor actor, RedirectAttributes flash) {
-        safety.report(actor, id, concern, note);
+    String report(@PathVariable UUID id, @Valid @ModelAttribute SafetyProtocol.ConcernReport form,
+            BindingResult binding, Actor actor, RedirectAttributes flash) {
+        safety.report(actor, id, form, binding); // refuses a bad form after the guard
         flash.addFlashAttribute("notice", "Safety alert raised; interventional care is on hold.");
         return "redirect:/patients/" + id;
     }
 
     @PostMapping("/patients/{id}/safety/alerts/{alertId}/follow-up")
     String followUp(@PathVariable UUID id, @PathVariable UUID alertId,
-            @RequestParam(required = false) RiskLevel risk, @RequestParam(defaultValue = "") String actionTaken,
-            Actor actor, RedirectAttributes flash) {
-        safety.followUp(actor, id, alertId, risk, actionTaken);
+            @Valid @ModelAttribute SafetyProtocol.FollowUp form, BindingResult binding, Actor actor,
+            RedirectAttributes flash) {
+        safety.followUp(actor, id, alertId, form, binding);
         flash.addFlashAttribute("notice", "Follow-up documented.");
         return "redirect:/patients/" + id;
     }
 
     @PostMapping("/patients/{id}/safety/hold/release")
-    String release(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Actor actor,
-            RedirectAttributes flash) {
-        safety.releaseHold(actor, id, reason);
+    String release(@PathVariable UUID id, @Valid @ModelAttribute SafetyProtocol.Release form,
+            BindingResult binding, Actor actor, RedirectAttributes flash) {
+        safety.releaseHold(actor, id, form, binding);
         flash.addFlashAttribute("notice", "Hold released: interventional care may resume.");
         return "redirect:/patients/" + id;
     }
@@ -78,9 +84,9 @@ class SafetyController {
     }
 
     @PostMapping("/patients/{id}/candidacy/call")
-    String call(@PathVariable UUID id, @RequestParam(required = false) Outcome finalCall,
-            @RequestParam(defaultValue = "") String reason, Actor actor, RedirectAttributes flash) {
-        candidacy.recordCall(actor, id, finalCall, reason);
+    String call(@PathVariable UUID id, @Valid @ModelAttribute CandidacyScreen.CallForm form, BindingResult binding,
+            Actor actor, RedirectAttributes flash) {
+        candidacy.recordCall(actor, id, form, binding); // a bad form is refused after the guard
         flash.addFlashAttribute("notice", "Candidacy call recorded.");
         return "redirect:/patients/" + id + "#candidacy";
     }
