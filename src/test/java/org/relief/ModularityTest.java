@@ -33,8 +33,8 @@ class ModularityTest {
     /** The record engine knows no feature module: only the shared kernel. */
     @Test
     void theRecordEngineDependsOnSharedOnly() throws ClassNotFoundException {
-        ApplicationModule record = Class.forName("org.relief.record.package-info")
-                .getAnnotation(ApplicationModule.class);
+        ApplicationModule record =
+                Class.forName("org.relief.record.package-info").getAnnotation(ApplicationModule.class);
         assertThat(record.allowedDependencies()).containsExactly("shared");
     }
 

@@ -16,9 +16,14 @@ class AssessmentKinds {
      * What is stored of a response: the answers as given and the score computed when it was recorded (answers,
      * subscales and safety flags are jsonb columns).
      */
-    record Answered(String instrument, LocalDate administeredOn, Map<String, Integer> answers, BigDecimal total,
-            String band, Map<String, Double> subscales, List<String> safetyFlags) {
-    }
+    record Answered(
+            String instrument,
+            LocalDate administeredOn,
+            Map<String, Integer> answers,
+            BigDecimal total,
+            String band,
+            Map<String, Double> subscales,
+            List<String> safetyFlags) {}
 
     @Bean
     RecordKind<Answered> instrumentResponses() {

@@ -19,9 +19,9 @@ import org.relief.assessment.AssessmentKinds.Answered;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
-import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.OpenChart;
+import org.relief.careteam.Permission;
 import org.relief.careteam.Purpose;
 import org.relief.patient.Patients;
 import org.relief.record.RecordKind;
@@ -44,6 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Assessments {
+    // Why over 300 lines: record, correct, void, read and compare instrument responses: one service per record kind;
+    // scoring lives in Scorers.
 
     private final JdbcClient jdbc;
     private final RecordStore records;
@@ -58,18 +60,26 @@ public class Assessments {
     record NewResponse(
             @NotNull(message = "is required") @PastOrPresent(message = "must not be in the future")
             LocalDate administeredOn,
-            @NotEmpty(message = "answer at least one item") Map<String, Integer> answers) {
-    }
+
+            @NotEmpty(message = "answer at least one item") Map<String, Integer> answers) {}
 
     /** A correction as any caller gives it, checked after the guard and the version check. */
     record Correction(
             @NotNull(message = "must be a date, not in the future")
-            @PastOrPresent(message = "must be a date, not in the future") LocalDate administeredOn,
-            @NotBlank(message = "say what was corrected") String changeReason) {
-    }
+            @PastOrPresent(message = "must be a date, not in the future")
+            LocalDate administeredOn,
 
-    Assessments(JdbcClient jdbc, RecordStore records, RecordKind<Answered> responses, Patients patients,
-            ChartAccess access, AuditLog audit, ApplicationEventPublisher events, Validator validator) {
+            @NotBlank(message = "say what was corrected") String changeReason) {}
+
+    Assessments(
+            JdbcClient jdbc,
+            RecordStore records,
+            RecordKind<Answered> responses,
+            Patients patients,
+            ChartAccess access,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Validator validator) {
         this.validator = validator;
         this.jdbc = jdbc;
         this.records = records;
@@ -88,19 +98,37 @@ public class Assessments {
 
     /** Records a response; refuses a future date, unknown items and out-of-range answers, naming each. */
     @Transactional
-    public InstrumentResponse record(Actor actor, UUID patientId, String instrumentCode, LocalDate administeredOn,
+    public InstrumentResponse record(
+            Actor actor,
+            UUID patientId,
+            String instrumentCode,
+            LocalDate administeredOn,
             Map<String, Integer> answers) {
         OpenChart chart = mayRecord(actor, patientId, "record " + instrumentCode);
         Instrument instrument = instrument(instrumentCode);
         Inputs.check(validator, new NewResponse(administeredOn, answers), null);
         Score score = scoreOrRefuse(instrument, answers);
-        InstrumentResponse saved = response(patientId, records.insertFirst(this.responses, patientId,
-                UUID.randomUUID(), answered(instrument, administeredOn, answers, score), actor.username()));
-        chart.audit(AuditAction.CREATE,
+        InstrumentResponse saved = response(
+                patientId,
+                records.insertFirst(
+                        this.responses,
+                        patientId,
+                        UUID.randomUUID(),
+                        answered(instrument, administeredOn, answers, score),
+                        actor.username()));
+        chart.audit(
+                AuditAction.CREATE,
                 instrument.code() + " response " + saved.entryId() + " total " + score.total()
                         + (score.hasSafetyFlag() ? " [SAFETY FLAG]" : ""));
-        events.publishEvent(new InstrumentResponseRecorded(patientId, saved.entryId(), instrument.code(),
-                score.safetyFlags(), actor.staffId(), actor.username(), actor.role().name(), actor.address()));
+        events.publishEvent(new InstrumentResponseRecorded(
+                patientId,
+                saved.entryId(),
+                instrument.code(),
+                score.safetyFlags(),
+                actor.staffId(),
+                actor.username(),
+                actor.role().name(),
+                actor.address()));
         return saved;
     }
 
@@ -109,8 +137,14 @@ public class Assessments {
      * version stays. A correction that now carries a safety flag raises the alert like a new response.
      */
     @Transactional
-    public InstrumentResponse correct(Actor actor, UUID patientId, UUID entryId, int expectedVersion,
-            LocalDate administeredOn, Map<String, Integer> answers, String reason) {
+    public InstrumentResponse correct(
+            Actor actor,
+            UUID patientId,
+            UUID entryId,
+            int expectedVersion,
+            LocalDate administeredOn,
+            Map<String, Integer> answers,
+            String reason) {
         OpenChart chart = mayRecord(actor, patientId, "correct instrument response " + entryId);
         InstrumentResponse current = latest(patientId, entryId);
         if (current.version() != expectedVersion) {
@@ -119,13 +153,28 @@ public class Assessments {
         Inputs.check(validator, new Correction(administeredOn, reason), null);
         Instrument instrument = instrument(current.instrument());
         Score score = scoreOrRefuse(instrument, answers);
-        InstrumentResponse saved = response(patientId, records.insertNext(this.responses, entryId, expectedVersion,
-                answered(instrument, administeredOn, answers, score), reason.strip(), actor.username()));
-        chart.audit(AuditAction.UPDATE,
+        InstrumentResponse saved = response(
+                patientId,
+                records.insertNext(
+                        this.responses,
+                        entryId,
+                        expectedVersion,
+                        answered(instrument, administeredOn, answers, score),
+                        reason.strip(),
+                        actor.username()));
+        chart.audit(
+                AuditAction.UPDATE,
                 instrument.code() + " response " + entryId + " version " + saved.version() + " total " + score.total()
                         + ": " + reason.strip());
-        events.publishEvent(new InstrumentResponseRecorded(patientId, entryId, instrument.code(),
-                score.safetyFlags(), actor.staffId(), actor.username(), actor.role().name(), actor.address()));
+        events.publishEvent(new InstrumentResponseRecorded(
+                patientId,
+                entryId,
+                instrument.code(),
+                score.safetyFlags(),
+                actor.staffId(),
+                actor.username(),
+                actor.role().name(),
+                actor.address()));
         return saved;
     }
 
@@ -177,7 +226,8 @@ public class Assessments {
 
     private Map<String, List<InstrumentResponse>> responses(UUID patientId) {
         List<InstrumentResponse> all = records.current(this.responses, patientId).stream()
-                .map(v -> response(patientId, v)).toList();
+                .map(v -> response(patientId, v))
+                .toList();
         Map<String, List<InstrumentResponse>> byInstrument = new LinkedHashMap<>();
         for (Instrument instrument : Instruments.ALL) {
             List<InstrumentResponse> list = new ArrayList<>();
@@ -188,7 +238,9 @@ public class Assessments {
                     continue;
                 }
                 String change = null;
-                if (previous != null && previous.total() != null && r.total() != null
+                if (previous != null
+                        && previous.total() != null
+                        && r.total() != null
                         && instrument.meaningfulChange() != null
                         && instrument.meaningfulChange().isMeaningful(previous.total(), r.total())) {
                     change = r.total() < previous.total() ? "improved" : "worsened";
@@ -209,24 +261,44 @@ public class Assessments {
 
     /** The latest version of a response of this patient's chart (voided or not), or a 404. */
     private InstrumentResponse latest(UUID patientId, UUID entryId) {
-        return records.patientOf(this.responses, entryId).filter(patientId::equals)
-                .flatMap(p -> records.latest(this.responses, entryId)).map(v -> response(patientId, v))
+        return records.patientOf(this.responses, entryId)
+                .filter(patientId::equals)
+                .flatMap(p -> records.latest(this.responses, entryId))
+                .map(v -> response(patientId, v))
                 .orElseThrow(() -> new NotFoundException("No instrument response " + entryId + " in this chart"));
     }
 
-    private static Answered answered(Instrument instrument, LocalDate administeredOn, Map<String, Integer> answers,
-            Score score) {
-        return new Answered(instrument.code(), administeredOn, new TreeMap<>(answers),
-                score.total() == null ? null : BigDecimal.valueOf(score.total()), score.band(), score.subscales(),
-                score.safetyFlags().stream().map(f -> f.concern() + ":" + f.risk()).toList());
+    private static Answered answered(
+            Instrument instrument, LocalDate administeredOn, Map<String, Integer> answers, Score score) {
+        return new Answered(
+                instrument.code(),
+                administeredOn,
+                new TreeMap<>(answers),
+                score.total() == null ? null : BigDecimal.valueOf(score.total()),
+                score.band(),
+                score.subscales(),
+                score.safetyFlags().stream()
+                        .map(f -> f.concern() + ":" + f.risk())
+                        .toList());
     }
 
     private static InstrumentResponse response(UUID patientId, Versioned<Answered> v) {
         Answered a = v.data();
-        return new InstrumentResponse(v.entryId(), v.version(), patientId, a.instrument(), a.administeredOn(),
-                withoutNulls(a.answers()), a.total() == null ? null : a.total().doubleValue(), a.band(),
-                withoutNulls(a.subscales()), a.safetyFlags() == null ? List.of() : a.safetyFlags(), v.recordedBy(),
-                v.recordedAt(), null, null);
+        return new InstrumentResponse(
+                v.entryId(),
+                v.version(),
+                patientId,
+                a.instrument(),
+                a.administeredOn(),
+                withoutNulls(a.answers()),
+                a.total() == null ? null : a.total().doubleValue(),
+                a.band(),
+                withoutNulls(a.subscales()),
+                a.safetyFlags() == null ? List.of() : a.safetyFlags(),
+                v.recordedBy(),
+                v.recordedAt(),
+                null,
+                null);
     }
 
     /** A key without a number (JSON null) is left out, as it always was; no value at all is an empty map. */
@@ -246,9 +318,12 @@ public class Assessments {
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             int colon = message.indexOf(':');
-            throw new InvalidInputException(List.of(colon > 0
-                    ? new FieldProblem("answers." + message.substring(0, colon), message.substring(colon + 1).strip())
-                    : new FieldProblem("answers", message)));
+            throw new InvalidInputException(List.of(
+                    colon > 0
+                            ? new FieldProblem(
+                                    "answers." + message.substring(0, colon),
+                                    message.substring(colon + 1).strip())
+                            : new FieldProblem("answers", message)));
         }
     }
 
@@ -263,7 +338,9 @@ public class Assessments {
         jdbc.sql("""
                 select distinct on (item_id) item_id, text from instrument_item_text
                 where instrument = ? order by item_id, id desc""")
-                .param(instrumentCode).query((rs, n) -> texts.put(rs.getString(1), rs.getString(2))).list();
+                .param(instrumentCode)
+                .query((rs, n) -> texts.put(rs.getString(1), rs.getString(2)))
+                .list();
         return texts;
     }
 
@@ -273,15 +350,17 @@ public class Assessments {
         Instrument instrument = instrument(instrumentCode);
         int loaded = 0;
         for (var e : texts.entrySet()) {
-            if (instrument.item(e.getKey()).isEmpty() || e.getValue() == null || e.getValue().isBlank()) {
+            if (instrument.item(e.getKey()).isEmpty()
+                    || e.getValue() == null
+                    || e.getValue().isBlank()) {
                 continue;
             }
             jdbc.sql("insert into instrument_item_text (instrument, item_id, text, loaded_by) values (?, ?, ?, ?)")
-                    .params(instrument.code(), e.getKey(), e.getValue().strip(), actor.username()).update();
+                    .params(instrument.code(), e.getKey(), e.getValue().strip(), actor.username())
+                    .update();
             loaded++;
         }
-        audit.record(actor, null, AuditAction.ADMIN,
-                "loaded " + loaded + " item texts for " + instrument.code(), "OK");
+        audit.record(actor, null, AuditAction.ADMIN, "loaded " + loaded + " item texts for " + instrument.code(), "OK");
         return loaded;
     }
 }

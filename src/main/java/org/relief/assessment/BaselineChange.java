@@ -20,28 +20,33 @@ import java.util.Map;
  * @param direction "improved" or "worsened" when the change reaches the meaningful-change figure, else null
  * @param grade for an NRS improvement, the IMMPACT grade ("substantial", "moderate", "minimal"), else null
  */
-public record BaselineChange(LocalDate baselineOn, double baseline, double points, Double percent, String direction,
-        String grade) {
+public record BaselineChange(
+        LocalDate baselineOn, double baseline, double points, Double percent, String direction, String grade) {
 
     /** IMMPACT 2008 grades of pain-intensity reduction, as shared/CLINICAL_RULES.md §11 gives them (percent, word). */
-    static final List<Map.Entry<Double, String>> IMMPACT_PAIN = List.of(Map.entry(50.0, "substantial"),
-            Map.entry(30.0, "moderate"), Map.entry(10.0, "minimal"));
-    static final String IMMPACT_SOURCE = "IMMPACT (Dworkin et al., J Pain 2008): 10-20% minimal, >= 30% moderate, "
-            + ">= 50% substantial";
+    static final List<Map.Entry<Double, String>> IMMPACT_PAIN =
+            List.of(Map.entry(50.0, "substantial"), Map.entry(30.0, "moderate"), Map.entry(10.0, "minimal"));
+
+    static final String IMMPACT_SOURCE =
+            "IMMPACT (Dworkin et al., J Pain 2008): 10-20% minimal, >= 30% moderate, " + ">= 50% substantial";
 
     /** The change from {@code baseline} to {@code total} for the instrument. */
     public static BaselineChange of(Instrument instrument, LocalDate baselineOn, double baseline, double total) {
         double points = total - baseline;
         Double percent = baseline > 0 ? points / baseline * 100 : null;
         String direction = null;
-        if (instrument.meaningfulChange() != null && instrument.meaningfulChange().isMeaningful(baseline, total)) {
+        if (instrument.meaningfulChange() != null
+                && instrument.meaningfulChange().isMeaningful(baseline, total)) {
             direction = total < baseline ? "improved" : "worsened";
         }
         String grade = null;
         if (instrument.code().equals(Instruments.NRS.code()) && percent != null && points < 0) {
             double reduction = -percent;
-            grade = IMMPACT_PAIN.stream().filter(g -> reduction + 1e-9 >= g.getKey()).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            grade = IMMPACT_PAIN.stream()
+                    .filter(g -> reduction + 1e-9 >= g.getKey())
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
         return new BaselineChange(baselineOn, baseline, points, percent, direction, grade);
     }
@@ -57,8 +62,9 @@ public record BaselineChange(LocalDate baselineOn, double baseline, double point
 
     /** The points change, signed ("-3", "+1.5"). */
     public String pointsShown() {
-        String n = points == Math.rint(points) ? String.valueOf((long) points) : String.valueOf(
-                Math.round(points * 100) / 100.0);
+        String n = points == Math.rint(points)
+                ? String.valueOf((long) points)
+                : String.valueOf(Math.round(points * 100) / 100.0);
         return points > 0 ? "+" + n : n;
     }
 

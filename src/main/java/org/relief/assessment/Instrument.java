@@ -22,9 +22,21 @@ import java.util.Optional;
  * @param source the published scoring source
  * @param scorer the scoring rule
  */
-public record Instrument(String code, String name, String purpose, List<Item> items, String scoreLabel,
-        double scoreMin, double scoreMax, List<Band> bands, MeaningfulChange meaningfulChange, Code loincTotal,
-        boolean wordingShipped, String licence, String source, Scorer scorer) {
+public record Instrument(
+        String code,
+        String name,
+        String purpose,
+        List<Item> items,
+        String scoreLabel,
+        double scoreMin,
+        double scoreMax,
+        List<Band> bands,
+        MeaningfulChange meaningfulChange,
+        Code loincTotal,
+        boolean wordingShipped,
+        String licence,
+        String source,
+        Scorer scorer) {
 
     /** One question. {@code text} is null when the wording is licensed and not loaded. */
     public record Item(String id, int number, String label, String text, List<Option> options) {
@@ -35,19 +47,16 @@ public record Instrument(String code, String name, String purpose, List<Item> it
     }
 
     /** One answer option and the value it scores. */
-    public record Option(int value, String label) {
-    }
+    public record Option(int value, String label) {}
 
     /**
      * A score band as published ({@code from}-{@code to}); a score belongs to the first band whose {@code to} it does
      * not exceed, so fractional scores (an ODI of 20.5) fall in the next band up.
      */
-    public record Band(double from, double to, String label) {
-    }
+    public record Band(double from, double to, String label) {}
 
     /** A code with a note on how far it was verified. */
-    public record Code(String system, String code, String note) {
-    }
+    public record Code(String system, String code, String note) {}
 
     /**
      * The smallest meaningful change: {@code points} on the score, or {@code percent} of the earlier score when

@@ -14,14 +14,38 @@ import java.util.UUID;
  * @param fromBaseline set on listing: how this response compares with the first scored response of the instrument
  *        (null for the baseline itself and for unscored responses)
  */
-public record InstrumentResponse(UUID entryId, int version, UUID patientId, String instrument,
-        LocalDate administeredOn, Map<String, Integer> answers, Double total, String band,
-        Map<String, Double> subscales, List<String> safetyFlags, String recordedBy, Instant recordedAt,
-        String meaningfulChange, BaselineChange fromBaseline) {
+public record InstrumentResponse(
+        UUID entryId,
+        int version,
+        UUID patientId,
+        String instrument,
+        LocalDate administeredOn,
+        Map<String, Integer> answers,
+        Double total,
+        String band,
+        Map<String, Double> subscales,
+        List<String> safetyFlags,
+        String recordedBy,
+        Instant recordedAt,
+        String meaningfulChange,
+        BaselineChange fromBaseline) {
 
     InstrumentResponse withChanges(String change, BaselineChange baselineChange) {
-        return new InstrumentResponse(entryId, version, patientId, instrument, administeredOn, answers, total, band,
-                subscales, safetyFlags, recordedBy, recordedAt, change, baselineChange);
+        return new InstrumentResponse(
+                entryId,
+                version,
+                patientId,
+                instrument,
+                administeredOn,
+                answers,
+                total,
+                band,
+                subscales,
+                safetyFlags,
+                recordedBy,
+                recordedAt,
+                change,
+                baselineChange);
     }
 
     /** Whether the change from the previous reading or from the baseline is meaningful: "improved", "worsened". */

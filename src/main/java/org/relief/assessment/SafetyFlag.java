@@ -10,8 +10,16 @@ package org.relief.assessment;
  */
 public record SafetyFlag(Concern concern, Risk risk, String reason, String source) {
 
-    public enum Concern { SUICIDAL_IDEATION, PSYCHOSIS }
+    public enum Concern {
+        SUICIDAL_IDEATION,
+        PSYCHOSIS
+    }
 
     /** Risk levels of the C-SSRS screener mapping; UNRATED where the mapping names no level. */
-    public enum Risk { UNRATED, LOW, MODERATE, HIGH }
+    public enum Risk {
+        UNRATED,
+        LOW,
+        MODERATE,
+        HIGH
+    }
 }

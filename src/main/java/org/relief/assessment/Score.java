@@ -14,8 +14,14 @@ import java.util.Map;
  * @param safetyFlags findings that start the safety protocol, whatever the total
  * @param notes how the score was reached where it is not plain (skipped sections, clinically relevant levels)
  */
-public record Score(Double total, String band, Map<String, Double> subscales, int answered, List<String> missing,
-        List<SafetyFlag> safetyFlags, List<String> notes) {
+public record Score(
+        Double total,
+        String band,
+        Map<String, Double> subscales,
+        int answered,
+        List<String> missing,
+        List<SafetyFlag> safetyFlags,
+        List<String> notes) {
 
     public boolean complete() {
         return missing.isEmpty();

@@ -10,8 +10,7 @@ import org.relief.assessment.SafetyFlag.Risk;
 /** The scoring rules, each as published (sources in {@link Instruments}). Plain Java: no Spring, no SQL. */
 final class Scorers {
 
-    private Scorers() {
-    }
+    private Scorers() {}
 
     /** Sum of every item; no total unless every item is answered. */
     static final Scorer SUM_ALL = (instrument, answers) -> {
@@ -19,7 +18,8 @@ final class Scorers {
         if (!a.missing().isEmpty()) {
             return a.incomplete(instrument, "Scored only when every item is answered.");
         }
-        double total = a.sum(instrument.items().stream().map(Instrument.Item::id).toList());
+        double total =
+                a.sum(instrument.items().stream().map(Instrument.Item::id).toList());
         return a.score(instrument, total, Map.of(), List.of(), List.of());
     };
 
@@ -39,9 +39,15 @@ final class Scorers {
         List<SafetyFlag> flags = new ArrayList<>();
         Integer item9 = answers.get("q9");
         if (item9 != null && item9 > 0) {
-            flags.add(new SafetyFlag(Concern.SUICIDAL_IDEATION, Risk.UNRATED,
-                    "PHQ-9 item 9 answered \"" + instrument.item("q9").flatMap(i -> i.option(item9))
-                            .map(Instrument.Option::label).orElse(String.valueOf(item9))
+            flags.add(new SafetyFlag(
+                    Concern.SUICIDAL_IDEATION,
+                    Risk.UNRATED,
+                    "PHQ-9 item 9 answered \""
+                            + instrument
+                                    .item("q9")
+                                    .flatMap(i -> i.option(item9))
+                                    .map(Instrument.Option::label)
+                                    .orElse(String.valueOf(item9))
                             + "\" (thoughts of being better off dead or of self-harm)",
                     "PHQ-9 item 9 > 0: same-visit safety follow-up whatever the total (Kroenke 2001)"));
         }
@@ -62,7 +68,8 @@ final class Scorers {
             return a.incomplete(instrument, "No section answered.");
         }
         double index = a.sum(ids(instrument)) / (5.0 * a.answered()) * 100;
-        List<String> notes = a.missing().isEmpty() ? List.of()
+        List<String> notes = a.missing().isEmpty()
+                ? List.of()
                 : List.of(a.missing().size() + " section(s) skipped: index = sum / (5 x " + a.answered()
                         + " answered) x 100, as published.");
         return a.score(instrument, round2(index), Map.of(), List.of(), notes);
@@ -90,7 +97,8 @@ final class Scorers {
     static final Scorer BPI = (instrument, answers) -> {
         Answers a = Answers.of(instrument, answers);
         List<String> severityItems = List.of("worst", "least", "average", "now");
-        List<String> interferenceItems = ids(instrument).stream().filter(id -> id.startsWith("i_")).toList();
+        List<String> interferenceItems =
+                ids(instrument).stream().filter(id -> id.startsWith("i_")).toList();
         Map<String, Double> sub = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         if (severityItems.stream().allMatch(answers::containsKey)) {
@@ -98,7 +106,8 @@ final class Scorers {
         } else {
             notes.add("Severity needs all four severity items.");
         }
-        long interferenceAnswered = interferenceItems.stream().filter(answers::containsKey).count();
+        long interferenceAnswered =
+                interferenceItems.stream().filter(answers::containsKey).count();
         Double interference = null;
         if (interferenceAnswered >= 4) {
             interference = round2(a.sum(interferenceItems) / interferenceAnswered);
@@ -126,7 +135,8 @@ final class Scorers {
         if (q6) {
             required.add("q6_recent");
         }
-        List<String> missing = required.stream().filter(id -> !answers.containsKey(id)).toList();
+        List<String> missing =
+                required.stream().filter(id -> !answers.containsKey(id)).toList();
         Risk risk;
         List<String> reasons = new ArrayList<>();
         if (q2 && (yes(answers, "q4") || yes(answers, "q5")) || q6 && yes(answers, "q6_recent")) {
@@ -148,23 +158,40 @@ final class Scorers {
             notes.add("Behaviour reported, not within the past 3 months: the mapping names no level for this; "
                     + "the clinician judges the risk in the follow-up.");
         }
-        List<SafetyFlag> flags = risk == null ? List.of()
-                : List.of(new SafetyFlag(Concern.SUICIDAL_IDEATION, risk, "C-SSRS: " + String.join("; ", reasons),
+        List<SafetyFlag> flags = risk == null
+                ? List.of()
+                : List.of(new SafetyFlag(
+                        Concern.SUICIDAL_IDEATION,
+                        risk,
+                        "C-SSRS: " + String.join("; ", reasons),
                         "C-SSRS screener, any positive answer; risk mapping from the rules reference, section 11 "
                                 + "(UNVERIFIED)"));
-        double level = risk == null ? 0 : switch (risk) {
-            case UNRATED, LOW -> 1;
-            case MODERATE -> 2;
-            case HIGH -> 3;
-        };
-        String band = risk == null ? "No risk indicated" : risk == Risk.UNRATED ? "Positive (level not mapped)"
-                : risk.name().charAt(0) + risk.name().substring(1).toLowerCase() + " risk";
-        int answered = (int) answers.keySet().stream().filter(k -> instrument.item(k).isPresent()).count();
+        double level = risk == null
+                ? 0
+                : switch (risk) {
+                    case UNRATED, LOW -> 1;
+                    case MODERATE -> 2;
+                    case HIGH -> 3;
+                };
+        String band = risk == null
+                ? "No risk indicated"
+                : risk == Risk.UNRATED
+                        ? "Positive (level not mapped)"
+                        : risk.name().charAt(0) + risk.name().substring(1).toLowerCase() + " risk";
+        int answered = (int) answers.keySet().stream()
+                .filter(k -> instrument.item(k).isPresent())
+                .count();
         if (!missing.isEmpty()) {
             notes.add("Unanswered: " + String.join(", ", missing) + ".");
         }
-        return new Score(missing.isEmpty() ? level : null, missing.isEmpty() ? band : null, Map.of(), answered,
-                missing, flags, notes);
+        return new Score(
+                missing.isEmpty() ? level : null,
+                missing.isEmpty() ? band : null,
+                Map.of(),
+                answered,
+                missing,
+                flags,
+                notes);
     };
 
     private static boolean yes(Map<String, Integer> answers, String id) {
@@ -185,14 +212,18 @@ final class Scorers {
 
         static Answers of(Instrument instrument, Map<String, Integer> answers) {
             for (var e : answers.entrySet()) {
-                Instrument.Item item = instrument.item(e.getKey()).orElseThrow(() ->
-                        new IllegalArgumentException(e.getKey() + ": not an item of " + instrument.code()));
+                Instrument.Item item = instrument
+                        .item(e.getKey())
+                        .orElseThrow(() ->
+                                new IllegalArgumentException(e.getKey() + ": not an item of " + instrument.code()));
                 if (item.option(e.getValue()).isEmpty()) {
                     throw new IllegalArgumentException(e.getKey() + ": " + e.getValue() + " is not an answer option");
                 }
             }
-            List<String> missing = instrument.items().stream().map(Instrument.Item::id)
-                    .filter(id -> !answers.containsKey(id)).toList();
+            List<String> missing = instrument.items().stream()
+                    .map(Instrument.Item::id)
+                    .filter(id -> !answers.containsKey(id))
+                    .toList();
             return new Answers(answers, missing);
         }
 
@@ -205,13 +236,25 @@ final class Scorers {
         }
 
         Score incomplete(Instrument instrument, String why) {
-            return new Score(null, null, Map.of(), answered(), missing, List.of(),
+            return new Score(
+                    null,
+                    null,
+                    Map.of(),
+                    answered(),
+                    missing,
+                    List.of(),
                     List.of(why + " " + missing.size() + " unanswered."));
         }
 
-        Score score(Instrument instrument, Double total, Map<String, Double> sub, List<SafetyFlag> flags,
+        Score score(
+                Instrument instrument,
+                Double total,
+                Map<String, Double> sub,
+                List<SafetyFlag> flags,
                 List<String> notes) {
-            String band = total == null ? null : instrument.band(total).map(Instrument.Band::label).orElse(null);
+            String band = total == null
+                    ? null
+                    : instrument.band(total).map(Instrument.Band::label).orElse(null);
             return new Score(total, band, sub, answered(), missing, flags, notes);
         }
     }

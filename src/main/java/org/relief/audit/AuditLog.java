@@ -55,22 +55,28 @@ public class AuditLog {
         batch.batchUpdate("""
                 insert into audit_event (actor, actor_role, patient_id, action, what, outcome, address)
                 values (?, ?, ?, ?, ?, ?, ?)""", ids, 500, (ps, id) -> {
-                    ps.setString(1, who.username());
-                    ps.setString(2, who.auditRole());
-                    ps.setObject(3, id);
-                    ps.setString(4, action.name());
-                    ps.setString(5, what);
-                    ps.setString(6, outcome);
-                    ps.setString(7, who.address());
-                });
+            ps.setString(1, who.username());
+            ps.setString(2, who.auditRole());
+            ps.setObject(3, id);
+            ps.setString(4, action.name());
+            ps.setString(5, what);
+            ps.setString(6, outcome);
+            ps.setString(7, who.address());
+        });
     }
 
     /**
      * Appends one event at once (auto-commit on the audit pool), whatever becomes of the caller's transaction. The
      * low-level form, for what has no {@link Who}: sign-in attempts, the security filters, system and import jobs.
      */
-    public void record(String actor, String actorRole, UUID patientId, AuditAction action, String what,
-            String outcome, String address) {
+    public void record(
+            String actor,
+            String actorRole,
+            UUID patientId,
+            AuditAction action,
+            String what,
+            String outcome,
+            String address) {
         writer.sql("""
                 insert into audit_event (actor, actor_role, patient_id, action, what, outcome, address)
                 values (:actor, :role, :patient, :action, :what, :outcome, :address)""")
@@ -92,13 +98,24 @@ public class AuditLog {
     public List<AuditEvent> show(Who who, AuditQuery q) {
         List<AuditEvent> events = search(q);
         String filter = "audit log viewed" + (q.patientId() != null ? " for this patient" : "")
-                + (q.actor() != null && !q.actor().isBlank() ? ", actor " + q.actor().strip() : "")
-                + (q.action() != null ? ", action " + q.action().name().toLowerCase().replace('_', ' ') : "")
+                + (q.actor() != null && !q.actor().isBlank()
+                        ? ", actor " + q.actor().strip()
+                        : "")
+                + (q.action() != null
+                        ? ", action " + q.action().name().toLowerCase().replace('_', ' ')
+                        : "")
                 + (q.from() != null ? ", from " + q.from() : "") + (q.to() != null ? ", to " + q.to() : "")
                 + ": " + events.size() + " events";
         record(who, q.patientId(), AuditAction.READ, filter, "OK");
-        recordEach(who, events.stream().map(AuditEvent::patientId).filter(id -> id != null
-                && !id.equals(q.patientId())).toList(), AuditAction.READ, "named in the audit log viewed", "OK");
+        recordEach(
+                who,
+                events.stream()
+                        .map(AuditEvent::patientId)
+                        .filter(id -> id != null && !id.equals(q.patientId()))
+                        .toList(),
+                AuditAction.READ,
+                "named in the audit log viewed",
+                "OK");
         return events;
     }
 
@@ -118,26 +135,39 @@ public class AuditLog {
         }
         if (q.from() != null) {
             sql.append(" and at >= ?");
-            args.add(Timestamp.from(q.from().atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            args.add(
+                    Timestamp.from(q.from().atStartOfDay(ZoneId.systemDefault()).toInstant()));
         }
         if (q.to() != null) {
             sql.append(" and at < ?");
-            args.add(Timestamp.from(q.to().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            args.add(Timestamp.from(
+                    q.to().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
         }
         if (q.action() != null) {
             sql.append(" and action = ?");
             args.add(q.action().name());
         }
         sql.append(" order by at desc, id desc limit ").append(q.limit());
-        return jdbc.sql(sql.toString()).params(args).query((rs, n) -> new AuditEvent(rs.getLong("id"),
-                rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("actor_role"),
-                rs.getObject("patient_id", UUID.class), AuditAction.valueOf(rs.getString("action")),
-                rs.getString("what"), rs.getString("outcome"), rs.getString("address"))).list();
+        return jdbc.sql(sql.toString())
+                .params(args)
+                .query((rs, n) -> new AuditEvent(
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"),
+                        rs.getString("actor_role"),
+                        rs.getObject("patient_id", UUID.class),
+                        AuditAction.valueOf(rs.getString("action")),
+                        rs.getString("what"),
+                        rs.getString("outcome"),
+                        rs.getString("address")))
+                .list();
     }
 
     @Transactional(readOnly = true)
     public long count(UUID patientId, AuditAction action) {
         return jdbc.sql("select count(*) from audit_event where patient_id = ? and action = ?")
-                .params(patientId, action.name()).query(Long.class).single();
+                .params(patientId, action.name())
+                .query(Long.class)
+                .single();
     }
 }

@@ -20,9 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CareTeams {
 
-    private static final RowMapper<TeamMember> MEMBER = (rs, n) -> new TeamMember(rs.getObject("staff_id", UUID.class),
-            rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-            rs.getTimestamp("added_at").toInstant(), rs.getString("added_by"));
+    private static final RowMapper<TeamMember> MEMBER = (rs, n) -> new TeamMember(
+            rs.getObject("staff_id", UUID.class),
+            rs.getString("username"),
+            rs.getString("display_name"),
+            Role.valueOf(rs.getString("role")),
+            rs.getTimestamp("added_at").toInstant(),
+            rs.getString("added_by"));
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -49,31 +53,30 @@ public class CareTeams {
         if (patientIds.isEmpty()) {
             return Map.of();
         }
-        record Row(UUID patientId, TeamMember member) {
-        }
-        return jdbc.sql("""
+        record Row(UUID patientId, TeamMember member) {}
+        return jdbc
+                .sql("""
                 select m.patient_id, m.staff_id, s.username, s.display_name, s.role, m.added_at, m.added_by
                 from care_team_member m join staff s on s.id = m.staff_id
                 where m.patient_id in (:ids) and m.removed_at is null""")
                 .param("ids", patientIds)
-                .query((rs, n) -> new Row(rs.getObject("patient_id", UUID.class), MEMBER.mapRow(rs, n))).list()
-                .stream().collect(Collectors.groupingBy(Row::patientId,
-                        Collectors.mapping(Row::member, Collectors.toList())));
+                .query((rs, n) -> new Row(rs.getObject("patient_id", UUID.class), MEMBER.mapRow(rs, n)))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(Row::patientId, Collectors.mapping(Row::member, Collectors.toList())));
     }
 
     @Transactional(readOnly = true)
     public boolean isMember(UUID staffId, UUID patientId) {
         return jdbc.sql("""
                 select exists (select 1 from care_team_member
-                               where staff_id = ? and patient_id = ? and removed_at is null)""")
-                .params(staffId, patientId).query(Boolean.class).single();
+                               where staff_id = ? and patient_id = ? and removed_at is null)""").params(staffId, patientId).query(Boolean.class).single();
     }
 
     @Transactional(readOnly = true)
     public Set<UUID> patientsOf(UUID staffId) {
         return Set.copyOf(jdbc.sql("""
-                select patient_id from care_team_member where staff_id = ? and removed_at is null""")
-                .param(staffId).query(UUID.class).list());
+                select patient_id from care_team_member where staff_id = ? and removed_at is null""").param(staffId).query(UUID.class).list());
     }
 
     /** Adds a staff member to a patient's team (no-op when already on it). */
@@ -83,16 +86,19 @@ public class CareTeams {
             return;
         }
         jdbc.sql("insert into care_team_member (patient_id, staff_id, added_by) values (?, ?, ?)")
-                .params(patientId, staffId, by).update();
-        audit.record(by, "-", patientId, AuditAction.ADMIN, "added staff " + staffId + " to the care team", "OK",
-                null);
+                .params(patientId, staffId, by)
+                .update();
+        audit.record(by, "-", patientId, AuditAction.ADMIN, "added staff " + staffId + " to the care team", "OK", null);
     }
 
     /** Inserts many memberships in one batch (demo seeding). */
     @Transactional
     public void addAll(List<Membership> memberships, String by) {
-        batch.batchUpdate("insert into care_team_member (patient_id, staff_id, added_by, added_at) values (?,?,?,?)",
-                memberships, 1000, (ps, m) -> {
+        batch.batchUpdate(
+                "insert into care_team_member (patient_id, staff_id, added_by, added_at) values (?,?,?,?)",
+                memberships,
+                1000,
+                (ps, m) -> {
                     ps.setObject(1, m.patientId());
                     ps.setObject(2, m.staffId());
                     ps.setString(3, by);
@@ -104,15 +110,19 @@ public class CareTeams {
     public void remove(UUID patientId, UUID staffId, String by) {
         int n = jdbc.sql("""
                 update care_team_member set removed_at = now(), removed_by = ?
-                where patient_id = ? and staff_id = ? and removed_at is null""")
-                .params(by, patientId, staffId).update();
+                where patient_id = ? and staff_id = ? and removed_at is null""").params(by, patientId, staffId).update();
         if (n > 0) {
-            audit.record(by, "-", patientId, AuditAction.ADMIN, "removed staff " + staffId + " from the care team",
-                    "OK", null);
+            audit.record(
+                    by,
+                    "-",
+                    patientId,
+                    AuditAction.ADMIN,
+                    "removed staff " + staffId + " from the care team",
+                    "OK",
+                    null);
         }
     }
 
     /** A membership to insert in bulk. */
-    public record Membership(UUID patientId, UUID staffId, Instant addedAt) {
-    }
+    public record Membership(UUID patientId, UUID staffId, Instant addedAt) {}
 }

@@ -53,7 +53,11 @@ public class ChartAccess {
     private final Clock clock;
     private final Duration breakGlassDuration;
 
-    ChartAccess(JdbcClient jdbc, CareTeams teams, AuditLog audit, Clock clock,
+    ChartAccess(
+            JdbcClient jdbc,
+            CareTeams teams,
+            AuditLog audit,
+            Clock clock,
             @Value("${relief.access.break-glass-duration:8h}") Duration breakGlassDuration) {
         this.jdbc = jdbc;
         this.teams = teams;
@@ -77,15 +81,16 @@ public class ChartAccess {
         AccessGrant grant = relation(actor, patientId);
         if (grant == null) {
             refused(actor, patientId, purpose.what(), "DENIED: not on the care team");
-            throw new ChartAccessDeniedException(patientId,
+            throw new ChartAccessDeniedException(
+                    patientId,
                     "You are not on this patient's care team. Break the glass with a reason to open the chart.");
         }
         for (Permission permission : permissions) {
             refuseUnless(actor, permission, patientId, purpose.what());
         }
         Ledger ledger = ledger();
-        OpenChart chart = new OpenChart(actor, patientId, grant, audit,
-                ledger == null ? () -> { } : () -> ledger.audited.add(patientId));
+        OpenChart chart = new OpenChart(
+                actor, patientId, grant, audit, ledger == null ? () -> {} : () -> ledger.audited.add(patientId));
         if (purpose.write()) {
             if (ledger != null) {
                 ledger.pending.putIfAbsent(patientId, new Pending(chart, purpose.what()));
@@ -114,7 +119,9 @@ public class ChartAccess {
     }
 
     private boolean exists(UUID patientId) {
-        return jdbc.sql("select exists (select 1 from patient where id = ?)").param(patientId).query(Boolean.class)
+        return jdbc.sql("select exists (select 1 from patient where id = ?)")
+                .param(patientId)
+                .query(Boolean.class)
                 .single();
     }
 
@@ -133,8 +140,8 @@ public class ChartAccess {
     private void refuseUnless(Actor actor, Permission permission, UUID patientId, String what) {
         if (!permission.allows(actor.role())) {
             refused(actor, patientId, what, "DENIED: " + actor.role().label() + " may not: " + permission.label());
-            throw new ForbiddenException(actor.role().label() + " may not do this. " + permission.label()
-                    + ": " + rolesInWords(permission) + ".");
+            throw new ForbiddenException(actor.role().label() + " may not do this. " + permission.label() + ": "
+                    + rolesInWords(permission) + ".");
         }
     }
 
@@ -149,16 +156,19 @@ public class ChartAccess {
         void close() {
             pending.forEach((patientId, p) -> {
                 if (!audited.contains(patientId)) {
-                    audit.record(p.chart().actor(), patientId, AuditAction.READ, p.what()
-                            + (p.chart().byBreakGlass() ? " (break-glass)" : ""), "NOTHING SAVED");
+                    audit.record(
+                            p.chart().actor(),
+                            patientId,
+                            AuditAction.READ,
+                            p.what() + (p.chart().byBreakGlass() ? " (break-glass)" : ""),
+                            "NOTHING SAVED");
                 }
             });
         }
     }
 
     /** A write the guard let in that has not yet said what it did. */
-    private record Pending(OpenChart chart, String what) {
-    }
+    private record Pending(OpenChart chart, String what) {}
 
     /** This web request's ledger (made on first use and closed when the request completes), or null outside one. */
     private Ledger ledger() {
@@ -194,7 +204,9 @@ public class ChartAccess {
         return jdbc.sql("""
                 select exists (select 1 from break_glass
                                where staff_id = ? and patient_id = ? and expires_at > ?)""")
-                .params(actor.staffId(), patientId, Timestamp.from(clock.instant())).query(Boolean.class).single();
+                .params(actor.staffId(), patientId, Timestamp.from(clock.instant()))
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -208,7 +220,11 @@ public class ChartAccess {
             throw new NotFoundException("No patient with id " + patientId);
         }
         if (!Permission.BREAK_THE_GLASS.allows(actor.role())) {
-            audit.record(actor, patientId, AuditAction.DENIED, "break the glass",
+            audit.record(
+                    actor,
+                    patientId,
+                    AuditAction.DENIED,
+                    "break the glass",
                     "DENIED: only clinicians may break the glass");
             throw new ChartAccessDeniedException(patientId, "Only clinicians may break the glass.");
         }
@@ -221,8 +237,7 @@ public class ChartAccess {
         jdbc.sql("insert into break_glass (staff_id, patient_id, reason, at, expires_at) values (?, ?, ?, ?, ?)")
                 .params(actor.staffId(), patientId, why, Timestamp.from(clock.instant()), Timestamp.from(expires))
                 .update();
-        audit.record(actor, patientId, AuditAction.BREAK_GLASS, "reason: " + why,
-                "GRANTED until " + expires);
+        audit.record(actor, patientId, AuditAction.BREAK_GLASS, "reason: " + why, "GRANTED until " + expires);
         return expires;
     }
 
@@ -234,12 +249,18 @@ public class ChartAccess {
                 select b.id, s.username, s.display_name, s.role, b.patient_id, b.reason, b.at, b.expires_at
                 from break_glass b join staff s on s.id = b.staff_id
                 where b.at >= ? and b.at < ? order by b.at desc limit 1000""")
-                .params(Timestamp.from(from.atStartOfDay(zone).toInstant()),
+                .params(
+                        Timestamp.from(from.atStartOfDay(zone).toInstant()),
                         Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
-                .query((rs, n) -> new BreakGlassEntry(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("display_name"), Role.valueOf(rs.getString("role")),
-                        rs.getObject("patient_id", UUID.class), rs.getString("reason"),
-                        rs.getTimestamp("at").toInstant(), rs.getTimestamp("expires_at").toInstant()))
+                .query((rs, n) -> new BreakGlassEntry(
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getObject("patient_id", UUID.class),
+                        rs.getString("reason"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant()))
                 .list();
     }
 }

@@ -24,10 +24,15 @@ public class PasswordPolicy {
     public static final int MIN = 12;
     public static final int MAX = 64;
 
-    private static final String[] RUNS = {"01234567890123456789012345678901234567890",
-        "98765432109876543210987654321098765432109", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
-        "qwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
-        "qwertzuiopasdfghjklyxcvbnm", "azertyuiopqsdfghjklmwxcvbn"};
+    private static final String[] RUNS = {
+        "01234567890123456789012345678901234567890",
+        "98765432109876543210987654321098765432109",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+        "qwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnm",
+        "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
+        "qwertzuiopasdfghjklyxcvbnm",
+        "azertyuiopqsdfghjklmwxcvbn"
+    };
 
     private final Set<String> common;
 

@@ -13,7 +13,6 @@ import java.util.Set;
  * endpoints. Seeing a chart at all is a separate rule (the care team, or break the glass: {@link ChartAccess}).
  */
 public enum Permission {
-
     REGISTER_REFERRAL("Register a referral (with the imaging and prior treatments it brings)", desk()),
     EDIT_DEMOGRAPHICS("Correct demographics and contact details", desk()),
     EDIT_REFERRAL("Add or correct a referral", desk()),
@@ -31,8 +30,8 @@ public enum Permission {
     RELEASE_CARE_HOLD("Release the hold on interventional care", Role.PHYSICIAN),
     RECORD_CANDIDACY_CALL("Record the candidacy call", Role.PHYSICIAN),
     START_EVALUATION("Start an evaluation", clinicians()),
-    WRITE_EVALUATION_FINDINGS("Record evaluation sessions, physical exams, diagnostic tests and diagnoses",
-            clinicians()),
+    WRITE_EVALUATION_FINDINGS(
+            "Record evaluation sessions, physical exams, diagnostic tests and diagnoses", clinicians()),
     WRITE_PSYCH_EVALUATION("Record the psychological evaluation", Role.MENTAL_HEALTH_THERAPIST),
     WRITE_PSYCHOTHERAPY_NOTES("Write psychotherapy notes", Role.MENTAL_HEALTH_THERAPIST),
     READ_PSYCHOTHERAPY_NOTES("Read psychotherapy notes", Role.MENTAL_HEALTH_THERAPIST),
@@ -45,8 +44,10 @@ public enum Permission {
     RECORD_PROCEDURE_FOLLOW_UP("Record a procedure follow-up (relief, how long it lasted)", clinicians()),
     BREAK_THE_GLASS("Break the glass to open a chart outside one's care teams", clinicians()),
     SEARCH_WHOLE_CLINIC("Search the whole clinic", clinicians()),
-    ADMINISTER("Run the clinic: staff, care teams, policy values, instrument texts, FHIR import, API tokens, "
-            + "audit log and break-glass report", Role.ADMIN);
+    ADMINISTER(
+            "Run the clinic: staff, care teams, policy values, instrument texts, FHIR import, API tokens, "
+                    + "audit log and break-glass report",
+            Role.ADMIN);
 
     private final String label;
     private final Set<Role> roles;

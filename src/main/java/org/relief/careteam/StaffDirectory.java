@@ -21,8 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffDirectory {
 
-    private static final RowMapper<Staff> STAFF = (rs, n) -> new Staff(rs.getObject("id", UUID.class),
-            rs.getString("username"), rs.getString("display_name"), Role.valueOf(rs.getString("role")),
+    private static final RowMapper<Staff> STAFF = (rs, n) -> new Staff(
+            rs.getObject("id", UUID.class),
+            rs.getString("username"),
+            rs.getString("display_name"),
+            Role.valueOf(rs.getString("role")),
             rs.getBoolean("enabled"));
 
     private final JdbcClient jdbc;
@@ -33,7 +36,12 @@ public class StaffDirectory {
     private final int maxFailedAttempts;
     private final Duration lockoutDuration;
 
-    StaffDirectory(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, PasswordPolicy policy, Clock clock,
+    StaffDirectory(
+            JdbcClient jdbc,
+            PasswordEncoder passwords,
+            AuditLog audit,
+            PasswordPolicy policy,
+            Clock clock,
             @Value("${relief.security.lockout.max-failed-attempts:5}") int maxFailedAttempts,
             @Value("${relief.security.lockout.duration:15m}") Duration lockoutDuration) {
         this.jdbc = jdbc;
@@ -58,8 +66,8 @@ public class StaffDirectory {
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException("username '" + username + "' is already taken");
         }
-        audit.record(createdBy, "ADMIN", null, AuditAction.ADMIN, "created staff " + username + " as " + role,
-                "OK", null);
+        audit.record(
+                createdBy, "ADMIN", null, AuditAction.ADMIN, "created staff " + username + " as " + role, "OK", null);
         return new Staff(id, username.trim(), displayName.trim(), role, true);
     }
 
@@ -69,7 +77,8 @@ public class StaffDirectory {
         String hash = passwords.encode(rawPassword);
         for (Staff s : staff) {
             jdbc.sql("insert into staff (id, username, display_name, role, password_hash) values (?, ?, ?, ?, ?)")
-                    .params(s.id(), s.username(), s.displayName(), s.role().name(), hash).update();
+                    .params(s.id(), s.username(), s.displayName(), s.role().name(), hash)
+                    .update();
         }
     }
 
@@ -77,36 +86,47 @@ public class StaffDirectory {
     public void setPassword(String username, String rawPassword) {
         jdbc.sql("""
                 update staff set password_hash = ?, failed_attempts = 0, locked_until = null, last_failed_at = null
-                where username = ?""")
-                .params(passwords.encode(rawPassword), username).update();
+                where username = ?""").params(passwords.encode(rawPassword), username).update();
     }
 
     @Transactional
     public void setPasswordForRoles(List<Role> roles, String rawPassword) {
         String hash = passwords.encode(rawPassword);
         jdbc.sql("update staff set password_hash = :hash where role in (:roles)")
-                .param("hash", hash).param("roles", roles.stream().map(Enum::name).toList()).update();
+                .param("hash", hash)
+                .param("roles", roles.stream().map(Enum::name).toList())
+                .update();
     }
 
     @Transactional(readOnly = true)
     public List<Staff> all() {
-        return jdbc.sql("select * from staff order by role, display_name").query(STAFF).list();
+        return jdbc.sql("select * from staff order by role, display_name")
+                .query(STAFF)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public List<Staff> withRole(Role role) {
         return jdbc.sql("select * from staff where role = ? and enabled order by display_name")
-                .param(role.name()).query(STAFF).list();
+                .param(role.name())
+                .query(STAFF)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<Staff> find(UUID id) {
-        return jdbc.sql("select * from staff where id = ?").param(id).query(STAFF).optional();
+        return jdbc.sql("select * from staff where id = ?")
+                .param(id)
+                .query(STAFF)
+                .optional();
     }
 
     @Transactional(readOnly = true)
     public Optional<Staff> findByUsername(String username) {
-        return jdbc.sql("select * from staff where username = ?").param(username).query(STAFF).optional();
+        return jdbc.sql("select * from staff where username = ?")
+                .param(username)
+                .query(STAFF)
+                .optional();
     }
 
     @Transactional(readOnly = true)
@@ -116,18 +136,25 @@ public class StaffDirectory {
 
     @Transactional
     public void setEnabled(UUID id, boolean enabled, String by) {
-        jdbc.sql("update staff set enabled = ? where id = ?").params(enabled, id).update();
-        audit.record(by, "ADMIN", null, AuditAction.ADMIN, (enabled ? "enabled" : "disabled") + " staff " + id, "OK",
-                null);
+        jdbc.sql("update staff set enabled = ? where id = ?")
+                .params(enabled, id)
+                .update();
+        audit.record(
+                by, "ADMIN", null, AuditAction.ADMIN, (enabled ? "enabled" : "disabled") + " staff " + id, "OK", null);
     }
 
     /** Loads what the sign-in needs: hash, enabled, and whether a lockout is running. */
     @Transactional(readOnly = true)
     Optional<Credentials> credentials(String username) {
-        return jdbc.sql("select * from staff where username = ?").param(username)
-                .query((rs, n) -> new Credentials(STAFF.mapRow(rs, n), rs.getString("password_hash"),
-                        Optional.ofNullable(rs.getTimestamp("locked_until")).map(Timestamp::toInstant)
-                                .filter(t -> t.isAfter(clock.instant())).isPresent()))
+        return jdbc.sql("select * from staff where username = ?")
+                .param(username)
+                .query((rs, n) -> new Credentials(
+                        STAFF.mapRow(rs, n),
+                        rs.getString("password_hash"),
+                        Optional.ofNullable(rs.getTimestamp("locked_until"))
+                                .map(Timestamp::toInstant)
+                                .filter(t -> t.isAfter(clock.instant()))
+                                .isPresent()))
                 .optional();
     }
 
@@ -148,13 +175,23 @@ public class StaffDirectory {
                                            then :until else locked_until end,
                        last_failed_at = :now
                 where username = :username returning failed_attempts""")
-                .param("expired", Timestamp.from(now.minus(lockoutDuration))).param("now", Timestamp.from(now))
-                .param("max", maxFailedAttempts).param("until", Timestamp.from(lockUntil)).param("username", username)
-                .query(Integer.class).optional().orElse(null);
+                .param("expired", Timestamp.from(now.minus(lockoutDuration)))
+                .param("now", Timestamp.from(now))
+                .param("max", maxFailedAttempts)
+                .param("until", Timestamp.from(lockUntil))
+                .param("username", username)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
         boolean locked = attempts != null && attempts >= maxFailedAttempts;
-        audit.record(username, "-", null, locked ? AuditAction.LOCKED_OUT : AuditAction.SIGN_IN_FAILED,
+        audit.record(
+                username,
+                "-",
+                null,
+                locked ? AuditAction.LOCKED_OUT : AuditAction.SIGN_IN_FAILED,
                 attempts == null ? "sign-in with unknown username" : "failed sign-in #" + attempts,
-                locked ? "LOCKED until " + lockUntil : "FAILED", address);
+                locked ? "LOCKED until " + lockUntil : "FAILED",
+                address);
         return locked;
     }
 
@@ -170,8 +207,7 @@ public class StaffDirectory {
     }
 
     /** Why a change of one's own password was refused, by form field. */
-    public record PasswordChangeRefused(String field, String message) {
-    }
+    public record PasswordChangeRefused(String field, String message) {}
 
     /**
      * A staff member changes their own password: the current one must be right (a wrong one counts toward the
@@ -179,21 +215,27 @@ public class StaffDirectory {
      */
     @Transactional(noRollbackFor = PasswordChangeRefusedException.class)
     public void changeOwnPassword(Actor actor, String current, String replacement) {
-        String hash = jdbc.sql("select password_hash from staff where id = ?").param(actor.staffId())
-                .query(String.class).single();
+        String hash = jdbc.sql("select password_hash from staff where id = ?")
+                .param(actor.staffId())
+                .query(String.class)
+                .single();
         if (current == null || !passwords.matches(current, hash)) {
             recordFailedSignIn(actor.username(), actor.address());
-            audit.record(actor, null, AuditAction.DENIED,
-                    "change of own password: current password wrong", "DENIED");
-            throw new PasswordChangeRefusedException(new PasswordChangeRefused("current", "is not your current password"));
+            audit.record(actor, null, AuditAction.DENIED, "change of own password: current password wrong", "DENIED");
+            throw new PasswordChangeRefusedException(
+                    new PasswordChangeRefused("current", "is not your current password"));
         }
         var problem = policy.problem(actor.username(), replacement);
         if (problem.isEmpty() && passwords.matches(replacement, hash)) {
             problem = java.util.Optional.of("must differ from the current password");
         }
         if (problem.isPresent()) {
-            audit.record(actor, null, AuditAction.DENIED,
-                    "change of own password: new password refused (" + problem.get() + ")", "DENIED");
+            audit.record(
+                    actor,
+                    null,
+                    AuditAction.DENIED,
+                    "change of own password: new password refused (" + problem.get() + ")",
+                    "DENIED");
             throw new PasswordChangeRefusedException(new PasswordChangeRefused("password", problem.get()));
         }
         jdbc.sql("""
@@ -220,10 +262,10 @@ public class StaffDirectory {
     @Transactional
     public void recordSuccessfulSignIn(String username, String role, String address) {
         jdbc.sql("update staff set failed_attempts = 0, locked_until = null, last_failed_at = null where username = ?")
-                .param(username).update();
+                .param(username)
+                .update();
         audit.record(username, role, null, AuditAction.SIGN_IN, "signed in", "OK", address);
     }
 
-    record Credentials(Staff staff, String passwordHash, boolean locked) {
-    }
+    record Credentials(Staff staff, String passwordHash, boolean locked) {}
 }

@@ -22,20 +22,35 @@ public class StaffUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return directory.credentials(username)
-                .map(c -> new StaffPrincipal(c.staff().id(), c.staff().username(), c.staff().displayName(),
-                        c.staff().role(), c.passwordHash(), c.staff().enabled(), c.locked()))
+        return directory
+                .credentials(username)
+                .map(c -> new StaffPrincipal(
+                        c.staff().id(),
+                        c.staff().username(),
+                        c.staff().displayName(),
+                        c.staff().role(),
+                        c.passwordHash(),
+                        c.staff().enabled(),
+                        c.locked()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such staff member"));
     }
 
     /** The signed-in staff member. Serializable because sessions live in the database. */
-    public record StaffPrincipal(UUID staffId, String username, String displayName, Role role, String passwordHash,
-            boolean enabled, boolean locked) implements UserDetails {
+    public record StaffPrincipal(
+            UUID staffId,
+            String username,
+            String displayName,
+            Role role,
+            String passwordHash,
+            boolean enabled,
+            boolean locked)
+            implements UserDetails {
 
         @Override
         public Collection<? extends GrantedAuthority> getAuthorities() {
             return role.isClinician()
-                    ? List.of(new SimpleGrantedAuthority("ROLE_" + role.name()),
+                    ? List.of(
+                            new SimpleGrantedAuthority("ROLE_" + role.name()),
                             new SimpleGrantedAuthority("ROLE_CLINICIAN"))
                     : List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
         }

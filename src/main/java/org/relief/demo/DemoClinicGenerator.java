@@ -43,6 +43,7 @@ import org.relief.procedure.rules.ProcedureType;
  * ids included. Plain Java (no Spring, no SQL) so it can be tested and timed on its own.
  */
 final class DemoClinicGenerator {
+    // Why over 300 lines: the deterministic demo generator's data tables and their use.
 
     static final List<Staff> STAFF = List.of(
             staff("dr.patel", "Dr. Anika Patel", Role.PHYSICIAN),
@@ -55,9 +56,18 @@ final class DemoClinicGenerator {
     static final Staff ADMIN = staff("admin", "Clinic Admin", Role.ADMIN);
 
     /** Spread of steps across the demo clinic (referred, evaluation, deferred, planning, on plan, discharged). */
-    private static final Step[] STEP_CYCLE = {Step.REFERRED, Step.IN_EVALUATION, Step.ON_PLAN, Step.REFERRED,
-            Step.IN_EVALUATION, Step.ON_PLAN, Step.DEFERRED_MENTAL_HEALTH, Step.PLANNING, Step.ON_PLAN,
-            Step.DISCHARGED};
+    private static final Step[] STEP_CYCLE = {
+        Step.REFERRED,
+        Step.IN_EVALUATION,
+        Step.ON_PLAN,
+        Step.REFERRED,
+        Step.IN_EVALUATION,
+        Step.ON_PLAN,
+        Step.DEFERRED_MENTAL_HEALTH,
+        Step.PLANNING,
+        Step.ON_PLAN,
+        Step.DISCHARGED
+    };
 
     private final long seed;
     private final LocalDate today;
@@ -68,8 +78,7 @@ final class DemoClinicGenerator {
     }
 
     /** One generated patient: the chart and who is on its team. */
-    record GeneratedPatient(SeedChart chart, List<Membership> team) {
-    }
+    record GeneratedPatient(SeedChart chart, List<Membership> team) {}
 
     /** Patient number {@code index} (0-based); independent of the others, so large clinics generate in chunks. */
     GeneratedPatient patient(int index, String mrn) {
@@ -89,33 +98,59 @@ final class DemoClinicGenerator {
         };
         LocalDate referred = today.minusDays(daysAgo + rnd.nextInt(step == Step.REFERRED ? 20 : 400));
         Instant created = referred.atTime(9, 0).toInstant(ZoneOffset.UTC);
-        Demographics demographics = new Demographics(family, given, birth, sex,
+        Demographics demographics = new Demographics(
+                family,
+                given,
+                birth,
+                sex,
                 String.format("555-%03d-%04d", rnd.nextInt(1000), rnd.nextInt(10000)),
                 (given + "." + family).toLowerCase().replaceAll("[^a-z.]", "") + index + "@example.org",
-                (1 + rnd.nextInt(999)) + " " + pick(rnd, STREETS), pick(rnd, CITIES),
+                (1 + rnd.nextInt(999)) + " " + pick(rnd, STREETS),
+                pick(rnd, CITIES),
                 String.format("%05d", 10000 + rnd.nextInt(89999)));
 
         Presentation p = pick(rnd, step == Step.ON_PLAN || step == Step.DISCHARGED ? INTERVENTIONAL : PRESENTATIONS);
         List<SeedEntry> entries = new ArrayList<>();
-        entries.add(entry(EntryKind.REFERRAL, created, new Referral(pick(rnd, PCPS), pick(rnd, PRACTICES), p.reason(),
-                referred, rnd.nextInt(6) == 0 ? Urgency.URGENT : Urgency.ROUTINE)));
+        entries.add(entry(
+                EntryKind.REFERRAL,
+                created,
+                new Referral(
+                        pick(rnd, PCPS),
+                        pick(rnd, PRACTICES),
+                        p.reason(),
+                        referred,
+                        rnd.nextInt(6) == 0 ? Urgency.URGENT : Urgency.ROUTINE)));
         LocalDate onset = referred.minusMonths(4 + rnd.nextInt(60));
-        entries.add(entry(EntryKind.PROBLEM, created,
-                new Problem(p.icd10(), p.description(), onset, ClinicalStatus.ACTIVE)));
-        entries.add(entry(EntryKind.PROBLEM, created, new Problem("G89.29", "Other chronic pain", onset,
-                ClinicalStatus.ACTIVE)));
+        entries.add(entry(
+                EntryKind.PROBLEM, created, new Problem(p.icd10(), p.description(), onset, ClinicalStatus.ACTIVE)));
+        entries.add(entry(
+                EntryKind.PROBLEM, created, new Problem("G89.29", "Other chronic pain", onset, ClinicalStatus.ACTIVE)));
         String[] comorbidity = pick(rnd, COMORBIDITIES);
         boolean anticoagulated = comorbidity[0].equals("I48.91");
         if (rnd.nextInt(3) > 0 || step == Step.DEFERRED_MENTAL_HEALTH) {
             String[] c = step == Step.DEFERRED_MENTAL_HEALTH ? COMORBIDITIES.get(2) : comorbidity;
-            entries.add(entry(EntryKind.PROBLEM, created, new Problem(c[0], c[1],
-                    onset.minusYears(1 + rnd.nextInt(8)), ClinicalStatus.ACTIVE)));
+            entries.add(entry(
+                    EntryKind.PROBLEM,
+                    created,
+                    new Problem(c[0], c[1], onset.minusYears(1 + rnd.nextInt(8)), ClinicalStatus.ACTIVE)));
         }
-        entries.add(entry(EntryKind.IMAGING, created, new ImagingStudy(Modality.valueOf(p.modality()), p.region(),
-                referred.minusDays(10 + rnd.nextInt(120)), p.impression())));
+        entries.add(entry(
+                EntryKind.IMAGING,
+                created,
+                new ImagingStudy(
+                        Modality.valueOf(p.modality()),
+                        p.region(),
+                        referred.minusDays(10 + rnd.nextInt(120)),
+                        p.impression())));
         if (rnd.nextBoolean()) {
-            entries.add(entry(EntryKind.IMAGING, created, new ImagingStudy(Modality.XRAY, p.region(),
-                    onset.plusDays(rnd.nextInt(60)), "Initial radiographs: " + p.impression())));
+            entries.add(entry(
+                    EntryKind.IMAGING,
+                    created,
+                    new ImagingStudy(
+                            Modality.XRAY,
+                            p.region(),
+                            onset.plusDays(rnd.nextInt(60)),
+                            "Initial radiographs: " + p.impression())));
         }
         int tried = 2 + rnd.nextInt(3);
         for (int t = 0; t < tried; t++) {
@@ -124,10 +159,17 @@ final class DemoClinicGenerator {
             // tried before the referral: it ended at the latest a week before it
             LocalDate end = start.plusWeeks(4 + rnd.nextInt(10));
             end = end.isAfter(referred.minusDays(7)) ? referred.minusDays(7) : end;
-            entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment(PRIOR_THERAPIES.get(
-                    (index + t * 3) % PRIOR_THERAPIES.size()), start, end,
-                    t % 2 == 0 ? "2x a week" : "daily", result, pick(rnd, SIDE_EFFECTS),
-                    result == TreatmentResult.NONE ? "no meaningful relief" : "relief wore off")));
+            entries.add(entry(
+                    EntryKind.TREATMENT,
+                    created,
+                    new PriorTreatment(
+                            PRIOR_THERAPIES.get((index + t * 3) % PRIOR_THERAPIES.size()),
+                            start,
+                            end,
+                            t % 2 == 0 ? "2x a week" : "daily",
+                            result,
+                            pick(rnd, SIDE_EFFECTS),
+                            result == TreatmentResult.NONE ? "no meaningful relief" : "relief wore off")));
         }
         entries.add(medication(created, pick(rnd, ANALGESICS), referred.minusMonths(3)));
         if (rnd.nextInt(3) == 0) {
@@ -146,7 +188,9 @@ final class DemoClinicGenerator {
         }
         if (rnd.nextInt(3) == 0) {
             String[] a = pick(rnd, ALLERGIES);
-            entries.add(entry(EntryKind.ALLERGY, created,
+            entries.add(entry(
+                    EntryKind.ALLERGY,
+                    created,
                     new Allergy(a[0], a[1], rnd.nextBoolean() ? Severity.MILD : Severity.MODERATE)));
         }
         int visits = switch (step) {
@@ -161,13 +205,21 @@ final class DemoClinicGenerator {
             if (date.isAfter(today)) {
                 break;
             }
-            entries.add(entry(EntryKind.ENCOUNTER, date.atTime(10, 0).toInstant(ZoneOffset.UTC),
-                    new Encounter(date, v == 0 ? VISIT_TYPES.get(0) : pick(rnd, VISIT_TYPES.subList(1, 7)),
-                            v == 0 ? physician.displayName() : pick(rnd, STAFF.subList(0, 6)).displayName(),
-                            v == 0 ? "Comprehensive history and examination; imaging reviewed." :
-                                    "Seen for follow-up; plan continued.")));
+            entries.add(entry(
+                    EntryKind.ENCOUNTER,
+                    date.atTime(10, 0).toInstant(ZoneOffset.UTC),
+                    new Encounter(
+                            date,
+                            v == 0 ? VISIT_TYPES.get(0) : pick(rnd, VISIT_TYPES.subList(1, 7)),
+                            v == 0
+                                    ? physician.displayName()
+                                    : pick(rnd, STAFF.subList(0, 6)).displayName(),
+                            v == 0
+                                    ? "Comprehensive history and examination; imaging reviewed."
+                                    : "Seen for follow-up; plan continued.")));
         }
-        return new GeneratedPatient(new SeedChart(id, mrn, step, created, demographics, entries, "demo"),
+        return new GeneratedPatient(
+                new SeedChart(id, mrn, step, created, demographics, entries, "demo"),
                 team(id, step, physician, created));
     }
 
@@ -182,37 +234,103 @@ final class DemoClinicGenerator {
         UUID id = uuid(rnd);
         LocalDate start = today.minusYears(10);
         Instant created = start.atTime(9, 0).toInstant(ZoneOffset.UTC);
-        Demographics d = new Demographics("Tenyear", "Morgan", today.minusYears(61), Sex.FEMALE, "555-010-2020",
-                "morgan.tenyear@example.org", "10 Harbor Way", "Riverton", "10010");
+        Demographics d = new Demographics(
+                "Tenyear",
+                "Morgan",
+                today.minusYears(61),
+                Sex.FEMALE,
+                "555-010-2020",
+                "morgan.tenyear@example.org",
+                "10 Harbor Way",
+                "Riverton",
+                "10010");
         List<SeedEntry> entries = new ArrayList<>();
-        entries.add(entry(EntryKind.REFERRAL, created, new Referral("Dr. Helen Ward", "Riverton Family Medicine",
-                "Failed back surgery with persistent leg pain.", start, Urgency.ROUTINE)));
-        entries.add(entry(EntryKind.PROBLEM, created, new Problem("M96.1",
-                "Postlaminectomy syndrome, not elsewhere classified", start.minusYears(1), ClinicalStatus.ACTIVE)));
-        entries.add(entry(EntryKind.PROBLEM, created, new Problem("M54.16", "Radiculopathy, lumbar region",
-                start.minusYears(2), ClinicalStatus.ACTIVE)));
+        entries.add(entry(
+                EntryKind.REFERRAL,
+                created,
+                new Referral(
+                        "Dr. Helen Ward",
+                        "Riverton Family Medicine",
+                        "Failed back surgery with persistent leg pain.",
+                        start,
+                        Urgency.ROUTINE)));
+        entries.add(entry(
+                EntryKind.PROBLEM,
+                created,
+                new Problem(
+                        "M96.1",
+                        "Postlaminectomy syndrome, not elsewhere classified",
+                        start.minusYears(1),
+                        ClinicalStatus.ACTIVE)));
+        entries.add(entry(
+                EntryKind.PROBLEM,
+                created,
+                new Problem("M54.16", "Radiculopathy, lumbar region", start.minusYears(2), ClinicalStatus.ACTIVE)));
         LocalDate surgery = start.minusMonths(14);
-        entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment("Lumbar laminectomy and fusion L4-S1",
-                surgery, surgery, "single operation", TreatmentResult.PARTIAL, "none reported",
-                "leg pain returned within months")));
-        entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment("Physical therapy after lumbar surgery",
-                surgery.plusWeeks(6), surgery.plusWeeks(18), "2x a week", TreatmentResult.PARTIAL, "none reported",
-                "programme completed")));
-        entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment("Gabapentin", start.minusMonths(9),
-                start.minusMonths(3), "300 mg three times a day", TreatmentResult.NONE, "dizziness",
-                "no meaningful relief")));
-        entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment(
-                "Lumbar transforaminal epidural steroid injection (outside clinic)", start.minusMonths(7),
-                start.minusMonths(7), "single injection", TreatmentResult.PARTIAL, "none reported",
-                "relief wore off after about 3 weeks")));
-        entries.add(entry(EntryKind.TREATMENT, created, new PriorTreatment(
-                "Lumbar transforaminal epidural steroid injection (outside clinic)", start.minusMonths(4),
-                start.minusMonths(4), "single injection", TreatmentResult.NONE, "none reported",
-                "no meaningful relief")));
+        entries.add(entry(
+                EntryKind.TREATMENT,
+                created,
+                new PriorTreatment(
+                        "Lumbar laminectomy and fusion L4-S1",
+                        surgery,
+                        surgery,
+                        "single operation",
+                        TreatmentResult.PARTIAL,
+                        "none reported",
+                        "leg pain returned within months")));
+        entries.add(entry(
+                EntryKind.TREATMENT,
+                created,
+                new PriorTreatment(
+                        "Physical therapy after lumbar surgery",
+                        surgery.plusWeeks(6),
+                        surgery.plusWeeks(18),
+                        "2x a week",
+                        TreatmentResult.PARTIAL,
+                        "none reported",
+                        "programme completed")));
+        entries.add(entry(
+                EntryKind.TREATMENT,
+                created,
+                new PriorTreatment(
+                        "Gabapentin",
+                        start.minusMonths(9),
+                        start.minusMonths(3),
+                        "300 mg three times a day",
+                        TreatmentResult.NONE,
+                        "dizziness",
+                        "no meaningful relief")));
+        entries.add(entry(
+                EntryKind.TREATMENT,
+                created,
+                new PriorTreatment(
+                        "Lumbar transforaminal epidural steroid injection (outside clinic)",
+                        start.minusMonths(7),
+                        start.minusMonths(7),
+                        "single injection",
+                        TreatmentResult.PARTIAL,
+                        "none reported",
+                        "relief wore off after about 3 weeks")));
+        entries.add(entry(
+                EntryKind.TREATMENT,
+                created,
+                new PriorTreatment(
+                        "Lumbar transforaminal epidural steroid injection (outside clinic)",
+                        start.minusMonths(4),
+                        start.minusMonths(4),
+                        "single injection",
+                        TreatmentResult.NONE,
+                        "none reported",
+                        "no meaningful relief")));
         for (int i = 0; i < 300; i++) {
             LocalDate date = start.plusDays(i * 12L);
-            entries.add(entry(EntryKind.ENCOUNTER, date.atTime(10, 0).toInstant(ZoneOffset.UTC),
-                    new Encounter(date, VISIT_TYPES.get(1 + i % 7), STAFF.get(i % 6).displayName(),
+            entries.add(entry(
+                    EntryKind.ENCOUNTER,
+                    date.atTime(10, 0).toInstant(ZoneOffset.UTC),
+                    new Encounter(
+                            date,
+                            VISIT_TYPES.get(1 + i % 7),
+                            STAFF.get(i % 6).displayName(),
                             "Visit " + (i + 1) + " of the long-term programme.")));
         }
         // in-clinic procedures, each 60 days after the last, the first a month after the referral; each followed up.
@@ -222,13 +340,20 @@ final class DemoClinicGenerator {
             Instant at = date.atTime(11, 0).toInstant(ZoneOffset.UTC);
             int procedureIndex = entries.size();
             entries.add(entry(ProcedureKinds.PERFORMED, at, inClinicProcedure(i % 5, date)));
-            entries.add(entry(ProcedureKinds.FOLLOW_UP, at.plusSeconds(86_400L * 14),
+            entries.add(entry(
+                    ProcedureKinds.FOLLOW_UP,
+                    at.plusSeconds(86_400L * 14),
                     inClinicFollowUp(i % 5, ChartBulkLoader.entryId(id, procedureIndex), date, i)));
         }
         for (int i = 0; i < 40; i++) {
             LocalDate date = start.plusDays(45 + i * 90L);
-            entries.add(entry(EntryKind.IMAGING, date.atTime(8, 0).toInstant(ZoneOffset.UTC),
-                    new ImagingStudy(i % 3 == 0 ? Modality.MRI : Modality.XRAY, "Lumbar spine", date,
+            entries.add(entry(
+                    EntryKind.IMAGING,
+                    date.atTime(8, 0).toInstant(ZoneOffset.UTC),
+                    new ImagingStudy(
+                            i % 3 == 0 ? Modality.MRI : Modality.XRAY,
+                            "Lumbar spine",
+                            date,
                             "Follow-up study " + (i + 1) + ": post-surgical changes L4-S1, stable.")));
         }
         List<Drug> drugs = new ArrayList<>(ANALGESICS);
@@ -238,16 +363,24 @@ final class DemoClinicGenerator {
             Drug drug = drugs.get(m);
             List<Medication> versions = new ArrayList<>();
             for (int v = 0; v < 8; v++) {
-                versions.add(new Medication(drug.name(), drug.rxnorm(), drug.drugClass(),
-                        v % 2 == 0 ? drug.dose() : "reduced: " + drug.dose(), drug.frequency(), "oral",
-                        start.plusMonths(m * 6L), v == 7 && m % 3 == 0 ? MedicationStatus.STOPPED
-                                : MedicationStatus.ACTIVE));
+                versions.add(new Medication(
+                        drug.name(),
+                        drug.rxnorm(),
+                        drug.drugClass(),
+                        v % 2 == 0 ? drug.dose() : "reduced: " + drug.dose(),
+                        drug.frequency(),
+                        "oral",
+                        start.plusMonths(m * 6L),
+                        v == 7 && m % 3 == 0 ? MedicationStatus.STOPPED : MedicationStatus.ACTIVE));
             }
             entries.add(new SeedEntry(EntryKind.MEDICATION, versions, created.plusSeconds(86_400L * 30 * m)));
         }
-        entries.add(entry(EntryKind.ALLERGY, created, new Allergy("Iodinated contrast", "Itching and flushing",
-                Severity.MODERATE)));
-        return new GeneratedPatient(new SeedChart(id, mrn, Step.ON_PLAN, created, d, entries, "demo"),
+        entries.add(entry(
+                EntryKind.ALLERGY,
+                created,
+                new Allergy("Iodinated contrast", "Itching and flushing", Severity.MODERATE)));
+        return new GeneratedPatient(
+                new SeedChart(id, mrn, Step.ON_PLAN, created, d, entries, "demo"),
                 team(id, Step.ON_PLAN, STAFF.get(0), created));
     }
 
@@ -261,16 +394,33 @@ final class DemoClinicGenerator {
         UUID id = uuid(rnd);
         LocalDate start = today.minusDays(OutcomesDemo.DAYS + 30);
         Instant created = start.atTime(9, 0).toInstant(ZoneOffset.UTC);
-        Demographics d = new Demographics(which.family(), which.given(), today.minusYears(48 + which.ordinal() * 7),
-                which.ordinal() % 2 == 0 ? Sex.FEMALE : Sex.MALE, "555-010-30" + (10 + which.ordinal()),
-                which.given().toLowerCase(java.util.Locale.ROOT) + "." + which.family().toLowerCase(java.util.Locale.ROOT)
-                        + "@example.org", (12 + which.ordinal()) + " Orchard Lane", "Riverton", "10010");
+        Demographics d = new Demographics(
+                which.family(),
+                which.given(),
+                today.minusYears(48 + which.ordinal() * 7),
+                which.ordinal() % 2 == 0 ? Sex.FEMALE : Sex.MALE,
+                "555-010-30" + (10 + which.ordinal()),
+                which.given().toLowerCase(java.util.Locale.ROOT) + "."
+                        + which.family().toLowerCase(java.util.Locale.ROOT) + "@example.org",
+                (12 + which.ordinal()) + " Orchard Lane",
+                "Riverton",
+                "10010");
         List<SeedEntry> entries = new ArrayList<>();
-        entries.add(entry(EntryKind.REFERRAL, created, new Referral("Dr. Helen Ward", "Riverton Family Medicine",
-                "Chronic low back pain; the patient keeps a daily pain diary.", start, Urgency.ROUTINE)));
-        entries.add(entry(EntryKind.PROBLEM, created, new Problem("M54.50", "Low back pain, unspecified",
-                start.minusYears(2), ClinicalStatus.ACTIVE)));
-        return new GeneratedPatient(new SeedChart(id, mrn, Step.ON_PLAN, created, d, entries, "demo"),
+        entries.add(entry(
+                EntryKind.REFERRAL,
+                created,
+                new Referral(
+                        "Dr. Helen Ward",
+                        "Riverton Family Medicine",
+                        "Chronic low back pain; the patient keeps a daily pain diary.",
+                        start,
+                        Urgency.ROUTINE)));
+        entries.add(entry(
+                EntryKind.PROBLEM,
+                created,
+                new Problem("M54.50", "Low back pain, unspecified", start.minusYears(2), ClinicalStatus.ACTIVE)));
+        return new GeneratedPatient(
+                new SeedChart(id, mrn, Step.ON_PLAN, created, d, entries, "demo"),
                 team(id, Step.ON_PLAN, STAFF.get(0), created));
     }
 
@@ -309,21 +459,76 @@ final class DemoClinicGenerator {
     /** The five procedures of the ten-year programme, in turn: what was done, where, with what. */
     private static Documentation.Performed inClinicProcedure(int kind, LocalDate on) {
         return switch (kind) {
-            case 0 -> new Documentation.Performed(null, ProcedureType.ESI_TRANSFORAMINAL, on, Facts.Region.LUMBAR,
-                    Facts.Side.LEFT, 1, 7, 3, "Methylprednisolone acetate 40 mg, lidocaine 1%", 40,
-                    Documentation.Guidance.FLUOROSCOPY, null);
-            case 1 -> new Documentation.Performed(null, ProcedureType.MEDIAL_BRANCH_BLOCK, on, Facts.Region.LUMBAR,
-                    Facts.Side.BILATERAL, 2, 6, 1, "Bupivacaine 0.5%, 0.5 ml per level", null,
-                    Documentation.Guidance.FLUOROSCOPY, null);
-            case 2 -> new Documentation.Performed(null, ProcedureType.RADIOFREQUENCY_ABLATION, on,
-                    Facts.Region.LUMBAR, Facts.Side.BILATERAL, 2, 6, 4, "Lidocaine 2% before each lesion", null,
-                    Documentation.Guidance.FLUOROSCOPY, null);
-            case 3 -> new Documentation.Performed(null, ProcedureType.TRIGGER_POINT_INJECTION, on,
-                    Facts.Region.LUMBAR, Facts.Side.LEFT, 1, 6, 3, "Lidocaine 1%", null,
-                    Documentation.Guidance.NONE, null);
-            default -> new Documentation.Performed(null, ProcedureType.SIJ_THERAPEUTIC, on, Facts.Region.SACRAL,
-                    Facts.Side.LEFT, 1, 6, 2, "Methylprednisolone acetate 40 mg, bupivacaine 0.25%", 40,
-                    Documentation.Guidance.FLUOROSCOPY, null);
+            case 0 ->
+                new Documentation.Performed(
+                        null,
+                        ProcedureType.ESI_TRANSFORAMINAL,
+                        on,
+                        Facts.Region.LUMBAR,
+                        Facts.Side.LEFT,
+                        1,
+                        7,
+                        3,
+                        "Methylprednisolone acetate 40 mg, lidocaine 1%",
+                        40,
+                        Documentation.Guidance.FLUOROSCOPY,
+                        null);
+            case 1 ->
+                new Documentation.Performed(
+                        null,
+                        ProcedureType.MEDIAL_BRANCH_BLOCK,
+                        on,
+                        Facts.Region.LUMBAR,
+                        Facts.Side.BILATERAL,
+                        2,
+                        6,
+                        1,
+                        "Bupivacaine 0.5%, 0.5 ml per level",
+                        null,
+                        Documentation.Guidance.FLUOROSCOPY,
+                        null);
+            case 2 ->
+                new Documentation.Performed(
+                        null,
+                        ProcedureType.RADIOFREQUENCY_ABLATION,
+                        on,
+                        Facts.Region.LUMBAR,
+                        Facts.Side.BILATERAL,
+                        2,
+                        6,
+                        4,
+                        "Lidocaine 2% before each lesion",
+                        null,
+                        Documentation.Guidance.FLUOROSCOPY,
+                        null);
+            case 3 ->
+                new Documentation.Performed(
+                        null,
+                        ProcedureType.TRIGGER_POINT_INJECTION,
+                        on,
+                        Facts.Region.LUMBAR,
+                        Facts.Side.LEFT,
+                        1,
+                        6,
+                        3,
+                        "Lidocaine 1%",
+                        null,
+                        Documentation.Guidance.NONE,
+                        null);
+            default ->
+                new Documentation.Performed(
+                        null,
+                        ProcedureType.SIJ_THERAPEUTIC,
+                        on,
+                        Facts.Region.SACRAL,
+                        Facts.Side.LEFT,
+                        1,
+                        6,
+                        2,
+                        "Methylprednisolone acetate 40 mg, bupivacaine 0.25%",
+                        40,
+                        Documentation.Guidance.FLUOROSCOPY,
+                        null);
         };
     }
 
@@ -337,8 +542,13 @@ final class DemoClinicGenerator {
             default -> 60;
         };
         Integer lasted = kind == 1 ? null : 2;
-        return new Documentation.FollowUp(procedureId, Documentation.Point.TWO_WEEKS, on.plusDays(14), relief,
-                lasted, Math.max(1, 7 - relief / 15));
+        return new Documentation.FollowUp(
+                procedureId,
+                Documentation.Point.TWO_WEEKS,
+                on.plusDays(14),
+                relief,
+                lasted,
+                Math.max(1, 7 - relief / 15));
     }
 
     private static List<Membership> team(UUID patient, Step step, Staff physician, Instant at) {
@@ -357,8 +567,18 @@ final class DemoClinicGenerator {
     }
 
     private static SeedEntry medication(Instant at, Drug drug, LocalDate start) {
-        return entry(EntryKind.MEDICATION, at, new Medication(drug.name(), drug.rxnorm(), drug.drugClass(),
-                drug.dose(), drug.frequency(), "oral", start, MedicationStatus.ACTIVE));
+        return entry(
+                EntryKind.MEDICATION,
+                at,
+                new Medication(
+                        drug.name(),
+                        drug.rxnorm(),
+                        drug.drugClass(),
+                        drug.dose(),
+                        drug.frequency(),
+                        "oral",
+                        start,
+                        MedicationStatus.ACTIVE));
     }
 
     private static SeedEntry entry(EntryKind<?> kind, Instant at, Record data) {
@@ -377,7 +597,11 @@ final class DemoClinicGenerator {
     }
 
     private static Staff staff(String username, String name, Role role) {
-        return new Staff(UUID.nameUUIDFromBytes(("relief-demo-staff:" + username).getBytes(StandardCharsets.UTF_8)),
-                username, name, role, true);
+        return new Staff(
+                UUID.nameUUIDFromBytes(("relief-demo-staff:" + username).getBytes(StandardCharsets.UTF_8)),
+                username,
+                name,
+                role,
+                true);
     }
 }

@@ -59,9 +59,14 @@ class DemoClinicSeeder implements ApplicationRunner {
             new java.util.EnumMap<>(DemoClinicGenerator.OutcomesDemo.class);
     private boolean seededNow;
 
-    DemoClinicSeeder(StaffDirectory staff, CareTeams teams, ChartBulkLoader loader, DemoClinicalStory story,
+    DemoClinicSeeder(
+            StaffDirectory staff,
+            CareTeams teams,
+            ChartBulkLoader loader,
+            DemoClinicalStory story,
             JdbcClient jdbc,
-            TransactionTemplate tx, Environment env,
+            TransactionTemplate tx,
+            Environment env,
             @Value("${relief.demo.enabled:true}") boolean enabled,
             @Value("${relief.demo.patients:48}") int patients,
             @Value("${relief.demo.seed:20261124}") long seed,
@@ -88,7 +93,10 @@ class DemoClinicSeeder implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         tx.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(?)").param(SEED_LOCK).query(Object.class).single();
+            jdbc.sql("select pg_advisory_xact_lock(?)")
+                    .param(SEED_LOCK)
+                    .query(Object.class)
+                    .single();
             if (staff.count() == 0) {
                 printedAdminPassword = adminPassword.isBlank() ? generatePassword() : adminPassword;
                 staff.createAll(List.of(DemoClinicGenerator.ADMIN), printedAdminPassword);
@@ -110,8 +118,8 @@ class DemoClinicSeeder implements ApplicationRunner {
                 }
                 if (enabled && !demoPassword.isBlank()) {
                     for (Staff s : DemoClinicGenerator.STAFF) {
-                        staff.findByUsername(s.username()).ifPresent(found -> staff.setPassword(s.username(),
-                                demoPassword));
+                        staff.findByUsername(s.username())
+                                .ifPresent(found -> staff.setPassword(s.username(), demoPassword));
                     }
                 }
             }
@@ -124,7 +132,8 @@ class DemoClinicSeeder implements ApplicationRunner {
     private void seedPatients() {
         DemoClinicGenerator generator = new DemoClinicGenerator(seed, LocalDate.now());
         long started = System.nanoTime();
-        int total = patients + (longHistory ? 1 : 0)
+        int total = patients
+                + (longHistory ? 1 : 0)
                 + (outcomesDemo ? DemoClinicGenerator.OutcomesDemo.values().length : 0);
         log.info("Seeding the demo clinic: {} synthetic patients (seed {})", total, seed);
         List<java.util.UUID> storied = new ArrayList<>();
@@ -148,8 +157,12 @@ class DemoClinicSeeder implements ApplicationRunner {
             });
             if (patients > CHUNK) {
                 double seconds = (System.nanoTime() - started) / 1e9;
-                log.info("  {} / {} patients ({} per second, about {} s left)", to, patients,
-                        Math.round(to / seconds), Math.round((patients - to) / (to / seconds)));
+                log.info(
+                        "  {} / {} patients ({} per second, about {} s left)",
+                        to,
+                        patients,
+                        Math.round(to / seconds),
+                        Math.round((patients - to) / (to / seconds)));
             }
         }
         if (longHistory) {
@@ -186,30 +199,47 @@ class DemoClinicSeeder implements ApplicationRunner {
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         StringBuilder out = new StringBuilder("\n")
                 .append("==================================================================\n")
-                .append(" Relief is running:  http://localhost:").append(port).append("/\n")
-                .append(" API docs:           http://localhost:").append(port).append("/api/docs\n")
-                .append(" Health:             http://localhost:").append(port).append("/actuator/health\n");
+                .append(" Relief is running:  http://localhost:")
+                .append(port)
+                .append("/\n")
+                .append(" API docs:           http://localhost:")
+                .append(port)
+                .append("/api/docs\n")
+                .append(" Health:             http://localhost:")
+                .append(port)
+                .append("/actuator/health\n");
         if (printedAdminPassword != null) {
             out.append("\n Sign in (shown once; set RELIEF_ADMIN_PASSWORD / RELIEF_DEMO_PASSWORD to choose them):\n")
-                    .append("   clinic admin   admin / ").append(printedAdminPassword).append('\n');
+                    .append("   clinic admin   admin / ")
+                    .append(printedAdminPassword)
+                    .append('\n');
             if (printedDemoPassword != null) {
-                out.append("   every demo staff member below, password ").append(printedDemoPassword).append('\n');
+                out.append("   every demo staff member below, password ")
+                        .append(printedDemoPassword)
+                        .append('\n');
                 for (Staff s : DemoClinicGenerator.STAFF) {
-                    out.append(String.format("     %-12s %s (%s)%n", s.username(), s.displayName(),
-                            s.role().label()));
+                    out.append(String.format(
+                            "     %-12s %s (%s)%n",
+                            s.username(), s.displayName(), s.role().label()));
                 }
             } else if (!printedDemoPasswords.isEmpty()) {
                 out.append("   demo staff, each with a password of their own:\n");
                 for (Staff s : DemoClinicGenerator.STAFF) {
-                    out.append(String.format("     %-12s %s  %s (%s)%n", s.username(),
-                            printedDemoPasswords.get(s.username()), s.displayName(), s.role().label()));
+                    out.append(String.format(
+                            "     %-12s %s  %s (%s)%n",
+                            s.username(),
+                            printedDemoPasswords.get(s.username()),
+                            s.displayName(),
+                            s.role().label()));
                 }
             }
             if (longHistoryMrn != null) {
-                out.append("   ten-year history patient: Morgan Tenyear, ").append(longHistoryMrn).append('\n');
+                out.append("   ten-year history patient: Morgan Tenyear, ")
+                        .append(longHistoryMrn)
+                        .append('\n');
             }
-            outcomesMrns.forEach((which, mrn) -> out.append(String.format("   outcomes demo: %s %s, %s (%s)%n",
-                    which.given(), which.family(), mrn, which.planted())));
+            outcomesMrns.forEach((which, mrn) -> out.append(String.format(
+                    "   outcomes demo: %s %s, %s (%s)%n", which.given(), which.family(), mrn, which.planted())));
             // shown once: forget them, so nothing prints them again
             printedAdminPassword = null;
             printedDemoPassword = null;

@@ -9,13 +9,13 @@ import java.util.Random;
 import java.util.UUID;
 import org.relief.assessment.Assessments;
 import org.relief.careteam.Actor;
-import org.relief.outcomes.OutcomeSeries;
-import org.relief.outcomes.Simulator;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.StaffDirectory;
 import org.relief.evaluation.EvaluationKinds;
 import org.relief.evaluation.Evaluations;
 import org.relief.evaluation.Findings;
+import org.relief.outcomes.OutcomeSeries;
+import org.relief.outcomes.Simulator;
 import org.relief.patient.ChartService;
 import org.relief.patient.PatientSummary;
 import org.relief.patient.Patients;
@@ -28,8 +28,8 @@ import org.relief.procedure.ProcedureKinds;
 import org.relief.procedure.ProcedureOrder;
 import org.relief.procedure.rules.Decision;
 import org.relief.procedure.rules.Facts;
-import org.relief.procedure.rules.RuleEngine;
 import org.relief.procedure.rules.ProcedureType;
+import org.relief.procedure.rules.RuleEngine;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +41,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DemoClinicalStory {
+    // Why over 300 lines: the demo clinic's clinical stories, a script told through the real services.
 
     private final Patients patients;
     private final ChartService charts;
@@ -51,8 +52,15 @@ class DemoClinicalStory {
     private final Plans plans;
     private final Orders orders;
 
-    DemoClinicalStory(Patients patients, ChartService charts, Assessments assessments, Evaluations evaluations,
-            StaffDirectory staff, CareTeams teams, Plans plans, Orders orders) {
+    DemoClinicalStory(
+            Patients patients,
+            ChartService charts,
+            Assessments assessments,
+            Evaluations evaluations,
+            StaffDirectory staff,
+            CareTeams teams,
+            Plans plans,
+            Orders orders) {
         this.orders = orders;
         this.patients = patients;
         this.charts = charts;
@@ -74,21 +82,44 @@ class DemoClinicalStory {
             PatientSummary p = patients.summary(id);
             Actor physician = isOnTeam(patel, id) ? patel : okafor;
             switch (p.step()) {
-                case REFERRED -> assessments.record(physician, id, "NRS", today.minusDays(2),
-                        Map.of("pain", 6 + rnd.nextInt(4)));
+                case REFERRED ->
+                    assessments.record(physician, id, "NRS", today.minusDays(2), Map.of("pain", 6 + rnd.nextInt(4)));
                 case IN_EVALUATION -> {
                     baseline(physician, id, today.minusDays(14), rnd, 7);
                     UUID episode = evaluations.start(physician, id);
-                    charts.add(physician, id, EvaluationKinds.SESSION, new Findings.Session(episode,
-                            today.minusDays(14), "Pain history taken; imaging reviewed with the patient.",
-                            "Low back, right buttock", "aching, worse by evening", "over a year ago",
-                            "sitting, bending", "walking, heat"));
-                    charts.add(physician, id, EvaluationKinds.EXAM, new Findings.Exam(episode, today.minusDays(14),
-                            "Lumbar flexion limited by pain", "Reflexes symmetric, strength 5/5",
-                            Findings.Finding.NEGATIVE, Findings.Finding.NEGATIVE, Findings.Finding.POSITIVE,
-                            Findings.Finding.POSITIVE, Findings.Finding.POSITIVE, Findings.Finding.NEGATIVE,
-                            Findings.Finding.NEGATIVE, Findings.Finding.NOT_DONE, Findings.Finding.POSITIVE, 1,
-                            "Right gluteus medius"));
+                    charts.add(
+                            physician,
+                            id,
+                            EvaluationKinds.SESSION,
+                            new Findings.Session(
+                                    episode,
+                                    today.minusDays(14),
+                                    "Pain history taken; imaging reviewed with the patient.",
+                                    "Low back, right buttock",
+                                    "aching, worse by evening",
+                                    "over a year ago",
+                                    "sitting, bending",
+                                    "walking, heat"));
+                    charts.add(
+                            physician,
+                            id,
+                            EvaluationKinds.EXAM,
+                            new Findings.Exam(
+                                    episode,
+                                    today.minusDays(14),
+                                    "Lumbar flexion limited by pain",
+                                    "Reflexes symmetric, strength 5/5",
+                                    Findings.Finding.NEGATIVE,
+                                    Findings.Finding.NEGATIVE,
+                                    Findings.Finding.POSITIVE,
+                                    Findings.Finding.POSITIVE,
+                                    Findings.Finding.POSITIVE,
+                                    Findings.Finding.NEGATIVE,
+                                    Findings.Finding.NEGATIVE,
+                                    Findings.Finding.NOT_DONE,
+                                    Findings.Finding.POSITIVE,
+                                    1,
+                                    "Right gluteus medius"));
                 }
                 case DEFERRED_MENTAL_HEALTH -> {
                     Map<String, Integer> phq = new HashMap<>();
@@ -105,12 +136,20 @@ class DemoClinicalStory {
                     for (int m = 1; m <= 3; m++) {
                         int nrs = Math.max(1, start - improvement * m);
                         assessments.record(physician, id, "NRS", today.minusDays(120 - 30L * m), Map.of("pain", nrs));
-                        assessments.record(physician, id, "PEG", today.minusDays(120 - 30L * m),
+                        assessments.record(
+                                physician,
+                                id,
+                                "PEG",
+                                today.minusDays(120 - 30L * m),
                                 Map.of("p", nrs, "e", Math.min(10, nrs + 1), "g", nrs));
                     }
                     UUID episode = evaluations.start(physician, id);
-                    charts.add(physician, id, EvaluationKinds.DIAGNOSIS, new Findings.Diagnosis(episode, "G89.29",
-                            "Other chronic pain", Findings.Certainty.CONFIRMED));
+                    charts.add(
+                            physician,
+                            id,
+                            EvaluationKinds.DIAGNOSIS,
+                            new Findings.Diagnosis(
+                                    episode, "G89.29", "Other chronic pain", Findings.Certainty.CONFIRMED));
                     evaluations.sign(physician, id, episode);
                     if (p.step() != Step.PLANNING) {
                         planTogether(physician, id, today.minusDays(100), rnd);
@@ -119,8 +158,7 @@ class DemoClinicalStory {
                         patients.changeStep(physician, id, Step.DISCHARGED, "demo clinic: goals met");
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
     }
@@ -139,24 +177,69 @@ class DemoClinicalStory {
             assessments.record(patel, id, "PEG", on, Map.of("p", nrs, "e", Math.min(10, nrs + 1), "g", nrs));
         }
         UUID episode = evaluations.start(patel, id);
-        charts.add(patel, id, EvaluationKinds.DIAGNOSIS, new Findings.Diagnosis(episode, "M96.1",
-                "Postlaminectomy syndrome, not elsewhere classified", Findings.Certainty.CONFIRMED));
-        charts.add(patel, id, EvaluationKinds.DIAGNOSIS, new Findings.Diagnosis(episode, "M54.16",
-                "Radiculopathy, lumbar region", Findings.Certainty.CONFIRMED));
+        charts.add(
+                patel,
+                id,
+                EvaluationKinds.DIAGNOSIS,
+                new Findings.Diagnosis(
+                        episode,
+                        "M96.1",
+                        "Postlaminectomy syndrome, not elsewhere classified",
+                        Findings.Certainty.CONFIRMED));
+        charts.add(
+                patel,
+                id,
+                EvaluationKinds.DIAGNOSIS,
+                new Findings.Diagnosis(
+                        episode, "M54.16", "Radiculopathy, lumbar region", Findings.Certainty.CONFIRMED));
         evaluations.sign(patel, id, episode);
         Actor pt = actor("pt.garcia");
         LocalDate today = LocalDate.now();
-        var version = plans.propose(pt, id, List.of(
-                new PlanVersion.Goal(PlanVersion.GoalKind.PAIN, "Keep average pain at most 5 of 10", "NRS",
-                        new java.math.BigDecimal("5"), today.plusMonths(6)),
-                new PlanVersion.Goal(PlanVersion.GoalKind.PERSONAL, "Keep gardening an hour a day", null, null, null)),
-                List.of(new PlanVersion.PlannedTherapy("MEDICATION", patel.staffId(), null, "every 3 months",
-                                "ongoing", null, null, referred.plusMonths(1), null),
-                        new PlanVersion.PlannedTherapy("PT", pt.staffId(), null, "weekly", "12 weeks", "lumbar", null,
-                                today.minusWeeks(4), today.plusWeeks(8)),
-                        new PlanVersion.PlannedTherapy("CBT", actor("mh.brooks").staffId(), null, "every 2 weeks",
-                                "8 sessions", null, null, today.minusWeeks(4), today.plusWeeks(12))),
-                null, 0);
+        var version = plans.propose(
+                pt,
+                id,
+                List.of(
+                        new PlanVersion.Goal(
+                                PlanVersion.GoalKind.PAIN,
+                                "Keep average pain at most 5 of 10",
+                                "NRS",
+                                new java.math.BigDecimal("5"),
+                                today.plusMonths(6)),
+                        new PlanVersion.Goal(
+                                PlanVersion.GoalKind.PERSONAL, "Keep gardening an hour a day", null, null, null)),
+                List.of(
+                        new PlanVersion.PlannedTherapy(
+                                "MEDICATION",
+                                patel.staffId(),
+                                null,
+                                "every 3 months",
+                                "ongoing",
+                                null,
+                                null,
+                                referred.plusMonths(1),
+                                null),
+                        new PlanVersion.PlannedTherapy(
+                                "PT",
+                                pt.staffId(),
+                                null,
+                                "weekly",
+                                "12 weeks",
+                                "lumbar",
+                                null,
+                                today.minusWeeks(4),
+                                today.plusWeeks(8)),
+                        new PlanVersion.PlannedTherapy(
+                                "CBT",
+                                actor("mh.brooks").staffId(),
+                                null,
+                                "every 2 weeks",
+                                "8 sessions",
+                                null,
+                                null,
+                                today.minusWeeks(4),
+                                today.plusWeeks(12))),
+                null,
+                0);
         plans.sign(patel, id, version.id());
     }
 
@@ -183,14 +266,31 @@ class DemoClinicalStory {
         for (Simulator.Therapy t : scenario.therapies()) {
             boolean physical = t.name().equals(Simulator.PT);
             // the plan's end date is the last day given; the scenario's stop is the first day no longer given
-            therapies.add(new PlanVersion.PlannedTherapy(physical ? "PT" : "CBT",
-                    physical ? pt.staffId() : brooks.staffId(), null, physical ? "twice a week" : "weekly",
-                    t.stop() == null ? "ongoing" : (t.stop().toEpochDay() - t.start().toEpochDay()) / 7 + " weeks",
-                    physical ? "lumbar" : null, null, t.start(), t.stop() == null ? null : t.stop().minusDays(1)));
+            therapies.add(new PlanVersion.PlannedTherapy(
+                    physical ? "PT" : "CBT",
+                    physical ? pt.staffId() : brooks.staffId(),
+                    null,
+                    physical ? "twice a week" : "weekly",
+                    t.stop() == null
+                            ? "ongoing"
+                            : (t.stop().toEpochDay() - t.start().toEpochDay()) / 7 + " weeks",
+                    physical ? "lumbar" : null,
+                    null,
+                    t.start(),
+                    t.stop() == null ? null : t.stop().minusDays(1)));
         }
-        var version = plans.propose(pt, id, List.of(new PlanVersion.Goal(PlanVersion.GoalKind.PAIN,
-                "Average pain at most 4 of 10", "NRS", new java.math.BigDecimal("4"), LocalDate.now().plusMonths(3))),
-                therapies, null, 0);
+        var version = plans.propose(
+                pt,
+                id,
+                List.of(new PlanVersion.Goal(
+                        PlanVersion.GoalKind.PAIN,
+                        "Average pain at most 4 of 10",
+                        "NRS",
+                        new java.math.BigDecimal("4"),
+                        LocalDate.now().plusMonths(3))),
+                therapies,
+                null,
+                0);
         plans.sign(patel, id, version.id());
     }
 
@@ -200,20 +300,44 @@ class DemoClinicalStory {
      * without a procedure (their procedures need exam findings or diagnostic blocks the demo evaluation does not
      * record, and the rules would rightly not let them proceed).
      */
-    record PlannedProcedure(String therapyCode, ProcedureType type, Facts.Region region, Facts.Side side,
-            Facts.Indication indication, String medication, Integer steroidMg) {
-    }
+    record PlannedProcedure(
+            String therapyCode,
+            ProcedureType type,
+            Facts.Region region,
+            Facts.Side side,
+            Facts.Indication indication,
+            String medication,
+            Integer steroidMg) {}
 
     static PlannedProcedure procedureFor(String icd10) {
         return switch (icd10) {
-            case "M54.16", "M96.1" -> new PlannedProcedure("ESI_TF", ProcedureType.ESI_TRANSFORAMINAL,
-                    Facts.Region.LUMBAR, Facts.Side.LEFT, Facts.Indication.RADICULOPATHY,
-                    "Methylprednisolone acetate 40 mg, lidocaine 1%", 40);
-            case "M48.061" -> new PlannedProcedure("ESI_TF", ProcedureType.ESI_TRANSFORAMINAL, Facts.Region.LUMBAR,
-                    Facts.Side.BILATERAL, Facts.Indication.STENOSIS, "Methylprednisolone acetate 40 mg, lidocaine 1%",
-                    40);
-            case "M47.816" -> new PlannedProcedure("MBB", ProcedureType.MEDIAL_BRANCH_BLOCK, Facts.Region.LUMBAR,
-                    Facts.Side.BILATERAL, Facts.Indication.OTHER, "Bupivacaine 0.5%, 0.5 ml per level", null);
+            case "M54.16", "M96.1" ->
+                new PlannedProcedure(
+                        "ESI_TF",
+                        ProcedureType.ESI_TRANSFORAMINAL,
+                        Facts.Region.LUMBAR,
+                        Facts.Side.LEFT,
+                        Facts.Indication.RADICULOPATHY,
+                        "Methylprednisolone acetate 40 mg, lidocaine 1%",
+                        40);
+            case "M48.061" ->
+                new PlannedProcedure(
+                        "ESI_TF",
+                        ProcedureType.ESI_TRANSFORAMINAL,
+                        Facts.Region.LUMBAR,
+                        Facts.Side.BILATERAL,
+                        Facts.Indication.STENOSIS,
+                        "Methylprednisolone acetate 40 mg, lidocaine 1%",
+                        40);
+            case "M47.816" ->
+                new PlannedProcedure(
+                        "MBB",
+                        ProcedureType.MEDIAL_BRANCH_BLOCK,
+                        Facts.Region.LUMBAR,
+                        Facts.Side.BILATERAL,
+                        Facts.Indication.OTHER,
+                        "Bupivacaine 0.5%, 0.5 ml per level",
+                        null);
             default -> null;
         };
     }
@@ -226,22 +350,50 @@ class DemoClinicalStory {
         Actor pt = actor("pt.garcia");
         Actor brooks = actor("mh.brooks");
         PlannedProcedure procedure = charts.chart(physician, id).problems().stream()
-                .map(v -> v.data().icd10Code()).filter(java.util.Objects::nonNull).map(DemoClinicalStory::procedureFor)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .map(v -> v.data().icd10Code())
+                .filter(java.util.Objects::nonNull)
+                .map(DemoClinicalStory::procedureFor)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         var goals = List.of(
-                new PlanVersion.Goal(PlanVersion.GoalKind.PAIN, "Average pain at most 4 of 10", "NRS",
-                        new java.math.BigDecimal("4"), start.plusMonths(4)),
-                new PlanVersion.Goal(PlanVersion.GoalKind.FUNCTION, "Less disability", "ODI",
-                        new java.math.BigDecimal("30"), start.plusMonths(4)),
-                new PlanVersion.Goal(PlanVersion.GoalKind.PERSONAL, "Walk to the park with my grandchildren", null,
-                        null, null));
+                new PlanVersion.Goal(
+                        PlanVersion.GoalKind.PAIN,
+                        "Average pain at most 4 of 10",
+                        "NRS",
+                        new java.math.BigDecimal("4"),
+                        start.plusMonths(4)),
+                new PlanVersion.Goal(
+                        PlanVersion.GoalKind.FUNCTION,
+                        "Less disability",
+                        "ODI",
+                        new java.math.BigDecimal("30"),
+                        start.plusMonths(4)),
+                new PlanVersion.Goal(
+                        PlanVersion.GoalKind.PERSONAL, "Walk to the park with my grandchildren", null, null, null));
         List<PlanVersion.PlannedTherapy> therapies = new java.util.ArrayList<>(List.of(
-                new PlanVersion.PlannedTherapy("PT", pt.staffId(), null, "2x a week", "6 weeks", "lumbar", null,
-                        start, start.plusWeeks(6)),
-                new PlanVersion.PlannedTherapy("CBT", brooks.staffId(), null, "weekly", "10 sessions", null, null,
-                        start.plusWeeks(1), start.plusWeeks(11)),
-                new PlanVersion.PlannedTherapy("MEDICATION", physician.staffId(), null, "every 2 months",
-                        "ongoing", null, null, start, null)));
+                new PlanVersion.PlannedTherapy(
+                        "PT", pt.staffId(), null, "2x a week", "6 weeks", "lumbar", null, start, start.plusWeeks(6)),
+                new PlanVersion.PlannedTherapy(
+                        "CBT",
+                        brooks.staffId(),
+                        null,
+                        "weekly",
+                        "10 sessions",
+                        null,
+                        null,
+                        start.plusWeeks(1),
+                        start.plusWeeks(11)),
+                new PlanVersion.PlannedTherapy(
+                        "MEDICATION",
+                        physician.staffId(),
+                        null,
+                        "every 2 months",
+                        "ongoing",
+                        null,
+                        null,
+                        start,
+                        null)));
         LocalDate procedureDay = start.plusWeeks(2);
         // the team checks the procedure against the rules before it goes into the plan: when the rules would not
         // let it proceed (an outside ESI without enough relief, a blood thinner that cannot be held in time), the
@@ -251,9 +403,16 @@ class DemoClinicalStory {
             procedure = null;
         }
         if (procedure != null) {
-            therapies.add(new PlanVersion.PlannedTherapy(procedure.therapyCode(), physician.staffId(), null, "once",
-                    "single procedure", procedure.region().name().toLowerCase(), procedure.side().name(),
-                    procedureDay, procedureDay));
+            therapies.add(new PlanVersion.PlannedTherapy(
+                    procedure.therapyCode(),
+                    physician.staffId(),
+                    null,
+                    "once",
+                    "single procedure",
+                    procedure.region().name().toLowerCase(),
+                    procedure.side().name(),
+                    procedureDay,
+                    procedureDay));
         }
         var version = plans.propose(pt, id, goals, therapies, null, 0);
         plans.sign(physician, id, version.id());
@@ -268,19 +427,61 @@ class DemoClinicalStory {
             return; // the rules did not let it proceed: it is not done (the order shows why)
         }
         int pre = 6 + rnd.nextInt(3);
-        var done = charts.add(physician, id, ProcedureKinds.PERFORMED, new Documentation.Performed(order.id(),
-                p.type(), on, p.region(), p.side(), 1, pre, Math.max(0, pre - 3 - rnd.nextInt(3)), p.medication(),
-                p.steroidMg(), Documentation.Guidance.FLUOROSCOPY, null));
+        var done = charts.add(
+                physician,
+                id,
+                ProcedureKinds.PERFORMED,
+                new Documentation.Performed(
+                        order.id(),
+                        p.type(),
+                        on,
+                        p.region(),
+                        p.side(),
+                        1,
+                        pre,
+                        Math.max(0, pre - 3 - rnd.nextInt(3)),
+                        p.medication(),
+                        p.steroidMg(),
+                        Documentation.Guidance.FLUOROSCOPY,
+                        null));
         int relief = 50 + 10 * rnd.nextInt(4);
-        charts.add(physician, id, ProcedureKinds.FOLLOW_UP, new Documentation.FollowUp(done.entryId(),
-                Documentation.Point.TWO_WEEKS, on.plusWeeks(2), relief, 2, Math.max(1, pre - relief / 15)));
-        charts.add(physician, id, ProcedureKinds.FOLLOW_UP, new Documentation.FollowUp(done.entryId(),
-                Documentation.Point.SIX_WEEKS, on.plusWeeks(6), relief - 10, 6, Math.max(1, pre - relief / 15 + 1)));
+        charts.add(
+                physician,
+                id,
+                ProcedureKinds.FOLLOW_UP,
+                new Documentation.FollowUp(
+                        done.entryId(),
+                        Documentation.Point.TWO_WEEKS,
+                        on.plusWeeks(2),
+                        relief,
+                        2,
+                        Math.max(1, pre - relief / 15)));
+        charts.add(
+                physician,
+                id,
+                ProcedureKinds.FOLLOW_UP,
+                new Documentation.FollowUp(
+                        done.entryId(),
+                        Documentation.Point.SIX_WEEKS,
+                        on.plusWeeks(6),
+                        relief - 10,
+                        6,
+                        Math.max(1, pre - relief / 15 + 1)));
     }
 
     private static Facts.Order orderOf(PlannedProcedure p, LocalDate on) {
-        return new Facts.Order(p.type(), p.region(), p.side(), 1, on, p.indication(),
-                p.steroidMg() == null ? null : p.steroidMg().doubleValue(), p.steroidMg() != null, true, null, false,
+        return new Facts.Order(
+                p.type(),
+                p.region(),
+                p.side(),
+                1,
+                on,
+                p.indication(),
+                p.steroidMg() == null ? null : p.steroidMg().doubleValue(),
+                p.steroidMg() != null,
+                true,
+                null,
+                false,
                 null);
     }
 

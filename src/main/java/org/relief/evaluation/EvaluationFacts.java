@@ -16,11 +16,16 @@ import org.relief.evaluation.Findings.Clearance;
  * @param examined whether any physical exam is on file
  * @param signed whether the physician signed the episode
  */
-public record EvaluationFacts(UUID episodeId, Clearance psychClearance, LocalDate psychEvaluatedOn,
-        int positiveSacroiliacTests, List<Block> blocks, Integer triggerPointsFound, boolean examined,
+public record EvaluationFacts(
+        UUID episodeId,
+        Clearance psychClearance,
+        LocalDate psychEvaluatedOn,
+        int positiveSacroiliacTests,
+        List<Block> blocks,
+        Integer triggerPointsFound,
+        boolean examined,
         boolean signed) {
 
     /** One diagnostic block: what was blocked, when, % relief of the index pain and for how many hours. */
-    public record Block(String target, LocalDate on, int reliefPercent, Integer reliefHours) {
-    }
+    public record Block(String target, LocalDate on, int reliefPercent, Integer reliefHours) {}
 }

@@ -9,11 +9,10 @@ import java.util.function.Function;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
-import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.OpenChart;
+import org.relief.careteam.Permission;
 import org.relief.careteam.Purpose;
-import org.relief.careteam.Role;
 import org.relief.evaluation.Findings.Clearance;
 import org.relief.evaluation.Findings.DiagnosticTest;
 import org.relief.evaluation.Findings.TestKind;
@@ -23,7 +22,6 @@ import org.relief.patient.Patients;
 import org.relief.patient.Step;
 import org.relief.record.Versioned;
 import org.relief.shared.FieldProblem;
-import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,8 +53,8 @@ public class Evaluations {
     /** Starts an episode, or returns the open one. */
     @Transactional
     public UUID start(Actor actor, UUID patientId) {
-        OpenChart chart = access.open(actor, patientId, Purpose.write("start an evaluation"),
-                Permission.START_EVALUATION);
+        OpenChart chart =
+                access.open(actor, patientId, Purpose.write("start an evaluation"), Permission.START_EVALUATION);
         var patient = patients.summary(patientId);
         Optional<UUID> open = latestEpisodeId(patientId).filter(id -> signoff(id) == null);
         if (open.isPresent()) {
@@ -64,7 +62,8 @@ public class Evaluations {
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into evaluation_episode (id, patient_id, opened_by) values (?, ?, ?)")
-                .params(id, patientId, actor.username()).update();
+                .params(id, patientId, actor.username())
+                .update();
         chart.audit(AuditAction.CREATE, "evaluation episode " + id + " started");
         // during a safety hold the episode opens (the mental health therapist records the psychological evaluation
         // in it) but the patient stays where the safety gate keeps them
@@ -87,24 +86,31 @@ public class Evaluations {
      */
     @Transactional
     public void sign(Actor actor, UUID patientId, UUID episodeId) {
-        OpenChart chart = access.open(actor, patientId, Purpose.write("sign evaluation " + episodeId),
-                Permission.SIGN_EVALUATION);
-        Episode episode = latest(actor, patientId).filter(e -> e.id().equals(episodeId))
+        OpenChart chart = access.open(
+                actor, patientId, Purpose.write("sign evaluation " + episodeId), Permission.SIGN_EVALUATION);
+        Episode episode = latest(actor, patientId)
+                .filter(e -> e.id().equals(episodeId))
                 .orElseThrow(() -> new NotFoundException("No open evaluation episode " + episodeId));
         // signing moves the patient to planning: the safety gate is asked before anything is stored
-        patients.requireStep(actor, patientId, Step.PLANNING, "sign the evaluation (it moves the patient to "
-                + "\"" + Step.PLANNING.label() + "\")");
+        patients.requireStep(
+                actor,
+                patientId,
+                Step.PLANNING,
+                "sign the evaluation (it moves the patient to " + "\"" + Step.PLANNING.label() + "\")");
         if (episode.signed()) {
             throw new InvalidInputException(List.of(new FieldProblem("episode", "is already signed")));
         }
         if (!episode.hasConfirmedDiagnosis()) {
-            throw new InvalidInputException(List.of(new FieldProblem("diagnoses",
-                    "confirm at least one diagnosis before signing")));
+            throw new InvalidInputException(
+                    List.of(new FieldProblem("diagnoses", "confirm at least one diagnosis before signing")));
         }
         jdbc.sql("insert into evaluation_signoff (episode_id, signed_by) values (?, ?)")
-                .params(episodeId, actor.username()).update();
-        chart.audit(AuditAction.UPDATE,
-                "evaluation " + episodeId + " signed with " + episode.diagnoses().size() + " diagnoses");
+                .params(episodeId, actor.username())
+                .update();
+        chart.audit(
+                AuditAction.UPDATE,
+                "evaluation " + episodeId + " signed with "
+                        + episode.diagnoses().size() + " diagnoses");
         patients.changeStep(actor, patientId, Step.PLANNING, "evaluation signed");
     }
 
@@ -115,52 +121,81 @@ public class Evaluations {
     @Transactional(readOnly = true)
     public Optional<EvaluationFacts> facts(Actor actor, UUID patientId) {
         return latest(actor, patientId).map(e -> {
-            var psych = e.psychEvaluations().stream().map(Versioned::data)
+            var psych = e.psychEvaluations().stream()
+                    .map(Versioned::data)
                     .max(Comparator.comparing(Findings.PsychEvaluation::evaluatedOn));
-            int si = e.exams().stream().map(v -> v.data().positiveSacroiliacTests()).max(Integer::compare)
+            int si = e.exams().stream()
+                    .map(v -> v.data().positiveSacroiliacTests())
+                    .max(Integer::compare)
                     .orElse(0);
-            List<EvaluationFacts.Block> blocks = e.tests().stream().map(Versioned::data)
+            List<EvaluationFacts.Block> blocks = e.tests().stream()
+                    .map(Versioned::data)
                     .filter(t -> t.kind() == TestKind.DIAGNOSTIC_BLOCK && t.reliefPercent() != null)
-                    .map(t -> new EvaluationFacts.Block(t.blockTarget(), t.resultedOn() != null ? t.resultedOn()
-                            : t.orderedOn(), t.reliefPercent(), t.reliefHours()))
+                    .map(t -> new EvaluationFacts.Block(
+                            t.blockTarget(),
+                            t.resultedOn() != null ? t.resultedOn() : t.orderedOn(),
+                            t.reliefPercent(),
+                            t.reliefHours()))
                     .toList();
-            Integer triggerPoints = e.exams().stream().map(v -> v.data().triggerPointsFound())
-                    .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null);
-            return new EvaluationFacts(e.id(), psych.map(Findings.PsychEvaluation::conclusion).orElse(null),
-                    psych.map(Findings.PsychEvaluation::evaluatedOn).orElse(null), si, blocks, triggerPoints,
-                    !e.exams().isEmpty(), e.signed());
+            Integer triggerPoints = e.exams().stream()
+                    .map(v -> v.data().triggerPointsFound())
+                    .filter(java.util.Objects::nonNull)
+                    .max(Integer::compare)
+                    .orElse(null);
+            return new EvaluationFacts(
+                    e.id(),
+                    psych.map(Findings.PsychEvaluation::conclusion).orElse(null),
+                    psych.map(Findings.PsychEvaluation::evaluatedOn).orElse(null),
+                    si,
+                    blocks,
+                    triggerPoints,
+                    !e.exams().isEmpty(),
+                    e.signed());
         });
     }
 
     private Episode episode(Actor actor, UUID patientId, UUID episodeId) {
-        Object[] row = jdbc.sql("select opened_at, opened_by from evaluation_episode where id = ?").param(episodeId)
-                .query((rs, n) -> new Object[] {rs.getTimestamp(1).toInstant(), rs.getString(2)}).single();
+        Object[] row = jdbc.sql("select opened_at, opened_by from evaluation_episode where id = ?")
+                .param(episodeId)
+                .query((rs, n) -> new Object[] {rs.getTimestamp(1).toInstant(), rs.getString(2)})
+                .single();
         Object[] sign = signoff(episodeId);
         boolean mayReadNotes = EvaluationKinds.PSYCH_NOTE.mayRead(actor.role());
-        return new Episode(episodeId, patientId, (Instant) row[0], (String) row[1],
+        return new Episode(
+                episodeId,
+                patientId,
+                (Instant) row[0],
+                (String) row[1],
                 of(actor, patientId, EvaluationKinds.SESSION, episodeId, s -> s.episodeId()),
                 of(actor, patientId, EvaluationKinds.EXAM, episodeId, s -> s.episodeId()),
                 of(actor, patientId, EvaluationKinds.TEST, episodeId, DiagnosticTest::episodeId),
                 of(actor, patientId, EvaluationKinds.PSYCH, episodeId, s -> s.episodeId()),
                 mayReadNotes ? of(actor, patientId, EvaluationKinds.PSYCH_NOTE, episodeId, s -> s.episodeId()) : null,
                 of(actor, patientId, EvaluationKinds.DIAGNOSIS, episodeId, s -> s.episodeId()),
-                sign == null ? null : (String) sign[0], sign == null ? null : (Instant) sign[1]);
+                sign == null ? null : (String) sign[0],
+                sign == null ? null : (Instant) sign[1]);
     }
 
-    private <T extends Record> List<Versioned<T>> of(Actor actor, UUID patientId, EntryKind<T> kind, UUID episodeId,
-            Function<T, UUID> episodeOf) {
+    private <T extends Record> List<Versioned<T>> of(
+            Actor actor, UUID patientId, EntryKind<T> kind, UUID episodeId, Function<T, UUID> episodeOf) {
         return charts.entries(actor, patientId, kind).stream()
-                .filter(v -> episodeId.equals(episodeOf.apply(v.data()))).toList();
+                .filter(v -> episodeId.equals(episodeOf.apply(v.data())))
+                .toList();
     }
 
     private Optional<UUID> latestEpisodeId(UUID patientId) {
         return jdbc.sql("select id from evaluation_episode where patient_id = ? order by opened_at desc limit 1")
-                .param(patientId).query(UUID.class).optional();
+                .param(patientId)
+                .query(UUID.class)
+                .optional();
     }
 
     private Object[] signoff(UUID episodeId) {
-        return jdbc.sql("select signed_by, signed_at from evaluation_signoff where episode_id = ?").param(episodeId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()}).optional()
+        return jdbc.sql("select signed_by, signed_at from evaluation_signoff where episode_id = ?")
+                .param(episodeId)
+                .query((rs, n) ->
+                        new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()})
+                .optional()
                 .orElse(null);
     }
 

@@ -11,24 +11,40 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.relief.shared.CrossFieldChecked;
 import java.util.stream.Stream;
+import org.relief.shared.CrossFieldChecked;
 
 /** The evaluation's findings, each a versioned chart entry. */
 public final class Findings {
 
-    private Findings() {
-    }
+    private Findings() {}
 
     /** A physical examination test result. */
-    public enum Finding { NOT_DONE, NEGATIVE, POSITIVE }
+    public enum Finding {
+        NOT_DONE,
+        NEGATIVE,
+        POSITIVE
+    }
 
-    public enum TestKind { IMAGING, EMG_NERVE_CONDUCTION, LAB, DIAGNOSTIC_BLOCK, OTHER }
+    public enum TestKind {
+        IMAGING,
+        EMG_NERVE_CONDUCTION,
+        LAB,
+        DIAGNOSTIC_BLOCK,
+        OTHER
+    }
 
     /** The psychological evaluation's conclusion. */
-    public enum Clearance { CLEARED, CLEARED_WITH_CONDITIONS, NOT_CLEARED }
+    public enum Clearance {
+        CLEARED,
+        CLEARED_WITH_CONDITIONS,
+        NOT_CLEARED
+    }
 
-    public enum Certainty { WORKING, CONFIRMED }
+    public enum Certainty {
+        WORKING,
+        CONFIRMED
+    }
 
     /** One session's history and pain description. */
     public record Session(
@@ -39,8 +55,7 @@ public final class Findings {
             @Size(max = 500) String painCharacter,
             @Size(max = 500) String onset,
             @Size(max = 500) String aggravatingFactors,
-            @Size(max = 500) String relievingFactors) {
-    }
+            @Size(max = 500) String relievingFactors) {}
 
     /**
      * The structured physical exam: range of motion, neurological exam, straight-leg raise each side, the six
@@ -67,7 +82,8 @@ public final class Findings {
         /** How many of the six sacroiliac provocation tests were positive (the SIJ rules count them). */
         public int positiveSacroiliacTests() {
             return (int) Stream.of(faber, gaenslen, thighThrust, compression, distraction, yeoman)
-                    .filter(f -> f == Finding.POSITIVE).count();
+                    .filter(f -> f == Finding.POSITIVE)
+                    .count();
         }
     }
 
@@ -82,7 +98,8 @@ public final class Findings {
             @Size(max = 4000) String result,
             @Size(max = 200) String blockTarget,
             @Min(0) @Max(100) Integer reliefPercent,
-            @Min(0) @Max(10000) Integer reliefHours) implements CrossFieldChecked {
+            @Min(0) @Max(10000) Integer reliefHours)
+            implements CrossFieldChecked {
 
         @Override
         public Map<String, String> crossFieldProblems() {
@@ -103,12 +120,14 @@ public final class Findings {
             @NotNull UUID episodeId,
             @NotNull @PastOrPresent LocalDate evaluatedOn,
             @NotNull Clearance conclusion,
-            @Size(max = 2000) String conditions) implements CrossFieldChecked {
+            @Size(max = 2000) String conditions)
+            implements CrossFieldChecked {
 
         @Override
         public Map<String, String> crossFieldProblems() {
             return conclusion == Clearance.CLEARED_WITH_CONDITIONS && (conditions == null || conditions.isBlank())
-                    ? Map.of("conditions", "state the conditions of the clearance") : Map.of();
+                    ? Map.of("conditions", "state the conditions of the clearance")
+                    : Map.of();
         }
     }
 
@@ -116,15 +135,18 @@ public final class Findings {
     public record PsychotherapyNote(
             @NotNull UUID episodeId,
             @NotNull @PastOrPresent LocalDate noteDate,
-            @NotBlank @Size(max = 20000) String note) {
-    }
+            @NotBlank @Size(max = 20000) String note) {}
 
     /** A working or confirmed diagnosis in ICD-10-CM. */
     public record Diagnosis(
             @NotNull UUID episodeId,
-            @NotBlank @Pattern(regexp = "^[A-TV-Z][0-9][0-9AB](\\.[0-9A-TV-Z]{1,4})?$",
-                    message = "must be an ICD-10-CM code such as M54.50") String icd10Code,
+
+            @NotBlank
+            @Pattern(
+                    regexp = "^[A-TV-Z][0-9][0-9AB](\\.[0-9A-TV-Z]{1,4})?$",
+                    message = "must be an ICD-10-CM code such as M54.50")
+            String icd10Code,
+
             @NotBlank @Size(max = 300) String description,
-            @NotNull Certainty certainty) {
-    }
+            @NotNull Certainty certainty) {}
 }

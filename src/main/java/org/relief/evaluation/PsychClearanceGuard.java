@@ -28,17 +28,24 @@ class PsychClearanceGuard implements CareGuard {
     @Override
     public void requireEntry(Actor actor, UUID patientId, EntryKind<?> kind, Record data, Record previous) {
         if (kind == EvaluationKinds.PSYCH && data instanceof PsychEvaluation p && Evaluations.cleared(p.conclusion())) {
-            gate.requireNoOpenAlert(actor, patientId, "record the psychological evaluation as "
-                    + (p.conclusion() == Findings.Clearance.CLEARED ? "cleared" : "cleared with conditions"));
+            gate.requireNoOpenAlert(
+                    actor,
+                    patientId,
+                    "record the psychological evaluation as "
+                            + (p.conclusion() == Findings.Clearance.CLEARED ? "cleared" : "cleared with conditions"));
         }
     }
 
     @Override
     public void requireVoid(Actor actor, UUID patientId, EntryKind<?> kind, Record data) {
-        if (kind == EvaluationKinds.PSYCH && data instanceof PsychEvaluation p
+        if (kind == EvaluationKinds.PSYCH
+                && data instanceof PsychEvaluation p
                 && !Evaluations.cleared(p.conclusion())) {
-            gate.requireNoOpenAlert(actor, patientId, "void a psychological evaluation that did not clear the patient "
-                    + "(an earlier clearance would stand again)");
+            gate.requireNoOpenAlert(
+                    actor,
+                    patientId,
+                    "void a psychological evaluation that did not clear the patient "
+                            + "(an earlier clearance would stand again)");
         }
     }
 }

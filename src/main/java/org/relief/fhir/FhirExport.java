@@ -45,15 +45,27 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class FhirExport {
+    // Why over 300 lines: one short method per exported resource type; splitting by type would scatter the guard and
+    // stamping they share.
 
     /** The resource types Relief reads and searches by patient (besides Patient itself). */
-    public static final List<String> PATIENT_TYPES = List.of("ServiceRequest", "Condition", "MedicationStatement",
-            "AllergyIntolerance", "ImagingStudy", "Procedure", "Encounter", "Observation", "QuestionnaireResponse",
-            "CarePlan", "Goal", "DocumentReference");
+    public static final List<String> PATIENT_TYPES = List.of(
+            "ServiceRequest",
+            "Condition",
+            "MedicationStatement",
+            "AllergyIntolerance",
+            "ImagingStudy",
+            "Procedure",
+            "Encounter",
+            "Observation",
+            "QuestionnaireResponse",
+            "CarePlan",
+            "Goal",
+            "DocumentReference");
 
     /** The directory resource types Relief keeps as a sender sent them (see {@code fhir.bulk.Directory}). */
-    public static final java.util.Set<String> DIRECTORY_TYPES = java.util.Set.of("Organization", "Practitioner",
-            "Location", "PractitionerRole");
+    public static final java.util.Set<String> DIRECTORY_TYPES =
+            java.util.Set.of("Organization", "Practitioner", "Location", "PractitionerRole");
 
     private final ChartService charts;
     private final Patients patients;
@@ -64,8 +76,14 @@ public class FhirExport {
     private final String mrnSystem;
     private final PatientIdentifiers identifiers;
 
-    FhirExport(ChartService charts, Patients patients, Assessments assessments, Evaluations evaluations, Plans plans,
-            Clock clock, @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem,
+    FhirExport(
+            ChartService charts,
+            Patients patients,
+            Assessments assessments,
+            Evaluations evaluations,
+            Plans plans,
+            Clock clock,
+            @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem,
             PatientIdentifiers identifiers) {
         this.identifiers = identifiers;
         this.charts = charts;
@@ -83,9 +101,11 @@ public class FhirExport {
 
     /** One Patient (its current demographics); 404 when unknown, 403 when outside the caller's access. */
     public Patient patient(Actor actor, UUID patientId) {
-        var demographics = charts.entries(actor, patientId, EntryKind.DEMOGRAPHICS).get(0); // the guard first
+        var demographics =
+                charts.entries(actor, patientId, EntryKind.DEMOGRAPHICS).get(0); // the guard first
         var summary = patients.summary(patientId);
-        return stamp(PatientTranslator.toFhir(summary, demographics.data(), mrnSystem, senders(patientId)),
+        return stamp(
+                PatientTranslator.toFhir(summary, demographics.data(), mrnSystem, senders(patientId)),
                 demographics.recordedAt());
     }
 
@@ -94,8 +114,9 @@ public class FhirExport {
         Chart chart = charts.chart(actor, patientId);
         UUID id = chart.patient().id();
         List<Resource> out = new ArrayList<>();
-        out.add(stamp(PatientTranslator.toFhir(chart.patient(), chart.demographics().data(), mrnSystem,
-                senders(id)), chart.demographics().recordedAt()));
+        out.add(stamp(
+                PatientTranslator.toFhir(chart.patient(), chart.demographics().data(), mrnSystem, senders(id)),
+                chart.demographics().recordedAt()));
         chart.referrals().forEach(v -> out.add(stamp(ReferralTranslator.toFhir(v, id), v.recordedAt())));
         chart.problems().forEach(v -> out.add(stamp(ConditionTranslator.toFhir(v, id), v.recordedAt())));
         chart.medications().forEach(v -> out.add(stamp(MedicationTranslator.toFhir(v, id), v.recordedAt())));
@@ -106,9 +127,13 @@ public class FhirExport {
         charts.entries(actor, id, EntryKind.DOCUMENT)
                 .forEach(v -> out.add(stamp(DocumentTranslator.toFhir(v, id), v.recordedAt())));
         if (!chart.careTeam().isEmpty()) {
-            out.add(stamp(CareTeamTranslator.toFhir(id, chart.careTeam()), chart.careTeam().stream()
-                    .map(org.relief.careteam.TeamMember::addedAt).filter(java.util.Objects::nonNull)
-                    .max(java.util.Comparator.naturalOrder()).orElse(null)));
+            out.add(stamp(
+                    CareTeamTranslator.toFhir(id, chart.careTeam()),
+                    chart.careTeam().stream()
+                            .map(org.relief.careteam.TeamMember::addedAt)
+                            .filter(java.util.Objects::nonNull)
+                            .max(java.util.Comparator.naturalOrder())
+                            .orElse(null)));
             chart.careTeam().forEach(m -> out.add(stamp(CareTeamTranslator.practitioner(m), m.addedAt())));
         }
         out.addAll(diagnoses(actor, id));
@@ -122,21 +147,26 @@ public class FhirExport {
     public List<Resource> ofType(Actor actor, UUID patientId, String type) {
         List<Resource> out = new ArrayList<>();
         switch (type) {
-            case "ServiceRequest" -> charts.entries(actor, patientId, EntryKind.REFERRAL)
-                    .forEach(v -> out.add(stamp(ReferralTranslator.toFhir(v, patientId), v.recordedAt())));
+            case "ServiceRequest" ->
+                charts.entries(actor, patientId, EntryKind.REFERRAL)
+                        .forEach(v -> out.add(stamp(ReferralTranslator.toFhir(v, patientId), v.recordedAt())));
             case "Condition" -> {
                 charts.entries(actor, patientId, EntryKind.PROBLEM)
                         .forEach(v -> out.add(stamp(ConditionTranslator.toFhir(v, patientId), v.recordedAt())));
                 out.addAll(diagnoses(actor, patientId));
             }
-            case "MedicationStatement" -> charts.entries(actor, patientId, EntryKind.MEDICATION)
-                    .forEach(v -> out.add(stamp(MedicationTranslator.toFhir(v, patientId), v.recordedAt())));
-            case "AllergyIntolerance" -> charts.entries(actor, patientId, EntryKind.ALLERGY)
-                    .forEach(v -> out.add(stamp(AllergyTranslator.toFhir(v, patientId), v.recordedAt())));
-            case "ImagingStudy" -> charts.entries(actor, patientId, EntryKind.IMAGING)
-                    .forEach(v -> out.add(stamp(ImagingTranslator.toFhir(v, patientId), v.recordedAt())));
-            case "Encounter" -> charts.entries(actor, patientId, EntryKind.ENCOUNTER)
-                    .forEach(v -> out.add(stamp(EncounterTranslator.toFhir(v, patientId), v.recordedAt())));
+            case "MedicationStatement" ->
+                charts.entries(actor, patientId, EntryKind.MEDICATION)
+                        .forEach(v -> out.add(stamp(MedicationTranslator.toFhir(v, patientId), v.recordedAt())));
+            case "AllergyIntolerance" ->
+                charts.entries(actor, patientId, EntryKind.ALLERGY)
+                        .forEach(v -> out.add(stamp(AllergyTranslator.toFhir(v, patientId), v.recordedAt())));
+            case "ImagingStudy" ->
+                charts.entries(actor, patientId, EntryKind.IMAGING)
+                        .forEach(v -> out.add(stamp(ImagingTranslator.toFhir(v, patientId), v.recordedAt())));
+            case "Encounter" ->
+                charts.entries(actor, patientId, EntryKind.ENCOUNTER)
+                        .forEach(v -> out.add(stamp(EncounterTranslator.toFhir(v, patientId), v.recordedAt())));
             case "Procedure" -> {
                 charts.entries(actor, patientId, EntryKind.TREATMENT)
                         .forEach(v -> out.add(stamp(ProcedureTranslator.toFhir(v, patientId), v.recordedAt())));
@@ -147,10 +177,13 @@ public class FhirExport {
                 out.addAll(performed(actor, patientId, false, true));
             }
             case "QuestionnaireResponse" -> out.addAll(instruments(actor, patientId, true, false));
-            case "DocumentReference" -> charts.entries(actor, patientId, EntryKind.DOCUMENT)
-                    .forEach(v -> out.add(stamp(DocumentTranslator.toFhir(v, patientId), v.recordedAt())));
-            case "CarePlan", "Goal" -> carePlans(actor, patientId).stream().filter(r -> r.fhirType().equals(type))
-                    .forEach(out::add);
+            case "DocumentReference" ->
+                charts.entries(actor, patientId, EntryKind.DOCUMENT)
+                        .forEach(v -> out.add(stamp(DocumentTranslator.toFhir(v, patientId), v.recordedAt())));
+            case "CarePlan", "Goal" ->
+                carePlans(actor, patientId).stream()
+                        .filter(r -> r.fhirType().equals(type))
+                        .forEach(out::add);
             default -> throw new IllegalArgumentException("Relief does not serve " + type + " resources");
         }
         return out;
@@ -161,25 +194,25 @@ public class FhirExport {
      * {@link #ofType} (access-checked, audited). 404 when no such resource, or when it is voided or superseded.
      */
     public Resource read(Actor actor, String type, UUID id) {
-        UUID patientId = patientOf(type, id)
-                .orElseThrow(() -> new NotFoundException("No " + type + " " + id));
-        return ofType(actor, patientId, type).stream().filter(r -> r.getIdPart().equals(id.toString())).findFirst()
+        UUID patientId = patientOf(type, id).orElseThrow(() -> new NotFoundException("No " + type + " " + id));
+        return ofType(actor, patientId, type).stream()
+                .filter(r -> r.getIdPart().equals(id.toString()))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No current " + type + " " + id));
     }
 
     private Optional<UUID> patientOf(String type, UUID id) {
         return switch (type) {
             case "ServiceRequest" -> charts.patientOf(EntryKind.REFERRAL, id);
-            case "Condition" -> charts.patientOf(EntryKind.PROBLEM, id)
-                    .or(() -> charts.patientOf(EvaluationKinds.DIAGNOSIS, id));
+            case "Condition" ->
+                charts.patientOf(EntryKind.PROBLEM, id).or(() -> charts.patientOf(EvaluationKinds.DIAGNOSIS, id));
             case "MedicationStatement" -> charts.patientOf(EntryKind.MEDICATION, id);
             case "AllergyIntolerance" -> charts.patientOf(EntryKind.ALLERGY, id);
             case "ImagingStudy" -> charts.patientOf(EntryKind.IMAGING, id);
             case "Encounter" -> charts.patientOf(EntryKind.ENCOUNTER, id);
-            case "Procedure" -> charts.patientOf(EntryKind.TREATMENT, id)
-                    .or(() -> charts.patientOf(ProcedureKinds.PERFORMED, id));
-            case "Observation" -> assessments.patientOf(id)
-                    .or(() -> charts.patientOf(ProcedureKinds.FOLLOW_UP, id));
+            case "Procedure" ->
+                charts.patientOf(EntryKind.TREATMENT, id).or(() -> charts.patientOf(ProcedureKinds.PERFORMED, id));
+            case "Observation" -> assessments.patientOf(id).or(() -> charts.patientOf(ProcedureKinds.FOLLOW_UP, id));
             case "QuestionnaireResponse" -> assessments.patientOf(id);
             case "DocumentReference" -> charts.patientOf(EntryKind.DOCUMENT, id);
             case "CarePlan" -> plans.patientOf(id);
@@ -197,27 +230,34 @@ public class FhirExport {
             throw new NotFoundException("No Goal " + goalId);
         }
         UUID patientId = plans.patientOf(versionId).orElseThrow(() -> new NotFoundException("No Goal " + goalId));
-        return ofType(actor, patientId, "Goal").stream().filter(r -> r.getIdPart().equals(goalId)).findFirst()
+        return ofType(actor, patientId, "Goal").stream()
+                .filter(r -> r.getIdPart().equals(goalId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("No Goal " + goalId));
     }
 
     private List<Resource> diagnoses(Actor actor, UUID patientId) {
         List<Resource> out = new ArrayList<>();
-        evaluations.latest(actor, patientId).ifPresent(e -> e.diagnoses()
-                .forEach(d -> out.add(stamp(DiagnosisTranslator.toFhir(d, patientId), d.recordedAt()))));
+        evaluations
+                .latest(actor, patientId)
+                .ifPresent(e -> e.diagnoses()
+                        .forEach(d -> out.add(stamp(DiagnosisTranslator.toFhir(d, patientId), d.recordedAt()))));
         return out;
     }
 
     private List<Resource> instruments(Actor actor, UUID patientId, boolean answers, boolean scores) {
         List<Resource> out = new ArrayList<>();
-        assessments.history(actor, patientId).values().forEach(list -> list.forEach(r -> {
-            if (answers) {
-                out.add(stamp(InstrumentTranslator.answers(r, patientId), r.recordedAt()));
-            }
-            if (scores) {
-                out.add(stamp(InstrumentTranslator.score(r, patientId), r.recordedAt()));
-            }
-        }));
+        assessments
+                .history(actor, patientId)
+                .values()
+                .forEach(list -> list.forEach(r -> {
+                    if (answers) {
+                        out.add(stamp(InstrumentTranslator.answers(r, patientId), r.recordedAt()));
+                    }
+                    if (scores) {
+                        out.add(stamp(InstrumentTranslator.score(r, patientId), r.recordedAt()));
+                    }
+                }));
         return out;
     }
 
@@ -242,7 +282,8 @@ public class FhirExport {
             UUID previous = i + 1 < versions.size() ? versions.get(i + 1).id() : null;
             // an earlier version changed (it was replaced) when the next one was made
             PlanVersion v = versions.get(i);
-            java.time.Instant changed = i == 0 ? (v.signedAt() != null ? v.signedAt() : v.createdAt())
+            java.time.Instant changed = i == 0
+                    ? (v.signedAt() != null ? v.signedAt() : v.createdAt())
                     : versions.get(i - 1).createdAt();
             CarePlanTranslator.toFhir(v, i == 0, previous, today).forEach(r -> out.add(stamp(r, changed)));
         }
@@ -251,7 +292,9 @@ public class FhirExport {
 
     /** The identifiers senders gave the patient, as FHIR. */
     public List<org.hl7.fhir.r4.model.Identifier> senders(UUID patientId) {
-        return identifiers.of(patientId).stream().map(PatientIdentifiers.Kept::toFhir).toList();
+        return identifiers.of(patientId).stream()
+                .map(PatientIdentifiers.Kept::toFhir)
+                .toList();
     }
 
     /** Sets {@code meta.lastUpdated}: when what the resource says was last recorded. */
@@ -267,8 +310,11 @@ public class FhirExport {
         Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         b.setTotal(total);
         for (Resource r : resources) {
-            b.addEntry().setFullUrl(base + "/" + r.fhirType() + "/" + r.getIdPart()).setResource(r)
-                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
+            b.addEntry()
+                    .setFullUrl(base + "/" + r.fhirType() + "/" + r.getIdPart())
+                    .setResource(r)
+                    .getSearch()
+                    .setMode(Bundle.SearchEntryMode.MATCH);
         }
         return b;
     }

@@ -39,13 +39,15 @@ public class FhirValidation {
     private final boolean validatesFully;
     private volatile FhirValidator validator;
 
-    FhirValidation(FhirContext fhir, org.springframework.boot.ApplicationArguments args,
+    FhirValidation(
+            FhirContext fhir,
+            org.springframework.boot.ApplicationArguments args,
             @org.springframework.beans.factory.annotation.Value("${relief.fhir.import.validate:structural}")
-            String importValidation) {
+                    String importValidation) {
         this.fhir = fhir;
         this.importCommand = args.containsOption("import");
-        this.validatesFully = java.util.Set.of("full", "true").contains(
-                String.valueOf(importValidation).strip().toLowerCase(java.util.Locale.ROOT));
+        this.validatesFully = java.util.Set.of("full", "true")
+                .contains(String.valueOf(importValidation).strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -53,11 +55,13 @@ public class FhirValidation {
         if (importCommand || !validatesFully) {
             return; // built when (and only if) something validates fully; no core or heap spent on it before
         }
-        Thread t = new Thread(() -> {
-            long started = System.nanoTime();
-            validate(new Patient().setActive(true));
-            log.info("FHIR validator ready in {} ms", (System.nanoTime() - started) / 1_000_000);
-        }, "fhir-validator-warm-up");
+        Thread t = new Thread(
+                () -> {
+                    long started = System.nanoTime();
+                    validate(new Patient().setActive(true));
+                    log.info("FHIR validator ready in {} ms", (System.nanoTime() - started) / 1_000_000);
+                },
+                "fhir-validator-warm-up");
         t.setDaemon(true);
         t.start();
     }
@@ -65,14 +69,16 @@ public class FhirValidation {
     /** Every message of the validation, errors and fatals first. */
     public List<SingleValidationMessage> validate(IBaseResource resource) {
         return validator().validateWithResult(resource).getMessages().stream()
-                .sorted((a, b) -> b.getSeverity().ordinal() - a.getSeverity().ordinal()).toList();
+                .sorted((a, b) -> b.getSeverity().ordinal() - a.getSeverity().ordinal())
+                .toList();
     }
 
     /** The errors (and fatals) only, as "location: message". */
     public List<String> errors(IBaseResource resource) {
         return validate(resource).stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
-                .map(m -> m.getLocationString() + ": " + m.getMessage()).toList();
+                .map(m -> m.getLocationString() + ": " + m.getMessage())
+                .toList();
     }
 
     private FhirValidator validator() {

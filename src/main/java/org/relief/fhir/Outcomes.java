@@ -8,8 +8,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 /** OperationOutcome documents: what FHIR clients read when something went wrong (or, for imports, what happened). */
 public final class Outcomes {
 
-    private Outcomes() {
-    }
+    private Outcomes() {}
 
     public static OperationOutcome error(IssueType type, String message) {
         OperationOutcome oo = new OperationOutcome();

@@ -44,9 +44,10 @@ public class PatientIdentifiers {
     private final JdbcClient jdbc;
     private final String mrnSystem;
 
-    PatientIdentifiers(JdbcClient jdbc,
+    PatientIdentifiers(
+            JdbcClient jdbc,
             @org.springframework.beans.factory.annotation.Value("${relief.fhir.mrn-system:urn:relief:mrn}")
-            String mrnSystem) {
+                    String mrnSystem) {
         this.jdbc = jdbc;
         this.mrnSystem = mrnSystem;
     }
@@ -57,7 +58,8 @@ public class PatientIdentifiers {
      */
     public void keep(UUID patientId, Patient sent, String by) {
         List<Identifier> ids = sent.getIdentifier().stream()
-                .filter(i -> i.hasValue() && !i.getValue().isBlank() && !mrnSystem.equals(i.getSystem())).toList();
+                .filter(i -> i.hasValue() && !i.getValue().isBlank() && !mrnSystem.equals(i.getSystem()))
+                .toList();
         if (ids.isEmpty()) {
             return;
         }
@@ -66,14 +68,34 @@ public class PatientIdentifiers {
                 select :patient, s, v, u, t, :by
                 from unnest(:systems::text[], :values::text[], :uses::text[], :types::text[]) as r(s, v, u, t)
                 on conflict do nothing""")
-                .param("patient", patientId).param("by", by)
-                .param("systems", ids.stream().map(i -> clip(i.hasSystem() ? i.getSystem() : "", 500))
-                        .toArray(String[]::new))
-                .param("values", ids.stream().map(i -> clip(i.getValue().strip(), 200)).toArray(String[]::new))
-                .param("uses", ids.stream().map(i -> i.hasUse() ? i.getUse().toCode() : null).toArray(String[]::new))
-                .param("types", ids.stream().map(i -> i.getType().hasText() ? clip(i.getType().getText(), 200)
-                        : i.getType().hasCoding() ? clip(i.getType().getCodingFirstRep().getCode(), 200) : null)
-                        .toArray(String[]::new))
+                .param("patient", patientId)
+                .param("by", by)
+                .param(
+                        "systems",
+                        ids.stream()
+                                .map(i -> clip(i.hasSystem() ? i.getSystem() : "", 500))
+                                .toArray(String[]::new))
+                .param(
+                        "values",
+                        ids.stream().map(i -> clip(i.getValue().strip(), 200)).toArray(String[]::new))
+                .param(
+                        "uses",
+                        ids.stream()
+                                .map(i -> i.hasUse() ? i.getUse().toCode() : null)
+                                .toArray(String[]::new))
+                .param(
+                        "types",
+                        ids.stream()
+                                .map(i -> i.getType().hasText()
+                                        ? clip(i.getType().getText(), 200)
+                                        : i.getType().hasCoding()
+                                                ? clip(
+                                                        i.getType()
+                                                                .getCodingFirstRep()
+                                                                .getCode(),
+                                                        200)
+                                                : null)
+                                .toArray(String[]::new))
                 .update();
     }
 
@@ -82,14 +104,22 @@ public class PatientIdentifiers {
         if (patientIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 select patient_id, system, value, use, type_text from fhir_patient_identifier
                 where patient_id in (:ids) order by recorded_at, system, value""")
                 .param("ids", List.copyOf(patientIds))
-                .query((rs, n) -> Map.entry(rs.getObject("patient_id", UUID.class), new Kept(rs.getString("system"),
-                        rs.getString("value"), rs.getString("use"), rs.getString("type_text"))))
-                .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .query((rs, n) -> Map.entry(
+                        rs.getObject("patient_id", UUID.class),
+                        new Kept(
+                                rs.getString("system"),
+                                rs.getString("value"),
+                                rs.getString("use"),
+                                rs.getString("type_text"))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     public List<Kept> of(UUID patientId) {
@@ -104,13 +134,15 @@ public class PatientIdentifiers {
         if (among.isEmpty()) {
             return Set.of();
         }
-        StringBuilder sql = new StringBuilder(
-                "select distinct patient_id from fhir_patient_identifier where value = :value"
-                + " and patient_id = any(:among::uuid[])");
+        StringBuilder sql =
+                new StringBuilder("select distinct patient_id from fhir_patient_identifier where value = :value"
+                        + " and patient_id = any(:among::uuid[])");
         if (system != null) {
             sql.append(" and system = :system");
         }
-        var q = jdbc.sql(sql.toString()).param("value", value).param("among", among.stream().map(UUID::toString).toArray(String[]::new));
+        var q = jdbc.sql(sql.toString())
+                .param("value", value)
+                .param("among", among.stream().map(UUID::toString).toArray(String[]::new));
         if (system != null) {
             q = q.param("system", system);
         }

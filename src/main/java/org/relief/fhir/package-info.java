@@ -11,6 +11,17 @@
  * org.relief.fhir.FhirExport} (the chart read as FHIR), {@link org.relief.fhir.FhirValidation}, {@link
  * org.relief.fhir.Outcomes} and the HAPI configuration.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"assessment", "audit", "careteam", "evaluation", "patient", "plan", "procedure",
-        "procedure :: rules", "record", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "assessment",
+            "audit",
+            "careteam",
+            "evaluation",
+            "patient",
+            "plan",
+            "procedure",
+            "procedure :: rules",
+            "record",
+            "shared"
+        })
 package org.relief.fhir;

@@ -52,8 +52,7 @@ public final class BenefitReview {
      * @param text the sentence a person reads
      * @param source the MID used and its source, or "" when none applied
      */
-    public record Judgement(Verdict verdict, ScoreReading baseline, ScoreReading latest, String text,
-            String source) {
+    public record Judgement(Verdict verdict, ScoreReading baseline, ScoreReading latest, String text, String source) {
 
         /** Improvement in points (positive = better), or null. */
         public Double improvementPoints() {
@@ -62,44 +61,56 @@ public final class BenefitReview {
     }
 
     /** A medication listed for review. */
-    public record Candidate(Medication medication, long weeksTaken, Judgement judgement, String text) {
-    }
+    public record Candidate(Medication medication, long weeksTaken, Judgement judgement, String text) {}
 
     /** The judgement for a medication started on {@code start} (stopped on {@code stop}, or null). */
     public Judgement judge(LocalDate start, LocalDate stop, List<ScoreReading> scores, LocalDate today) {
         if (start == null) {
-            return new Judgement(Verdict.NOT_MEASURED, null, null,
-                    "Benefit not measured: the start date is not known.", "");
+            return new Judgement(
+                    Verdict.NOT_MEASURED, null, null, "Benefit not measured: the start date is not known.", "");
         }
         LocalDate end = stop != null && stop.isBefore(today) ? stop : today;
         Judgement best = null;
         List<String> missing = new ArrayList<>();
         for (ScoreReading.Kind kind : ScoreReading.Kind.values()) {
-            List<ScoreReading> series = scores.stream().filter(s -> s.kind() == kind)
-                    .sorted(Comparator.comparing(ScoreReading::on)).toList();
+            List<ScoreReading> series = scores.stream()
+                    .filter(s -> s.kind() == kind)
+                    .sorted(Comparator.comparing(ScoreReading::on))
+                    .toList();
             if (series.isEmpty()) {
                 continue;
             }
-            ScoreReading baseline = series.stream().filter(s -> !s.on().isAfter(start)).reduce((a, b) -> b)
+            ScoreReading baseline = series.stream()
+                    .filter(s -> !s.on().isAfter(start))
+                    .reduce((a, b) -> b)
                     .orElse(null);
-            ScoreReading latest = series.stream().filter(s -> s.on().isAfter(start) && !s.on().isAfter(end))
-                    .reduce((a, b) -> b).orElse(null);
+            ScoreReading latest = series.stream()
+                    .filter(s -> s.on().isAfter(start) && !s.on().isAfter(end))
+                    .reduce((a, b) -> b)
+                    .orElse(null);
             if (baseline == null || latest == null) {
-                missing.add(kind.label() + ": " + (baseline == null ? "no score on or before the start (" + start
-                        + ")" : "no score since the start (" + start + ")"));
+                missing.add(kind.label() + ": "
+                        + (baseline == null
+                                ? "no score on or before the start (" + start + ")"
+                                : "no score since the start (" + start + ")"));
                 continue;
             }
             Judgement j = compare(kind, baseline, latest);
-            if (best == null || (best.verdict() != Verdict.MEASURED_BENEFIT
-                    && j.verdict() == Verdict.MEASURED_BENEFIT)) {
+            if (best == null
+                    || (best.verdict() != Verdict.MEASURED_BENEFIT && j.verdict() == Verdict.MEASURED_BENEFIT)) {
                 best = j;
             }
         }
         if (best != null) {
             return best;
         }
-        return new Judgement(Verdict.NOT_MEASURED, null, null, "Benefit not measured: " + (missing.isEmpty()
-                ? "no NRS or PEG score on file" : String.join("; ", missing)) + ".", "");
+        return new Judgement(
+                Verdict.NOT_MEASURED,
+                null,
+                null,
+                "Benefit not measured: "
+                        + (missing.isEmpty() ? "no NRS or PEG score on file" : String.join("; ", missing)) + ".",
+                "");
     }
 
     /** The medications taken today for at least the policy's weeks with no measured benefit. */
@@ -116,9 +127,14 @@ public final class BenefitReview {
             }
             Judgement j = judge(m.start(), m.stop(), scores, today);
             if (j.verdict() == Verdict.NO_MEASURED_BENEFIT) {
-                out.add(new Candidate(m, taken, j, "Taken for " + taken + " weeks (review after "
-                        + policy.candidateWeeks().shown() + ") with no measured benefit: review it (continue, change "
-                        + "dose, taper or stop). " + j.text()));
+                out.add(new Candidate(
+                        m,
+                        taken,
+                        j,
+                        "Taken for " + taken + " weeks (review after "
+                                + policy.candidateWeeks().shown()
+                                + ") with no measured benefit: review it (continue, change "
+                                + "dose, taper or stop). " + j.text()));
             }
         }
         return out;
@@ -133,16 +149,27 @@ public final class BenefitReview {
                 + (baseline.score() > 0 ? ", " + Math.round(Math.abs(fall) / baseline.score() * 100) + " %" : "")
                 + ")";
         if (mid.reachedBy(baseline.score(), latest.score())) {
-            return new Judgement(Verdict.MEASURED_BENEFIT, baseline, latest, "Improvement since the start reaches "
-                    + "the minimal important difference (" + mid.shown() + "): " + change + ".", mid.source());
+            return new Judgement(
+                    Verdict.MEASURED_BENEFIT,
+                    baseline,
+                    latest,
+                    "Improvement since the start reaches " + "the minimal important difference (" + mid.shown() + "): "
+                            + change + ".",
+                    mid.source());
         }
-        return new Judgement(Verdict.NO_MEASURED_BENEFIT, baseline, latest, "No measured benefit: " + change
-                + ", short of the minimal important difference (" + mid.shown() + "). The scores may miss a "
-                + "benefit; ask the patient.", mid.source());
+        return new Judgement(
+                Verdict.NO_MEASURED_BENEFIT,
+                baseline,
+                latest,
+                "No measured benefit: " + change
+                        + ", short of the minimal important difference (" + mid.shown() + "). The scores may miss a "
+                        + "benefit; ask the patient.",
+                mid.source());
     }
 
     private static String number(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d)
-                .replaceAll("0+$", "");
+        return d == Math.rint(d)
+                ? String.valueOf((long) d)
+                : String.format(Locale.ROOT, "%.2f", d).replaceAll("0+$", "");
     }
 }

@@ -42,8 +42,7 @@ public final class ConversionTable {
     }
 
     /** One factor tier: applies to daily doses up to {@code upToMgPerDay} (inclusive; null = no upper bound). */
-    public record Tier(BigDecimal upToMgPerDay, BigDecimal factor) {
-    }
+    public record Tier(BigDecimal upToMgPerDay, BigDecimal factor) {}
 
     /** An ingredient's entry. {@code routes} empty = any route. */
     public record Entry(String ingredient, Set<Route> routes, Basis basis, List<Tier> tiers, String note) {
@@ -113,7 +112,8 @@ public final class ConversionTable {
                         throw new IllegalArgumentException("MME table line " + n + ": expected "
                                 + "ingredient;routes;basis;factor;up_to_mg_per_day;note");
                     }
-                    lines.computeIfAbsent(IngredientCatalogue.key(cells[0]), k -> new ArrayList<>()).add(cells);
+                    lines.computeIfAbsent(IngredientCatalogue.key(cells[0]), k -> new ArrayList<>())
+                            .add(cells);
                 }
             }
         } catch (IOException e) {
@@ -155,7 +155,8 @@ public final class ConversionTable {
     }
 
     public Optional<Entry> entry(String ingredient) {
-        return ingredient == null ? Optional.empty()
+        return ingredient == null
+                ? Optional.empty()
                 : Optional.ofNullable(entries.get(IngredientCatalogue.key(ingredient)));
     }
 

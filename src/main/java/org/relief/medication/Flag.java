@@ -14,8 +14,8 @@ import java.util.List;
  * @param blocks false: a flag never stops prescribing
  * @param reasonRequired true: acknowledging it needs a reason
  */
-public record Flag(String code, String text, String source, List<String> policyValues, boolean blocks,
-        boolean reasonRequired) {
+public record Flag(
+        String code, String text, String source, List<String> policyValues, boolean blocks, boolean reasonRequired) {
 
     public Flag {
         if (blocks) {
@@ -25,7 +25,12 @@ public record Flag(String code, String text, String source, List<String> policyV
     }
 
     static Flag of(String code, String text, String source, PolicyValue... used) {
-        return new Flag(code, text, source, java.util.Arrays.stream(used).map(PolicyValue::shown).toList(), false,
+        return new Flag(
+                code,
+                text,
+                source,
+                java.util.Arrays.stream(used).map(PolicyValue::shown).toList(),
+                false,
                 true);
     }
 

@@ -19,8 +19,8 @@ public record FlagAcknowledgement(String code, String flagText, String reason, j
     /** Refused with a problem naming "reason" when the reason is blank. */
     public static FlagAcknowledgement of(Flag flag, String reason, java.util.UUID staffId, Instant at) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException(List.of(new FieldProblem("reason",
-                    "say why you go on despite \"" + flag.text() + "\"")));
+            throw new InvalidInputException(
+                    List.of(new FieldProblem("reason", "say why you go on despite \"" + flag.text() + "\"")));
         }
         return new FlagAcknowledgement(flag.code(), flag.text(), reason.strip(), staffId, at);
     }

@@ -21,8 +21,7 @@ import java.util.Optional;
 public final class IngredientCatalogue {
 
     /** One known ingredient. {@code rxnormCode} is null where not verified. */
-    public record Entry(String name, DrugClass drugClass, String rxnormCode) {
-    }
+    public record Entry(String name, DrugClass drugClass, String rxnormCode) {}
 
     private static final String RESOURCE = "/medication/ingredients.csv";
 
@@ -58,7 +57,8 @@ public final class IngredientCatalogue {
                 }
                 String[] cells = line.split(";", -1);
                 if (cells.length < 2 || cells[0].isBlank()) {
-                    throw new IllegalArgumentException("ingredient catalogue line " + n + ": expected name;CLASS;rxnorm");
+                    throw new IllegalArgumentException(
+                            "ingredient catalogue line " + n + ": expected name;CLASS;rxnorm");
                 }
                 String rxnorm = cells.length > 2 && !cells[2].isBlank() ? cells[2].strip() : null;
                 Entry e = new Entry(key(cells[0]), DrugClass.valueOf(cells[1].strip()), rxnorm);

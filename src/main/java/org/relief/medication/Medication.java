@@ -20,8 +20,16 @@ import java.util.stream.Collectors;
  * @param prescriber who prescribed it
  * @param indication what it is for, in words (may be empty)
  */
-public record Medication(List<Ingredient> ingredients, DoseForm form, Route route, Sig sig, LocalDate start,
-        LocalDate stop, LocalDateTime lastDoseTaken, Prescriber prescriber, String indication) {
+public record Medication(
+        List<Ingredient> ingredients,
+        DoseForm form,
+        Route route,
+        Sig sig,
+        LocalDate start,
+        LocalDate stop,
+        LocalDateTime lastDoseTaken,
+        Prescriber prescriber,
+        String indication) {
 
     public Medication {
         ingredients = ingredients == null ? List.of() : List.copyOf(ingredients);

@@ -83,8 +83,10 @@ public final class MedicationCheck {
         boolean patch = m.form() == DoseForm.PATCH;
         boolean opioid = catalogue.classOf(in.name()) == DrugClass.OPIOID;
         if (patch && opioid && in.unit() != StrengthUnit.MCG_PER_HOUR) {
-            out.add(new FieldProblem(field + "unit", "an opioid patch is written in mcg/h (the amount released per "
-                    + "hour), not in " + in.unit().label()));
+            out.add(new FieldProblem(
+                    field + "unit",
+                    "an opioid patch is written in mcg/h (the amount released per " + "hour), not in "
+                            + in.unit().label()));
         }
         if (!patch && in.unit() == StrengthUnit.MCG_PER_HOUR) {
             out.add(new FieldProblem(field + "unit", "mcg/h is for patches only"));
@@ -104,11 +106,16 @@ public final class MedicationCheck {
         if (s.doseUnit() == null) {
             out.add(new FieldProblem("sig.doseUnit", "give the unit of the dose (tablet, capsule, patch, mL, mg)"));
         } else if (m.form() != null && !m.form().doseUnits().contains(s.doseUnit())) {
-            out.add(new FieldProblem("sig.doseUnit", "a dose in " + s.doseUnit().label() + " does not fit a "
-                    + m.form().label()));
-        } else if ((s.doseUnit() == DoseUnit.MG || s.doseUnit() == DoseUnit.MCG) && m.ingredients().size() > 1) {
-            out.add(new FieldProblem("sig.doseUnit", "a combination product is dosed in its units (tablets, mL), "
-                    + "not in " + s.doseUnit().label()));
+            out.add(new FieldProblem(
+                    "sig.doseUnit",
+                    "a dose in " + s.doseUnit().label() + " does not fit a "
+                            + m.form().label()));
+        } else if ((s.doseUnit() == DoseUnit.MG || s.doseUnit() == DoseUnit.MCG)
+                && m.ingredients().size() > 1) {
+            out.add(new FieldProblem(
+                    "sig.doseUnit",
+                    "a combination product is dosed in its units (tablets, mL), " + "not in "
+                            + s.doseUnit().label()));
         }
         if (s.timesPerDay() == null && s.everyHours() == null) {
             if (!(s.asNeeded() && s.maxPerDay() != null)) {
@@ -141,8 +148,10 @@ public final class MedicationCheck {
         // the frequency caps the day too: "1 tab q6h, max 6/day" cannot both hold; say so rather than pick one
         BigDecimal allowed = s.doseQuantity().multiply(doses, Sig.PRECISION);
         if (s.maxPerDay().compareTo(allowed) > 0) {
-            out.add(new FieldProblem("sig.maxPerDay", "is more than the directions allow in a day ("
-                    + allowed.stripTrailingZeros().toPlainString() + ")"));
+            out.add(new FieldProblem(
+                    "sig.maxPerDay",
+                    "is more than the directions allow in a day ("
+                            + allowed.stripTrailingZeros().toPlainString() + ")"));
         }
         if (s.maxPerDay().compareTo(s.doseQuantity()) < 0) {
             out.add(new FieldProblem("sig.maxPerDay", "is less than one dose"));

@@ -22,18 +22,31 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param structures the free-text chart entry this medication structures, or null
  */
 public record MedicationForm(
-        @NotBlank(message = "choose the ingredient") @Size(max = 100) String ingredient,
-        @NotNull(message = "give the strength (a number)") @Positive(message = "must be more than 0") BigDecimal strength,
-        @NotNull(message = "choose the unit of the strength") StrengthUnit strengthUnit,
+        @NotBlank(message = "choose the ingredient") @Size(max = 100)
+        String ingredient,
+
+        @NotNull(message = "give the strength (a number)") @Positive(message = "must be more than 0")
+        BigDecimal strength,
+
+        @NotNull(message = "choose the unit of the strength")
+        StrengthUnit strengthUnit,
+
         @Size(max = 100) String secondIngredient,
         @Positive(message = "must be more than 0") BigDecimal secondStrength,
         StrengthUnit secondStrengthUnit,
         @NotNull(message = "choose the dose form") DoseForm form,
         @NotNull(message = "choose the route") Route route,
-        @NotBlank(message = "write the directions, e.g. \"1 tab q6h prn, max 4/day\"") @Size(max = 200) String sig,
+
+        @NotBlank(message = "write the directions, e.g. \"1 tab q6h prn, max 4/day\"") @Size(max = 200)
+        String sig,
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-        @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = {"yyyy-MM-dd'T'HH:mm:ss",
-                "yyyy-MM-dd HH:mm"}) LocalDateTime lastDoseTaken,
+
+        @DateTimeFormat(
+                pattern = "yyyy-MM-dd'T'HH:mm",
+                fallbackPatterns = {"yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"})
+        LocalDateTime lastDoseTaken,
+
         Boolean prescribedHere,
         @Size(max = 200) String outsidePrescriber,
         @Size(max = 200) String indication,
@@ -55,26 +68,37 @@ public record MedicationForm(
 
     List<Ingredient> ingredients(IngredientCatalogue catalogue) {
         List<Ingredient> out = new ArrayList<>();
-        out.add(new Ingredient(canonical(ingredient, catalogue), rxnorm(ingredient, catalogue), strength,
-                strengthUnit));
+        out.add(new Ingredient(
+                canonical(ingredient, catalogue), rxnorm(ingredient, catalogue), strength, strengthUnit));
         if (secondIngredient != null && !secondIngredient.isBlank()) {
-            out.add(new Ingredient(canonical(secondIngredient, catalogue), rxnorm(secondIngredient, catalogue),
-                    secondStrength, secondStrengthUnit));
+            out.add(new Ingredient(
+                    canonical(secondIngredient, catalogue),
+                    rxnorm(secondIngredient, catalogue),
+                    secondStrength,
+                    secondStrengthUnit));
         }
         return out;
     }
 
     private static String canonical(String name, IngredientCatalogue catalogue) {
-        return name == null ? null : catalogue.find(name).map(IngredientCatalogue.Entry::name).orElse(name.strip());
+        return name == null
+                ? null
+                : catalogue.find(name).map(IngredientCatalogue.Entry::name).orElse(name.strip());
     }
 
     private static String rxnorm(String name, IngredientCatalogue catalogue) {
-        return name == null ? null : catalogue.find(name).map(IngredientCatalogue.Entry::rxnormCode).orElse(null);
+        return name == null
+                ? null
+                : catalogue
+                        .find(name)
+                        .map(IngredientCatalogue.Entry::rxnormCode)
+                        .orElse(null);
     }
 
     Prescriber prescriber(UUID staffId, String staffName) {
         if (Boolean.FALSE.equals(prescribedHere)) {
-            return outsidePrescriber == null || outsidePrescriber.isBlank() ? null
+            return outsidePrescriber == null || outsidePrescriber.isBlank()
+                    ? null
                     : Prescriber.outside(outsidePrescriber.strip());
         }
         return Prescriber.ours(staffId, staffName);

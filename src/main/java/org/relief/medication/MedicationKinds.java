@@ -19,19 +19,28 @@ class MedicationKinds {
      * What is stored of a structured medication: the {@link Medication} as data, the sig as typed, why it was stopped,
      * and the free-text chart entry it structures (null when entered structured from the start).
      */
-    record Stored(List<Ingredient> ingredients, DoseForm form, Route route, Sig sig, String sigText,
-            LocalDate startDate, LocalDate stopDate, String stopReason, LocalDateTime lastDoseTaken,
-            Prescriber prescriber, String indication, UUID structures) {
+    record Stored(
+            List<Ingredient> ingredients,
+            DoseForm form,
+            Route route,
+            Sig sig,
+            String sigText,
+            LocalDate startDate,
+            LocalDate stopDate,
+            String stopReason,
+            LocalDateTime lastDoseTaken,
+            Prescriber prescriber,
+            String indication,
+            UUID structures) {
 
         Medication medication() {
-            return new Medication(ingredients, form, route, sig, startDate, stopDate, lastDoseTaken, prescriber,
-                    indication);
+            return new Medication(
+                    ingredients, form, route, sig, startDate, stopDate, lastDoseTaken, prescriber, indication);
         }
     }
 
     /** One opioid safety record: naloxone offered, a PDMP check, a urine drug test, an agreement, an acknowledgement. */
-    record Safety(SafetyRecordKind kind, LocalDate onDate, String finding, String flagCode, String flagText) {
-    }
+    record Safety(SafetyRecordKind kind, LocalDate onDate, String finding, String flagCode, String flagText) {}
 
     @Bean
     RecordKind<Stored> structuredMedications() {

@@ -39,6 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Medications {
+    // Why over 300 lines: structured medications, opioid safety records and the summary behind one guard; next split:
+    // the safety records.
 
     private final RecordStore store;
     private final RecordKind<Stored> meds;
@@ -51,9 +53,17 @@ public class Medications {
     private final Clock clock;
     private final jakarta.validation.Validator validator;
 
-    Medications(RecordStore store, RecordKind<Stored> structuredMedications, RecordKind<Safety> opioidSafetyRecords,
-            ChartAccess access, Patients patients, IngredientCatalogue catalogue, MedicationCheck check,
-            OpioidSafety safety, Clock clock, jakarta.validation.Validator validator) {
+    Medications(
+            RecordStore store,
+            RecordKind<Stored> structuredMedications,
+            RecordKind<Safety> opioidSafetyRecords,
+            ChartAccess access,
+            Patients patients,
+            IngredientCatalogue catalogue,
+            MedicationCheck check,
+            OpioidSafety safety,
+            Clock clock,
+            jakarta.validation.Validator validator) {
         this.validator = validator;
         this.store = store;
         this.meds = structuredMedications;
@@ -67,8 +77,16 @@ public class Medications {
     }
 
     /** A structured medication as shown: the medication, its sig as typed and in words, and its bookkeeping. */
-    public record Entry(UUID entryId, int version, Medication medication, String sigText, String sigWords,
-            String stopReason, UUID structures, String recordedBy, java.time.Instant recordedAt) {
+    public record Entry(
+            UUID entryId,
+            int version,
+            Medication medication,
+            String sigText,
+            String sigWords,
+            String stopReason,
+            UUID structures,
+            String recordedBy,
+            java.time.Instant recordedAt) {
 
         public String name() {
             return medication.name();
@@ -80,18 +98,29 @@ public class Medications {
     }
 
     /** A free-text chart medication not yet structured: readable as it was written, not counted in the MME. */
-    public record ToReconcile(UUID entryId, String name, String dose, String frequency, String route,
-            MedicationStatus status, LocalDate startDate) {
-    }
+    public record ToReconcile(
+            UUID entryId,
+            String name,
+            String dose,
+            String frequency,
+            String route,
+            MedicationStatus status,
+            LocalDate startDate) {}
 
     /** A safety record as shown. */
-    public record SafetyRecord(UUID entryId, int version, SafetyRecordKind kind, LocalDate onDate, String finding,
-            String flagCode, String flagText, String recordedBy, java.time.Instant recordedAt) {
-    }
+    public record SafetyRecord(
+            UUID entryId,
+            int version,
+            SafetyRecordKind kind,
+            LocalDate onDate,
+            String finding,
+            String flagCode,
+            String flagText,
+            String recordedBy,
+            java.time.Instant recordedAt) {}
 
     /** A flag with its acknowledgement, if one was recorded since the flag applies in its current words. */
-    public record FlagShown(Flag flag, SafetyRecord acknowledgement) {
-    }
+    public record FlagShown(Flag flag, SafetyRecord acknowledgement) {}
 
     /**
      * The opioid safety panel.
@@ -102,8 +131,12 @@ public class Medications {
      * @param riskFactorsRead false: the naloxone risk factors other than age (overdose or substance use history,
      *     sleep apnoea, renal or hepatic failure) are not read from the chart yet; the panel says so
      */
-    public record Panel(OpioidSafety.Summary summary, List<FlagShown> flags, int toReconcile,
-            Map<SafetyRecordKind, SafetyRecord> lastRecords, boolean riskFactorsRead) {
+    public record Panel(
+            OpioidSafety.Summary summary,
+            List<FlagShown> flags,
+            int toReconcile,
+            Map<SafetyRecordKind, SafetyRecord> lastRecords,
+            boolean riskFactorsRead) {
 
         public String table() {
             return summary.mme().table();
@@ -115,9 +148,13 @@ public class Medications {
     }
 
     /** The page: structured medications (current first), those to reconcile, the panel and the safety records. */
-    public record Page(List<Entry> current, List<Entry> stopped, List<ToReconcile> toReconcile, Panel panel,
-            List<SafetyRecord> records, LocalDate today) {
-    }
+    public record Page(
+            List<Entry> current,
+            List<Entry> stopped,
+            List<ToReconcile> toReconcile,
+            Panel panel,
+            List<SafetyRecord> records,
+            LocalDate today) {}
 
     @Transactional(readOnly = true)
     public Page page(Actor actor, UUID patientId) {
@@ -126,9 +163,13 @@ public class Medications {
         List<Entry> all = entries(patientId);
         List<ToReconcile> toReconcile = toReconcile(patientId, all);
         List<SafetyRecord> records = safetyRecords(patientId);
-        return new Page(all.stream().filter(e -> e.medication().takenOn(today)).toList(),
-                all.stream().filter(e -> !e.medication().takenOn(today)).toList(), toReconcile,
-                panel(patientId, all, toReconcile.size(), records, today), records, today);
+        return new Page(
+                all.stream().filter(e -> e.medication().takenOn(today)).toList(),
+                all.stream().filter(e -> !e.medication().takenOn(today)).toList(),
+                toReconcile,
+                panel(patientId, all, toReconcile.size(), records, today),
+                records,
+                today);
     }
 
     /** The opioid safety panel alone (the chart's compact one, the API's summary). */
@@ -136,8 +177,8 @@ public class Medications {
     public Panel panel(Actor actor, UUID patientId) {
         access.open(actor, patientId, Purpose.read("opioid safety summary"));
         List<Entry> all = entries(patientId);
-        return panel(patientId, all, toReconcile(patientId, all).size(), safetyRecords(patientId),
-                LocalDate.now(clock));
+        return panel(
+                patientId, all, toReconcile(patientId, all).size(), safetyRecords(patientId), LocalDate.now(clock));
     }
 
     /** The structured medications, current and stopped. */
@@ -151,13 +192,16 @@ public class Medications {
     @Transactional(readOnly = true)
     public Optional<ToReconcile> toReconcile(Actor actor, UUID patientId, UUID chartEntryId) {
         access.open(actor, patientId, Purpose.read("medication to reconcile " + chartEntryId));
-        return toReconcile(patientId, entries(patientId)).stream().filter(t -> t.entryId().equals(chartEntryId))
+        return toReconcile(patientId, entries(patientId)).stream()
+                .filter(t -> t.entryId().equals(chartEntryId))
                 .findFirst();
     }
 
     /** The ingredients a person may pick, by name, with their class in words. */
     public List<IngredientCatalogue.Entry> ingredients() {
-        return catalogue.entries().stream().sorted(Comparator.comparing(IngredientCatalogue.Entry::name)).toList();
+        return catalogue.entries().stream()
+                .sorted(Comparator.comparing(IngredientCatalogue.Entry::name))
+                .toList();
     }
 
     /**
@@ -171,31 +215,58 @@ public class Medications {
             throw new InvalidInputException(List.of(new FieldProblem("medication", "send the medication")));
         }
         List<FieldProblem> problems = new ArrayList<>(validator.validate(form).stream()
-                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList());
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .toList());
         if (!problems.isEmpty()) { // what is missing first; what does not fit once everything is there
             throw new InvalidInputException(problems);
         }
         Sig sig = SigText.read(form.sig(), problems);
-        Medication m = new Medication(form.ingredients(catalogue), form.form(), form.route(), sig, form.start(), null,
-                form.lastDoseTaken(), form.prescriber(actor.staffId(), actor.username()), form.indication());
+        Medication m = new Medication(
+                form.ingredients(catalogue),
+                form.form(),
+                form.route(),
+                sig,
+                form.start(),
+                null,
+                form.lastDoseTaken(),
+                form.prescriber(actor.staffId(), actor.username()),
+                form.indication());
         if (sig != null) {
             problems.addAll(check.problems(m));
         } else {
             check.problems(m).stream().filter(p -> !p.field().startsWith("sig")).forEach(problems::add);
         }
-        if (form.structures() != null && toReconcile(patientId, entries(patientId)).stream()
-                .noneMatch(t -> t.entryId().equals(form.structures()))) {
-            problems.add(new FieldProblem("structures", "is not a free-text medication of this chart still to "
-                    + "reconcile"));
+        if (form.structures() != null
+                && toReconcile(patientId, entries(patientId)).stream()
+                        .noneMatch(t -> t.entryId().equals(form.structures()))) {
+            problems.add(new FieldProblem(
+                    "structures", "is not a free-text medication of this chart still to " + "reconcile"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems.stream()
-                    .map(p -> new FieldProblem(MedicationForm.formField(p.field()), p.message())).distinct().toList());
+                    .map(p -> new FieldProblem(MedicationForm.formField(p.field()), p.message()))
+                    .distinct()
+                    .toList());
         }
-        Stored stored = new Stored(m.ingredients(), m.form(), m.route(), m.sig(), form.sig().strip(), m.start(), null,
-                null, m.lastDoseTaken(), m.prescriber(), blankToNull(m.indication()), form.structures());
+        Stored stored = new Stored(
+                m.ingredients(),
+                m.form(),
+                m.route(),
+                m.sig(),
+                form.sig().strip(),
+                m.start(),
+                null,
+                null,
+                m.lastDoseTaken(),
+                m.prescriber(),
+                blankToNull(m.indication()),
+                form.structures());
         UUID entryId = UUID.randomUUID();
-        Versioned<Stored> saved = store.insertFirst(meds, patientId, entryId, stored,
+        Versioned<Stored> saved = store.insertFirst(
+                meds,
+                patientId,
+                entryId,
+                stored,
                 form.structures() == null ? null : "structures the chart's free-text entry " + form.structures(),
                 actor.username());
         chart.audit(AuditAction.CREATE, "medication " + entryId + ": " + m.name() + ", " + SigText.render(m.sig()));
@@ -210,10 +281,10 @@ public class Medications {
 
     /** Stops a medication: the next version with the stop date and the reason (required). */
     @Transactional
-    public Entry stop(Actor actor, UUID patientId, UUID entryId, Integer expectedVersion, LocalDate stopDate,
-            String reason) {
-        OpenChart chart = access.open(actor, patientId, Purpose.write("stop medication " + entryId),
-                Permission.WRITE_MEDICATIONS);
+    public Entry stop(
+            Actor actor, UUID patientId, UUID entryId, Integer expectedVersion, LocalDate stopDate, String reason) {
+        OpenChart chart = access.open(
+                actor, patientId, Purpose.write("stop medication " + entryId), Permission.WRITE_MEDICATIONS);
         Versioned<Stored> current = own(patientId, entryId);
         List<FieldProblem> problems = new ArrayList<>();
         if (expectedVersion == null) {
@@ -224,19 +295,32 @@ public class Medications {
         }
         LocalDate on = stopDate == null ? LocalDate.now(clock) : stopDate;
         if (current.data().startDate() != null && on.isBefore(current.data().startDate())) {
-            problems.add(new FieldProblem("stopDate", "is before the start date " + current.data().startDate()));
+            problems.add(new FieldProblem(
+                    "stopDate", "is before the start date " + current.data().startDate()));
         }
         if (current.data().stopDate() != null) {
-            problems.add(new FieldProblem("stopDate", "it was stopped already on " + current.data().stopDate()));
+            problems.add(new FieldProblem(
+                    "stopDate", "it was stopped already on " + current.data().stopDate()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         Stored s = current.data();
-        Stored stopped = new Stored(s.ingredients(), s.form(), s.route(), s.sig(), s.sigText(), s.startDate(), on,
-                reason.strip(), s.lastDoseTaken(), s.prescriber(), s.indication(), s.structures());
-        Versioned<Stored> saved = store.insertNext(meds, entryId, expectedVersion, stopped,
-                "stopped: " + reason.strip(), actor.username());
+        Stored stopped = new Stored(
+                s.ingredients(),
+                s.form(),
+                s.route(),
+                s.sig(),
+                s.sigText(),
+                s.startDate(),
+                on,
+                reason.strip(),
+                s.lastDoseTaken(),
+                s.prescriber(),
+                s.indication(),
+                s.structures());
+        Versioned<Stored> saved = store.insertNext(
+                meds, entryId, expectedVersion, stopped, "stopped: " + reason.strip(), actor.username());
         chart.audit(AuditAction.UPDATE, "medication " + entryId + " stopped on " + on + ": " + reason.strip());
         return entry(saved);
     }
@@ -246,10 +330,9 @@ public class Medications {
      * agreement on file.
      */
     @Transactional
-    public SafetyRecord record(Actor actor, UUID patientId, SafetyRecordKind kind, LocalDate onDate,
-            String finding) {
-        OpenChart chart = access.open(actor, patientId, Purpose.write("record " + labelOf(kind)),
-                Permission.WRITE_MEDICATIONS);
+    public SafetyRecord record(Actor actor, UUID patientId, SafetyRecordKind kind, LocalDate onDate, String finding) {
+        OpenChart chart =
+                access.open(actor, patientId, Purpose.write("record " + labelOf(kind)), Permission.WRITE_MEDICATIONS);
         List<FieldProblem> problems = new ArrayList<>();
         if (kind == null || kind == SafetyRecordKind.FLAG_ACKNOWLEDGED) {
             problems.add(new FieldProblem("kind", "choose what to record"));
@@ -266,26 +349,41 @@ public class Medications {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Versioned<Safety> saved = store.insertFirst(safetyRecords, patientId, UUID.randomUUID(),
-                new Safety(kind, onDate, blankToNull(finding), null, null), actor.username());
-        chart.audit(AuditAction.CREATE, kind.label() + " on " + onDate
-                + (finding == null || finding.isBlank() ? "" : ": " + finding.strip()));
+        Versioned<Safety> saved = store.insertFirst(
+                safetyRecords,
+                patientId,
+                UUID.randomUUID(),
+                new Safety(kind, onDate, blankToNull(finding), null, null),
+                actor.username());
+        chart.audit(
+                AuditAction.CREATE,
+                kind.label() + " on " + onDate + (finding == null || finding.isBlank() ? "" : ": " + finding.strip()));
         return safetyRecord(saved);
     }
 
     /** Acknowledges a flag that applies now, with a reason (required): the flag stays shown, with who and why. */
     @Transactional
     public SafetyRecord acknowledge(Actor actor, UUID patientId, String flagCode, String reason) {
-        OpenChart chart = access.open(actor, patientId, Purpose.write("acknowledge flag " + flagCode),
-                Permission.WRITE_MEDICATIONS);
+        OpenChart chart = access.open(
+                actor, patientId, Purpose.write("acknowledge flag " + flagCode), Permission.WRITE_MEDICATIONS);
         Panel panel = panel(patientId, entries(patientId), 0, safetyRecords(patientId), LocalDate.now(clock));
-        Flag flag = panel.summary().flags().stream().filter(f -> f.code().equals(flagCode)).findFirst()
-                .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem("code",
-                        "this flag does not apply to the patient now")))); 
+        Flag flag = panel.summary().flags().stream()
+                .filter(f -> f.code().equals(flagCode))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        List.of(new FieldProblem("code", "this flag does not apply to the patient now"))));
         FlagAcknowledgement ack = flag.acknowledge(reason, actor.staffId(), clock.instant());
-        Versioned<Safety> saved = store.insertFirst(safetyRecords, patientId, UUID.randomUUID(),
-                new Safety(SafetyRecordKind.FLAG_ACKNOWLEDGED, LocalDate.now(clock), ack.reason(), ack.code(),
-                        ack.flagText()), actor.username());
+        Versioned<Safety> saved = store.insertFirst(
+                safetyRecords,
+                patientId,
+                UUID.randomUUID(),
+                new Safety(
+                        SafetyRecordKind.FLAG_ACKNOWLEDGED,
+                        LocalDate.now(clock),
+                        ack.reason(),
+                        ack.code(),
+                        ack.flagText()),
+                actor.username());
         chart.audit(AuditAction.CREATE, "flag " + ack.code() + " acknowledged: " + ack.reason());
         return safetyRecord(saved);
     }
@@ -297,27 +395,38 @@ public class Medications {
     }
 
     private Versioned<Stored> own(UUID patientId, UUID entryId) {
-        return store.latest(meds, entryId).filter(v -> !v.voided())
-                .filter(v -> store.patientOf(meds, entryId).map(patientId::equals).orElse(false))
+        return store.latest(meds, entryId)
+                .filter(v -> !v.voided())
+                .filter(v ->
+                        store.patientOf(meds, entryId).map(patientId::equals).orElse(false))
                 .orElseThrow(() -> new NotFoundException("No medication " + entryId + " for this patient"));
     }
 
     private List<ToReconcile> toReconcile(UUID patientId, List<Entry> structured) {
-        Set<UUID> done = structured.stream().map(Entry::structures).filter(java.util.Objects::nonNull)
+        Set<UUID> done = structured.stream()
+                .map(Entry::structures)
+                .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         return store.current(EntryKind.MEDICATION.record(), patientId).stream()
                 .filter(v -> !done.contains(v.entryId()))
-                .map(v -> new ToReconcile(v.entryId(), v.data().name(), v.data().dose(), v.data().frequency(),
-                        v.data().route(), v.data().status(), v.data().startDate()))
+                .map(v -> new ToReconcile(
+                        v.entryId(),
+                        v.data().name(),
+                        v.data().dose(),
+                        v.data().frequency(),
+                        v.data().route(),
+                        v.data().status(),
+                        v.data().startDate()))
                 .toList();
     }
 
     private List<SafetyRecord> safetyRecords(UUID patientId) {
-        return store.current(safetyRecords, patientId).stream().map(Medications::safetyRecord).toList();
+        return store.current(safetyRecords, patientId).stream()
+                .map(Medications::safetyRecord)
+                .toList();
     }
 
-    private Panel panel(UUID patientId, List<Entry> all, int toReconcile, List<SafetyRecord> records,
-            LocalDate today) {
+    private Panel panel(UUID patientId, List<Entry> all, int toReconcile, List<SafetyRecord> records, LocalDate today) {
         Map<SafetyRecordKind, SafetyRecord> last = new java.util.EnumMap<>(SafetyRecordKind.class);
         for (SafetyRecord r : records) { // newest first
             last.putIfAbsent(r.kind(), r);
@@ -328,12 +437,17 @@ public class Medications {
                 .withNaloxoneOffered(dateOf(last, SafetyRecordKind.NALOXONE_OFFERED))
                 .withAgreement(last.containsKey(SafetyRecordKind.TREATMENT_AGREEMENT))
                 .withAge(age(patientId, today));
-        OpioidSafety.Summary summary = safety.evaluate(all.stream().map(Entry::medication).toList(), inputs);
+        OpioidSafety.Summary summary =
+                safety.evaluate(all.stream().map(Entry::medication).toList(), inputs);
         List<FlagShown> flags = summary.flags().stream()
-                .map(f -> new FlagShown(f, records.stream()
-                        .filter(r -> r.kind() == SafetyRecordKind.FLAG_ACKNOWLEDGED && f.code().equals(r.flagCode())
-                                && f.text().equals(r.flagText()))
-                        .findFirst().orElse(null)))
+                .map(f -> new FlagShown(
+                        f,
+                        records.stream()
+                                .filter(r -> r.kind() == SafetyRecordKind.FLAG_ACKNOWLEDGED
+                                        && f.code().equals(r.flagCode())
+                                        && f.text().equals(r.flagText()))
+                                .findFirst()
+                                .orElse(null)))
                 .toList();
         return new Panel(summary, flags, toReconcile, last, false);
     }
@@ -350,14 +464,30 @@ public class Medications {
 
     private static Entry entry(Versioned<Stored> v) {
         Stored s = v.data();
-        return new Entry(v.entryId(), v.version(), s.medication(), s.sigText(), SigText.render(s.sig()),
-                s.stopReason(), s.structures(), v.recordedBy(), v.recordedAt());
+        return new Entry(
+                v.entryId(),
+                v.version(),
+                s.medication(),
+                s.sigText(),
+                SigText.render(s.sig()),
+                s.stopReason(),
+                s.structures(),
+                v.recordedBy(),
+                v.recordedAt());
     }
 
     private static SafetyRecord safetyRecord(Versioned<Safety> v) {
         Safety s = v.data();
-        return new SafetyRecord(v.entryId(), v.version(), s.kind(), s.onDate(), s.finding(), s.flagCode(),
-                s.flagText(), v.recordedBy(), v.recordedAt());
+        return new SafetyRecord(
+                v.entryId(),
+                v.version(),
+                s.kind(),
+                s.onDate(),
+                s.finding(),
+                s.flagCode(),
+                s.flagText(),
+                v.recordedBy(),
+                v.recordedAt());
     }
 
     private static String labelOf(SafetyRecordKind kind) {

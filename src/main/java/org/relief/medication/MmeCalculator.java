@@ -65,8 +65,16 @@ public final class MmeCalculator {
      * @param sharePercent this line's share of the total, or null
      * @param note how the daily dose was counted, or why it was not (the reason a person reads)
      */
-    public record Line(String name, String ingredient, Status status, BigDecimal dailyDose, String dailyDoseUnit,
-            BigDecimal factor, BigDecimal mme, BigDecimal sharePercent, String note) {
+    public record Line(
+            String name,
+            String ingredient,
+            Status status,
+            BigDecimal dailyDose,
+            String dailyDoseUnit,
+            BigDecimal factor,
+            BigDecimal mme,
+            BigDecimal sharePercent,
+            String note) {
 
         public Double mmeValue() {
             return mme == null ? null : mme.doubleValue();
@@ -83,8 +91,8 @@ public final class MmeCalculator {
      * @param unrecognised ingredients not in the catalogue (whether they are opioids is unknown; validation refuses
      *     them on the way in, so this is empty unless the catalogue changed since)
      */
-    public record Result(BigDecimal total, boolean complete, String table, List<Line> lines,
-            List<String> unrecognised) {
+    public record Result(
+            BigDecimal total, boolean complete, String table, List<Line> lines, List<String> unrecognised) {
 
         public double totalValue() {
             return total.doubleValue();
@@ -92,7 +100,8 @@ public final class MmeCalculator {
 
         /** "60", "112.5" (one decimal at most), or "at least 60" when incomplete. */
         public String totalShown() {
-            String n = total.setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+            String n =
+                    total.setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
             return complete ? n : "at least " + n;
         }
     }
@@ -104,7 +113,10 @@ public final class MmeCalculator {
         for (Medication m : medications) {
             for (Ingredient i : m.ingredients()) {
                 if (i == null || i.name() == null || catalogue.find(i.name()).isEmpty()) {
-                    unrecognised.add(i == null || i.name() == null ? "(no name)" : i.name().strip());
+                    unrecognised.add(
+                            i == null || i.name() == null
+                                    ? "(no name)"
+                                    : i.name().strip());
                 } else if (catalogue.classOf(i.name()) == DrugClass.OPIOID) {
                     lines.add(line(m, i));
                 }
@@ -122,12 +134,21 @@ public final class MmeCalculator {
         List<Line> shared = new ArrayList<>(lines.size());
         for (Line l : lines) {
             BigDecimal share = l.status() == Status.COUNTED && total.signum() > 0
-                    ? l.mme().multiply(HUNDRED).divide(total, 1, RoundingMode.HALF_UP) : null;
-            shared.add(new Line(l.name(), l.ingredient(), l.status(), l.dailyDose(), l.dailyDoseUnit(), l.factor(),
-                    l.mme(), share, l.note()));
+                    ? l.mme().multiply(HUNDRED).divide(total, 1, RoundingMode.HALF_UP)
+                    : null;
+            shared.add(new Line(
+                    l.name(),
+                    l.ingredient(),
+                    l.status(),
+                    l.dailyDose(),
+                    l.dailyDoseUnit(),
+                    l.factor(),
+                    l.mme(),
+                    share,
+                    l.note()));
         }
-        return new Result(total.stripTrailingZeros(), complete, table.name(), List.copyOf(shared),
-                List.copyOf(unrecognised));
+        return new Result(
+                total.stripTrailingZeros(), complete, table.name(), List.copyOf(shared), List.copyOf(unrecognised));
     }
 
     private Line line(Medication m, Ingredient opioid) {
@@ -137,13 +158,27 @@ public final class MmeCalculator {
             return notComputable(m, ingredient, "no conversion factor for " + ingredient + " in " + table.name());
         }
         if (entry.basis() == ConversionTable.Basis.EXCLUDED) {
-            return new Line(m.name(), ingredient, Status.EXCLUDED, null, null, null, null, null,
-                    entry.note().isBlank() ? "no factor in " + table.name() + ": excluded from the total"
+            return new Line(
+                    m.name(),
+                    ingredient,
+                    Status.EXCLUDED,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    entry.note().isBlank()
+                            ? "no factor in " + table.name() + ": excluded from the total"
                             : entry.note());
         }
         if (m.route() == null || !entry.appliesTo(m.route())) {
-            return notComputable(m, ingredient, table.name() + " gives no factor for " + ingredient
-                    + (m.route() == null ? " without a route" : " taken " + m.route().label()));
+            return notComputable(
+                    m,
+                    ingredient,
+                    table.name() + " gives no factor for " + ingredient
+                            + (m.route() == null
+                                    ? " without a route"
+                                    : " taken " + m.route().label()));
         }
         if (m.sig() == null) {
             return notComputable(m, ingredient, "no structured directions (sig) to count a daily dose from");
@@ -153,25 +188,46 @@ public final class MmeCalculator {
         }
         BigDecimal mgPerDay = mgPerDay(m, opioid);
         if (mgPerDay == null) {
-            return notComputable(m, ingredient, "the daily dose in mg cannot be worked out from the strength ("
-                    + opioid.shown() + ") and the directions (" + m.sig().words() + ")");
+            return notComputable(
+                    m,
+                    ingredient,
+                    "the daily dose in mg cannot be worked out from the strength (" + opioid.shown()
+                            + ") and the directions (" + m.sig().words() + ")");
         }
         BigDecimal factor = entry.factorFor(mgPerDay);
-        return new Line(m.name(), ingredient, Status.COUNTED, mgPerDay.stripTrailingZeros(), "mg/day", factor,
-                mgPerDay.multiply(factor).stripTrailingZeros(), null, counting(m.sig()));
+        return new Line(
+                m.name(),
+                ingredient,
+                Status.COUNTED,
+                mgPerDay.stripTrailingZeros(),
+                "mg/day",
+                factor,
+                mgPerDay.multiply(factor).stripTrailingZeros(),
+                null,
+                counting(m.sig()));
     }
 
     private Line patch(Medication m, Ingredient opioid, String ingredient, ConversionTable.Entry entry) {
         Sig s = m.sig();
-        if (m.form() != DoseForm.PATCH || opioid.unit() != StrengthUnit.MCG_PER_HOUR || opioid.strength() == null
-                || s.doseUnit() != DoseUnit.PATCH || s.doseQuantity() == null) {
-            return notComputable(m, ingredient, table.name() + " converts " + ingredient + " only as a patch "
-                    + "written in mcg/h");
+        if (m.form() != DoseForm.PATCH
+                || opioid.unit() != StrengthUnit.MCG_PER_HOUR
+                || opioid.strength() == null
+                || s.doseUnit() != DoseUnit.PATCH
+                || s.doseQuantity() == null) {
+            return notComputable(
+                    m, ingredient, table.name() + " converts " + ingredient + " only as a patch " + "written in mcg/h");
         }
         BigDecimal mcgPerHour = opioid.strength().multiply(s.doseQuantity());
         BigDecimal factor = entry.factorFor(mcgPerHour);
-        return new Line(m.name(), ingredient, Status.COUNTED, mcgPerHour.stripTrailingZeros(), "mcg/h", factor,
-                mcgPerHour.multiply(factor).stripTrailingZeros(), null,
+        return new Line(
+                m.name(),
+                ingredient,
+                Status.COUNTED,
+                mcgPerHour.stripTrailingZeros(),
+                "mcg/h",
+                factor,
+                mcgPerHour.multiply(factor).stripTrailingZeros(),
+                null,
                 "patch: " + SigText.plain(s.doseQuantity()) + " x " + SigText.plain(opioid.strength())
                         + " mcg/h worn at once, whatever the change interval");
     }
@@ -208,8 +264,8 @@ public final class MmeCalculator {
             return "as needed: counted at its maximum of " + SigText.plain(s.maxPerDay()) + " a day (Relief's rule: "
                     + "the most the prescription allows)";
         }
-        return SigText.plain(s.doseQuantity()) + " x " + SigText.plain(s.dosesPerDay().stripTrailingZeros())
-                + " a day";
+        return SigText.plain(s.doseQuantity()) + " x "
+                + SigText.plain(s.dosesPerDay().stripTrailingZeros()) + " a day";
     }
 
     private static Line notComputable(Medication m, String ingredient, String reason) {

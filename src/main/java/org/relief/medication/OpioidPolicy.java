@@ -32,17 +32,31 @@ public final class OpioidPolicy {
     public static OpioidPolicy defaults() {
         Map<String, PolicyValue> v = new LinkedHashMap<>();
         for (PolicyValue p : List.of(
-                PolicyValue.of(MME_REASSESS, "50", "MME/day", CDC_2022 + ": >= 50 MME/day, reassess and offer "
-                        + "naloxone; " + RULES_10),
-                PolicyValue.of(MME_HIGH, "90", "MME/day", CDC_2022 + ": >= 90 MME/day, avoid or document the "
-                        + "justification; " + RULES_10),
-                PolicyValue.of(PDMP_MONTHS, "3", "months", CDC_2022 + ": check the prescription drug monitoring "
-                        + "programme at the first opioid prescription and at least every 3 months; " + RULES_10),
-                PolicyValue.of(UDT_MONTHS, "12", "months", "issue 11, citing " + CDC_2022 + " recommendation 10: "
-                        + "urine drug testing at least yearly (interval UNVERIFIED: not in the rules reference, "
-                        + "primary text not read)"),
-                PolicyValue.of(NALOXONE_AGE, "65", "years", CDC_2022 + ": offer naloxone at age >= 65; "
-                        + RULES_10))) {
+                PolicyValue.of(
+                        MME_REASSESS,
+                        "50",
+                        "MME/day",
+                        CDC_2022 + ": >= 50 MME/day, reassess and offer " + "naloxone; " + RULES_10),
+                PolicyValue.of(
+                        MME_HIGH,
+                        "90",
+                        "MME/day",
+                        CDC_2022 + ": >= 90 MME/day, avoid or document the " + "justification; " + RULES_10),
+                PolicyValue.of(
+                        PDMP_MONTHS,
+                        "3",
+                        "months",
+                        CDC_2022 + ": check the prescription drug monitoring "
+                                + "programme at the first opioid prescription and at least every 3 months; "
+                                + RULES_10),
+                PolicyValue.of(
+                        UDT_MONTHS,
+                        "12",
+                        "months",
+                        "issue 11, citing " + CDC_2022 + " recommendation 10: "
+                                + "urine drug testing at least yearly (interval UNVERIFIED: not in the rules reference, "
+                                + "primary text not read)"),
+                PolicyValue.of(NALOXONE_AGE, "65", "years", CDC_2022 + ": offer naloxone at age >= 65; " + RULES_10))) {
             v.put(p.key(), p);
         }
         return new OpioidPolicy(v);
@@ -54,9 +68,11 @@ public final class OpioidPolicy {
      */
     public OpioidPolicy with(String key, BigDecimal value, String reason) {
         boolean whole = !key.equals(MME_REASSESS) && !key.equals(MME_HIGH);
-        if (value == null || value.signum() <= 0 || (whole && value.stripTrailingZeros().scale() > 0)) {
-            throw new InvalidInputException(List.of(new FieldProblem("value", whole ? "must be a whole number above 0"
-                    : "must be more than 0")));
+        if (value == null
+                || value.signum() <= 0
+                || (whole && value.stripTrailingZeros().scale() > 0)) {
+            throw new InvalidInputException(List.of(
+                    new FieldProblem("value", whole ? "must be a whole number above 0" : "must be more than 0")));
         }
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException(List.of(new FieldProblem("reason", "say why the clinic changes it")));

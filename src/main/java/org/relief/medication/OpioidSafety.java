@@ -65,7 +65,8 @@ public final class OpioidSafety {
     /** Evaluates the medications taken on {@code inputs.today()}. */
     public Summary evaluate(List<Medication> medications, SafetyInputs inputs) {
         LocalDate today = inputs.today();
-        List<Medication> taken = medications.stream().filter(m -> m.takenOn(today)).toList();
+        List<Medication> taken =
+                medications.stream().filter(m -> m.takenOn(today)).toList();
         MmeCalculator.Result mme = calculator.calculate(taken);
         List<Flag> flags = new ArrayList<>();
         if (!mme.lines().isEmpty()) {
@@ -82,12 +83,19 @@ public final class OpioidSafety {
         PolicyValue high = policy.get(OpioidPolicy.MME_HIGH);
         String total = mme.totalShown() + " MME/day (" + mme.table() + ")";
         if (mme.total().compareTo(reassess.value()) >= 0) {
-            flags.add(Flag.of("MME_50", "Total " + total + " is at or above " + reassess.shown()
-                    + ": reassess benefits and risks; offer naloxone.", reassess.source(), reassess));
+            flags.add(Flag.of(
+                    "MME_50",
+                    "Total " + total + " is at or above " + reassess.shown()
+                            + ": reassess benefits and risks; offer naloxone.",
+                    reassess.source(),
+                    reassess));
         }
         if (mme.total().compareTo(high.value()) >= 0) {
-            flags.add(Flag.of("MME_90", "Total " + total + " is at or above " + high.shown()
-                    + ": avoid, or document the justification.", high.source(), high));
+            flags.add(Flag.of(
+                    "MME_90",
+                    "Total " + total + " is at or above " + high.shown() + ": avoid, or document the justification.",
+                    high.source(),
+                    high));
         }
     }
 
@@ -98,17 +106,25 @@ public final class OpioidSafety {
         Set<String> gabapentinoids = ingredients(taken, DrugClass.GABAPENTINOID);
         Set<String> others = ingredients(taken, DrugClass.OTHER_CNS_DEPRESSANT);
         if (!benzos.isEmpty()) {
-            flags.add(Flag.of("OPIOID_BENZODIAZEPINE", "Opioid taken with a benzodiazepine (" + String.join(", ", benzos)
-                    + "): caution, the combination raises the risk of overdose.", source));
+            flags.add(Flag.of(
+                    "OPIOID_BENZODIAZEPINE",
+                    "Opioid taken with a benzodiazepine (" + String.join(", ", benzos)
+                            + "): caution, the combination raises the risk of overdose.",
+                    source));
         }
         if (!gabapentinoids.isEmpty()) {
-            flags.add(Flag.of("OPIOID_GABAPENTINOID", "Opioid taken with a gabapentinoid ("
-                    + String.join(", ", gabapentinoids) + "): caution, the combination raises the risk of "
-                    + "respiratory depression.", source));
+            flags.add(Flag.of(
+                    "OPIOID_GABAPENTINOID",
+                    "Opioid taken with a gabapentinoid ("
+                            + String.join(", ", gabapentinoids) + "): caution, the combination raises the risk of "
+                            + "respiratory depression.",
+                    source));
         }
         if (!others.isEmpty()) {
-            flags.add(Flag.of("OPIOID_CNS_DEPRESSANT", "Opioid taken with another CNS depressant ("
-                    + String.join(", ", others) + "): caution.", source));
+            flags.add(Flag.of(
+                    "OPIOID_CNS_DEPRESSANT",
+                    "Opioid taken with another CNS depressant (" + String.join(", ", others) + "): caution.",
+                    source));
         }
     }
 
@@ -135,10 +151,14 @@ public final class OpioidSafety {
             why.add("age " + in.age() + " (>= " + age.shown() + ")");
         }
         if (!why.isEmpty()) {
-            flags.add(Flag.of("NALOXONE_NOT_OFFERED", "Naloxone not offered: offer it and record the offer ("
-                    + String.join("; ", why) + ").", OpioidPolicy.CDC_2022 + ": offer naloxone at >= 50 MME/day and "
-                    + "for overdose or substance use disorder history, sleep apnoea, renal or hepatic failure, "
-                    + "age >= 65; " + OpioidPolicy.RULES_10, reassess, age));
+            flags.add(Flag.of(
+                    "NALOXONE_NOT_OFFERED",
+                    "Naloxone not offered: offer it and record the offer (" + String.join("; ", why) + ").",
+                    OpioidPolicy.CDC_2022 + ": offer naloxone at >= 50 MME/day and "
+                            + "for overdose or substance use disorder history, sleep apnoea, renal or hepatic failure, "
+                            + "age >= 65; " + OpioidPolicy.RULES_10,
+                    reassess,
+                    age));
         }
     }
 
@@ -146,21 +166,37 @@ public final class OpioidSafety {
         PolicyValue pdmp = policy.get(OpioidPolicy.PDMP_MONTHS);
         PolicyValue udt = policy.get(OpioidPolicy.UDT_MONTHS);
         if (in.lastPdmpCheck() == null) {
-            flags.add(Flag.of("PDMP_CHECK_DUE", "PDMP check due: none on file (check at the first opioid "
-                    + "prescription and at least every " + pdmp.shown() + ").", pdmp.source(), pdmp));
+            flags.add(Flag.of(
+                    "PDMP_CHECK_DUE",
+                    "PDMP check due: none on file (check at the first opioid " + "prescription and at least every "
+                            + pdmp.shown() + ").",
+                    pdmp.source(),
+                    pdmp));
         } else if (!in.today().isBefore(in.lastPdmpCheck().plusMonths(pdmp.integer()))) {
-            flags.add(Flag.of("PDMP_CHECK_DUE", "PDMP check due: the last was on " + in.lastPdmpCheck()
-                    + " (at least every " + pdmp.shown() + ").", pdmp.source(), pdmp));
+            flags.add(Flag.of(
+                    "PDMP_CHECK_DUE",
+                    "PDMP check due: the last was on " + in.lastPdmpCheck() + " (at least every " + pdmp.shown() + ").",
+                    pdmp.source(),
+                    pdmp));
         }
         if (in.lastUrineDrugTest() == null) {
-            flags.add(Flag.of("UDT_DUE", "Urine drug test due: none on file (at least every " + udt.shown() + ").",
-                    udt.source(), udt));
+            flags.add(Flag.of(
+                    "UDT_DUE",
+                    "Urine drug test due: none on file (at least every " + udt.shown() + ").",
+                    udt.source(),
+                    udt));
         } else if (!in.today().isBefore(in.lastUrineDrugTest().plusMonths(udt.integer()))) {
-            flags.add(Flag.of("UDT_DUE", "Urine drug test due: the last was on " + in.lastUrineDrugTest()
-                    + " (at least every " + udt.shown() + ").", udt.source(), udt));
+            flags.add(Flag.of(
+                    "UDT_DUE",
+                    "Urine drug test due: the last was on " + in.lastUrineDrugTest() + " (at least every " + udt.shown()
+                            + ").",
+                    udt.source(),
+                    udt));
         }
         if (!in.treatmentAgreementOnFile()) {
-            flags.add(Flag.of("TREATMENT_AGREEMENT_MISSING", "No opioid treatment agreement on file.",
+            flags.add(Flag.of(
+                    "TREATMENT_AGREEMENT_MISSING",
+                    "No opioid treatment agreement on file.",
                     "the clinic's practice (issue 11: \"treatment agreement on file\"); no clinical number"));
         }
     }

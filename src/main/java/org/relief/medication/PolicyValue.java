@@ -27,8 +27,8 @@ public record PolicyValue(String key, BigDecimal value, String unit, String sour
 
     /** The same key with a clinic's own value; the reason joins the source. */
     public PolicyValue overriddenBy(BigDecimal newValue, String reason) {
-        return new PolicyValue(key, newValue, unit, "clinic policy (" + reason + "); default " + shown() + " from "
-                + source);
+        return new PolicyValue(
+                key, newValue, unit, "clinic policy (" + reason + "); default " + shown() + " from " + source);
     }
 
     public int integer() {

@@ -32,8 +32,11 @@ public record ReviewPolicy(Map<ScoreReading.Kind, Mid> mids, PolicyValue candida
 
         /** "2 points or 30 %". */
         public String shown() {
-            return points.stripTrailingZeros().toPlainString() + " point" + (points.compareTo(BigDecimal.ONE) == 0
-                    ? "" : "s") + (percent == null ? "" : " or " + percent.stripTrailingZeros().toPlainString() + " %");
+            return points.stripTrailingZeros().toPlainString() + " point"
+                    + (points.compareTo(BigDecimal.ONE) == 0 ? "" : "s")
+                    + (percent == null
+                            ? ""
+                            : " or " + percent.stripTrailingZeros().toPlainString() + " %");
         }
     }
 
@@ -47,12 +50,22 @@ public record ReviewPolicy(Map<ScoreReading.Kind, Mid> mids, PolicyValue candida
             throw new IllegalArgumentException("review.candidate-weeks must be at least 1, was " + candidateWeeks);
         }
         Map<ScoreReading.Kind, Mid> mids = new EnumMap<>(ScoreReading.Kind.class);
-        mids.put(ScoreReading.Kind.NRS, new Mid(new BigDecimal("2"), new BigDecimal("30"),
-                "Farrar et al., Pain 2001: 2 points or 30 % (shared/CLINICAL_RULES.md §11)"));
-        mids.put(ScoreReading.Kind.PEG, new Mid(new BigDecimal("1.0"), null,
-                "Reed, J Pain 2023: meaningful change 1.0-1.75 points, the low end used "
-                        + "(shared/CLINICAL_RULES.md §11)"));
-        return new ReviewPolicy(mids, new PolicyValue("review.candidate-weeks", BigDecimal.valueOf(candidateWeeks),
-                "weeks", candidateWeeksSource));
+        mids.put(
+                ScoreReading.Kind.NRS,
+                new Mid(
+                        new BigDecimal("2"),
+                        new BigDecimal("30"),
+                        "Farrar et al., Pain 2001: 2 points or 30 % (shared/CLINICAL_RULES.md §11)"));
+        mids.put(
+                ScoreReading.Kind.PEG,
+                new Mid(
+                        new BigDecimal("1.0"),
+                        null,
+                        "Reed, J Pain 2023: meaningful change 1.0-1.75 points, the low end used "
+                                + "(shared/CLINICAL_RULES.md §11)"));
+        return new ReviewPolicy(
+                mids,
+                new PolicyValue(
+                        "review.candidate-weeks", BigDecimal.valueOf(candidateWeeks), "weeks", candidateWeeksSource));
     }
 }

@@ -17,9 +17,16 @@ import java.time.LocalDate;
  * @param sleepApnoea sleep apnoea
  * @param renalOrHepaticFailure renal or hepatic failure
  */
-public record SafetyInputs(LocalDate today, LocalDate lastPdmpCheck, LocalDate lastUrineDrugTest,
-        LocalDate naloxoneOffered, boolean treatmentAgreementOnFile, Integer age,
-        boolean overdoseOrSubstanceUseHistory, boolean sleepApnoea, boolean renalOrHepaticFailure) {
+public record SafetyInputs(
+        LocalDate today,
+        LocalDate lastPdmpCheck,
+        LocalDate lastUrineDrugTest,
+        LocalDate naloxoneOffered,
+        boolean treatmentAgreementOnFile,
+        Integer age,
+        boolean overdoseOrSubstanceUseHistory,
+        boolean sleepApnoea,
+        boolean renalOrHepaticFailure) {
 
     /** Nothing on file and no risk factor known: every "due" flag applies. */
     public static SafetyInputs nothingOnFile(LocalDate today) {
@@ -27,32 +34,80 @@ public record SafetyInputs(LocalDate today, LocalDate lastPdmpCheck, LocalDate l
     }
 
     public SafetyInputs withPdmpCheck(LocalDate on) {
-        return new SafetyInputs(today, on, lastUrineDrugTest, naloxoneOffered, treatmentAgreementOnFile, age,
-                overdoseOrSubstanceUseHistory, sleepApnoea, renalOrHepaticFailure);
+        return new SafetyInputs(
+                today,
+                on,
+                lastUrineDrugTest,
+                naloxoneOffered,
+                treatmentAgreementOnFile,
+                age,
+                overdoseOrSubstanceUseHistory,
+                sleepApnoea,
+                renalOrHepaticFailure);
     }
 
     public SafetyInputs withUrineDrugTest(LocalDate on) {
-        return new SafetyInputs(today, lastPdmpCheck, on, naloxoneOffered, treatmentAgreementOnFile, age,
-                overdoseOrSubstanceUseHistory, sleepApnoea, renalOrHepaticFailure);
+        return new SafetyInputs(
+                today,
+                lastPdmpCheck,
+                on,
+                naloxoneOffered,
+                treatmentAgreementOnFile,
+                age,
+                overdoseOrSubstanceUseHistory,
+                sleepApnoea,
+                renalOrHepaticFailure);
     }
 
     public SafetyInputs withNaloxoneOffered(LocalDate on) {
-        return new SafetyInputs(today, lastPdmpCheck, lastUrineDrugTest, on, treatmentAgreementOnFile, age,
-                overdoseOrSubstanceUseHistory, sleepApnoea, renalOrHepaticFailure);
+        return new SafetyInputs(
+                today,
+                lastPdmpCheck,
+                lastUrineDrugTest,
+                on,
+                treatmentAgreementOnFile,
+                age,
+                overdoseOrSubstanceUseHistory,
+                sleepApnoea,
+                renalOrHepaticFailure);
     }
 
     public SafetyInputs withAgreement(boolean onFile) {
-        return new SafetyInputs(today, lastPdmpCheck, lastUrineDrugTest, naloxoneOffered, onFile, age,
-                overdoseOrSubstanceUseHistory, sleepApnoea, renalOrHepaticFailure);
+        return new SafetyInputs(
+                today,
+                lastPdmpCheck,
+                lastUrineDrugTest,
+                naloxoneOffered,
+                onFile,
+                age,
+                overdoseOrSubstanceUseHistory,
+                sleepApnoea,
+                renalOrHepaticFailure);
     }
 
     public SafetyInputs withAge(Integer years) {
-        return new SafetyInputs(today, lastPdmpCheck, lastUrineDrugTest, naloxoneOffered, treatmentAgreementOnFile,
-                years, overdoseOrSubstanceUseHistory, sleepApnoea, renalOrHepaticFailure);
+        return new SafetyInputs(
+                today,
+                lastPdmpCheck,
+                lastUrineDrugTest,
+                naloxoneOffered,
+                treatmentAgreementOnFile,
+                years,
+                overdoseOrSubstanceUseHistory,
+                sleepApnoea,
+                renalOrHepaticFailure);
     }
 
     public SafetyInputs withRisks(boolean overdoseOrSud, boolean apnoea, boolean renalOrHepatic) {
-        return new SafetyInputs(today, lastPdmpCheck, lastUrineDrugTest, naloxoneOffered, treatmentAgreementOnFile,
-                age, overdoseOrSud, apnoea, renalOrHepatic);
+        return new SafetyInputs(
+                today,
+                lastPdmpCheck,
+                lastUrineDrugTest,
+                naloxoneOffered,
+                treatmentAgreementOnFile,
+                age,
+                overdoseOrSud,
+                apnoea,
+                renalOrHepatic);
     }
 }

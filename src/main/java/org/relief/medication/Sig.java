@@ -17,8 +17,13 @@ import java.math.MathContext;
  * @param asNeeded PRN
  * @param maxPerDay for PRN: the most dose units per day ("max 4/day" = 4); may be given for a regular sig too
  */
-public record Sig(BigDecimal doseQuantity, DoseUnit doseUnit, Integer timesPerDay, BigDecimal everyHours,
-        boolean asNeeded, BigDecimal maxPerDay) {
+public record Sig(
+        BigDecimal doseQuantity,
+        DoseUnit doseUnit,
+        Integer timesPerDay,
+        BigDecimal everyHours,
+        boolean asNeeded,
+        BigDecimal maxPerDay) {
 
     static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
     static final MathContext PRECISION = MathContext.DECIMAL64;

@@ -34,8 +34,8 @@ public final class SigText {
     private static final String UNIT = "(tablets?|tabs?|capsules?|caps?|patch(?:es)?|films?|ml|mg|mcg|applications?)";
     private static final Pattern DOSE = Pattern.compile(NUMBER + "\\s*" + UNIT + "?(?=\\s|$)");
     private static final Pattern RANGE = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:-|to)\\s*\\d+.*");
-    private static final Pattern ROUTE = Pattern.compile("(?:po|by mouth|orally|sl|sublingually|td|transdermally)"
-            + "(?=\\s|$)");
+    private static final Pattern ROUTE =
+            Pattern.compile("(?:po|by mouth|orally|sl|sublingually|td|transdermally)" + "(?=\\s|$)");
     private static final Pattern EVERY_HOURS = Pattern.compile("(?:q\\s*" + NUMBER + "\\s*(?:h|hr|hrs|hour|hours)"
             + "|every\\s+" + NUMBER + "\\s*(?:h|hr|hrs|hour|hours))(?=\\s|$)");
     private static final Pattern EVERY_HOUR = Pattern.compile("(?:every hour|q\\s*h|qh|hourly)(?=\\s|$)");
@@ -46,11 +46,10 @@ public final class SigText {
     private static final Pattern TIMES_NUMBER = Pattern.compile("(\\d+)\\s*(?:times\\s+(?:a|per)\\s+day|times daily"
             + "|x\\s*/\\s*day|x\\s+(?:a|per)\\s+day|x\\s*daily)(?=\\s|$)");
     private static final Pattern PRN = Pattern.compile("(?:prn|as needed)(?:\\s+(?:for\\s+)?pain)?(?=\\s|$)");
-    private static final Pattern MAX = Pattern.compile("(?:max|maximum|at most|no more than|not more than)\\s+"
-            + NUMBER + "\\s*" + UNIT + "?\\s*(?:/|per|a|an|in|every)\\s*(?:day|24\\s*(?:h|hr|hrs|hours))(?=\\s|$)");
+    private static final Pattern MAX = Pattern.compile("(?:max|maximum|at most|no more than|not more than)\\s+" + NUMBER
+            + "\\s*" + UNIT + "?\\s*(?:/|per|a|an|in|every)\\s*(?:day|24\\s*(?:h|hr|hrs|hours))(?=\\s|$)");
 
-    private SigText() {
-    }
+    private SigText() {}
 
     /** The sig as data, or {@link InvalidInputException} naming the field "sig" with what could not be read. */
     public static Sig parse(String text) {
@@ -64,21 +63,29 @@ public final class SigText {
 
     /** Reads the text; the problems, if any, go to {@code problems} and the result is then null. */
     public static Sig read(String text, List<FieldProblem> problems) {
-        String s = text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[,;]", " ").replaceAll("\\s+", " ")
-                .strip().replaceAll("\\.$", "").strip();
+        String s = text == null
+                ? ""
+                : text.toLowerCase(Locale.ROOT)
+                        .replaceAll("[,;]", " ")
+                        .replaceAll("\\s+", " ")
+                        .strip()
+                        .replaceAll("\\.$", "")
+                        .strip();
         if (s.isEmpty()) {
             problems.add(new FieldProblem(FIELD, "write the directions, e.g. \"1 tab q6h prn, max 4/day\""));
             return null;
         }
         if (RANGE.matcher(s).matches()) {
-            problems.add(new FieldProblem(FIELD, "a dose range (\"" + s.split(" ")[0] + "\") cannot be recorded as "
-                    + "one dose: write the dose to take and the maximum per day"));
+            problems.add(new FieldProblem(
+                    FIELD,
+                    "a dose range (\"" + s.split(" ")[0] + "\") cannot be recorded as "
+                            + "one dose: write the dose to take and the maximum per day"));
             return null;
         }
         Matcher m = DOSE.matcher(s);
         if (!m.lookingAt()) {
-            problems.add(new FieldProblem(FIELD, "start with the dose and its unit, e.g. \"1 tab\" (could not read \""
-                    + s + "\")"));
+            problems.add(new FieldProblem(
+                    FIELD, "start with the dose and its unit, e.g. \"1 tab\" (could not read \"" + s + "\")"));
             return null;
         }
         BigDecimal quantity = number(m.group(1));
@@ -109,8 +116,9 @@ public final class SigText {
                 max = number(m.group(1));
                 maxUnit = m.group(2) == null ? null : unit(m.group(2));
             } else {
-                problems.add(new FieldProblem(FIELD, "could not read \"" + s.substring(at) + "\"; write e.g. "
-                        + "\"1 tab q6h prn, max 4/day\""));
+                problems.add(new FieldProblem(
+                        FIELD,
+                        "could not read \"" + s.substring(at) + "\"; write e.g. " + "\"1 tab q6h prn, max 4/day\""));
                 return null;
             }
             at = skipSpaces(s, m.end());
@@ -130,8 +138,10 @@ public final class SigText {
             problems.add(new FieldProblem(FIELD, "an as-needed dose needs a maximum per day, e.g. \"max 4/day\""));
         }
         if (maxUnit != null && unit != null && maxUnit != unit) {
-            problems.add(new FieldProblem(FIELD, "the maximum per day is in " + maxUnit.label()
-                    + " but the dose is in " + unit.label() + ": use the same unit"));
+            problems.add(new FieldProblem(
+                    FIELD,
+                    "the maximum per day is in " + maxUnit.label() + " but the dose is in " + unit.label()
+                            + ": use the same unit"));
         }
         return problems.isEmpty() ? new Sig(quantity, unit, times, hours, prn, max) : null;
     }
@@ -146,16 +156,20 @@ public final class SigText {
             }
         }
         if (sig.timesPerDay() != null) {
-            out.append(' ').append(switch (sig.timesPerDay()) {
-                case 1 -> "once a day";
-                case 2 -> "twice a day";
-                case 3 -> "three times a day";
-                case 4 -> "four times a day";
-                default -> sig.timesPerDay() + " times a day";
-            });
+            out.append(' ')
+                    .append(
+                            switch (sig.timesPerDay()) {
+                                case 1 -> "once a day";
+                                case 2 -> "twice a day";
+                                case 3 -> "three times a day";
+                                case 4 -> "four times a day";
+                                default -> sig.timesPerDay() + " times a day";
+                            });
         } else if (sig.everyHours() != null) {
-            out.append(sig.everyHours().compareTo(BigDecimal.ONE) == 0 ? " every hour"
-                    : " every " + plain(sig.everyHours()) + " hours");
+            out.append(
+                    sig.everyHours().compareTo(BigDecimal.ONE) == 0
+                            ? " every hour"
+                            : " every " + plain(sig.everyHours()) + " hours");
         }
         if (sig.asNeeded()) {
             out.append(" as needed");
@@ -192,7 +206,8 @@ public final class SigText {
         if (denominator.signum() == 0) {
             return null;
         }
-        return new BigDecimal(text.substring(0, slash)).divide(denominator, 4, RoundingMode.HALF_UP)
+        return new BigDecimal(text.substring(0, slash))
+                .divide(denominator, 4, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
     }
 

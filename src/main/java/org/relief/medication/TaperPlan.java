@@ -26,8 +26,7 @@ public record TaperPlan(String unit, List<Step> steps, List<LocalDate> reviewDat
     static final int MAX_STEPS = 600;
 
     /** From {@code from} on, take {@code dose} (a reduction of {@code reduction} from the step before). */
-    public record Step(int number, LocalDate from, BigDecimal dose, BigDecimal reduction) {
-    }
+    public record Step(int number, LocalDate from, BigDecimal dose, BigDecimal reduction) {}
 
     /**
      * The plan, or {@link InvalidInputException} naming "startDose", "targetDose" or "firstDay".
@@ -38,8 +37,8 @@ public record TaperPlan(String unit, List<Step> steps, List<LocalDate> reviewDat
      * @param targetDose where the taper ends (0 = stop)
      * @param policy the rate
      */
-    public static TaperPlan of(BigDecimal startDose, String unit, LocalDate firstDay, BigDecimal targetDose,
-            TaperPolicy policy) {
+    public static TaperPlan of(
+            BigDecimal startDose, String unit, LocalDate firstDay, BigDecimal targetDose, TaperPolicy policy) {
         List<FieldProblem> problems = new ArrayList<>();
         if (startDose == null || startDose.signum() <= 0) {
             problems.add(new FieldProblem("startDose", "must be more than 0"));
@@ -49,8 +48,10 @@ public record TaperPlan(String unit, List<Step> steps, List<LocalDate> reviewDat
         } else if (startDose != null && targetDose.compareTo(startDose) >= 0) {
             problems.add(new FieldProblem("targetDose", "must be less than the starting dose"));
         } else if (policy.base() == TaperPolicy.Base.CURRENT_DOSE && targetDose.signum() == 0) {
-            problems.add(new FieldProblem("targetDose", "a reduction by a share of the current dose never reaches 0: "
-                    + "give a target above 0 (then stop with the prescriber's plan)"));
+            problems.add(new FieldProblem(
+                    "targetDose",
+                    "a reduction by a share of the current dose never reaches 0: "
+                            + "give a target above 0 (then stop with the prescriber's plan)"));
         }
         if (firstDay == null) {
             problems.add(new FieldProblem("firstDay", "give the day of the first reduction"));
@@ -70,17 +71,20 @@ public record TaperPlan(String unit, List<Step> steps, List<LocalDate> reviewDat
         BigDecimal dose = startDose;
         while (dose.compareTo(targetDose) > 0) {
             if (steps.size() == MAX_STEPS) {
-                throw new InvalidInputException(List.of(new FieldProblem("ratePercent",
-                        "is too small: the taper would take more than " + MAX_STEPS + " steps")));
+                throw new InvalidInputException(List.of(new FieldProblem(
+                        "ratePercent", "is too small: the taper would take more than " + MAX_STEPS + " steps")));
             }
-            BigDecimal reduction = policy.base() == TaperPolicy.Base.STARTING_DOSE ? fixedStep
-                    : dose.multiply(policy.fraction());
+            BigDecimal reduction =
+                    policy.base() == TaperPolicy.Base.STARTING_DOSE ? fixedStep : dose.multiply(policy.fraction());
             BigDecimal next = dose.subtract(reduction).setScale(2, RoundingMode.HALF_UP);
             if (next.compareTo(targetDose) < 0 || next.compareTo(dose) == 0) {
                 next = targetDose;
             }
-            steps.add(new Step(steps.size() + 1, firstDay.plusMonths((long) steps.size() * months),
-                    next.stripTrailingZeros(), dose.subtract(next).stripTrailingZeros()));
+            steps.add(new Step(
+                    steps.size() + 1,
+                    firstDay.plusMonths((long) steps.size() * months),
+                    next.stripTrailingZeros(),
+                    dose.subtract(next).stripTrailingZeros()));
             dose = next;
         }
         List<LocalDate> reviews = new ArrayList<>();
@@ -88,7 +92,11 @@ public record TaperPlan(String unit, List<Step> steps, List<LocalDate> reviewDat
             reviews.add(steps.get(i).from());
         }
         reviews.add(steps.get(steps.size() - 1).from().plusMonths(months));
-        return new TaperPlan(unit, List.copyOf(steps), List.copyOf(reviews), policy.shown(),
+        return new TaperPlan(
+                unit,
+                List.copyOf(steps),
+                List.copyOf(reviews),
+                policy.shown(),
                 policy.ratePercent().source());
     }
 }

@@ -40,8 +40,10 @@ public record TaperPolicy(PolicyValue ratePercent, PolicyValue intervalMonths, B
 
     /** 10 % of the starting dose per month (HHS 2019, as cited). */
     public static TaperPolicy defaults() {
-        return new TaperPolicy(PolicyValue.of("taper.rate-percent", "10", "%", HHS_2019),
-                PolicyValue.of("taper.interval-months", "1", "months", HHS_2019), Base.STARTING_DOSE);
+        return new TaperPolicy(
+                PolicyValue.of("taper.rate-percent", "10", "%", HHS_2019),
+                PolicyValue.of("taper.interval-months", "1", "months", HHS_2019),
+                Base.STARTING_DOSE);
     }
 
     /** "10 % of the starting dose every 1 months". */

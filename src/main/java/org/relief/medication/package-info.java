@@ -5,5 +5,7 @@
  * the periodic review. Plain Java: the numbers are policy data with their sources (shared/CLINICAL_RULES.md §10,
  * §11 and the sources issue 11 cites); storage, screens, API and FHIR are wired onto it elsewhere.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Medication", allowedDependencies = {"audit", "careteam", "patient", "record", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Medication",
+        allowedDependencies = {"audit", "careteam", "patient", "record", "shared"})
 package org.relief.medication;

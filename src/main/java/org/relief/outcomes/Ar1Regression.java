@@ -29,8 +29,14 @@ final class Ar1Regression {
     static final double MAX_RHO = 0.95;
 
     /** The fitted model ({@code tQuantile} for the two-sided confidence asked for). */
-    record Fit(double[] beta, double[] standardErrors, int degreesOfFreedom, double rho, boolean autocorrelation,
-            double tQuantile, int evaluations) {
+    record Fit(
+            double[] beta,
+            double[] standardErrors,
+            int degreesOfFreedom,
+            double rho,
+            boolean autocorrelation,
+            double tQuantile,
+            int evaluations) {
 
         double lower(int i) {
             return beta[i] - tQuantile * standardErrors[i];
@@ -42,8 +48,8 @@ final class Ar1Regression {
 
         /** Student's t quantile for a two-sided interval that holds for k estimates at once (Bonferroni). */
         double tQuantile(double confidence, int k) {
-            return new TDistribution(degreesOfFreedom).inverseCumulativeProbability(
-                    1 - (1 - confidence) / (2.0 * Math.max(1, k)));
+            return new TDistribution(degreesOfFreedom)
+                    .inverseCumulativeProbability(1 - (1 - confidence) / (2.0 * Math.max(1, k)));
         }
     }
 
@@ -54,8 +60,7 @@ final class Ar1Regression {
         }
     }
 
-    private Ar1Regression() {
-    }
+    private Ar1Regression() {}
 
     static Fit fit(double[] y, double[][] x, int minPointsForAutocorrelation, double confidence) throws NotEstimable {
         int n = y.length;
@@ -70,8 +75,10 @@ final class Ar1Regression {
         int evaluations = 0;
         if (ar && ols.calculateResidualSumOfSquares() > 1e-18) {
             BrentOptimizer brent = new BrentOptimizer(1e-8, 1e-7);
-            UnivariatePointValuePair best = brent.optimize(new MaxEval(500),
-                    new UnivariateObjectiveFunction(r -> restrictedLogLikelihood(y, x, r)), GoalType.MAXIMIZE,
+            UnivariatePointValuePair best = brent.optimize(
+                    new MaxEval(500),
+                    new UnivariateObjectiveFunction(r -> restrictedLogLikelihood(y, x, r)),
+                    GoalType.MAXIMIZE,
                     new SearchInterval(-MAX_RHO, MAX_RHO, 0));
             rho = best.getPoint();
             evaluations = brent.getEvaluations();

@@ -34,7 +34,8 @@ public record MeaningfulChange(Measure measure, Double points, Double percentOfB
             sb.append(OutcomesPolicy.num(points)).append(" points");
         }
         if (percentOfBaseline != null) {
-            sb.append(sb.length() > 0 ? " or " : "").append(OutcomesPolicy.num(percentOfBaseline))
+            sb.append(sb.length() > 0 ? " or " : "")
+                    .append(OutcomesPolicy.num(percentOfBaseline))
                     .append(" % of baseline");
         }
         return sb.toString();

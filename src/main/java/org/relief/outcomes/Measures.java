@@ -2,15 +2,13 @@ package org.relief.outcomes;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 
 /** Reads a measure named in a request ("NRS", "PEG", "ODI", "PHQ-9" or "PHQ9"); anything else is a 400 in words. */
 public final class Measures {
 
-    private Measures() {
-    }
+    private Measures() {}
 
     public static Measure parse(String text) {
         if (text == null || text.isBlank()) {
@@ -22,8 +20,7 @@ public final class Measures {
                 return m;
             }
         }
-        throw new InvalidInputException(List.of(new FieldProblem("measure",
-                "must be one of NRS, PEG, ODI or PHQ-9")));
+        throw new InvalidInputException(List.of(new FieldProblem("measure", "must be one of NRS, PEG, ODI or PHQ-9")));
     }
 
     /** The short name a person reads in the picker. */

@@ -46,7 +46,8 @@ public record OutcomeSeries(Measure measure, List<Reading> readings) {
     public int countBetween(LocalDate from, LocalDate to) {
         int n = 0;
         for (Reading r : readings) {
-            if ((from == null || !r.date().isBefore(from)) && (to == null || r.date().isBefore(to))) {
+            if ((from == null || !r.date().isBefore(from))
+                    && (to == null || r.date().isBefore(to))) {
                 n++;
             }
         }

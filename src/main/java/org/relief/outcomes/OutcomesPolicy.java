@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param minimalChange the meaningful-change figure per measure used to judge a therapy or an interaction
  * @param importantChange the individually important change per measure (the band drawn around the baseline)
  */
-public record OutcomesPolicy(Map<String, Value> values, Map<Measure, MeaningfulChange> minimalChange,
+public record OutcomesPolicy(
+        Map<String, Value> values,
+        Map<Measure, MeaningfulChange> minimalChange,
         Map<Measure, MeaningfulChange> importantChange) {
 
     /** One named value: key, number, unit and where it comes from. */
@@ -37,8 +39,15 @@ public record OutcomesPolicy(Map<String, Value> values, Map<Measure, MeaningfulC
         values = Map.copyOf(values);
         minimalChange = Map.copyOf(minimalChange);
         importantChange = Map.copyOf(importantChange);
-        for (String k : new String[] {MIN_POINTS_PER_SEGMENT, MIN_POINTS_FOR_AUTOCORRELATION, CONFIDENCE_PERCENT,
-                RESPONDER_MODERATE_PERCENT, RESPONDER_SUBSTANTIAL_PERCENT, MIN_SIMILAR_PATIENTS, RELIEF_LASTING_PERCENT}) {
+        for (String k : new String[] {
+            MIN_POINTS_PER_SEGMENT,
+            MIN_POINTS_FOR_AUTOCORRELATION,
+            CONFIDENCE_PERCENT,
+            RESPONDER_MODERATE_PERCENT,
+            RESPONDER_SUBSTANTIAL_PERCENT,
+            MIN_SIMILAR_PATIENTS,
+            RELIEF_LASTING_PERCENT
+        }) {
             if (!values.containsKey(k)) {
                 throw new IllegalArgumentException("policy value missing: " + k);
             }
@@ -48,44 +57,95 @@ public record OutcomesPolicy(Map<String, Value> values, Map<Measure, MeaningfulC
     /** The defaults, with their sources. */
     public static OutcomesPolicy defaults() {
         Map<String, Value> v = new LinkedHashMap<>();
-        put(v, MIN_POINTS_PER_SEGMENT, 12, "readings",
+        put(
+                v,
+                MIN_POINTS_PER_SEGMENT,
+                12,
+                "readings",
                 "Product default, UNVERIFIED as a per-segment minimum: 12 is the series length below which "
                         + "Turner et al. (BMC Med Res Methodol 2021) find interval estimates too narrow "
                         + "(CLINICAL_RULES §12); applied here to every segment a comparison rests on");
-        put(v, MIN_POINTS_FOR_AUTOCORRELATION, 12, "readings",
+        put(
+                v,
+                MIN_POINTS_FOR_AUTOCORRELATION,
+                12,
+                "readings",
                 "CLINICAL_RULES §12 (Turner et al., BMC Med Res Methodol 2021): OLS under 12 points, "
                         + "autocorrelation-aware estimation for longer series");
         put(v, CONFIDENCE_PERCENT, 95, "%", "Conventional 95 % confidence level (CLINICAL_RULES §12, issue 12)");
-        put(v, RESPONDER_MODERATE_PERCENT, 30, "%",
+        put(
+                v,
+                RESPONDER_MODERATE_PERCENT,
+                30,
+                "%",
                 "CLINICAL_RULES §11: >= 30 % is clinically important / moderate (Farrar 2001; IMMPACT 2008)");
         put(v, RESPONDER_SUBSTANTIAL_PERCENT, 50, "%", "CLINICAL_RULES §11: >= 50 % is substantial (IMMPACT 2008)");
-        put(v, MIN_SIMILAR_PATIENTS, 20, "patients",
+        put(
+                v,
+                MIN_SIMILAR_PATIENTS,
+                20,
+                "patients",
                 "Product default with no clinical source (UNVERIFIED): below this many similar patients the "
                         + "expectation is not shown; a clinic admin must confirm it");
-        put(v, RELIEF_LASTING_PERCENT, 50, "%",
+        put(
+                v,
+                RELIEF_LASTING_PERCENT,
+                50,
+                "%",
                 "CLINICAL_RULES §2 and §3: a repeat ESI or RFA needs >= 50 % relief (LCD L33906; facet LCD "
                         + "family); relief 'lasts' while it stays at or above this");
         Map<Measure, MeaningfulChange> minimal = new EnumMap<>(Measure.class);
-        minimal.put(Measure.NRS, new MeaningfulChange(Measure.NRS, null, 10.0,
-                "CLINICAL_RULES §11: IMMPACT 2008, 10-20 % is a minimally important change; default is the low "
-                        + "end of the published range"));
-        minimal.put(Measure.PEG, new MeaningfulChange(Measure.PEG, 1.0, null,
-                "CLINICAL_RULES §11: meaningful change 1.0-1.75 points (Reed, J Pain 2023); default is the low "
-                        + "end of the published range"));
-        minimal.put(Measure.ODI, new MeaningfulChange(Measure.ODI, 10.0, 30.0,
-                "CLINICAL_RULES §11: change of 10 points or 30 % (Ostelo 2008)"));
-        minimal.put(Measure.PHQ9, new MeaningfulChange(Measure.PHQ9, null, null,
-                "CLINICAL_RULES §11 gives severity bands for PHQ-9 (Kroenke 2001) but no meaningful-change "
-                        + "figure, so no change is judged against one"));
+        minimal.put(
+                Measure.NRS,
+                new MeaningfulChange(
+                        Measure.NRS,
+                        null,
+                        10.0,
+                        "CLINICAL_RULES §11: IMMPACT 2008, 10-20 % is a minimally important change; default is the low "
+                                + "end of the published range"));
+        minimal.put(
+                Measure.PEG,
+                new MeaningfulChange(
+                        Measure.PEG,
+                        1.0,
+                        null,
+                        "CLINICAL_RULES §11: meaningful change 1.0-1.75 points (Reed, J Pain 2023); default is the low "
+                                + "end of the published range"));
+        minimal.put(
+                Measure.ODI,
+                new MeaningfulChange(
+                        Measure.ODI, 10.0, 30.0, "CLINICAL_RULES §11: change of 10 points or 30 % (Ostelo 2008)"));
+        minimal.put(
+                Measure.PHQ9,
+                new MeaningfulChange(
+                        Measure.PHQ9,
+                        null,
+                        null,
+                        "CLINICAL_RULES §11 gives severity bands for PHQ-9 (Kroenke 2001) but no meaningful-change "
+                                + "figure, so no change is judged against one"));
         Map<Measure, MeaningfulChange> important = new EnumMap<>(Measure.class);
-        important.put(Measure.NRS, new MeaningfulChange(Measure.NRS, 2.0, 30.0,
-                "CLINICAL_RULES §11: clinically important change >= 2 points or >= 30 % (Farrar 2001)"));
-        important.put(Measure.PEG, new MeaningfulChange(Measure.PEG, 1.0, null,
-                "CLINICAL_RULES §11: meaningful change 1.0-1.75 points (Reed, J Pain 2023); low end"));
-        important.put(Measure.ODI, new MeaningfulChange(Measure.ODI, 10.0, 30.0,
-                "CLINICAL_RULES §11: change of 10 points or 30 % (Ostelo 2008)"));
-        important.put(Measure.PHQ9, new MeaningfulChange(Measure.PHQ9, null, null,
-                "CLINICAL_RULES §11 gives no meaningful-change figure for PHQ-9"));
+        important.put(
+                Measure.NRS,
+                new MeaningfulChange(
+                        Measure.NRS,
+                        2.0,
+                        30.0,
+                        "CLINICAL_RULES §11: clinically important change >= 2 points or >= 30 % (Farrar 2001)"));
+        important.put(
+                Measure.PEG,
+                new MeaningfulChange(
+                        Measure.PEG,
+                        1.0,
+                        null,
+                        "CLINICAL_RULES §11: meaningful change 1.0-1.75 points (Reed, J Pain 2023); low end"));
+        important.put(
+                Measure.ODI,
+                new MeaningfulChange(
+                        Measure.ODI, 10.0, 30.0, "CLINICAL_RULES §11: change of 10 points or 30 % (Ostelo 2008)"));
+        important.put(
+                Measure.PHQ9,
+                new MeaningfulChange(
+                        Measure.PHQ9, null, null, "CLINICAL_RULES §11 gives no meaningful-change figure for PHQ-9"));
         return new OutcomesPolicy(v, minimal, important);
     }
 
@@ -100,8 +160,13 @@ public record OutcomesPolicy(Map<String, Value> values, Map<Measure, MeaningfulC
             throw new IllegalArgumentException("unknown policy value: " + key);
         }
         Map<String, Value> v = new LinkedHashMap<>(values);
-        v.put(key, new Value(key, value, old.unit(), "Set by the clinic (default: " + num(old.value()) + "; "
-                + old.source() + ")"));
+        v.put(
+                key,
+                new Value(
+                        key,
+                        value,
+                        old.unit(),
+                        "Set by the clinic (default: " + num(old.value()) + "; " + old.source() + ")"));
         return new OutcomesPolicy(v, minimalChange, importantChange);
     }
 

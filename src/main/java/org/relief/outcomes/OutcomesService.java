@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.relief.assessment.Assessments;
 import org.relief.assessment.InstrumentResponse;
 import org.relief.careteam.Actor;
@@ -41,9 +40,13 @@ public class OutcomesService {
     }
 
     /** What the page and the API show: the series, the therapies, and the analysis (null when too few readings). */
-    public record PatientOutcomes(UUID patientId, Measure measure, OutcomeSeries series, List<Exposure> exposures,
-            TherapyAnalysis analysis, String empty) {
-    }
+    public record PatientOutcomes(
+            UUID patientId,
+            Measure measure,
+            OutcomeSeries series,
+            List<Exposure> exposures,
+            TherapyAnalysis analysis,
+            String empty) {}
 
     /** The instrument code each measure is read from (assessment module, CLINICAL_RULES §11). */
     static String instrumentCode(Measure m) {
@@ -59,23 +62,32 @@ public class OutcomesService {
     public PatientOutcomes analyse(Actor actor, UUID patientId, Measure measure) {
         Objects.requireNonNull(measure, "measure");
         access.open(actor, patientId, Purpose.read("outcomes analysis (" + measure.name() + ")"));
-        OutcomeSeries series = series(measure, assessments.history(actor, patientId)
-                .getOrDefault(instrumentCode(measure), List.of()));
+        OutcomeSeries series =
+                series(measure, assessments.history(actor, patientId).getOrDefault(instrumentCode(measure), List.of()));
         List<Exposure> exposures = exposures(plans.versions(actor, patientId));
         int minimum = 2 * OutcomesPolicy.defaults().minPointsPerSegment();
         if (series.size() < minimum) {
-            return new PatientOutcomes(patientId, measure, series, exposures, null,
+            return new PatientOutcomes(
+                    patientId,
+                    measure,
+                    series,
+                    exposures,
+                    null,
                     series.size() + " reading" + (series.size() == 1 ? "" : "s") + " of " + measure.label()
                             + " so far; the analysis needs at least " + minimum + " (" + (minimum / 2)
                             + " before and " + (minimum / 2) + " after a therapy starts; policy value "
                             + OutcomesPolicy.MIN_POINTS_PER_SEGMENT + ")");
         }
         if (exposures.isEmpty()) {
-            return new PatientOutcomes(patientId, measure, series, exposures, null,
+            return new PatientOutcomes(
+                    patientId,
+                    measure,
+                    series,
+                    exposures,
+                    null,
                     "No therapy with a start date in a signed plan yet: there is nothing to judge.");
         }
-        return new PatientOutcomes(patientId, measure, series, exposures, regression.analyse(series, exposures),
-                null);
+        return new PatientOutcomes(patientId, measure, series, exposures, regression.analyse(series, exposures), null);
     }
 
     /**
@@ -104,15 +116,18 @@ public class OutcomesService {
      * not exposures with a level change, so they are left out here.
      */
     static List<Exposure> exposures(List<PlanVersion> versionsNewestFirst) {
-        List<PlanVersion> signed = versionsNewestFirst.stream().filter(PlanVersion::signed)
-                .sorted(Comparator.comparingInt(PlanVersion::version)).toList();
+        List<PlanVersion> signed = versionsNewestFirst.stream()
+                .filter(PlanVersion::signed)
+                .sorted(Comparator.comparingInt(PlanVersion::version))
+                .toList();
         Map<String, LocalDate[]> spans = new LinkedHashMap<>();
         for (PlanVersion v : signed) {
             LocalDate signedOn = v.signedAt() == null ? null : LocalDate.ofInstant(v.signedAt(), ZoneOffset.UTC);
             List<String> listed = new ArrayList<>();
             for (PlanVersion.PlannedTherapy t : v.therapies()) {
                 boolean interventional = TherapyCatalog.byCode(t.therapyCode())
-                        .map(org.relief.plan.Therapy::interventional).orElse(false);
+                        .map(org.relief.plan.Therapy::interventional)
+                        .orElse(false);
                 if (interventional || t.startDate() == null) {
                     continue;
                 }
@@ -130,15 +145,14 @@ public class OutcomesService {
             }
             for (Map.Entry<String, LocalDate[]> e : spans.entrySet()) {
                 LocalDate[] span = e.getValue();
-                if (!listed.contains(e.getKey()) && span[1] == null && signedOn != null
-                        && signedOn.isAfter(span[0])) {
+                if (!listed.contains(e.getKey()) && span[1] == null && signedOn != null && signedOn.isAfter(span[0])) {
                     span[1] = signedOn;
                 }
             }
         }
         List<Exposure> out = new ArrayList<>();
-        spans.forEach((name, span) -> out.add(new Exposure(name, span[0],
-                span[1] != null && !span[1].isAfter(span[0]) ? span[0].plusDays(1) : span[1])));
+        spans.forEach((name, span) -> out.add(new Exposure(
+                name, span[0], span[1] != null && !span[1].isAfter(span[0]) ? span[0].plusDays(1) : span[1])));
         return out;
     }
 }

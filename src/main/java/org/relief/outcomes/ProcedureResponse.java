@@ -50,21 +50,25 @@ public final class ProcedureResponse {
     }
 
     /** Relief at one follow-up. */
-    public record Point(LocalDate date, long daysAfter, double reliefPercent, boolean lasting) {
-    }
+    public record Point(LocalDate date, long daysAfter, double reliefPercent, boolean lasting) {}
 
     /**
      * What one procedure did. {@code lastedAtLeastDays}: days to the last follow-up still at the threshold (0 when the
      * first was already below); {@code endedByDays}: days to the first follow-up below it (null while it lasts);
      * {@code months}: the lower bound in whole months.
      */
-    public record Response(Procedure procedure, int number, List<Point> points, long lastedAtLeastDays,
-            Long endedByDays, boolean ongoing, long months, String text) {
-    }
+    public record Response(
+            Procedure procedure,
+            int number,
+            List<Point> points,
+            long lastedAtLeastDays,
+            Long endedByDays,
+            boolean ongoing,
+            long months,
+            String text) {}
 
     /** The responses at one site, in date order. */
-    public record Site(String site, List<Response> responses, String text) {
-    }
+    public record Site(String site, List<Response> responses, String text) {}
 
     private final double threshold;
 
@@ -107,8 +111,9 @@ public final class ProcedureResponse {
         if (points.isEmpty()) {
             text = name + " (" + p.date() + "): no follow-up yet";
         } else if (lasted == 0) {
-            text = name + " (" + p.date() + "): relief did not reach " + t + " % (" + OutcomesPolicy.num(
-                    points.get(0).reliefPercent()) + " % at day " + points.get(0).daysAfter() + ")";
+            text = name + " (" + p.date() + "): relief did not reach " + t + " % ("
+                    + OutcomesPolicy.num(points.get(0).reliefPercent()) + " % at day "
+                    + points.get(0).daysAfter() + ")";
         } else if (ongoing) {
             text = name + " (" + p.date() + "): " + months + " months so far (at least " + t + " % relief at the "
                     + "last follow-up, day " + lasted + ")";
@@ -136,12 +141,15 @@ public final class ProcedureResponse {
             List<Response> rs = new ArrayList<>();
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                LocalDate until = i + 1 < list.size() ? list.get(i + 1).procedure().date() : null;
+                LocalDate until =
+                        i + 1 < list.size() ? list.get(i + 1).procedure().date() : null;
                 Response r = response(list.get(i), i + 1, until);
                 rs.add(r);
-                String dur = r.points().isEmpty() ? "no follow-up" : r.lastedAtLeastDays() == 0
-                        ? "under " + OutcomesPolicy.num(threshold) + " % relief"
-                        : r.months() + " months" + (r.ongoing() ? " so far" : "");
+                String dur = r.points().isEmpty()
+                        ? "no follow-up"
+                        : r.lastedAtLeastDays() == 0
+                                ? "under " + OutcomesPolicy.num(threshold) + " % relief"
+                                : r.months() + " months" + (r.ongoing() ? " so far" : "");
                 parts.add(r.procedure().kind() + " " + (i + 1) + ": " + dur);
             }
             out.add(new Site(e.getKey(), rs, e.getKey() + ": " + String.join(", ", parts)));

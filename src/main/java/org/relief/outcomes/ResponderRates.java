@@ -13,25 +13,34 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
 public final class ResponderRates {
 
     /** One patient's baseline and follow-up score on the same measure (lower is better). */
-    public record Pair(double baseline, double followUp) {
-    }
+    public record Pair(double baseline, double followUp) {}
 
     /** A proportion with its interval (fractions 0-1). */
-    public record Interval(double estimate, double lower, double upper) {
-    }
+    public record Interval(double estimate, double lower, double upper) {}
 
     /** One responder rate: who counts, how many of how many, the share in percent and its interval in percent. */
-    public record Rate(String label, int responders, int n, double percent, double lowerPercent,
-            double upperPercent, String source) {
-    }
+    public record Rate(
+            String label,
+            int responders,
+            int n,
+            double percent,
+            double lowerPercent,
+            double upperPercent,
+            String source) {}
 
     /**
      * The result. When {@code tooFew} the rates are null and {@code message} says how many were found and how many
      * are needed. {@code excluded}: patients whose baseline was 0 (no improvement can be measured).
      */
-    public record Result(Measure measure, int n, int excluded, boolean tooFew, String message, Rate moderate,
-            Rate substantial, Rate meaningful) {
-    }
+    public record Result(
+            Measure measure,
+            int n,
+            int excluded,
+            boolean tooFew,
+            String message,
+            Rate moderate,
+            Rate substantial,
+            Rate meaningful) {}
 
     private final OutcomesPolicy policy;
 
@@ -58,8 +67,15 @@ public final class ResponderRates {
         int n = usable.size();
         int excluded = pairs.size() - n;
         if (n < min) {
-            return new Result(measure, n, excluded, true, "Too few similar patients: " + n + " found, " + min
-                    + " needed (" + policy.get(OutcomesPolicy.MIN_SIMILAR_PATIENTS).source() + ").", null, null,
+            return new Result(
+                    measure,
+                    n,
+                    excluded,
+                    true,
+                    "Too few similar patients: " + n + " found, " + min + " needed ("
+                            + policy.get(OutcomesPolicy.MIN_SIMILAR_PATIENTS).source() + ").",
+                    null,
+                    null,
                     null);
         }
         double moderate = policy.value(OutcomesPolicy.RESPONDER_MODERATE_PERCENT);
@@ -82,12 +98,17 @@ public final class ResponderRates {
                 mc++;
             }
         }
-        Rate rm = rate("At least " + OutcomesPolicy.num(moderate) + " % improvement", m, n,
+        Rate rm = rate(
+                "At least " + OutcomesPolicy.num(moderate) + " % improvement",
+                m,
+                n,
                 policy.get(OutcomesPolicy.RESPONDER_MODERATE_PERCENT).source());
-        Rate rs = rate("At least " + OutcomesPolicy.num(substantial) + " % improvement", s, n,
+        Rate rs = rate(
+                "At least " + OutcomesPolicy.num(substantial) + " % improvement",
+                s,
+                n,
                 policy.get(OutcomesPolicy.RESPONDER_SUBSTANTIAL_PERCENT).source());
-        Rate rmc = hasMc ? rate("At least the important change (" + imp.describe() + ")", mc, n, imp.source())
-                : null;
+        Rate rmc = hasMc ? rate("At least the important change (" + imp.describe() + ")", mc, n, imp.source()) : null;
         String msg = "Of " + n + " similar patients, " + fmtPct(rm) + " reached a " + OutcomesPolicy.num(moderate)
                 + " % improvement and " + fmtPct(rs) + " a " + OutcomesPolicy.num(substantial) + " % improvement.";
         return new Result(measure, n, excluded, false, msg, rm, rs, rmc);
@@ -99,8 +120,12 @@ public final class ResponderRates {
     }
 
     private String fmtPct(Rate r) {
-        return String.format(java.util.Locale.ROOT, "%.0f %% (%s %% interval %.0f-%.0f %%)", r.percent(),
-                OutcomesPolicy.num(policy.value(OutcomesPolicy.CONFIDENCE_PERCENT)), r.lowerPercent(),
+        return String.format(
+                java.util.Locale.ROOT,
+                "%.0f %% (%s %% interval %.0f-%.0f %%)",
+                r.percent(),
+                OutcomesPolicy.num(policy.value(OutcomesPolicy.CONFIDENCE_PERCENT)),
+                r.lowerPercent(),
                 r.upperPercent());
     }
 }

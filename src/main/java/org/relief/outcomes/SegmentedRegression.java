@@ -37,6 +37,8 @@ import org.relief.outcomes.TherapyAnalysis.Verdict;
  * Plain Java; stateless apart from the policy, so one instance may serve every caller.
  */
 public final class SegmentedRegression {
+    // Why over 300 lines: one statistical method (design, fits, verdicts, interactions), much of it the javadoc that
+    // states the method.
 
     static final String TURNER = "Turner et al., BMC Med Res Methodol 2021 (CLINICAL_RULES §12)";
 
@@ -47,16 +49,20 @@ public final class SegmentedRegression {
     }
 
     /** A therapy or a group of therapies estimated as one change. */
-    private record Group(String label, List<String> therapies, List<Exposure> members, LocalDate start,
-            LocalDate stop, boolean stopModelled) {
+    private record Group(
+            String label,
+            List<String> therapies,
+            List<Exposure> members,
+            LocalDate start,
+            LocalDate stop,
+            boolean stopModelled) {
 
         boolean activeOn(LocalDate d) {
             return !d.isBefore(start) && (stop == null || d.isBefore(stop));
         }
     }
 
-    private record Column(String key, String label, String unit) {
-    }
+    private record Column(String key, String label, String unit) {}
 
     /** Analyses one series against the therapies given. */
     public TherapyAnalysis analyse(OutcomeSeries series, List<Exposure> exposures) {
@@ -87,8 +93,8 @@ public final class SegmentedRegression {
             int after = series.countBetween(e.start(), null);
             String why = null;
             if (before < minPts) {
-                why = label + ": " + before + " reading" + (before == 1 ? "" : "s") + " before it started ("
-                        + minPts + " needed to know the level it changed from)";
+                why = label + ": " + before + " reading" + (before == 1 ? "" : "s") + " before it started (" + minPts
+                        + " needed to know the level it changed from)";
             } else if (after < minPts) {
                 why = label + ": " + after + " reading" + (after == 1 ? "" : "s") + " since it started (" + minPts
                         + " needed)" + more(series, minPts - after);
@@ -96,8 +102,18 @@ public final class SegmentedRegression {
             if (why != null) {
                 notEstimable.put(label, why);
                 notes.add(new Note(Note.Kind.NOT_ESTIMABLE, List.of(label), why));
-                effects.add(new TherapyEffect(label, List.of(label), e.start(), e.stop(), null, null, null, null,
-                        null, Verdict.NOT_ESTIMABLE, why));
+                effects.add(new TherapyEffect(
+                        label,
+                        List.of(label),
+                        e.start(),
+                        e.stop(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Verdict.NOT_ESTIMABLE,
+                        why));
             } else {
                 candidates.add(e);
             }
@@ -124,7 +140,11 @@ public final class SegmentedRegression {
             List<String> names = g.stream().map(labels::get).toList();
             LocalDate start = g.get(0).start();
             LocalDate stop = g.stream().allMatch(x -> x.stop() != null)
-                    ? g.stream().map(Exposure::stop).max(Comparator.naturalOrder()).orElseThrow() : null;
+                    ? g.stream()
+                            .map(Exposure::stop)
+                            .max(Comparator.naturalOrder())
+                            .orElseThrow()
+                    : null;
             if (g.size() > 1) {
                 Exposure lastMember = g.get(g.size() - 1);
                 long days = ChronoUnit.DAYS.between(start, lastMember.start());
@@ -174,23 +194,30 @@ public final class SegmentedRegression {
                 groups.set(i, new Group(g.label(), g.therapies(), g.members(), g.start(), g.stop(), true));
                 events.add(g.stop());
             } else {
-                notes.add(new Note(Note.Kind.STOP_NOT_MODELLED, g.therapies(), g.label() + " stopped on " + g.stop()
-                        + " but the stop is not modelled: " + why + ". Readings after the stop are read as if it "
-                        + "continued."));
+                notes.add(new Note(
+                        Note.Kind.STOP_NOT_MODELLED,
+                        g.therapies(),
+                        g.label() + " stopped on " + g.stop()
+                                + " but the stop is not modelled: " + why
+                                + ". Readings after the stop are read as if it "
+                                + "continued."));
             }
         }
 
         // The design matrix.
         List<Column> cols = new ArrayList<>();
-        cols.add(new Column("baseline.level", "Baseline level (at the first reading)", series.measure().unit()));
+        cols.add(new Column(
+                "baseline.level",
+                "Baseline level (at the first reading)",
+                series.measure().unit()));
         cols.add(new Column("baseline.trend", "Baseline trend", "points per week"));
         for (Group g : groups) {
             cols.add(new Column(g.label() + ".level", g.label() + ": change in level at start", "points"));
             cols.add(new Column(g.label() + ".slope", g.label() + ": change in slope from start", "points per week"));
             if (g.stopModelled()) {
                 cols.add(new Column(g.label() + ".stop-level", g.label() + ": change in level at stop", "points"));
-                cols.add(new Column(g.label() + ".stop-slope", g.label() + ": change in slope from stop",
-                        "points per week"));
+                cols.add(new Column(
+                        g.label() + ".stop-slope", g.label() + ": change in slope from stop", "points per week"));
             }
         }
         double[] y = new double[n];
@@ -215,37 +242,75 @@ public final class SegmentedRegression {
         try {
             fit = Ar1Regression.fit(y, x, policy.minPointsForAutocorrelation(), policy.confidence());
         } catch (Ar1Regression.NotEstimable ex) {
-            Method m = new Method("Not estimated", "The segmented regression could not be fitted: " + ex.getMessage()
-                    + ".", TURNER);
+            Method m = new Method(
+                    "Not estimated", "The segmented regression could not be fitted: " + ex.getMessage() + ".", TURNER);
             for (Group g : groups) {
-                effects.add(new TherapyEffect(g.label(), g.therapies(), g.start(), g.stop(), null, null, null, null,
-                        null, Verdict.NOT_ESTIMABLE, ex.getMessage()));
+                effects.add(new TherapyEffect(
+                        g.label(),
+                        g.therapies(),
+                        g.start(),
+                        g.stop(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Verdict.NOT_ESTIMABLE,
+                        ex.getMessage()));
             }
             notes.add(new Note(Note.Kind.NOT_ESTIMABLE, List.of(), ex.getMessage()));
-            return new TherapyAnalysis(series.measure(), n, first, last, baseline, figure, m, List.of(), effects,
-                    notes, pairsNotEstimated(sorted, labels, notEstimable, separabilityReason, "the series could not "
-                            + "be fitted: " + ex.getMessage()));
+            return new TherapyAnalysis(
+                    series.measure(),
+                    n,
+                    first,
+                    last,
+                    baseline,
+                    figure,
+                    m,
+                    List.of(),
+                    effects,
+                    notes,
+                    pairsNotEstimated(
+                            sorted,
+                            labels,
+                            notEstimable,
+                            separabilityReason,
+                            "the series could not " + "be fitted: " + ex.getMessage()));
         }
         List<Coefficient> coefs = new ArrayList<>();
         for (int j = 0; j < cols.size(); j++) {
             Column col = cols.get(j);
-            coefs.add(new Coefficient(col.key(), col.label(), fit.beta()[j], fit.lower(j), fit.upper(j),
-                    fit.standardErrors()[j], col.unit()));
+            coefs.add(new Coefficient(
+                    col.key(),
+                    col.label(),
+                    fit.beta()[j],
+                    fit.lower(j),
+                    fit.upper(j),
+                    fit.standardErrors()[j],
+                    col.unit()));
         }
         Method method = segmentedMethod(fit, n);
         if (!fit.autocorrelation()) {
-            notes.add(new Note(Note.Kind.LIMITATION, List.of(), "Only " + n + " readings: fitted without modelling "
-                    + "autocorrelation, so the intervals run too narrow (" + TURNER + ")."));
+            notes.add(new Note(
+                    Note.Kind.LIMITATION,
+                    List.of(),
+                    "Only " + n + " readings: fitted without modelling "
+                            + "autocorrelation, so the intervals run too narrow (" + TURNER + ")."));
         }
         int c = 2;
         int claims = groups.size() + estimablePairs(series, groups);
         double tk = fit.tQuantile(policy.confidence(), claims);
         for (Group g : groups) {
             Coefficient level = coefs.get(c++);
-            Coefficient judged = new Coefficient(level.key() + ".simultaneous", level.label() + " (interval "
-                    + "simultaneous across the " + claims + " judgements of this analysis)", level.estimate(),
-                    level.estimate() - tk * level.standardError(), level.estimate() + tk * level.standardError(),
-                    level.standardError(), level.unit());
+            Coefficient judged = new Coefficient(
+                    level.key() + ".simultaneous",
+                    level.label() + " (interval " + "simultaneous across the " + claims
+                            + " judgements of this analysis)",
+                    level.estimate(),
+                    level.estimate() - tk * level.standardError(),
+                    level.estimate() + tk * level.standardError(),
+                    level.standardError(),
+                    level.unit());
             Coefficient slope = coefs.get(c++);
             Coefficient stopLevel = null;
             Coefficient stopSlope = null;
@@ -254,21 +319,37 @@ public final class SegmentedRegression {
                 stopSlope = coefs.get(c++);
             }
             Verdict v = verdict(judged, figure);
-            effects.add(new TherapyEffect(g.label(), g.therapies(), g.start(), g.stop(), level, slope, stopLevel,
-                    stopSlope, judged, v, reason(g, level, judged, claims, slope, v, figure, mc,
-                    separabilityReason)));
+            effects.add(new TherapyEffect(
+                    g.label(),
+                    g.therapies(),
+                    g.start(),
+                    g.stop(),
+                    level,
+                    slope,
+                    stopLevel,
+                    stopSlope,
+                    judged,
+                    v,
+                    reason(g, level, judged, claims, slope, v, figure, mc, separabilityReason)));
         }
         effects.sort(Comparator.comparing(TherapyEffect::start));
 
-        List<Interaction> interactions = interactions(series, sorted, labels, groups, notEstimable,
-                separabilityReason, figure, mc, baseline);
-        return new TherapyAnalysis(series.measure(), n, first, last, baseline, figure, method, coefs, effects, notes,
-                interactions);
+        List<Interaction> interactions =
+                interactions(series, sorted, labels, groups, notEstimable, separabilityReason, figure, mc, baseline);
+        return new TherapyAnalysis(
+                series.measure(), n, first, last, baseline, figure, method, coefs, effects, notes, interactions);
     }
 
-    private List<Interaction> interactions(OutcomeSeries series, List<Exposure> sorted, Map<Exposure, String> labels,
-            List<Group> groups, Map<String, String> notEstimable, Map<String, String> separabilityReason,
-            double figure, MeaningfulChange mc, double baseline) {
+    private List<Interaction> interactions(
+            OutcomeSeries series,
+            List<Exposure> sorted,
+            Map<Exposure, String> labels,
+            List<Group> groups,
+            Map<String, String> notEstimable,
+            Map<String, String> separabilityReason,
+            double figure,
+            MeaningfulChange mc,
+            double baseline) {
         int minPts = policy.minPointsPerSegment();
         List<Interaction> out = new ArrayList<>();
         Method method = interactionMethod(mc, figure);
@@ -281,14 +362,27 @@ public final class SegmentedRegression {
                 Group gb = groupOf(groups, b);
                 if (ga == null || gb == null) {
                     String why = ga == null ? notEstimable.get(a) : notEstimable.get(b);
-                    out.add(new Interaction(a, b, Status.NOT_ENOUGH_DATA, null, figure, "Not enough data: " + why,
-                            "At least " + minPts + " readings before and after each start.", method));
+                    out.add(new Interaction(
+                            a,
+                            b,
+                            Status.NOT_ENOUGH_DATA,
+                            null,
+                            figure,
+                            "Not enough data: " + why,
+                            "At least " + minPts + " readings before and after each start.",
+                            method));
                     continue;
                 }
                 if (ga == gb) {
-                    out.add(new Interaction(a, b, Status.NOT_SEPARABLE, null, figure,
+                    out.add(new Interaction(
+                            a,
+                            b,
+                            Status.NOT_SEPARABLE,
+                            null,
+                            figure,
                             "Not separable: " + separabilityReason.get(a),
-                            "Start one therapy at least " + minPts + " readings before the other.", method));
+                            "Start one therapy at least " + minPts + " readings before the other.",
+                            method));
                     continue;
                 }
                 out.add(interaction(series, groups, ga, gb, a, b, figure, mc, method, minPts, claims));
@@ -297,11 +391,25 @@ public final class SegmentedRegression {
         return out;
     }
 
-    private Interaction interaction(OutcomeSeries series, List<Group> groups, Group ga, Group gb, String a,
-            String b, double figure, MeaningfulChange mc, Method method, int minPts, int claims) {
+    private Interaction interaction(
+            OutcomeSeries series,
+            List<Group> groups,
+            Group ga,
+            Group gb,
+            String a,
+            String b,
+            double figure,
+            MeaningfulChange mc,
+            Method method,
+            int minPts,
+            int claims) {
         int[] cells = cells(series, ga, gb);
-        String[] cellNames = {"neither " + ga.label() + " nor " + gb.label(), ga.label() + " without " + gb.label(),
-                gb.label() + " without " + ga.label(), ga.label() + " and " + gb.label() + " together"};
+        String[] cellNames = {
+            "neither " + ga.label() + " nor " + gb.label(),
+            ga.label() + " without " + gb.label(),
+            gb.label() + " without " + ga.label(),
+            ga.label() + " and " + gb.label() + " together"
+        };
         List<String> short_ = new ArrayList<>();
         for (int k = 0; k < 4; k++) {
             if (cells[k] < minPts) {
@@ -338,27 +446,55 @@ public final class SegmentedRegression {
         try {
             fit = Ar1Regression.fit(y, x, policy.minPointsForAutocorrelation(), policy.confidence());
         } catch (Ar1Regression.NotEstimable ex) {
-            return new Interaction(a, b, Status.NOT_ENOUGH_DATA, null, figure, "Not enough data: " + ex.getMessage(),
-                    "Readings in periods where the therapies' combinations differ.", method);
+            return new Interaction(
+                    a,
+                    b,
+                    Status.NOT_ENOUGH_DATA,
+                    null,
+                    figure,
+                    "Not enough data: " + ex.getMessage(),
+                    "Readings in periods where the therapies' combinations differ.",
+                    method);
         }
         int k = p - 1;
         double tq = fit.tQuantile(policy.confidence(), claims);
         double se = fit.standardErrors()[k];
-        Coefficient est = new Coefficient(ga.label() + " x " + gb.label(), "Extra change with " + ga.label() + " and "
-                + gb.label() + " together (beyond each alone)", fit.beta()[k], fit.beta()[k] - tq * se,
-                fit.beta()[k] + tq * se, se, "points");
+        Coefficient est = new Coefficient(
+                ga.label() + " x " + gb.label(),
+                "Extra change with " + ga.label() + " and " + gb.label() + " together (beyond each alone)",
+                fit.beta()[k],
+                fit.beta()[k] - tq * se,
+                fit.beta()[k] + tq * se,
+                se,
+                "points");
         String interval = fmt(est.estimate()) + " points (" + pct() + " interval " + fmt(est.lower()) + " to "
-                + fmt(est.upper()) + (claims > 1 ? ", simultaneous across the " + claims + " judgements of this analysis"
-                : "") + ")";
+                + fmt(est.upper())
+                + (claims > 1 ? ", simultaneous across the " + claims + " judgements of this analysis" : "") + ")";
         if (Double.isNaN(figure)) {
-            return new Interaction(a, b, Status.NOT_JUDGED, est, figure, "Extra change together: " + interval
-                    + ". " + mc.source() + ".", null, method);
+            return new Interaction(
+                    a,
+                    b,
+                    Status.NOT_JUDGED,
+                    est,
+                    figure,
+                    "Extra change together: " + interval + ". " + mc.source() + ".",
+                    null,
+                    method);
         }
         Method m = withRho(method, fit);
         if (est.upper() < 0 && est.estimate() <= -figure) {
-            return new Interaction(a, b, Status.POSSIBLE_SYNERGY, est, figure, "Possible synergy: " + ga.label()
-                    + " + " + gb.label() + ", extra change together " + interval + ", beyond the meaningful change of "
-                    + fmt(figure) + " points (" + mc.describe() + ").", null, m);
+            return new Interaction(
+                    a,
+                    b,
+                    Status.POSSIBLE_SYNERGY,
+                    est,
+                    figure,
+                    "Possible synergy: " + ga.label()
+                            + " + " + gb.label() + ", extra change together " + interval
+                            + ", beyond the meaningful change of "
+                            + fmt(figure) + " points (" + mc.describe() + ").",
+                    null,
+                    m);
         }
         String why;
         if (!est.excludesZero()) {
@@ -369,8 +505,15 @@ public final class SegmentedRegression {
             why = "the extra change is smaller than the meaningful change of " + fmt(figure) + " points ("
                     + mc.describe() + ")";
         }
-        return new Interaction(a, b, Status.NO_SYNERGY_SHOWN, est, figure, "No synergy shown: extra change together "
-                + interval + "; " + why + ".", null, m);
+        return new Interaction(
+                a,
+                b,
+                Status.NO_SYNERGY_SHOWN,
+                est,
+                figure,
+                "No synergy shown: extra change together " + interval + "; " + why + ".",
+                null,
+                m);
     }
 
     /** Pairs of groups whose four combinations all have the minimum readings (those get an interaction estimate). */
@@ -396,8 +539,12 @@ public final class SegmentedRegression {
         return cells;
     }
 
-    private List<Interaction> pairsNotEstimated(List<Exposure> sorted, Map<Exposure, String> labels,
-            Map<String, String> notEstimable, Map<String, String> separabilityReason, String why) {
+    private List<Interaction> pairsNotEstimated(
+            List<Exposure> sorted,
+            Map<Exposure, String> labels,
+            Map<String, String> notEstimable,
+            Map<String, String> separabilityReason,
+            String why) {
         List<Interaction> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             for (int j = i + 1; j < sorted.size(); j++) {
@@ -405,8 +552,15 @@ public final class SegmentedRegression {
                 String b = labels.get(sorted.get(j));
                 String sep = separabilityReason.get(a);
                 boolean together = sep != null && sep.equals(separabilityReason.get(b));
-                out.add(new Interaction(a, b, together ? Status.NOT_SEPARABLE : Status.NOT_ENOUGH_DATA, null,
-                        Double.NaN, together ? "Not separable: " + sep : "Not enough data: " + why, null, null));
+                out.add(new Interaction(
+                        a,
+                        b,
+                        together ? Status.NOT_SEPARABLE : Status.NOT_ENOUGH_DATA,
+                        null,
+                        Double.NaN,
+                        together ? "Not separable: " + sep : "Not enough data: " + why,
+                        null,
+                        null));
             }
         }
         return out;
@@ -432,26 +586,55 @@ public final class SegmentedRegression {
         return Verdict.NO_CLEAR_CHANGE;
     }
 
-    private String reason(Group g, Coefficient level, Coefficient judged, int k, Coefficient slope, Verdict v,
-            double figure, MeaningfulChange mc, Map<String, String> sep) {
+    private String reason(
+            Group g,
+            Coefficient level,
+            Coefficient judged,
+            int k,
+            Coefficient slope,
+            Verdict v,
+            double figure,
+            MeaningfulChange mc,
+            Map<String, String> sep) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Change in level at start ").append(fmt(level.estimate())).append(" points (").append(pct())
-                .append(" interval ").append(fmt(level.lower())).append(" to ").append(fmt(level.upper()))
-                .append("); change in slope ").append(fmt(slope.estimate())).append(" points per week (")
-                .append(fmt(slope.lower())).append(" to ").append(fmt(slope.upper())).append("). ");
+        sb.append("Change in level at start ")
+                .append(fmt(level.estimate()))
+                .append(" points (")
+                .append(pct())
+                .append(" interval ")
+                .append(fmt(level.lower()))
+                .append(" to ")
+                .append(fmt(level.upper()))
+                .append("); change in slope ")
+                .append(fmt(slope.estimate()))
+                .append(" points per week (")
+                .append(fmt(slope.lower()))
+                .append(" to ")
+                .append(fmt(slope.upper()))
+                .append("). ");
         if (k > 1) {
-            sb.append("Judged with the interval simultaneous across the ").append(k).append(" judgements of this "
-                    + "analysis (")
-                    .append(fmt(judged.lower())).append(" to ").append(fmt(judged.upper())).append("). ");
+            sb.append("Judged with the interval simultaneous across the ")
+                    .append(k)
+                    .append(" judgements of this " + "analysis (")
+                    .append(fmt(judged.lower()))
+                    .append(" to ")
+                    .append(fmt(judged.upper()))
+                    .append("). ");
         }
         if (Double.isNaN(figure)) {
-            sb.append(mc == null ? "No meaningful-change figure for this measure." : mc.source()).append('.');
+            sb.append(mc == null ? "No meaningful-change figure for this measure." : mc.source())
+                    .append('.');
         } else if (v == Verdict.NO_CLEAR_CHANGE) {
-            sb.append(judged.excludesZero() ? "Smaller than the meaningful change of " + fmt(figure) + " points."
-                    : "The interval includes zero.");
+            sb.append(
+                    judged.excludesZero()
+                            ? "Smaller than the meaningful change of " + fmt(figure) + " points."
+                            : "The interval includes zero.");
         } else {
-            sb.append("Beyond the meaningful change of ").append(fmt(figure)).append(" points (")
-                    .append(mc.describe()).append(").");
+            sb.append("Beyond the meaningful change of ")
+                    .append(fmt(figure))
+                    .append(" points (")
+                    .append(mc.describe())
+                    .append(").");
         }
         if (g.therapies().size() > 1) {
             sb.append(" Not separable: ").append(sep.get(g.therapies().get(0))).append('.');
@@ -467,42 +650,59 @@ public final class SegmentedRegression {
                 + "across every judgement of the analysis (Bonferroni: each therapy and each pair estimated), so "
                 + "the chance of any false verdict for this patient stays within " + pct() + " confidence. ";
         if (!fit.autocorrelation()) {
-            return new Method("Segmented regression, ordinary least squares", common + "Fitted by ordinary least "
-                    + "squares because the series has fewer than " + policy.minPointsForAutocorrelation()
-                    + " readings (" + n + "): autocorrelation is not modelled and the intervals run too narrow; read "
-                    + "them as optimistic.", TURNER);
+            return new Method(
+                    "Segmented regression, ordinary least squares",
+                    common + "Fitted by ordinary least "
+                            + "squares because the series has fewer than " + policy.minPointsForAutocorrelation()
+                            + " readings (" + n
+                            + "): autocorrelation is not modelled and the intervals run too narrow; read "
+                            + "them as optimistic.",
+                    TURNER);
         }
-        return new Method("Segmented regression, generalised least squares with AR(1) errors", common
-                + "Fitted by generalised least squares with first-order autoregressive (AR(1)) errors: the "
-                + "autocorrelation rho = " + fmt(fit.rho()) + " is the restricted maximum likelihood (REML) estimate, "
-                + "as Turner et al. recommend for longer series, and the model is fitted on the Prais-Winsten-"
-                + "transformed series (exactly GLS with that covariance), one degree of freedom spent on rho. "
-                + "Readings are treated as evenly spaced (gaps in a diary shorten the apparent distance between "
-                + "readings). ", TURNER);
+        return new Method(
+                "Segmented regression, generalised least squares with AR(1) errors",
+                common
+                        + "Fitted by generalised least squares with first-order autoregressive (AR(1)) errors: the "
+                        + "autocorrelation rho = " + fmt(fit.rho())
+                        + " is the restricted maximum likelihood (REML) estimate, "
+                        + "as Turner et al. recommend for longer series, and the model is fitted on the Prais-Winsten-"
+                        + "transformed series (exactly GLS with that covariance), one degree of freedom spent on rho. "
+                        + "Readings are treated as evenly spaced (gaps in a diary shorten the apparent distance between "
+                        + "readings). ",
+                TURNER);
     }
 
     private Method interactionMethod(MeaningfulChange mc, double figure) {
         int minPts = policy.minPointsPerSegment();
-        String fig = Double.isNaN(figure) ? "no meaningful-change figure exists for this measure, so nothing is "
-                + "flagged" : "the meaningful-change figure is " + fmt(figure) + " points (" + mc.describe() + "; "
-                + mc.source() + ")";
-        return new Method("Interaction (possible synergy)", "A second model of the series' level with each therapy "
-                + "on or off and a common weekly trend, plus a term for the two given together: that term is the "
-                + "extra change beyond the sum of each alone. Fitted like the segmented regression (AR(1) "
-                + "generalised least squares, rho by REML, from " + policy.minPointsForAutocorrelation() + " readings). "
-                + "Estimated "
-                + "only when the two started apart and each of the four combinations (neither, each alone, both) "
-                + "has at least " + minPts + " readings; flagged \"possible synergy\" only when the extra change is a "
-                + "benefit at least as large as the meaningful-change figure and its " + pct()
-                + " interval excludes zero (simultaneous across every judgement of the analysis, Bonferroni); " + fig
-                + ".",
+        String fig = Double.isNaN(figure)
+                ? "no meaningful-change figure exists for this measure, so nothing is " + "flagged"
+                : "the meaningful-change figure is " + fmt(figure) + " points (" + mc.describe() + "; " + mc.source()
+                        + ")";
+        return new Method(
+                "Interaction (possible synergy)",
+                "A second model of the series' level with each therapy "
+                        + "on or off and a common weekly trend, plus a term for the two given together: that term is the "
+                        + "extra change beyond the sum of each alone. Fitted like the segmented regression (AR(1) "
+                        + "generalised least squares, rho by REML, from " + policy.minPointsForAutocorrelation()
+                        + " readings). "
+                        + "Estimated "
+                        + "only when the two started apart and each of the four combinations (neither, each alone, both) "
+                        + "has at least " + minPts
+                        + " readings; flagged \"possible synergy\" only when the extra change is a "
+                        + "benefit at least as large as the meaningful-change figure and its " + pct()
+                        + " interval excludes zero (simultaneous across every judgement of the analysis, Bonferroni); "
+                        + fig
+                        + ".",
                 TURNER);
     }
 
     private static Method withRho(Method m, Ar1Regression.Fit fit) {
         if (!fit.autocorrelation()) {
-            return new Method(m.name(), m.text() + " This series was too short to model autocorrelation: the "
-                    + "interval runs too narrow.", m.source());
+            return new Method(
+                    m.name(),
+                    m.text() + " This series was too short to model autocorrelation: the "
+                            + "interval runs too narrow.",
+                    m.source());
         }
         return new Method(m.name(), m.text() + " Here rho = " + fmt(fit.rho()) + ".", m.source());
     }
@@ -512,7 +712,8 @@ public final class SegmentedRegression {
         if (more <= 0 || rs.size() < 2) {
             return "";
         }
-        long span = ChronoUnit.DAYS.between(rs.get(0).date(), rs.get(rs.size() - 1).date());
+        long span =
+                ChronoUnit.DAYS.between(rs.get(0).date(), rs.get(rs.size() - 1).date());
         double perDay = (rs.size() - 1) / (double) Math.max(1, span);
         long days = (long) Math.ceil(more / perDay);
         return " (" + more + " more, about " + days + " day" + (days == 1 ? "" : "s")

@@ -37,8 +37,7 @@ public final class Simulator {
     }
 
     /** An extra effect while both therapies are given (the planted interaction). */
-    public record Interaction(String first, String second, double extra) {
-    }
+    public record Interaction(String first, String second, double extra) {}
 
     /** How a procedure's effect runs over time. */
     public enum Shape {
@@ -49,8 +48,15 @@ public final class Simulator {
     }
 
     /** A procedure with its effect on the measure and where it was done. */
-    public record Procedure(String kind, LocalDate date, String region, String level, String side, double effect,
-            Shape shape, int days) {
+    public record Procedure(
+            String kind,
+            LocalDate date,
+            String region,
+            String level,
+            String side,
+            double effect,
+            Shape shape,
+            int days) {
 
         double effectOn(LocalDate d) {
             long k = java.time.temporal.ChronoUnit.DAYS.between(date, d);
@@ -62,8 +68,16 @@ public final class Simulator {
     }
 
     /** Everything that defines one synthetic patient's series. */
-    public record Scenario(Measure measure, LocalDate first, int days, double baseline, double rho,
-            double innovationSd, int decimals, List<Therapy> therapies, List<Interaction> interactions,
+    public record Scenario(
+            Measure measure,
+            LocalDate first,
+            int days,
+            double baseline,
+            double rho,
+            double innovationSd,
+            int decimals,
+            List<Therapy> therapies,
+            List<Interaction> interactions,
             List<Procedure> procedures) {
         public Scenario {
             therapies = List.copyOf(therapies);
@@ -81,15 +95,16 @@ public final class Simulator {
     }
 
     /** A generated patient: the series, the exposures, and each procedure's follow-ups (relief %). */
-    public record Patient(Scenario scenario, OutcomeSeries series, List<Exposure> exposures,
-            List<ProcedureResponse.Followed> procedures) {
-    }
+    public record Patient(
+            Scenario scenario,
+            OutcomeSeries series,
+            List<Exposure> exposures,
+            List<ProcedureResponse.Followed> procedures) {}
 
     /** Follow-up days after a procedure used for the simulated relief reports. */
     public static final int[] FOLLOW_UP_DAYS = {14, 42, 91, 182, 273, 365};
 
-    private Simulator() {
-    }
+    private Simulator() {}
 
     /** Generates one patient from the scenario and seed. */
     public static Patient simulate(Scenario s, long seed) {
@@ -116,8 +131,8 @@ public final class Simulator {
                 relief = Math.max(0, Math.min(100, Math.round(relief)));
                 fus.add(new ProcedureResponse.FollowUp(d, relief));
             }
-            followed.add(new ProcedureResponse.Followed(new ProcedureResponse.Procedure(p.kind(), p.date(),
-                    p.region(), p.level(), p.side()), fus));
+            followed.add(new ProcedureResponse.Followed(
+                    new ProcedureResponse.Procedure(p.kind(), p.date(), p.region(), p.level(), p.side()), fus));
         }
         return new Patient(s, new OutcomeSeries(s.measure(), readings), s.exposures(), followed);
     }
@@ -144,7 +159,9 @@ public final class Simulator {
     }
 
     private static Therapy find(Scenario s, String name) {
-        return s.therapies().stream().filter(t -> t.name().equals(name)).findFirst()
+        return s.therapies().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no therapy " + name));
     }
 
@@ -160,12 +177,15 @@ public final class Simulator {
     public static final double PT_CBT_EXTRA = -1.2;
     /** Planted: an ESI's effect on the day, fading over 8 weeks. */
     public static final double ESI_EFFECT = -3;
+
     public static final int ESI_DAYS = 56;
     /** Planted: an RFA's effect, lasting about 9 months. */
     public static final double RFA_EFFECT = -3;
+
     public static final int RFA_DAYS = 280;
     /** Planted AR(1) coefficient of the noise, and the innovation SD. */
     public static final double NOISE_RHO = 0.5;
+
     public static final double NOISE_SD = 0.8;
     public static final double BASELINE_NRS = 6.5;
 
@@ -175,25 +195,46 @@ public final class Simulator {
      * {@code synergy} plants the PT+CBT extra; without it the effects simply add.
      */
     public static Scenario ptThenCbt(LocalDate first, boolean synergy) {
-        List<Therapy> ts = List.of(new Therapy(PT, first.plusDays(60), first.plusDays(180), PT_EFFECT),
+        List<Therapy> ts = List.of(
+                new Therapy(PT, first.plusDays(60), first.plusDays(180), PT_EFFECT),
                 new Therapy(CBT, first.plusDays(120), first.plusDays(300), CBT_EFFECT));
-        return new Scenario(Measure.NRS, first, 365, BASELINE_NRS, NOISE_RHO, NOISE_SD, 1, ts,
-                synergy ? List.of(new Interaction(PT, CBT, PT_CBT_EXTRA)) : List.of(), List.of());
+        return new Scenario(
+                Measure.NRS,
+                first,
+                365,
+                BASELINE_NRS,
+                NOISE_RHO,
+                NOISE_SD,
+                1,
+                ts,
+                synergy ? List.of(new Interaction(PT, CBT, PT_CBT_EXTRA)) : List.of(),
+                List.of());
     }
 
     /** The same schedule as {@link #ptThenCbt} with no effect at all: only noise. */
     public static Scenario noEffect(LocalDate first) {
-        List<Therapy> ts = List.of(new Therapy(PT, first.plusDays(60), first.plusDays(180), 0),
+        List<Therapy> ts = List.of(
+                new Therapy(PT, first.plusDays(60), first.plusDays(180), 0),
                 new Therapy(CBT, first.plusDays(120), first.plusDays(300), 0));
         return new Scenario(Measure.NRS, first, 365, BASELINE_NRS, NOISE_RHO, NOISE_SD, 1, ts, List.of(), List.of());
     }
 
     /** PT and CBT started on the same day (with their planted effects and synergy): not separable. */
     public static Scenario simultaneous(LocalDate first) {
-        List<Therapy> ts = List.of(new Therapy(PT, first.plusDays(60), null, PT_EFFECT),
+        List<Therapy> ts = List.of(
+                new Therapy(PT, first.plusDays(60), null, PT_EFFECT),
                 new Therapy(CBT, first.plusDays(60), null, CBT_EFFECT));
-        return new Scenario(Measure.NRS, first, 365, BASELINE_NRS, NOISE_RHO, NOISE_SD, 1, ts,
-                List.of(new Interaction(PT, CBT, PT_CBT_EXTRA)), List.of());
+        return new Scenario(
+                Measure.NRS,
+                first,
+                365,
+                BASELINE_NRS,
+                NOISE_RHO,
+                NOISE_SD,
+                1,
+                ts,
+                List.of(new Interaction(PT, CBT, PT_CBT_EXTRA)),
+                List.of());
     }
 
     /**
@@ -202,10 +243,24 @@ public final class Simulator {
      */
     public static Scenario esiThenRfa(LocalDate first) {
         List<Procedure> ps = List.of(
-                new Procedure("Epidural steroid injection", first.plusDays(30), "Lumbar", "L5-S1", "Left",
-                        ESI_EFFECT, Shape.FADING, ESI_DAYS),
-                new Procedure("Radiofrequency ablation", first.plusDays(120), "Lumbar", "L4-L5", "Left", RFA_EFFECT,
-                        Shape.LASTING, RFA_DAYS));
+                new Procedure(
+                        "Epidural steroid injection",
+                        first.plusDays(30),
+                        "Lumbar",
+                        "L5-S1",
+                        "Left",
+                        ESI_EFFECT,
+                        Shape.FADING,
+                        ESI_DAYS),
+                new Procedure(
+                        "Radiofrequency ablation",
+                        first.plusDays(120),
+                        "Lumbar",
+                        "L4-L5",
+                        "Left",
+                        RFA_EFFECT,
+                        Shape.LASTING,
+                        RFA_DAYS));
         return new Scenario(Measure.NRS, first, 540, 5.5, NOISE_RHO, NOISE_SD, 1, List.of(), List.of(), ps);
     }
 }

@@ -8,17 +8,25 @@ import java.util.List;
  * coefficient with its interval, a verdict per therapy (or per group of therapies that cannot be told apart), the
  * notes on what could not be estimated and why, and the interaction ("possible synergy") findings per pair.
  */
-public record TherapyAnalysis(Measure measure, int readings, LocalDate from, LocalDate to, double baseline,
-        double meaningfulChange, Method method, List<Coefficient> coefficients, List<TherapyEffect> effects,
-        List<Note> notes, List<Interaction> interactions) {
+public record TherapyAnalysis(
+        Measure measure,
+        int readings,
+        LocalDate from,
+        LocalDate to,
+        double baseline,
+        double meaningfulChange,
+        Method method,
+        List<Coefficient> coefficients,
+        List<TherapyEffect> effects,
+        List<Note> notes,
+        List<Interaction> interactions) {
 
     /** How a figure was computed: a short name, the text a person reads, and the source. */
-    public record Method(String name, String text, String source) {
-    }
+    public record Method(String name, String text, String source) {}
 
     /** One estimated figure with its two-sided interval (level: points; slope: points per week). */
-    public record Coefficient(String key, String label, double estimate, double lower, double upper,
-            double standardError, String unit) {
+    public record Coefficient(
+            String key, String label, double estimate, double lower, double upper, double standardError, String unit) {
 
         /** Whether the interval excludes zero. */
         public boolean excludesZero() {
@@ -32,13 +40,23 @@ public record TherapyAnalysis(Measure measure, int readings, LocalDate from, Loc
      * the analysis (each therapy and each pair estimated; Bonferroni), so that the chance of any false verdict for
      * the patient stays within the policy's confidence level; {@code levelChange} carries the ordinary interval.
      */
-    public record TherapyEffect(String label, List<String> therapies, LocalDate start, LocalDate stop,
-            Coefficient levelChange, Coefficient slopeChange, Coefficient stopLevelChange,
-            Coefficient stopSlopeChange, Coefficient judgedLevelChange, Verdict verdict, String reason) {
-    }
+    public record TherapyEffect(
+            String label,
+            List<String> therapies,
+            LocalDate start,
+            LocalDate stop,
+            Coefficient levelChange,
+            Coefficient slopeChange,
+            Coefficient stopLevelChange,
+            Coefficient stopSlopeChange,
+            Coefficient judgedLevelChange,
+            Verdict verdict,
+            String reason) {}
 
     public enum Verdict {
-        IMPROVED("Improved"), WORSENED("Worsened"), NO_CLEAR_CHANGE("No clear change"),
+        IMPROVED("Improved"),
+        WORSENED("Worsened"),
+        NO_CLEAR_CHANGE("No clear change"),
         NOT_ESTIMABLE("Not enough data");
 
         private final String label;
@@ -54,7 +72,12 @@ public record TherapyAnalysis(Measure measure, int readings, LocalDate from, Loc
 
     /** Something the analysis could not do, or did differently, and why. */
     public record Note(Kind kind, List<String> therapies, String text) {
-        public enum Kind { NOT_SEPARABLE, NOT_ESTIMABLE, STOP_NOT_MODELLED, LIMITATION }
+        public enum Kind {
+            NOT_SEPARABLE,
+            NOT_ESTIMABLE,
+            STOP_NOT_MODELLED,
+            LIMITATION
+        }
     }
 
     /**
@@ -63,13 +86,21 @@ public record TherapyAnalysis(Measure measure, int readings, LocalDate from, Loc
      * judgement of the analysis (Bonferroni), like the therapies' verdicts. {@code needed} says what
      * data would allow an estimate.
      */
-    public record Interaction(String first, String second, Status status, Coefficient estimate,
-            double meaningfulChange, String reason, String needed, Method method) {
-    }
+    public record Interaction(
+            String first,
+            String second,
+            Status status,
+            Coefficient estimate,
+            double meaningfulChange,
+            String reason,
+            String needed,
+            Method method) {}
 
     public enum Status {
-        POSSIBLE_SYNERGY("Possible synergy"), NO_SYNERGY_SHOWN("No synergy shown"),
-        NOT_ENOUGH_DATA("Not enough data"), NOT_SEPARABLE("Not separable"),
+        POSSIBLE_SYNERGY("Possible synergy"),
+        NO_SYNERGY_SHOWN("No synergy shown"),
+        NOT_ENOUGH_DATA("Not enough data"),
+        NOT_SEPARABLE("Not separable"),
         NOT_JUDGED("Not judged (no meaningful-change figure)");
 
         private final String label;
@@ -86,7 +117,8 @@ public record TherapyAnalysis(Measure measure, int readings, LocalDate from, Loc
     /** The interaction finding for two therapies named in either order, or null. */
     public Interaction interaction(String a, String b) {
         for (Interaction i : interactions) {
-            if ((i.first().equals(a) && i.second().equals(b)) || (i.first().equals(b) && i.second().equals(a))) {
+            if ((i.first().equals(a) && i.second().equals(b))
+                    || (i.first().equals(b) && i.second().equals(a))) {
                 return i;
             }
         }

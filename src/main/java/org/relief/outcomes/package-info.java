@@ -22,5 +22,7 @@
  * therapies from the signed plan versions, read through their services (read-only), audited through the chart guard;
  * the page is {@code /patients/{id}/outcomes} and the JSON {@code /api/patients/{id}/outcomes}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Outcomes", allowedDependencies = {"assessment", "careteam", "patient", "plan", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Outcomes",
+        allowedDependencies = {"assessment", "careteam", "patient", "plan", "shared"})
 package org.relief.outcomes;

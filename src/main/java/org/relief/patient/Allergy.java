@@ -9,5 +9,4 @@ import org.relief.patient.Codes.Severity;
 public record Allergy(
         @NotBlank @Size(max = 200) String substance,
         @NotBlank @Size(max = 300) String reaction,
-        @NotNull Severity severity) {
-}
+        @NotNull Severity severity) {}

@@ -18,21 +18,18 @@ public interface CareGuard {
     }
 
     /** Refuses (audited, throws) a move of the patient to {@code target}; returns when it is allowed. */
-    default void requireStep(Actor actor, UUID patientId, Step target, String action) {
-    }
+    default void requireStep(Actor actor, UUID patientId, Step target, String action) {}
 
     /**
      * Refuses (audited, throws) writing {@code data} as an entry of {@code kind}; returns when it is allowed.
      *
      * @param previous the current version's data when this is a correction or a re-import, null for a new entry
      */
-    default void requireEntry(Actor actor, UUID patientId, EntryKind<?> kind, Record data, Record previous) {
-    }
+    default void requireEntry(Actor actor, UUID patientId, EntryKind<?> kind, Record data, Record previous) {}
 
     /**
      * Refuses (audited, throws) voiding an entry of {@code kind} whose current data is {@code data}: a void can
      * move the patient toward care too, when it takes away the entry that held them back. Returns when allowed.
      */
-    default void requireVoid(Actor actor, UUID patientId, EntryKind<?> kind, Record data) {
-    }
+    default void requireVoid(Actor actor, UUID patientId, EntryKind<?> kind, Record data) {}
 }

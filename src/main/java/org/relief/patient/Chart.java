@@ -21,5 +21,4 @@ public record Chart(
         List<Versioned<Allergy>> allergies,
         List<Versioned<Encounter>> encounters,
         List<TeamMember> careTeam,
-        List<StepChange> steps) {
-}
+        List<StepChange> steps) {}

@@ -36,13 +36,17 @@ public class ChartBulkLoader {
      * @param versions the entry's content in each version (at least one)
      * @param recordedAt when the first version was recorded; later versions follow a day apart
      */
-    public record SeedEntry(EntryKind<?> kind, List<? extends Record> versions, Instant recordedAt) {
-    }
+    public record SeedEntry(EntryKind<?> kind, List<? extends Record> versions, Instant recordedAt) {}
 
     /** A whole chart to load. */
-    public record SeedChart(UUID id, String mrn, Step step, Instant createdAt, Demographics demographics,
-            List<SeedEntry> entries, String by) {
-    }
+    public record SeedChart(
+            UUID id,
+            String mrn,
+            Step step,
+            Instant createdAt,
+            Demographics demographics,
+            List<SeedEntry> entries,
+            String by) {}
 
     /**
      * The id the loader gives the entry at {@code index} of a chart's entries: derived from the patient, so the same
@@ -56,8 +60,8 @@ public class ChartBulkLoader {
     /** Takes {@code n} record numbers from the same sequence registration uses. */
     @Transactional
     public List<String> reserveMrns(int n) {
-        return jdbc.getJdbcTemplate().queryForList(
-                "select 'R' || nextval('patient_mrn_seq') from generate_series(1, ?)", String.class, n);
+        return jdbc.getJdbcTemplate()
+                .queryForList("select 'R' || nextval('patient_mrn_seq') from generate_series(1, ?)", String.class, n);
     }
 
     @Transactional
@@ -65,21 +69,41 @@ public class ChartBulkLoader {
         if (charts.isEmpty()) {
             return;
         }
-        batch("insert into patient (id, mrn, created_at, created_by) values (:id, :mrn, :at, :by)",
-                charts.stream().map(c -> new MapSqlParameterSource().addValue("id", c.id()).addValue("mrn", c.mrn())
-                        .addValue("at", Timestamp.from(c.createdAt())).addValue("by", c.by())).toList());
-        batch("""
+        batch(
+                "insert into patient (id, mrn, created_at, created_by) values (:id, :mrn, :at, :by)",
+                charts.stream()
+                        .map(c -> new MapSqlParameterSource()
+                                .addValue("id", c.id())
+                                .addValue("mrn", c.mrn())
+                                .addValue("at", Timestamp.from(c.createdAt()))
+                                .addValue("by", c.by()))
+                        .toList());
+        batch(
+                """
                 insert into patient_summary (patient_id, mrn, family_name, given_name, birth_date, step, updated_at)
                 values (:id, :mrn, :family, :given, :birth, :step, :at)""",
-                charts.stream().map(c -> new MapSqlParameterSource().addValue("id", c.id()).addValue("mrn", c.mrn())
-                        .addValue("family", c.demographics().familyName())
-                        .addValue("given", c.demographics().givenName())
-                        .addValue("birth", java.sql.Date.valueOf(c.demographics().birthDate()))
-                        .addValue("step", c.step().name()).addValue("at", Timestamp.from(c.createdAt()))).toList());
-        batch("insert into patient_step (patient_id, step, note, at, by_actor) values (:id, :step, :note, :at, :by)",
-                charts.stream().map(c -> new MapSqlParameterSource().addValue("id", c.id())
-                        .addValue("step", c.step().name()).addValue("note", "demo clinic")
-                        .addValue("at", Timestamp.from(c.createdAt())).addValue("by", c.by())).toList());
+                charts.stream()
+                        .map(c -> new MapSqlParameterSource()
+                                .addValue("id", c.id())
+                                .addValue("mrn", c.mrn())
+                                .addValue("family", c.demographics().familyName())
+                                .addValue("given", c.demographics().givenName())
+                                .addValue(
+                                        "birth",
+                                        java.sql.Date.valueOf(c.demographics().birthDate()))
+                                .addValue("step", c.step().name())
+                                .addValue("at", Timestamp.from(c.createdAt())))
+                        .toList());
+        batch(
+                "insert into patient_step (patient_id, step, note, at, by_actor) values (:id, :step, :note, :at, :by)",
+                charts.stream()
+                        .map(c -> new MapSqlParameterSource()
+                                .addValue("id", c.id())
+                                .addValue("step", c.step().name())
+                                .addValue("note", "demo clinic")
+                                .addValue("at", Timestamp.from(c.createdAt()))
+                                .addValue("by", c.by()))
+                        .toList());
 
         Map<EntryKind<?>, List<RecordStore.Loaded>> rows = new LinkedHashMap<>();
         for (SeedChart c : charts) {
@@ -88,24 +112,39 @@ public class ChartBulkLoader {
             for (SeedEntry e : c.entries()) {
                 UUID entryId = entryId(c.id(), index++);
                 for (int v = 0; v < e.versions().size(); v++) {
-                    add(rows, e.kind(), c.id(), entryId, v + 1, e.versions().get(v),
-                            e.recordedAt().plusSeconds(86_400L * v), c.by());
+                    add(
+                            rows,
+                            e.kind(),
+                            c.id(),
+                            entryId,
+                            v + 1,
+                            e.versions().get(v),
+                            e.recordedAt().plusSeconds(86_400L * v),
+                            c.by());
                 }
             }
         }
         rows.forEach((kind, versions) -> records.load(kind.record(), versions));
     }
 
-    private static void add(Map<EntryKind<?>, List<RecordStore.Loaded>> rows, EntryKind<?> kind, UUID patientId,
-            UUID entryId, int version, Record data, Instant at, String by) {
-        rows.computeIfAbsent(kind, k -> new ArrayList<>()).add(new RecordStore.Loaded(patientId, entryId, version,
-                data, version > 1 ? "updated" : null, by, at));
+    private static void add(
+            Map<EntryKind<?>, List<RecordStore.Loaded>> rows,
+            EntryKind<?> kind,
+            UUID patientId,
+            UUID entryId,
+            int version,
+            Record data,
+            Instant at,
+            String by) {
+        rows.computeIfAbsent(kind, k -> new ArrayList<>())
+                .add(new RecordStore.Loaded(patientId, entryId, version, data, version > 1 ? "updated" : null, by, at));
     }
 
     private void batch(String sql, List<? extends SqlParameterSource> params) {
         for (int from = 0; from < params.size(); from += 2000) {
-            jdbc.batchUpdate(sql, params.subList(from, Math.min(params.size(), from + 2000))
-                    .toArray(SqlParameterSource[]::new));
+            jdbc.batchUpdate(
+                    sql,
+                    params.subList(from, Math.min(params.size(), from + 2000)).toArray(SqlParameterSource[]::new));
         }
     }
 }

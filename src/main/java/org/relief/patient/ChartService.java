@@ -1,12 +1,5 @@
 package org.relief.patient;
 
-import org.relief.record.RecordStore;
-import org.relief.record.Versioned;
-import org.relief.shared.ForbiddenException;
-import org.relief.shared.InvalidInputException;
-import org.relief.shared.VersionConflictException;
-import org.relief.shared.NotFoundException;
-import org.relief.shared.FieldProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -14,13 +7,19 @@ import java.util.Optional;
 import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
-import org.relief.careteam.AccessGrant;
 import org.relief.careteam.Actor;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.OpenChart;
 import org.relief.careteam.Permission;
 import org.relief.careteam.Purpose;
+import org.relief.record.RecordStore;
+import org.relief.record.Versioned;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.ForbiddenException;
+import org.relief.shared.InvalidInputException;
+import org.relief.shared.NotFoundException;
+import org.relief.shared.VersionConflictException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ChartService {
+    // Why over 300 lines: the chart's generic entry operations (read, add, correct, void, history, import) for every
+    // entry kind; next split: the import path.
 
     private static final String REIMPORTED = "re-imported from ";
 
@@ -53,8 +54,17 @@ public class ChartService {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<CareGuard> guards;
 
-    ChartService(RecordStore store, EntryKinds kinds, Patients patients, EntryValidator validator, ChartAccess access,
-            CareTeams teams, AuditLog audit, JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
+    ChartService(
+            RecordStore store,
+            EntryKinds kinds,
+            Patients patients,
+            EntryValidator validator,
+            ChartAccess access,
+            CareTeams teams,
+            AuditLog audit,
+            JdbcClient jdbc,
+            Clock clock,
+            ApplicationEventPublisher events,
             ObjectProvider<CareGuard> guards) {
         this.store = store;
         this.kinds = kinds;
@@ -97,8 +107,12 @@ public class ChartService {
     public Chart chart(Actor actor, UUID patientId) {
         OpenChart open = access.open(actor, patientId, Purpose.read("chart"));
         PatientSummary summary = patients.summary(patientId);
-        return new Chart(summary, open.grant(),
-                store.current(EntryKind.DEMOGRAPHICS.record(), patientId).stream().findFirst().orElse(null),
+        return new Chart(
+                summary,
+                open.grant(),
+                store.current(EntryKind.DEMOGRAPHICS.record(), patientId).stream()
+                        .findFirst()
+                        .orElse(null),
                 store.current(EntryKind.REFERRAL.record(), patientId),
                 store.current(EntryKind.PROBLEM.record(), patientId),
                 store.current(EntryKind.IMAGING.record(), patientId),
@@ -131,15 +145,15 @@ public class ChartService {
     @Transactional(readOnly = true)
     public <T extends Record> Versioned<T> entry(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId) {
         mayRead(actor, patientId, kind, kind.label().toLowerCase() + " " + entryId);
-        return store.latest(kind.record(), entryId).filter(e -> belongs(kind, entryId, patientId))
-                .orElseThrow(() -> new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId
-                        + " in this chart"));
+        return store.latest(kind.record(), entryId)
+                .filter(e -> belongs(kind, entryId, patientId))
+                .orElseThrow(() ->
+                        new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId + " in this chart"));
     }
 
     /** Every version of one entry, newest first (voided and corrected versions included). */
     @Transactional(readOnly = true)
-    public <T extends Record> List<Versioned<T>> history(Actor actor, UUID patientId, EntryKind<T> kind,
-            UUID entryId) {
+    public <T extends Record> List<Versioned<T>> history(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId) {
         mayRead(actor, patientId, kind, "history of " + kind.label().toLowerCase() + " " + entryId);
         if (!belongs(kind, entryId, patientId)) {
             throw new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId + " in this chart");
@@ -167,17 +181,18 @@ public class ChartService {
      * actor edited; if someone else saved a newer one meanwhile, nothing is saved and a conflict is raised.
      */
     @Transactional
-    public <T extends Record> Versioned<T> correct(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId,
-            int expectedVersion, T data, String reason) {
-        OpenChart open = mayWrite(actor, patientId, kind, "correct " + kind.label().toLowerCase() + " " + entryId);
+    public <T extends Record> Versioned<T> correct(
+            Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId, int expectedVersion, T data, String reason) {
+        OpenChart open =
+                mayWrite(actor, patientId, kind, "correct " + kind.label().toLowerCase() + " " + entryId);
         validator.validate(data);
         Versioned<T> current = currentOf(kind, entryId, patientId, expectedVersion);
         if (current.voided()) {
             throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
         }
         guard(actor, patientId, kind, data, current.data());
-        Versioned<T> saved = store.insertNext(kind.record(), entryId, current.version(), data, blankToNull(reason),
-                actor.username());
+        Versioned<T> saved = store.insertNext(
+                kind.record(), entryId, current.version(), data, blankToNull(reason), actor.username());
         if (kind == EntryKind.DEMOGRAPHICS) {
             updateSummary(patientId, (Demographics) data);
         }
@@ -187,8 +202,8 @@ public class ChartService {
 
     /** Voids a mistaken entry with a reason: a new version marked voided; every earlier version stays readable. */
     @Transactional
-    public <T extends Record> Versioned<T> voidEntry(Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId,
-            int expectedVersion, String reason) {
+    public <T extends Record> Versioned<T> voidEntry(
+            Actor actor, UUID patientId, EntryKind<T> kind, UUID entryId, int expectedVersion, String reason) {
         OpenChart open = mayWrite(actor, patientId, kind, "void " + kind.label().toLowerCase() + " " + entryId);
         if (kind == EntryKind.DEMOGRAPHICS) {
             throw new ForbiddenException("Demographics cannot be voided; correct them instead.");
@@ -201,22 +216,25 @@ public class ChartService {
             throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
         }
         guards.orderedStream().forEach(g -> g.requireVoid(actor, patientId, kind, current.data()));
-        Versioned<T> saved = store.voidEntry(kind.record(), entryId, current.version(), reason.strip(),
-                actor.username());
+        Versioned<T> saved =
+                store.voidEntry(kind.record(), entryId, current.version(), reason.strip(), actor.username());
         open.audit(AuditAction.VOID, kind.label().toLowerCase() + " " + entryId + ": " + reason.strip());
         return saved;
     }
 
     /** One entry an import writes: a new one ({@code entryId} null) or the next version of one it wrote before. */
-    public record ImportedEntry(EntryKind<?> kind, UUID entryId, Record data) {
-    }
+    public record ImportedEntry(EntryKind<?> kind, UUID entryId, Record data) {}
 
     /** What an import did with one entry. KEPT_VOIDED: someone here voided it; a re-import does not revive it. */
-    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED, KEPT_VOIDED }
+    public enum ImportOutcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        KEPT_VOIDED
+    }
 
     /** The entry an import wrote (or left alone), with its current version. */
-    public record ImportResult(UUID entryId, int version, ImportOutcome outcome) {
-    }
+    public record ImportResult(UUID entryId, int version, ImportOutcome outcome) {}
 
     /** What is wrong with a payload (empty when valid), so an importer can report one bad record and go on. */
     public List<FieldProblem> check(Record payload) {
@@ -237,8 +255,11 @@ public class ChartService {
     @Transactional
     public List<ImportResult> importEntries(Actor actor, UUID patientId, String source, List<ImportedEntry> entries) {
         String what = "import from " + source;
-        OpenChart open = access.open(actor, patientId, Purpose.write(what), entries.stream()
-                .map(e -> e.kind().writePermission()).distinct().toArray(Permission[]::new));
+        OpenChart open = access.open(
+                actor,
+                patientId,
+                Purpose.write(what),
+                entries.stream().map(e -> e.kind().writePermission()).distinct().toArray(Permission[]::new));
         entries.forEach(e -> validator.validate(e.data()));
         List<ImportResult> results = new java.util.ArrayList<>(entries.size());
         int[] counts = new int[ImportOutcome.values().length];
@@ -247,27 +268,29 @@ public class ChartService {
             counts[r.outcome().ordinal()]++;
             results.add(r);
         }
-        open.audit(AuditAction.CREATE,
+        open.audit(
+                AuditAction.CREATE,
                 "imported from " + source + ": " + counts[0] + " created, " + counts[1] + " updated, " + counts[2]
-                        + " unchanged, " + counts[3] + " kept voided", "OK");
+                        + " unchanged, " + counts[3] + " kept voided",
+                "OK");
         return results;
     }
 
-    private <T extends Record> ImportResult importOne(Actor actor, UUID patientId, String source, EntryKind<T> kind,
-            UUID entryId, Record payload) {
+    private <T extends Record> ImportResult importOne(
+            Actor actor, UUID patientId, String source, EntryKind<T> kind, UUID entryId, Record payload) {
         T data = kind.cast(payload);
         if (entryId == null) {
             if (kind == EntryKind.DEMOGRAPHICS) {
                 throw new ForbiddenException("Demographics exist from registration on; correct them instead.");
             }
             guard(actor, patientId, kind, data, null);
-            Versioned<T> saved = store.insertFirst(kind.record(), patientId, UUID.randomUUID(), data,
-                    actor.username());
+            Versioned<T> saved = store.insertFirst(kind.record(), patientId, UUID.randomUUID(), data, actor.username());
             return new ImportResult(saved.entryId(), 1, ImportOutcome.CREATED);
         }
-        Versioned<T> current = store.latest(kind.record(), entryId).filter(e -> belongs(kind, entryId, patientId))
-                .orElseThrow(() -> new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId
-                        + " in this chart"));
+        Versioned<T> current = store.latest(kind.record(), entryId)
+                .filter(e -> belongs(kind, entryId, patientId))
+                .orElseThrow(() ->
+                        new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId + " in this chart"));
         if (current.voided()) {
             return new ImportResult(entryId, current.version(), ImportOutcome.KEPT_VOIDED);
         }
@@ -277,8 +300,8 @@ public class ChartService {
             return new ImportResult(entryId, current.version(), ImportOutcome.UNCHANGED);
         }
         guard(actor, patientId, kind, data, current.data());
-        Versioned<T> saved = store.insertNext(kind.record(), entryId, current.version(), data,
-                REIMPORTED + source, actor.username());
+        Versioned<T> saved = store.insertNext(
+                kind.record(), entryId, current.version(), data, REIMPORTED + source, actor.username());
         if (kind == EntryKind.DEMOGRAPHICS) {
             updateSummary(patientId, (Demographics) data);
         }
@@ -290,8 +313,10 @@ public class ChartService {
      * written here since (a local correction) are not the source's.
      */
     private <T extends Record> Optional<Versioned<T>> lastImported(EntryKind<T> kind, UUID entryId) {
-        return store.history(kind.record(), entryId).stream().filter(v -> v.version() == 1
-                || v.changeReason() != null && v.changeReason().startsWith(REIMPORTED)).findFirst();
+        return store.history(kind.record(), entryId).stream()
+                .filter(v -> v.version() == 1
+                        || v.changeReason() != null && v.changeReason().startsWith(REIMPORTED))
+                .findFirst();
     }
 
     /** Every {@link CareGuard} may refuse the entry (audited by the guard) before anything is stored. */
@@ -303,16 +328,21 @@ public class ChartService {
         jdbc.sql("""
                 update patient_summary set family_name = ?, given_name = ?, birth_date = ?, updated_at = ?
                 where patient_id = ?""")
-                .params(d.familyName().strip(), d.givenName().strip(), d.birthDate(),
-                        Timestamp.from(clock.instant()), patientId)
+                .params(
+                        d.familyName().strip(),
+                        d.givenName().strip(),
+                        d.birthDate(),
+                        Timestamp.from(clock.instant()),
+                        patientId)
                 .update();
     }
 
-    private <T extends Record> Versioned<T> currentOf(EntryKind<T> kind, UUID entryId, UUID patientId,
-            int expectedVersion) {
-        Versioned<T> current = store.latest(kind.record(), entryId).filter(e -> belongs(kind, entryId, patientId))
-                .orElseThrow(() -> new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId
-                        + " in this chart"));
+    private <T extends Record> Versioned<T> currentOf(
+            EntryKind<T> kind, UUID entryId, UUID patientId, int expectedVersion) {
+        Versioned<T> current = store.latest(kind.record(), entryId)
+                .filter(e -> belongs(kind, entryId, patientId))
+                .orElseThrow(() ->
+                        new NotFoundException("No " + kind.label().toLowerCase() + " " + entryId + " in this chart"));
         if (current.version() != expectedVersion) {
             throw new VersionConflictException(entryId, expectedVersion, current.version(), current.recordedBy());
         }

@@ -20,18 +20,18 @@ import org.relief.record.Versioned;
 public record ConservativeCare(List<Failed> failed, int longestWeeks) {
 
     /** One failed conservative treatment, with its length in whole weeks. */
-    public record Failed(String therapy, TreatmentResult result, LocalDate start, LocalDate end, int weeks,
-            String matchedBy) {
+    public record Failed(
+            String therapy, TreatmentResult result, LocalDate start, LocalDate end, int weeks, String matchedBy) {
 
         /** "Physical therapy (no improvement, 12 weeks)". */
         public String describe() {
-            return therapy + " (" + (result == TreatmentResult.NONE ? "no improvement" : "partial improvement")
-                    + ", " + weeks + " week" + (weeks == 1 ? "" : "s") + ")";
+            return therapy + " (" + (result == TreatmentResult.NONE ? "no improvement" : "partial improvement") + ", "
+                    + weeks + " week" + (weeks == 1 ? "" : "s") + ")";
         }
     }
 
-    public static ConservativeCare of(List<Versioned<PriorTreatment>> treatments, TreatmentCatalogue catalogue,
-            LocalDate today) {
+    public static ConservativeCare of(
+            List<Versioned<PriorTreatment>> treatments, TreatmentCatalogue catalogue, LocalDate today) {
         List<Failed> failed = new ArrayList<>();
         for (Versioned<PriorTreatment> v : treatments) {
             PriorTreatment t = v.data();
@@ -41,12 +41,18 @@ public record ConservativeCare(List<Failed> failed, int longestWeeks) {
             TreatmentCatalogue.Classification c = catalogue.classify(t);
             if (c.conservative()) {
                 LocalDate end = t.endDate() != null ? t.endDate() : today;
-                failed.add(new Failed(t.therapy(), t.result(), t.startDate(), t.endDate(),
-                        (int) Math.max(0, ChronoUnit.WEEKS.between(t.startDate(), end)), c.matchedBy()));
+                failed.add(new Failed(
+                        t.therapy(),
+                        t.result(),
+                        t.startDate(),
+                        t.endDate(),
+                        (int) Math.max(0, ChronoUnit.WEEKS.between(t.startDate(), end)),
+                        c.matchedBy()));
             }
         }
         failed.sort(Comparator.comparingInt(Failed::weeks).reversed().thenComparing(Failed::therapy));
-        return new ConservativeCare(List.copyOf(failed), failed.isEmpty() ? 0 : failed.get(0).weeks());
+        return new ConservativeCare(
+                List.copyOf(failed), failed.isEmpty() ? 0 : failed.get(0).weeks());
     }
 
     public boolean any() {
@@ -55,6 +61,7 @@ public record ConservativeCare(List<Failed> failed, int longestWeeks) {
 
     /** The failed treatments in words, distinct, for a reason text. */
     public String describe() {
-        return String.join(", ", failed.stream().map(Failed::describe).distinct().toList());
+        return String.join(
+                ", ", failed.stream().map(Failed::describe).distinct().toList());
     }
 }

@@ -15,10 +15,11 @@ public record Demographics(
         @NotBlank @Size(max = 100) String givenName,
         @NotNull @Past LocalDate birthDate,
         @NotNull Sex sex,
+
         @Pattern(regexp = "^[0-9 +()\\-.]{7,25}$", message = "must be a phone number (digits, spaces, + ( ) - .)")
         String phone,
+
         @Email @Size(max = 200) String email,
         @Size(max = 200) String addressLine,
         @Size(max = 100) String city,
-        @Size(max = 20) String postalCode) {
-}
+        @Size(max = 20) String postalCode) {}

@@ -15,5 +15,4 @@ public record Document(
         @NotNull @PastOrPresent LocalDate documentDate,
         @Size(max = 200) String author,
         @NotBlank @Size(max = 100) String contentType,
-        @NotBlank @Size(max = 200000) String content) {
-}
+        @NotBlank @Size(max = 200000) String content) {}

@@ -10,5 +10,4 @@ public record Encounter(
         @NotNull LocalDate encounterDate,
         @NotBlank @Size(max = 100) String encounterType,
         @NotBlank @Size(max = 200) String clinician,
-        @NotBlank @Size(max = 4000) String summary) {
-}
+        @NotBlank @Size(max = 4000) String summary) {}

@@ -16,31 +16,52 @@ import org.relief.record.RecordKind;
  */
 public final class EntryKind<T extends Record> {
 
-    public static final EntryKind<Demographics> DEMOGRAPHICS = chart("demographics", "Demographics",
-            RecordKind.of("demographics", Demographics.class, "recorded_at desc"), Permission.EDIT_DEMOGRAPHICS);
-    public static final EntryKind<Referral> REFERRAL = chart("referrals", "Referral",
-            RecordKind.of("referral", Referral.class, "referral_date desc"), Permission.EDIT_REFERRAL);
-    public static final EntryKind<Problem> PROBLEM = chart("problems", "Problem / history",
+    public static final EntryKind<Demographics> DEMOGRAPHICS = chart(
+            "demographics",
+            "Demographics",
+            RecordKind.of("demographics", Demographics.class, "recorded_at desc"),
+            Permission.EDIT_DEMOGRAPHICS);
+    public static final EntryKind<Referral> REFERRAL = chart(
+            "referrals",
+            "Referral",
+            RecordKind.of("referral", Referral.class, "referral_date desc"),
+            Permission.EDIT_REFERRAL);
+    public static final EntryKind<Problem> PROBLEM = chart(
+            "problems",
+            "Problem / history",
             RecordKind.of("problem", Problem.class, "clinical_status, onset_date desc nulls last"),
             Permission.WRITE_PROBLEMS);
-    public static final EntryKind<ImagingStudy> IMAGING = chart("imaging", "Imaging study",
-            RecordKind.of("imaging_study", ImagingStudy.class, "study_date desc"), Permission.WRITE_IMAGING);
-    public static final EntryKind<PriorTreatment> TREATMENT = chart("treatments", "Prior treatment",
+    public static final EntryKind<ImagingStudy> IMAGING = chart(
+            "imaging",
+            "Imaging study",
+            RecordKind.of("imaging_study", ImagingStudy.class, "study_date desc"),
+            Permission.WRITE_IMAGING);
+    public static final EntryKind<PriorTreatment> TREATMENT = chart(
+            "treatments",
+            "Prior treatment",
             RecordKind.of("prior_treatment", PriorTreatment.class, "start_date desc"),
             Permission.WRITE_PRIOR_TREATMENTS);
-    public static final EntryKind<Medication> MEDICATION = chart("medications", "Medication",
-            RecordKind.of("medication", Medication.class, "status, name"), Permission.WRITE_MEDICATIONS);
-    public static final EntryKind<Allergy> ALLERGY = chart("allergies", "Allergy",
-            RecordKind.of("allergy", Allergy.class, "substance"), Permission.WRITE_ALLERGIES);
-    public static final EntryKind<Encounter> ENCOUNTER = chart("encounters", "Encounter",
-            RecordKind.of("encounter", Encounter.class, "encounter_date desc"), Permission.WRITE_ENCOUNTERS);
-    public static final EntryKind<Document> DOCUMENT = chart("documents", "Document",
-            RecordKind.of("document", Document.class, "document_date desc"), Permission.WRITE_DOCUMENTS);
+    public static final EntryKind<Medication> MEDICATION = chart(
+            "medications",
+            "Medication",
+            RecordKind.of("medication", Medication.class, "status, name"),
+            Permission.WRITE_MEDICATIONS);
+    public static final EntryKind<Allergy> ALLERGY = chart(
+            "allergies", "Allergy", RecordKind.of("allergy", Allergy.class, "substance"), Permission.WRITE_ALLERGIES);
+    public static final EntryKind<Encounter> ENCOUNTER = chart(
+            "encounters",
+            "Encounter",
+            RecordKind.of("encounter", Encounter.class, "encounter_date desc"),
+            Permission.WRITE_ENCOUNTERS);
+    public static final EntryKind<Document> DOCUMENT = chart(
+            "documents",
+            "Document",
+            RecordKind.of("document", Document.class, "document_date desc"),
+            Permission.WRITE_DOCUMENTS);
 
     /** The chart's own kinds, in the order the chart shows them. */
-    public static final java.util.List<EntryKind<?>> ALL =
-            java.util.List.of(DEMOGRAPHICS, REFERRAL, PROBLEM, IMAGING, TREATMENT, MEDICATION, ALLERGY, ENCOUNTER,
-                    DOCUMENT);
+    public static final java.util.List<EntryKind<?>> ALL = java.util.List.of(
+            DEMOGRAPHICS, REFERRAL, PROBLEM, IMAGING, TREATMENT, MEDICATION, ALLERGY, ENCOUNTER, DOCUMENT);
 
     private final String slug;
     private final String label;
@@ -49,8 +70,8 @@ public final class EntryKind<T extends Record> {
     private final Permission readers;
     private final String home;
 
-    private EntryKind(String slug, String label, RecordKind<T> record, Permission writers, Permission readers,
-            String home) {
+    private EntryKind(
+            String slug, String label, RecordKind<T> record, Permission writers, Permission readers, String home) {
         this.slug = Objects.requireNonNull(slug, "slug");
         this.label = Objects.requireNonNull(label, "label");
         this.record = Objects.requireNonNull(record, "record");
@@ -59,8 +80,8 @@ public final class EntryKind<T extends Record> {
         this.home = home;
     }
 
-    private static <T extends Record> EntryKind<T> chart(String slug, String label, RecordKind<T> record,
-            Permission writers) {
+    private static <T extends Record> EntryKind<T> chart(
+            String slug, String label, RecordKind<T> record, Permission writers) {
         return new EntryKind<>(slug, label, record, writers, null, "");
     }
 
@@ -74,8 +95,8 @@ public final class EntryKind<T extends Record> {
      * @param readers the permission a role needs to read it (null: everyone who may open the chart)
      * @param home the chart sub-page its forms return to (e.g. "evaluation"), "" for the chart itself
      */
-    public static <T extends Record> EntryKind<T> define(String slug, String label, RecordKind<T> record,
-            Permission writers, Permission readers, String home) {
+    public static <T extends Record> EntryKind<T> define(
+            String slug, String label, RecordKind<T> record, Permission writers, Permission readers, String home) {
         return new EntryKind<>(slug, label, record, writers, readers, home);
     }
 

@@ -1,17 +1,17 @@
 package org.relief.patient;
 
-import org.relief.shared.InvalidInputException;
-import org.relief.shared.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.InvalidInputException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,9 @@ class EntryValidator {
     private final LocalDate earliest;
     private final LocalDate latest;
 
-    EntryValidator(Validator validator, ObjectProvider<TreatmentCatalogue> catalogue,
+    EntryValidator(
+            Validator validator,
+            ObjectProvider<TreatmentCatalogue> catalogue,
             @Value("${relief.input.earliest-date:1900-01-01}") LocalDate earliest,
             @Value("${relief.input.latest-date:2100-12-31}") LocalDate latest) {
         this.validator = validator;
@@ -40,13 +42,18 @@ class EntryValidator {
             throw new InvalidInputException(List.of(new FieldProblem("body", "is required")));
         }
         var violations = validator.validate(payload);
-        List<FieldProblem> problems = new ArrayList<>(violations.stream().map(EntryValidator::problem).toList());
+        List<FieldProblem> problems =
+                new ArrayList<>(violations.stream().map(EntryValidator::problem).toList());
         TreatmentCatalogue known = catalogue.getIfAvailable();
-        if (payload instanceof PriorTreatment t && t.therapyCode() != null && known != null
-                && problems.stream().noneMatch(p -> p.field().equals("therapyCode")) && !known.knows(t.therapyCode())) {
+        if (payload instanceof PriorTreatment t
+                && t.therapyCode() != null
+                && known != null
+                && problems.stream().noneMatch(p -> p.field().equals("therapyCode"))
+                && !known.knows(t.therapyCode())) {
             problems.add(new FieldProblem("therapyCode", "is not a therapy of the catalogue"));
         }
-        Set<String> named = new HashSet<>(problems.stream().map(FieldProblem::field).toList());
+        Set<String> named =
+                new HashSet<>(problems.stream().map(FieldProblem::field).toList());
         checkDates("", payload, problems, named);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(FieldProblem::field));

@@ -10,8 +10,7 @@ import java.util.List;
 public final class Icd10Catalog {
 
     /** A code and its title. */
-    public record Entry(String code, String title) {
-    }
+    public record Entry(String code, String title) {}
 
     public static final List<Entry> COMMON = List.of(
             new Entry("M54.50", "Low back pain, unspecified"),
@@ -41,8 +40,10 @@ public final class Icd10Catalog {
             new Entry("M17.12", "Unilateral primary osteoarthritis, left knee"),
             new Entry("M25.511", "Pain in right shoulder"),
             new Entry("M25.512", "Pain in left shoulder"),
-            new Entry("M80.08XA", "Age-related osteoporosis with current pathological fracture, vertebra(e), "
-                    + "initial encounter for fracture"),
+            new Entry(
+                    "M80.08XA",
+                    "Age-related osteoporosis with current pathological fracture, vertebra(e), "
+                            + "initial encounter for fracture"),
             new Entry("G89.29", "Other chronic pain"),
             new Entry("G89.4", "Chronic pain syndrome"),
             new Entry("G89.28", "Other chronic postprocedural pain"),
@@ -56,6 +57,5 @@ public final class Icd10Catalog {
             new Entry("F32.1", "Major depressive disorder, single episode, moderate"),
             new Entry("F41.1", "Generalized anxiety disorder"));
 
-    private Icd10Catalog() {
-    }
+    private Icd10Catalog() {}
 }

@@ -12,5 +12,4 @@ public record ImagingStudy(
         @NotNull Modality modality,
         @NotBlank @Size(max = 100) String bodyRegion,
         @NotNull @PastOrPresent LocalDate studyDate,
-        @NotBlank @Size(max = 4000) String impression) {
-}
+        @NotBlank @Size(max = 4000) String impression) {}

@@ -13,13 +13,16 @@ import java.util.List;
  * @param confirmedDifferentPerson true once the registrant saw the possible duplicates and confirmed "a different
  *     person"
  */
-public record Intake(List<ImagingStudy> imaging, List<PriorTreatment> treatments, String sourceRecordNumber,
+public record Intake(
+        List<ImagingStudy> imaging,
+        List<PriorTreatment> treatments,
+        String sourceRecordNumber,
         boolean confirmedDifferentPerson) {
 
     public Intake {
         imaging = List.copyOf(imaging);
         treatments = List.copyOf(treatments);
-        sourceRecordNumber = sourceRecordNumber == null || sourceRecordNumber.isBlank() ? null
-                : sourceRecordNumber.strip();
+        sourceRecordNumber =
+                sourceRecordNumber == null || sourceRecordNumber.isBlank() ? null : sourceRecordNumber.strip();
     }
 }

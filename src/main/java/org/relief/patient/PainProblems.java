@@ -20,22 +20,26 @@ public final class PainProblems {
     /** Codes that say "chronic pain" without naming its cause. */
     static final Set<String> NONSPECIFIC = Set.of("G89.0", "G89.21", "G89.22", "G89.28", "G89.29", "G89.4", "R52");
 
-    private PainProblems() {
-    }
+    private PainProblems() {}
 
     /** Active (not resolved) pain problems. */
     public static List<Problem> active(List<Versioned<Problem>> problems) {
-        return problems.stream().map(Versioned::data)
+        return problems.stream()
+                .map(Versioned::data)
                 .filter(p -> p.clinicalStatus() != ClinicalStatus.RESOLVED)
                 .filter(p -> p.icd10Code() != null)
-                .filter(p -> PAIN_PREFIXES.stream().anyMatch(prefix -> p.icd10Code().startsWith(prefix)))
+                .filter(p ->
+                        PAIN_PREFIXES.stream().anyMatch(prefix -> p.icd10Code().startsWith(prefix)))
                 .toList();
     }
 
     /** The earliest onset among active pain problems, or null when none has an onset date. */
     public static LocalDate onset(List<Versioned<Problem>> problems) {
-        return active(problems).stream().map(Problem::onsetDate).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
+        return active(problems).stream()
+                .map(Problem::onsetDate)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /** Whether an active pain problem names a cause (is not one of the "chronic pain" codes). */

@@ -55,19 +55,24 @@ record PatientSearch(String sql, List<Object> args) {
     /** A search of the whole clinic: the exact record number, or full name plus date of birth; else refused. */
     static PatientSearch clinic(String q, int limit) {
         if (MRN.matcher(q).matches()) {
-            return new PatientSearch("select s.* from patient_summary s where s.mrn = ?" + ORDER + bounded(limit),
-                    List.of(mrn(q)));
+            return new PatientSearch(
+                    "select s.* from patient_summary s where s.mrn = ?" + ORDER + bounded(limit), List.of(mrn(q)));
         }
         List<String> words = new ArrayList<>(List.of(q.replace(",", " ").strip().split("\\s+")));
-        Optional<LocalDate> birth = words.stream().map(PatientSearch::date).flatMap(Optional::stream).findFirst();
+        Optional<LocalDate> birth = words.stream()
+                .map(PatientSearch::date)
+                .flatMap(Optional::stream)
+                .findFirst();
         words.removeIf(w -> date(w).isPresent());
         if (birth.isEmpty() || words.size() < 2) {
             return new PatientSearch(null, List.of());
         }
         String name = String.join(" ", words).toLowerCase();
-        return new PatientSearch("select s.* from patient_summary s where s.birth_date = ?"
-                + " and (lower(s.family_name || ' ' || s.given_name) = ? or lower(s.given_name || ' ' || s.family_name) = ?)"
-                + ORDER + bounded(limit), List.of(birth.get(), name, name));
+        return new PatientSearch(
+                "select s.* from patient_summary s where s.birth_date = ?"
+                        + " and (lower(s.family_name || ' ' || s.given_name) = ? or lower(s.given_name || ' ' || s.family_name) = ?)"
+                        + ORDER + bounded(limit),
+                List.of(birth.get(), name, name));
     }
 
     private static int bounded(int limit) {

@@ -1,10 +1,5 @@
 package org.relief.patient;
 
-import org.relief.record.RecordStore;
-import org.relief.shared.ForbiddenException;
-import org.relief.shared.InvalidInputException;
-import org.relief.shared.NotFoundException;
-import org.relief.shared.FieldProblem;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,13 +12,17 @@ import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
-import org.relief.careteam.Permission;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.OpenChart;
+import org.relief.careteam.Permission;
 import org.relief.careteam.Purpose;
 import org.relief.careteam.Role;
 import org.relief.careteam.StaffDirectory;
+import org.relief.record.RecordStore;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.InvalidInputException;
+import org.relief.shared.NotFoundException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,13 +32,21 @@ import org.springframework.transaction.annotation.Transactional;
 /** Registering referrals, finding patients, the dashboard's groups, and moving patients along the way. */
 @Service
 public class Patients {
+    // Why over 300 lines: registration, steps of the way, search and the dashboard; next split: search and dashboard.
 
     static final RowMapper<PatientSummary> SUMMARY = (rs, n) -> new PatientSummary(
-            rs.getObject("patient_id", UUID.class), rs.getString("mrn"), rs.getString("family_name"),
-            rs.getString("given_name"), rs.getObject("birth_date", LocalDate.class), Step.valueOf(rs.getString("step")));
+            rs.getObject("patient_id", UUID.class),
+            rs.getString("mrn"),
+            rs.getString("family_name"),
+            rs.getString("given_name"),
+            rs.getObject("birth_date", LocalDate.class),
+            Step.valueOf(rs.getString("step")));
 
     /** Search scope: the actor's own patients, or the whole clinic (to find a chart before breaking the glass). */
-    public enum Scope { MINE, CLINIC }
+    public enum Scope {
+        MINE,
+        CLINIC
+    }
 
     private final JdbcClient jdbc;
     private final RecordStore store;
@@ -51,8 +58,16 @@ public class Patients {
     private final Clock clock;
     private final ObjectProvider<CareGuard> guards;
 
-    Patients(JdbcClient jdbc, RecordStore store, EntryValidator validator, CareTeams teams, StaffDirectory staff,
-            ChartAccess access, AuditLog audit, Clock clock, ObjectProvider<CareGuard> guards) {
+    Patients(
+            JdbcClient jdbc,
+            RecordStore store,
+            EntryValidator validator,
+            CareTeams teams,
+            StaffDirectory staff,
+            ChartAccess access,
+            AuditLog audit,
+            Clock clock,
+            ObjectProvider<CareGuard> guards) {
         this.jdbc = jdbc;
         this.store = store;
         this.validator = validator;
@@ -92,33 +107,49 @@ public class Patients {
         }
         var physician = staff.find(registration.coordinatingPhysicianId())
                 .filter(s -> s.role() == Role.PHYSICIAN && s.enabled())
-                .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem("coordinatingPhysicianId",
-                        "must be an interventional pain physician of this clinic"))));
+                .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem(
+                        "coordinatingPhysicianId", "must be an interventional pain physician of this clinic"))));
         String source = registration.referral().referringPractice().strip();
-        List<PatientSummary> duplicates = intake == null ? List.of()
+        List<PatientSummary> duplicates = intake == null
+                ? List.of()
                 : possibleDuplicates(registration.demographics(), source, intake.sourceRecordNumber());
-        String duplicateMrns = duplicates.stream().map(PatientSummary::mrn).toList().toString();
+        String duplicateMrns =
+                duplicates.stream().map(PatientSummary::mrn).toList().toString();
         if (!duplicates.isEmpty() && !intake.confirmedDifferentPerson()) {
             // each patient shown as a possible duplicate is a patient shown: one row naming each
-            audit.recordEach(actor, duplicates.stream().map(PatientSummary::id).toList(), AuditAction.SEARCH,
-                    "new referral looks like " + duplicateMrns + ": possible duplicate shown", "NOT REGISTERED");
+            audit.recordEach(
+                    actor,
+                    duplicates.stream().map(PatientSummary::id).toList(),
+                    AuditAction.SEARCH,
+                    "new referral looks like " + duplicateMrns + ": possible duplicate shown",
+                    "NOT REGISTERED");
             throw new PossibleDuplicateException(duplicates);
         }
         UUID id = UUID.randomUUID();
-        String mrn = "R" + jdbc.sql("select nextval('patient_mrn_seq')").query(Long.class).single();
-        jdbc.sql("insert into patient (id, mrn, created_by) values (?, ?, ?)").params(id, mrn, actor.username())
+        String mrn = "R"
+                + jdbc.sql("select nextval('patient_mrn_seq')")
+                        .query(Long.class)
+                        .single();
+        jdbc.sql("insert into patient (id, mrn, created_by) values (?, ?, ?)")
+                .params(id, mrn, actor.username())
                 .update();
         Demographics d = registration.demographics();
         jdbc.sql("""
                 insert into patient_summary (patient_id, mrn, family_name, given_name, birth_date, step, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, mrn, d.familyName().strip(), d.givenName().strip(), d.birthDate(), Step.REFERRED.name(),
+                .params(
+                        id,
+                        mrn,
+                        d.familyName().strip(),
+                        d.givenName().strip(),
+                        d.birthDate(),
+                        Step.REFERRED.name(),
                         Timestamp.from(clock.instant()))
                 .update();
         insertStep(id, Step.REFERRED, "referral registered", actor.username());
         store.insertFirst(EntryKind.DEMOGRAPHICS.record(), id, id, d, actor.username());
-        store.insertFirst(EntryKind.REFERRAL.record(), id, UUID.randomUUID(), registration.referral(),
-                actor.username());
+        store.insertFirst(
+                EntryKind.REFERRAL.record(), id, UUID.randomUUID(), registration.referral(), actor.username());
         teams.add(id, physician.id(), actor.username());
         teams.add(id, actor.staffId(), actor.username());
         String brought = "";
@@ -127,23 +158,24 @@ public class Patients {
                 store.insertFirst(EntryKind.IMAGING.record(), id, UUID.randomUUID(), study, actor.username());
             }
             for (PriorTreatment treatment : intake.treatments()) {
-                store.insertFirst(EntryKind.TREATMENT.record(), id, UUID.randomUUID(), treatment,
-                        actor.username());
+                store.insertFirst(EntryKind.TREATMENT.record(), id, UUID.randomUUID(), treatment, actor.username());
             }
             if (intake.sourceRecordNumber() != null) {
                 jdbc.sql("""
                         insert into patient_source_identifier (patient_id, source, identifier, recorded_by)
-                        values (?, ?, ?, ?)""").params(id, source, intake.sourceRecordNumber(), actor.username())
+                        values (?, ?, ?, ?)""")
+                        .params(id, source, intake.sourceRecordNumber(), actor.username())
                         .update();
             }
-            brought = " with " + intake.imaging().size() + " imaging studies and " + intake.treatments().size()
-                    + " prior treatments" + (duplicates.isEmpty() ? "" : "; confirmed a different person from "
-                    + "possible duplicate(s) " + duplicateMrns);
+            brought = " with " + intake.imaging().size() + " imaging studies and "
+                    + intake.treatments().size()
+                    + " prior treatments"
+                    + (duplicates.isEmpty()
+                            ? ""
+                            : "; confirmed a different person from " + "possible duplicate(s) " + duplicateMrns);
         }
-        audit.record(actor, id, AuditAction.CREATE,
-                "registered referral " + mrn + brought, "OK");
-        return new PatientSummary(id, mrn, d.familyName().strip(), d.givenName().strip(), d.birthDate(),
-                Step.REFERRED);
+        audit.record(actor, id, AuditAction.CREATE, "registered referral " + mrn + brought, "OK");
+        return new PatientSummary(id, mrn, d.familyName().strip(), d.givenName().strip(), d.birthDate(), Step.REFERRED);
     }
 
     /**
@@ -160,14 +192,19 @@ public class Patients {
         if (scope == Scope.CLINIC) {
             access.requirePermission(actor, Permission.SEARCH_WHOLE_CLINIC, null, "search the whole clinic");
         }
-        PatientSearch search = scope == Scope.CLINIC ? PatientSearch.clinic(q, limit)
-                : PatientSearch.mine(actor.staffId(), q, limit);
+        PatientSearch search =
+                scope == Scope.CLINIC ? PatientSearch.clinic(q, limit) : PatientSearch.mine(actor.staffId(), q, limit);
         if (search.refused()) {
-            audit.record(actor, null, AuditAction.SEARCH, "clinic-wide search for '" + q + "'",
+            audit.record(
+                    actor,
+                    null,
+                    AuditAction.SEARCH,
+                    "clinic-wide search for '" + q + "'",
                     "REFUSED: needs the full name and date of birth, or the record number");
             throw new InvalidInputException(List.of(new FieldProblem("q", CLINIC_SEARCH_NEEDS)));
         }
-        List<PatientSummary> found = jdbc.sql(search.sql()).params(search.args()).query(SUMMARY).list();
+        List<PatientSummary> found =
+                jdbc.sql(search.sql()).params(search.args()).query(SUMMARY).list();
         String what = (scope == Scope.CLINIC ? "shown in a clinic-wide search" : "shown in a search of own patients")
                 + " for '" + q + "'";
         if (found.isEmpty()) {
@@ -175,8 +212,12 @@ public class Patients {
         } else {
             audit.recordEach(actor, found.stream().map(PatientSummary::id).toList(), AuditAction.SEARCH, what, "OK");
         }
-        return scope == Scope.CLINIC ? found.stream().map(p -> new PatientSummary(p.id(), p.mrn(), p.familyName(),
-                p.givenName(), p.birthDate(), null)).toList() : found;
+        return scope == Scope.CLINIC
+                ? found.stream()
+                        .map(p ->
+                                new PatientSummary(p.id(), p.mrn(), p.familyName(), p.givenName(), p.birthDate(), null))
+                        .toList()
+                : found;
     }
 
     /** What a clinic-wide search needs, in words (shown when a query asks for less). */
@@ -204,10 +245,18 @@ public class Patients {
                     groups.get(p.step()).add(p);
                     counts.put(p.step(), rs.getInt("in_step"));
                     return p;
-                }).list();
+                })
+                .list();
         Dashboard dashboard = new Dashboard(groups, counts);
-        audit.recordEach(actor, groups.values().stream().flatMap(List::stream).map(PatientSummary::id).toList(),
-                AuditAction.READ, "shown on the dashboard", "OK");
+        audit.recordEach(
+                actor,
+                groups.values().stream()
+                        .flatMap(List::stream)
+                        .map(PatientSummary::id)
+                        .toList(),
+                AuditAction.READ,
+                "shown on the dashboard",
+                "OK");
         return dashboard;
     }
 
@@ -218,8 +267,8 @@ public class Patients {
      */
     @Transactional
     public void changeStep(Actor actor, UUID patientId, Step step, String note) {
-        OpenChart chart = access.open(actor, patientId, Purpose.write("move to \"" + step.label() + "\""),
-                Permission.MOVE_STEP);
+        OpenChart chart =
+                access.open(actor, patientId, Purpose.write("move to \"" + step.label() + "\""), Permission.MOVE_STEP);
         PatientSummary patient = summary(patientId);
         requireStep(actor, patientId, step, "move the patient to \"" + step.label() + "\"");
         move(patientId, step, note, actor.username());
@@ -242,7 +291,9 @@ public class Patients {
 
     /** The steps the patient may be moved to now, in order (what the chart's step control offers). */
     public List<Step> openSteps(UUID patientId) {
-        return java.util.Arrays.stream(Step.values()).filter(s -> allowsStep(patientId, s)).toList();
+        return java.util.Arrays.stream(Step.values())
+                .filter(s -> allowsStep(patientId, s))
+                .toList();
     }
 
     /**
@@ -257,15 +308,21 @@ public class Patients {
             return;
         }
         move(patientId, step, note, by);
-        audit.record(by, byRole, patientId, AuditAction.UPDATE,
-                "step " + patient.step().label() + " -> " + step.label() + " (" + note + ")", "OK",
+        audit.record(
+                by,
+                byRole,
+                patientId,
+                AuditAction.UPDATE,
+                "step " + patient.step().label() + " -> " + step.label() + " (" + note + ")",
+                "OK",
                 address);
     }
 
     private void move(UUID patientId, Step step, String note, String by) {
         insertStep(patientId, step, note, by);
         jdbc.sql("update patient_summary set step = ?, updated_at = ? where patient_id = ?")
-                .params(step.name(), Timestamp.from(clock.instant()), patientId).update();
+                .params(step.name(), Timestamp.from(clock.instant()), patientId)
+                .update();
     }
 
     /**
@@ -281,10 +338,13 @@ public class Patients {
                    or exists (select 1 from patient_source_identifier i where i.patient_id = s.patient_id
                               and lower(i.source) = lower(:source) and i.identifier = :number)
                 order by s.mrn limit 20""")
-                .param("family", d.familyName().strip()).param("given", d.givenName().strip())
-                .param("birth", d.birthDate()).param("source", source == null ? "" : source.strip())
+                .param("family", d.familyName().strip())
+                .param("given", d.givenName().strip())
+                .param("birth", d.birthDate())
+                .param("source", source == null ? "" : source.strip())
                 .param("number", sourceRecordNumber == null ? "" : sourceRecordNumber.strip())
-                .query(SUMMARY).list();
+                .query(SUMMARY)
+                .list();
     }
 
     /** The record numbers referring practices gave this patient: source -> number (for the chart's header). */
@@ -293,7 +353,8 @@ public class Patients {
         Map<String, String> numbers = new java.util.LinkedHashMap<>();
         jdbc.sql("select source, identifier from patient_source_identifier where patient_id = ? order by recorded_at")
                 .param(patientId)
-                .query((rs, n) -> Map.entry(rs.getString("source"), rs.getString("identifier"))).list()
+                .query((rs, n) -> Map.entry(rs.getString("source"), rs.getString("identifier")))
+                .list()
                 .forEach(e -> numbers.put(e.getKey(), e.getValue()));
         return numbers;
     }
@@ -301,8 +362,11 @@ public class Patients {
     /** Identity of a patient (no clinical content), or 404. */
     @Transactional(readOnly = true)
     public PatientSummary summary(UUID patientId) {
-        return jdbc.sql("select * from patient_summary where patient_id = ?").param(patientId).query(SUMMARY)
-                .optional().orElseThrow(() -> new NotFoundException("No patient with id " + patientId));
+        return jdbc.sql("select * from patient_summary where patient_id = ?")
+                .param(patientId)
+                .query(SUMMARY)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("No patient with id " + patientId));
     }
 
     /**
@@ -311,10 +375,16 @@ public class Patients {
      */
     @Transactional(readOnly = true)
     public Optional<PatientSummary> findByMrn(Actor actor, String mrn) {
-        Optional<PatientSummary> found = jdbc.sql("select * from patient_summary where mrn = ?").param(mrn)
-                .query(SUMMARY).optional();
-        audit.record(actor, found.map(PatientSummary::id).orElse(null),
-                AuditAction.SEARCH, "lookup by record number " + mrn, found.isPresent() ? "OK" : "NOT FOUND");
+        Optional<PatientSummary> found = jdbc.sql("select * from patient_summary where mrn = ?")
+                .param(mrn)
+                .query(SUMMARY)
+                .optional();
+        audit.record(
+                actor,
+                found.map(PatientSummary::id).orElse(null),
+                AuditAction.SEARCH,
+                "lookup by record number " + mrn,
+                found.isPresent() ? "OK" : "NOT FOUND");
         return found;
     }
 
@@ -324,8 +394,12 @@ public class Patients {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select * from patient_summary where patient_id in (:ids)").param("ids", ids)
-                .query(SUMMARY).list().stream()
+        return jdbc
+                .sql("select * from patient_summary where patient_id in (:ids)")
+                .param("ids", ids)
+                .query(SUMMARY)
+                .list()
+                .stream()
                 .collect(java.util.stream.Collectors.toMap(PatientSummary::id, p -> p));
     }
 
@@ -335,16 +409,21 @@ public class Patients {
     }
 
     List<StepChange> steps(UUID patientId) {
-        return jdbc.sql("select step, note, at, by_actor from patient_step where patient_id = ? order by at desc, id desc")
+        return jdbc.sql(
+                        "select step, note, at, by_actor from patient_step where patient_id = ? order by at desc, id desc")
                 .param(patientId)
-                .query((rs, n) -> new StepChange(Step.valueOf(rs.getString("step")), rs.getString("note"),
-                        rs.getTimestamp("at").toInstant(), rs.getString("by_actor")))
+                .query((rs, n) -> new StepChange(
+                        Step.valueOf(rs.getString("step")),
+                        rs.getString("note"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("by_actor")))
                 .list();
     }
 
     private void insertStep(UUID patientId, Step step, String note, String by) {
         jdbc.sql("insert into patient_step (patient_id, step, note, at, by_actor) values (?, ?, ?, ?, ?)")
-                .params(patientId, step.name(), note, Timestamp.from(clock.instant()), by).update();
+                .params(patientId, step.name(), note, Timestamp.from(clock.instant()), by)
+                .update();
     }
 
     /** The dashboard: the actor's patients by step. */

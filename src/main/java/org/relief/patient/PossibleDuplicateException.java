@@ -12,7 +12,8 @@ public class PossibleDuplicateException extends RuntimeException {
     private final transient List<PatientSummary> candidates;
 
     public PossibleDuplicateException(List<PatientSummary> candidates) {
-        super("Possible duplicate of " + candidates.stream().map(PatientSummary::mrn).toList());
+        super("Possible duplicate of "
+                + candidates.stream().map(PatientSummary::mrn).toList());
         this.candidates = List.copyOf(candidates);
     }
 

@@ -40,24 +40,54 @@ public record PriorTreatment(
         @NotNull TreatmentResult result,
         @Size(max = 500) String sideEffects,
         @Size(max = 500) String whyStopped,
-        @Pattern(regexp = "^[A-Z][A-Z0-9_]{1,39}$", message = "must be a therapy code of the catalogue, such as "
-                + "ESI_TF") String therapyCode,
+
+        @Pattern(
+                regexp = "^[A-Z][A-Z0-9_]{1,39}$",
+                message = "must be a therapy code of the catalogue, such as " + "ESI_TF")
+        String therapyCode,
+
         @Pattern(regexp = "^[0-9]{4}[0-9A-Z]$", message = "must be a CPT code of five characters, such as 64483")
         String cptCode,
-        @Pattern(regexp = "^[0-9]{6,18}$", message = "must be a SNOMED CT concept id (digits)") String snomedCode,
+
+        @Pattern(regexp = "^[0-9]{6,18}$", message = "must be a SNOMED CT concept id (digits)")
+        String snomedCode,
+
         SpineRegion region,
         BodySide side,
         @Min(1) @Max(10) Integer levels,
         @Min(0) @Max(1000) Integer steroidMg,
         @Min(0) @Max(100) Integer reliefPercent,
         @Min(0) @Max(520) Integer reliefWeeks,
-        @Size(max = 300) String resultAsReported) implements CrossFieldChecked {
+        @Size(max = 300) String resultAsReported)
+        implements CrossFieldChecked {
 
     /** A treatment as the referral names it, without the procedure details. */
-    public PriorTreatment(String therapy, LocalDate startDate, LocalDate endDate, String doseOrFrequency,
-            TreatmentResult result, String sideEffects, String whyStopped) {
-        this(therapy, startDate, endDate, doseOrFrequency, result, sideEffects, whyStopped, null, null, null, null,
-                null, null, null, null, null, null);
+    public PriorTreatment(
+            String therapy,
+            LocalDate startDate,
+            LocalDate endDate,
+            String doseOrFrequency,
+            TreatmentResult result,
+            String sideEffects,
+            String whyStopped) {
+        this(
+                therapy,
+                startDate,
+                endDate,
+                doseOrFrequency,
+                result,
+                sideEffects,
+                whyStopped,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The procedure facts the entry holds, in words for the chart ("lumbar, left, 80 mg steroid, 60% relief"). */
@@ -87,6 +117,7 @@ public record PriorTreatment(
     @Override
     public Map<String, String> crossFieldProblems() {
         return endDate != null && startDate != null && endDate.isBefore(startDate)
-                ? Map.of("endDate", "must not be before the start date") : Map.of();
+                ? Map.of("endDate", "must not be before the start date")
+                : Map.of();
     }
 }

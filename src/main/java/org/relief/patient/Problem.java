@@ -16,12 +16,18 @@ import org.relief.shared.CrossFieldChecked;
  */
 @CrossFieldChecked.Valid
 public record Problem(
-        @Pattern(regexp = "^[A-TV-Z][0-9][0-9AB](\\.[0-9A-TV-Z]{1,4})?$",
-                message = "must be an ICD-10-CM code such as M54.50") String icd10Code,
-        @Pattern(regexp = "^[0-9]{6,18}$", message = "must be a SNOMED CT concept id (digits)") String snomedCode,
+        @Pattern(
+                regexp = "^[A-TV-Z][0-9][0-9AB](\\.[0-9A-TV-Z]{1,4})?$",
+                message = "must be an ICD-10-CM code such as M54.50")
+        String icd10Code,
+
+        @Pattern(regexp = "^[0-9]{6,18}$", message = "must be a SNOMED CT concept id (digits)")
+        String snomedCode,
+
         @NotBlank @Size(max = 300) String description,
         @PastOrPresent LocalDate onsetDate,
-        @NotNull ClinicalStatus clinicalStatus) implements CrossFieldChecked {
+        @NotNull ClinicalStatus clinicalStatus)
+        implements CrossFieldChecked {
 
     /** A problem coded in ICD-10-CM only, as staff enter it. */
     public Problem(String icd10Code, String description, LocalDate onsetDate, ClinicalStatus clinicalStatus) {

@@ -13,5 +13,4 @@ public record Referral(
         @NotBlank @Size(max = 200) String referringPractice,
         @NotBlank @Size(max = 2000) String reason,
         @NotNull @PastOrPresent LocalDate referralDate,
-        @NotNull Urgency urgency) {
-}
+        @NotNull Urgency urgency) {}

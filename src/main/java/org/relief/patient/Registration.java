@@ -8,6 +8,7 @@ import java.util.UUID;
  * A new referral as front desk enters it: who the patient is, the referral, and the interventional pain physician
  * who will coordinate the care team.
  */
-public record Registration(@NotNull @Valid Demographics demographics, @NotNull @Valid Referral referral,
-        @NotNull UUID coordinatingPhysicianId) {
-}
+public record Registration(
+        @NotNull @Valid Demographics demographics,
+        @NotNull @Valid Referral referral,
+        @NotNull UUID coordinatingPhysicianId) {}

@@ -10,7 +10,10 @@ import java.util.List;
 public interface TreatmentCatalogue {
 
     /** What kind of care a prior treatment was. */
-    enum Kind { CONSERVATIVE, PROCEDURE }
+    enum Kind {
+        CONSERVATIVE,
+        PROCEDURE
+    }
 
     /**
      * How one prior treatment reads.
@@ -22,8 +25,7 @@ public interface TreatmentCatalogue {
      *        rules know (a surgery, say)
      * @param matchedBy how it was matched, in words ("therapy code ESI_TF", "CPT 64483", "name 'physical therapy'")
      */
-    record Classification(Kind kind, String therapyCode, String therapyName, String procedureType,
-            String matchedBy) {
+    record Classification(Kind kind, String therapyCode, String therapyName, String procedureType, String matchedBy) {
 
         public boolean conservative() {
             return kind == Kind.CONSERVATIVE;
@@ -31,8 +33,7 @@ public interface TreatmentCatalogue {
     }
 
     /** A catalogue therapy a person may pick on the prior-treatment form. */
-    record Option(String code, String name) {
-    }
+    record Option(String code, String name) {}
 
     Classification classify(PriorTreatment treatment);
 

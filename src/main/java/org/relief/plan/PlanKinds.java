@@ -14,13 +14,19 @@ import org.springframework.context.annotation.Configuration;
 class PlanKinds {
 
     /** What plan_version stores beyond the bookkeeping: the version's own id and the warning it was proposed with. */
-    record Proposed(UUID id, String warning) {
-    }
+    record Proposed(UUID id, String warning) {}
 
     @Bean
     RecordKind<Proposed> planVersions() {
         return RecordKind.of("plan_version", Proposed.class, "version")
-                .withLayout(new Layout("patient_id", "version", "patient_id", null, null, "change_reason",
-                        "created_by", "created_at"));
+                .withLayout(new Layout(
+                        "patient_id",
+                        "version",
+                        "patient_id",
+                        null,
+                        null,
+                        "change_reason",
+                        "created_by",
+                        "created_at"));
     }
 }

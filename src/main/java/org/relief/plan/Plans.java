@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
-import org.relief.careteam.Permission;
 import org.relief.careteam.CareTeams;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.OpenChart;
+import org.relief.careteam.Permission;
 import org.relief.careteam.Purpose;
 import org.relief.careteam.Role;
 import org.relief.careteam.TeamMember;
@@ -49,6 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Plans {
+    // Why over 300 lines: one aggregate (a plan's versions, goals, therapies, sign-off and the hold rule); next split:
+    // the timeline reading.
 
     private final JdbcClient jdbc;
     private final RecordStore records;
@@ -60,8 +62,16 @@ public class Plans {
     private final Evaluations evaluations;
     private final AuditLog audit;
 
-    Plans(JdbcClient jdbc, RecordStore records, RecordKind<Proposed> plans, Patients patients, ChartAccess access, CareTeams teams, SafetyGate safety,
-            Evaluations evaluations, AuditLog audit) {
+    Plans(
+            JdbcClient jdbc,
+            RecordStore records,
+            RecordKind<Proposed> plans,
+            Patients patients,
+            ChartAccess access,
+            CareTeams teams,
+            SafetyGate safety,
+            Evaluations evaluations,
+            AuditLog audit) {
         this.jdbc = jdbc;
         this.records = records;
         this.plans = plans;
@@ -81,17 +91,25 @@ public class Plans {
      *     says who: a stale proposal never silently becomes the latest version.
      */
     @Transactional
-    public PlanVersion propose(Actor actor, UUID patientId, List<PlanVersion.Goal> goals,
-            List<PlanVersion.PlannedTherapy> therapies, String changeReason, Integer basedOnVersion) {
+    public PlanVersion propose(
+            Actor actor,
+            UUID patientId,
+            List<PlanVersion.Goal> goals,
+            List<PlanVersion.PlannedTherapy> therapies,
+            String changeReason,
+            Integer basedOnVersion) {
         OpenChart chart = access.open(actor, patientId, Purpose.write("propose a plan"), Permission.PROPOSE_PLAN);
         if (basedOnVersion == null) {
-            throw new InvalidInputException(List.of(new FieldProblem("basedOnVersion",
-                    "is missing: reload the plan page and propose again")));
+            throw new InvalidInputException(
+                    List.of(new FieldProblem("basedOnVersion", "is missing: reload the plan page and propose again")));
         }
         Optional<PlanVersion> current = current(patientId);
         int latest = current.map(PlanVersion::version).orElse(0);
         if (latest != basedOnVersion) {
-            throw new VersionConflictException(current.map(PlanVersion::id).orElse(null), basedOnVersion, latest,
+            throw new VersionConflictException(
+                    current.map(PlanVersion::id).orElse(null),
+                    basedOnVersion,
+                    latest,
                     current.map(PlanVersion::createdBy).orElse("another user"));
         }
         List<FieldProblem> problems = new ArrayList<>();
@@ -101,7 +119,8 @@ public class Plans {
         if (goals.isEmpty()) {
             problems.add(new FieldProblem("goals", "add at least one goal"));
         }
-        List<UUID> team = teams.members(patientId).stream().map(TeamMember::staffId).toList();
+        List<UUID> team =
+                teams.members(patientId).stream().map(TeamMember::staffId).toList();
         for (int i = 0; i < therapies.size(); i++) {
             var t = therapies.get(i);
             if (TherapyCatalog.byCode(t.therapyCode()).isEmpty()) {
@@ -127,35 +146,57 @@ public class Plans {
         }
         List<String> interventional = interventional(therapies);
         if (!interventional.isEmpty()) {
-            safety.requireNoHold(actor, patientId, "propose a plan with interventional therapy ("
-                    + String.join(", ", interventional) + ")");
+            safety.requireNoHold(
+                    actor,
+                    patientId,
+                    "propose a plan with interventional therapy (" + String.join(", ", interventional) + ")");
         }
-        boolean confirmed = evaluations.latest(actor, patientId).map(e -> e.hasConfirmedDiagnosis()).orElse(false);
+        boolean confirmed = evaluations
+                .latest(actor, patientId)
+                .map(e -> e.hasConfirmedDiagnosis())
+                .orElse(false);
         String warning = confirmed ? null : "The evaluation has no confirmed diagnosis yet.";
         UUID id = UUID.randomUUID();
         String reason = changeReason == null || changeReason.isBlank() ? null : changeReason.strip();
         // the engine checks again, at the insert, that no proposal based on the same version got in first
         int version = (basedOnVersion == 0
-                ? records.insertFirst(plans, patientId, patientId, new Proposed(id, warning), reason, actor.username())
-                : records.insertNext(plans, patientId, basedOnVersion, new Proposed(id, warning), reason,
-                        actor.username())).version();
+                        ? records.insertFirst(
+                                plans, patientId, patientId, new Proposed(id, warning), reason, actor.username())
+                        : records.insertNext(
+                                plans, patientId, basedOnVersion, new Proposed(id, warning), reason, actor.username()))
+                .version();
         for (var g : goals) {
             jdbc.sql("""
                     insert into plan_goal (version_id, kind, description, measure, target, target_date)
                     values (?, ?, ?, ?, ?, ?)""")
-                    .params(id, g.kind().name(), g.description(), g.measure(), g.target(), g.targetDate()).update();
+                    .params(id, g.kind().name(), g.description(), g.measure(), g.target(), g.targetDate())
+                    .update();
         }
         for (var t : therapies) {
-            String owner = teams.members(patientId).stream().filter(m -> m.staffId().equals(t.ownerId()))
-                    .map(TeamMember::displayName).findFirst().orElse("?");
+            String owner = teams.members(patientId).stream()
+                    .filter(m -> m.staffId().equals(t.ownerId()))
+                    .map(TeamMember::displayName)
+                    .findFirst()
+                    .orElse("?");
             jdbc.sql("""
                     insert into plan_therapy (version_id, therapy_code, owner_id, owner_name, frequency, duration,
                                               region, side, start_date, end_date)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, t.therapyCode(), t.ownerId(), owner, t.frequency(), t.duration(), t.region(),
-                            t.side(), t.startDate(), t.endDate()).update();
+                    .params(
+                            id,
+                            t.therapyCode(),
+                            t.ownerId(),
+                            owner,
+                            t.frequency(),
+                            t.duration(),
+                            t.region(),
+                            t.side(),
+                            t.startDate(),
+                            t.endDate())
+                    .update();
         }
-        chart.audit(AuditAction.CREATE,
+        chart.audit(
+                AuditAction.CREATE,
                 "plan version " + version + " proposed" + (warning == null ? "" : " (" + warning + ")"));
         return current(patientId).orElseThrow();
     }
@@ -172,17 +213,22 @@ public class Plans {
         PatientSummary patient = patients.summary(patientId);
         PlanVersion latest = current(patientId).orElseThrow(() -> new NotFoundException("No plan to sign"));
         if (!maySign(actor, patientId, latest)) {
-            chart.audit(AuditAction.DENIED, "sign the plan", "DENIED: " + actor.role().label()
-                    + " may not sign this plan");
-            throw new ForbiddenException(actor.role() == Role.MENTAL_HEALTH_THERAPIST
-                    ? "The mental health therapist signs a plan only during a safety hold, and only one that holds "
-                            + "mental-health therapies alone; the interventional pain physician signs the others."
-                    : "The interventional pain physician signs the plan.");
+            chart.audit(
+                    AuditAction.DENIED,
+                    "sign the plan",
+                    "DENIED: " + actor.role().label() + " may not sign this plan");
+            throw new ForbiddenException(
+                    actor.role() == Role.MENTAL_HEALTH_THERAPIST
+                            ? "The mental health therapist signs a plan only during a safety hold, and only one that holds "
+                                    + "mental-health therapies alone; the interventional pain physician signs the others."
+                            : "The interventional pain physician signs the plan.");
         }
         if (!latest.id().equals(versionId)) {
             // an older version of this plan: someone proposed a newer one after the signer opened the page
             Optional<Integer> superseded = records.history(plans, patientId).stream()
-                    .filter(v -> v.data().id().equals(versionId)).map(Versioned::version).findFirst();
+                    .filter(v -> v.data().id().equals(versionId))
+                    .map(Versioned::version)
+                    .findFirst();
             if (superseded.isPresent()) {
                 throw new VersionConflictException(latest.id(), superseded.get(), latest.version(), latest.createdBy());
             }
@@ -193,12 +239,16 @@ public class Plans {
         }
         List<String> interventional = interventional(latest.therapies());
         if (!interventional.isEmpty()) {
-            safety.requireNoHold(actor, patientId, "sign plan version " + latest.version()
-                    + " with interventional therapy (" + String.join(", ", interventional) + ")");
+            safety.requireNoHold(
+                    actor,
+                    patientId,
+                    "sign plan version " + latest.version() + " with interventional therapy ("
+                            + String.join(", ", interventional) + ")");
         }
         try {
             jdbc.sql("insert into plan_signoff (version_id, signed_by) values (?, ?)")
-                    .params(versionId, actor.username()).update();
+                    .params(versionId, actor.username())
+                    .update();
         } catch (DuplicateKeyException e) {
             // signed by someone else at the same moment (unique version_id): nothing more is stored
             throw new InvalidInputException(List.of(new FieldProblem("version", "is already signed")));
@@ -215,8 +265,10 @@ public class Plans {
      */
     @Transactional(readOnly = true)
     public boolean maySign(Actor actor, UUID patientId, PlanVersion version) {
-        return actor.role() == Role.PHYSICIAN || actor.role() == Role.MENTAL_HEALTH_THERAPIST
-                && mentalHealthOnly(version.therapies()) && safety.onHold(patientId);
+        return actor.role() == Role.PHYSICIAN
+                || actor.role() == Role.MENTAL_HEALTH_THERAPIST
+                        && mentalHealthOnly(version.therapies())
+                        && safety.onHold(patientId);
     }
 
     /** Whether interventional care is on hold for the patient (the plan page says what may be planned). */
@@ -227,21 +279,31 @@ public class Plans {
 
     /** The interventional therapies of a plan (catalogue therapies with a procedure type), by name. */
     static List<String> interventional(List<PlanVersion.PlannedTherapy> therapies) {
-        return therapies.stream().map(t -> TherapyCatalog.byCode(t.therapyCode()))
-                .flatMap(Optional::stream).filter(Therapy::interventional).map(Therapy::name).distinct().toList();
+        return therapies.stream()
+                .map(t -> TherapyCatalog.byCode(t.therapyCode()))
+                .flatMap(Optional::stream)
+                .filter(Therapy::interventional)
+                .map(Therapy::name)
+                .distinct()
+                .toList();
     }
 
     /** Whether every therapy of a plan is delivered by the mental health therapist (and there is one). */
     static boolean mentalHealthOnly(List<PlanVersion.PlannedTherapy> therapies) {
-        return !therapies.isEmpty() && therapies.stream().allMatch(t -> TherapyCatalog.byCode(t.therapyCode())
-                .map(c -> c.discipline() == Role.MENTAL_HEALTH_THERAPIST).orElse(false));
+        return !therapies.isEmpty()
+                && therapies.stream()
+                        .allMatch(t -> TherapyCatalog.byCode(t.therapyCode())
+                                .map(c -> c.discipline() == Role.MENTAL_HEALTH_THERAPIST)
+                                .orElse(false));
     }
 
     /** Every version, newest first (audited read). */
     @Transactional(readOnly = true)
     public List<PlanVersion> versions(Actor actor, UUID patientId) {
         access.open(actor, patientId, Purpose.read("plan"));
-        return records.history(plans, patientId).stream().map(v -> version(patientId, v)).toList();
+        return records.history(plans, patientId).stream()
+                .map(v -> version(patientId, v))
+                .toList();
     }
 
     /**
@@ -250,7 +312,9 @@ public class Plans {
      */
     @Transactional(readOnly = true)
     public Optional<UUID> patientOf(UUID versionId) {
-        return jdbc.sql("select patient_id from plan_version where id = ?").param(versionId).query(UUID.class)
+        return jdbc.sql("select patient_id from plan_version where id = ?")
+                .param(versionId)
+                .query(UUID.class)
                 .optional();
     }
 
@@ -260,24 +324,46 @@ public class Plans {
 
     private PlanVersion version(UUID patientId, Versioned<Proposed> v) {
         UUID id = v.data().id();
-        var goals = jdbc.sql("select * from plan_goal where version_id = ? order by id").param(id)
-                .query((rs, n) -> new PlanVersion.Goal(PlanVersion.GoalKind.valueOf(rs.getString("kind")),
-                        rs.getString("description"), rs.getString("measure"), rs.getBigDecimal("target"),
-                        rs.getObject("target_date", LocalDate.class))).list();
-        var therapies = jdbc.sql("select * from plan_therapy where version_id = ? order by start_date, id").param(id)
-                .query((rs, n) -> new PlanVersion.PlannedTherapy(rs.getString("therapy_code"),
-                        rs.getObject("owner_id", UUID.class), rs.getString("owner_name"), rs.getString("frequency"),
-                        rs.getString("duration"), rs.getString("region"), rs.getString("side"),
-                        rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)))
+        var goals = jdbc.sql("select * from plan_goal where version_id = ? order by id")
+                .param(id)
+                .query((rs, n) -> new PlanVersion.Goal(
+                        PlanVersion.GoalKind.valueOf(rs.getString("kind")),
+                        rs.getString("description"),
+                        rs.getString("measure"),
+                        rs.getBigDecimal("target"),
+                        rs.getObject("target_date", LocalDate.class)))
                 .list();
-        var signoff = jdbc.sql("select signed_by, signed_at from plan_signoff where version_id = ?").param(id)
-                .query((rs, n) -> new Signoff(rs.getString("signed_by"), rs.getTimestamp("signed_at").toInstant()))
+        var therapies = jdbc.sql("select * from plan_therapy where version_id = ? order by start_date, id")
+                .param(id)
+                .query((rs, n) -> new PlanVersion.PlannedTherapy(
+                        rs.getString("therapy_code"),
+                        rs.getObject("owner_id", UUID.class),
+                        rs.getString("owner_name"),
+                        rs.getString("frequency"),
+                        rs.getString("duration"),
+                        rs.getString("region"),
+                        rs.getString("side"),
+                        rs.getObject("start_date", LocalDate.class),
+                        rs.getObject("end_date", LocalDate.class)))
+                .list();
+        var signoff = jdbc.sql("select signed_by, signed_at from plan_signoff where version_id = ?")
+                .param(id)
+                .query((rs, n) -> new Signoff(
+                        rs.getString("signed_by"), rs.getTimestamp("signed_at").toInstant()))
                 .optional();
-        return new PlanVersion(id, patientId, v.version(), v.changeReason(), v.data().warning(), v.recordedBy(),
-                v.recordedAt(), signoff.map(Signoff::by).orElse(null), signoff.map(Signoff::at).orElse(null), goals,
+        return new PlanVersion(
+                id,
+                patientId,
+                v.version(),
+                v.changeReason(),
+                v.data().warning(),
+                v.recordedBy(),
+                v.recordedAt(),
+                signoff.map(Signoff::by).orElse(null),
+                signoff.map(Signoff::at).orElse(null),
+                goals,
                 therapies);
     }
 
-    private record Signoff(String by, Instant at) {
-    }
+    private record Signoff(String by, Instant at) {}
 }

@@ -15,8 +15,16 @@ import org.relief.careteam.Role;
  * @param typicalCourse how it usually runs
  * @param whatToExpect a short text for the patient, written for Relief
  */
-public record Therapy(String code, String name, String category, Role discipline, List<String> cpt,
-        String procedureType, String bleedingRisk, String typicalCourse, String whatToExpect) {
+public record Therapy(
+        String code,
+        String name,
+        String category,
+        Role discipline,
+        List<String> cpt,
+        String procedureType,
+        String bleedingRisk,
+        String typicalCourse,
+        String whatToExpect) {
 
     /** An interventional procedure (one the rule engine knows), held back while a safety hold is on. */
     public boolean interventional() {

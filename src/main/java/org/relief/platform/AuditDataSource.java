@@ -14,8 +14,7 @@ public final class AuditDataSource {
     /** The bean name the audit module asks for. */
     public static final String BEAN = "auditDataSource";
 
-    private AuditDataSource() {
-    }
+    private AuditDataSource() {}
 
     static DataSource create(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();

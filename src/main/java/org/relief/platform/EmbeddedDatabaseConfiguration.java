@@ -34,11 +34,14 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean
-    EmbeddedDatabaseCredentials embeddedDatabaseCredentials(@Value("${relief.data-dir:./data}") String dataDir,
-            @Value("${relief.database.embedded.ephemeral:false}") boolean ephemeral) throws IOException {
-        return ephemeral ? EmbeddedDatabaseCredentials.generate(null)
-                : EmbeddedDatabaseCredentials.loadOrGenerate(Path.of(dataDir).toAbsolutePath().normalize()
-                        .resolve(EmbeddedDatabaseCredentials.FILE));
+    EmbeddedDatabaseCredentials embeddedDatabaseCredentials(
+            @Value("${relief.data-dir:./data}") String dataDir,
+            @Value("${relief.database.embedded.ephemeral:false}") boolean ephemeral)
+            throws IOException {
+        return ephemeral
+                ? EmbeddedDatabaseCredentials.generate(null)
+                : EmbeddedDatabaseCredentials.loadOrGenerate(
+                        Path.of(dataDir).toAbsolutePath().normalize().resolve(EmbeddedDatabaseCredentials.FILE));
     }
 
     /**
@@ -48,9 +51,11 @@ class EmbeddedDatabaseConfiguration {
      * asks every connection for its password. Later starts write that pg_hba.conf before PostgreSQL starts.
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${relief.data-dir:./data}") String dataDir,
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${relief.data-dir:./data}") String dataDir,
             @Value("${relief.database.embedded.ephemeral:false}") boolean ephemeral,
-            EmbeddedDatabaseCredentials credentials) throws IOException {
+            EmbeddedDatabaseCredentials credentials)
+            throws IOException {
         Path dir = ephemeral
                 ? Files.createTempDirectory("relief-pg-")
                 : Path.of(dataDir, "postgres").toAbsolutePath().normalize();
@@ -60,7 +65,8 @@ class EmbeddedDatabaseConfiguration {
         boolean secured = credentials.stored() && Files.exists(dir.resolve("postgresql.conf"));
         if (secured) {
             writePasswordOnlyHba(dir);
-        } else if (!ephemeral && Files.exists(dir.resolve("pg_hba.conf"))
+        } else if (!ephemeral
+                && Files.exists(dir.resolve("pg_hba.conf"))
                 && Files.readString(dir.resolve("pg_hba.conf")).contains(HBA_MARKER)) {
             throw new IOException("The database in " + dir + " asks for passwords, but "
                     + credentials.file() + " is missing or incomplete: restore that file from the backup of the "
@@ -90,7 +96,10 @@ class EmbeddedDatabaseConfiguration {
             pg.close();
             throw new IOException("could not secure the embedded PostgreSQL in " + dir + ": " + e.getMessage(), e);
         }
-        log.info("Embedded PostgreSQL on port {} with data in {} ({} ms)", pg.getPort(), dir,
+        log.info(
+                "Embedded PostgreSQL on port {} with data in {} ({} ms)",
+                pg.getPort(),
+                dir,
                 (System.nanoTime() - started) / 1_000_000);
         return pg;
     }
@@ -98,14 +107,16 @@ class EmbeddedDatabaseConfiguration {
     /** Sets the superuser's password, stores the credentials, then makes pg_hba.conf ask every connection for one. */
     private static void secure(EmbeddedPostgres pg, Path dir, EmbeddedDatabaseCredentials credentials)
             throws SQLException, IOException {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("alter role postgres with password " + literal(credentials.superuserPassword()));
             credentials.store();
             writePasswordOnlyHba(dir);
             s.execute("select pg_reload_conf()");
         }
-        log.info("Embedded PostgreSQL secured: every connection needs a password{}", credentials.file() == null
-                ? "" : " (kept in " + credentials.file() + ", readable by its owner only)");
+        log.info(
+                "Embedded PostgreSQL secured: every connection needs a password{}",
+                credentials.file() == null ? "" : " (kept in " + credentials.file() + ", readable by its owner only)");
     }
 
     /**
@@ -115,7 +126,8 @@ class EmbeddedDatabaseConfiguration {
      */
     private static void ensureApplicationRole(EmbeddedPostgres pg, EmbeddedDatabaseCredentials credentials)
             throws SQLException {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APP_ROLE + "') then "
                     + "create role " + APP_ROLE + "; end if; end $$");
             s.execute("alter role " + APP_ROLE + " with login nosuperuser nocreatedb nocreaterole noreplication "
@@ -163,16 +175,22 @@ class EmbeddedDatabaseConfiguration {
         } catch (RuntimeException e) {
             return;
         }
-        var process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        var process = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
         if (process.isEmpty()) {
             return;
         }
-        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier Relief that did not shut down",
-                pid, dir);
+        log.warn(
+                "Stopping PostgreSQL (pid {}) left running on {} by an earlier Relief that did not shut down",
+                pid,
+                dir);
         try {
             // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, write a checkpoint, exit
-            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             process.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -184,7 +202,9 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Primary
-    DataSource dataSource(EmbeddedPostgres pg, EmbeddedDatabaseCredentials credentials,
+    DataSource dataSource(
+            EmbeddedPostgres pg,
+            EmbeddedDatabaseCredentials credentials,
             @Value("${relief.database.pool-size:20}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url(pg) + "?reWriteBatchedInserts=true");
@@ -199,8 +219,8 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     @FlywayDataSource
     DataSource flywayDataSource(EmbeddedPostgres pg, EmbeddedDatabaseCredentials credentials) {
-        return new SimpleDriverDataSource(new org.postgresql.Driver(), url(pg), "postgres",
-                credentials.superuserPassword());
+        return new SimpleDriverDataSource(
+                new org.postgresql.Driver(), url(pg), "postgres", credentials.superuserPassword());
     }
 
     /** Tells afterMigrate.sql which role to grant the application's privileges to. */
@@ -211,7 +231,9 @@ class EmbeddedDatabaseConfiguration {
 
     /** The audit log's own small pool: see {@link AuditDataSource}. */
     @Bean(name = AuditDataSource.BEAN, destroyMethod = "close")
-    DataSource auditDataSource(EmbeddedPostgres pg, EmbeddedDatabaseCredentials credentials,
+    DataSource auditDataSource(
+            EmbeddedPostgres pg,
+            EmbeddedDatabaseCredentials credentials,
             @Value("${relief.database.audit-pool-size:5}") int poolSize) {
         return AuditDataSource.create(url(pg), APP_ROLE, credentials.appPassword(), poolSize);
     }

@@ -56,8 +56,10 @@ public record EmbeddedDatabaseCredentials(Path file, String superuserPassword, S
         p.setProperty("superuser-password", superuserPassword);
         p.setProperty("app-password", appPassword);
         try (Writer w = Files.newBufferedWriter(tmp)) {
-            p.store(w, "Relief's embedded PostgreSQL: superuser 'postgres' (migrations) and 'relief_app' (the "
-                    + "application). Keep this file private.");
+            p.store(
+                    w,
+                    "Relief's embedded PostgreSQL: superuser 'postgres' (migrations) and 'relief_app' (the "
+                            + "application). Keep this file private.");
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

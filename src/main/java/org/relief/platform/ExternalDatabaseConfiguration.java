@@ -24,7 +24,8 @@ class ExternalDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     @Primary
-    DataSource dataSource(@Value("${relief.database.url}") String url,
+    DataSource dataSource(
+            @Value("${relief.database.url}") String url,
             @Value("${relief.database.user:}") String user,
             @Value("${relief.database.password:}") String password,
             @Value("${relief.database.pool-size:20}") int poolSize) {
@@ -46,16 +47,18 @@ class ExternalDatabaseConfiguration {
     @Bean
     @FlywayDataSource
     @ConditionalOnExpression("!'${relief.database.migration-user:}'.isBlank()")
-    DataSource flywayDataSource(@Value("${relief.database.url}") String url,
+    DataSource flywayDataSource(
+            @Value("${relief.database.url}") String url,
             @Value("${relief.database.migration-user}") String user,
             @Value("${relief.database.migration-password:}") String password) {
-        return new SimpleDriverDataSource(new org.postgresql.Driver(), url.startsWith("jdbc:") ? url : "jdbc:" + url,
-                user, password);
+        return new SimpleDriverDataSource(
+                new org.postgresql.Driver(), url.startsWith("jdbc:") ? url : "jdbc:" + url, user, password);
     }
 
     /** The role afterMigrate.sql grants row access to: the application's, when it differs from the owner. */
     @Bean
-    FlywayConfigurationCustomizer applicationRoleGrants(@Value("${relief.database.user:}") String user,
+    FlywayConfigurationCustomizer applicationRoleGrants(
+            @Value("${relief.database.user:}") String user,
             @Value("${relief.database.migration-user:}") String migrationUser) {
         String appRole = migrationUser.isBlank() || user.isBlank() || user.equals(migrationUser) ? "" : user;
         return flyway -> flyway.placeholders(java.util.Map.of("relief_app_role", appRole));
@@ -63,7 +66,8 @@ class ExternalDatabaseConfiguration {
 
     /** The audit log's own small pool: see {@link AuditDataSource}. */
     @Bean(name = AuditDataSource.BEAN, destroyMethod = "close")
-    DataSource auditDataSource(@Value("${relief.database.url}") String url,
+    DataSource auditDataSource(
+            @Value("${relief.database.url}") String url,
             @Value("${relief.database.user:}") String user,
             @Value("${relief.database.password:}") String password,
             @Value("${relief.database.audit-pool-size:5}") int poolSize) {

@@ -14,13 +14,23 @@ import org.relief.procedure.rules.ProcedureType;
 /** Procedure documentation and follow-up, stored as versioned chart entries. */
 public final class Documentation {
 
-    private Documentation() {
+    private Documentation() {}
+
+    public enum Guidance {
+        FLUOROSCOPY,
+        CT,
+        ULTRASOUND,
+        NONE
     }
 
-    public enum Guidance { FLUOROSCOPY, CT, ULTRASOUND, NONE }
-
     /** Follow-up points; relief and how long it lasted feed the repeat rules. */
-    public enum Point { TWO_WEEKS, SIX_WEEKS, THREE_MONTHS, SIX_MONTHS, OTHER }
+    public enum Point {
+        TWO_WEEKS,
+        SIX_WEEKS,
+        THREE_MONTHS,
+        SIX_MONTHS,
+        OTHER
+    }
 
     /** A procedure performed. Steroid in mg methylprednisolone-equivalent (summed for the 12-month warning). */
     public record Performed(
@@ -35,8 +45,7 @@ public final class Documentation {
             @Size(max = 300) String medication,
             @Min(0) @Max(1000) Integer steroidMg,
             @NotNull Guidance imageGuidance,
-            @Size(max = 2000) String complications) {
-    }
+            @Size(max = 2000) String complications) {}
 
     /** A follow-up of a procedure: % relief of the index pain and how many weeks it has lasted so far. */
     public record FollowUp(
@@ -45,6 +54,5 @@ public final class Documentation {
             @NotNull @PastOrPresent LocalDate followedUpOn,
             @NotNull @Min(0) @Max(100) Integer reliefPercent,
             @Min(0) @Max(520) Integer reliefLastedWeeks,
-            @Min(0) @Max(10) Integer nrs) {
-    }
+            @Min(0) @Max(10) Integer nrs) {}
 }

@@ -11,7 +11,6 @@ import org.relief.patient.Codes.BodySide;
 import org.relief.patient.Codes.SpineRegion;
 import org.relief.patient.PriorTreatment;
 import org.relief.patient.TreatmentCatalogue;
-import org.relief.record.Versioned;
 import org.relief.procedure.Documentation.FollowUp;
 import org.relief.procedure.Documentation.Performed;
 import org.relief.procedure.rules.Facts.Origin;
@@ -20,6 +19,7 @@ import org.relief.procedure.rules.Facts.Region;
 import org.relief.procedure.rules.Facts.Reported;
 import org.relief.procedure.rules.Facts.Side;
 import org.relief.procedure.rules.ProcedureType;
+import org.relief.record.Versioned;
 
 /**
  * The one fact source of earlier procedures every look-back rule reads: procedures documented here (with the relief
@@ -34,16 +34,19 @@ public final class PastProcedures {
     private static final Pattern RIGHT = Pattern.compile("(?i).*\\bright\\b.*");
     private static final Pattern BILATERAL = Pattern.compile("(?i).*\\bbilateral\\b.*");
 
-    private PastProcedures() {
-    }
+    private PastProcedures() {}
 
     /**
      * Every earlier procedure, oldest first.
      *
      * @param excluded a documented procedure to leave out (the one being checked after the fact), or null
      */
-    public static List<PastProcedure> merge(List<Versioned<Performed>> performed, List<Versioned<FollowUp>> followUps,
-            List<Versioned<PriorTreatment>> treatments, TreatmentCatalogue catalogue, UUID excluded) {
+    public static List<PastProcedure> merge(
+            List<Versioned<Performed>> performed,
+            List<Versioned<FollowUp>> followUps,
+            List<Versioned<PriorTreatment>> treatments,
+            TreatmentCatalogue catalogue,
+            UUID excluded) {
         List<PastProcedure> all = new ArrayList<>();
         for (Versioned<Performed> v : performed) {
             if (v.entryId().equals(excluded)) {
@@ -63,14 +66,29 @@ public final class PastProcedures {
 
     static PastProcedure here(Versioned<Performed> v, List<Versioned<FollowUp>> followUps) {
         Performed p = v.data();
-        List<FollowUp> fu = followUps.stream().map(Versioned::data).filter(f -> f.procedureId().equals(v.entryId()))
-                .sorted(Comparator.comparing(FollowUp::followedUpOn)).toList();
+        List<FollowUp> fu = followUps.stream()
+                .map(Versioned::data)
+                .filter(f -> f.procedureId().equals(v.entryId()))
+                .sorted(Comparator.comparing(FollowUp::followedUpOn))
+                .toList();
         Integer relief = fu.isEmpty() ? null : fu.get(fu.size() - 1).reliefPercent();
-        Integer weeks = fu.stream().map(FollowUp::reliefLastedWeeks).filter(Objects::nonNull).max(Integer::compare)
+        Integer weeks = fu.stream()
+                .map(FollowUp::reliefLastedWeeks)
+                .filter(Objects::nonNull)
+                .max(Integer::compare)
                 .orElse(null);
-        return new PastProcedure(p.type(), p.performedOn(), p.region(), p.side(), p.levels(),
-                p.steroidMg() == null ? null : p.steroidMg().doubleValue(), relief, weeks, Origin.HERE,
-                p.type().label().toLowerCase(Locale.ROOT) + " documented on " + p.performedOn(), null);
+        return new PastProcedure(
+                p.type(),
+                p.performedOn(),
+                p.region(),
+                p.side(),
+                p.levels(),
+                p.steroidMg() == null ? null : p.steroidMg().doubleValue(),
+                relief,
+                weeks,
+                Origin.HERE,
+                p.type().label().toLowerCase(Locale.ROOT) + " documented on " + p.performedOn(),
+                null);
     }
 
     /** An outside procedure from a prior treatment, or null when the catalogue reads it as no procedure we know. */
@@ -80,9 +98,18 @@ public final class PastProcedures {
         if (c.conservative() || type == null) {
             return null;
         }
-        return new PastProcedure(type, t.startDate(), region(t), side(t), t.levels(),
-                t.steroidMg() == null ? null : t.steroidMg().doubleValue(), t.reliefPercent(), t.reliefWeeks(),
-                Origin.OUTSIDE, "prior treatment '" + t.therapy() + "' of " + t.startDate(), reported(t));
+        return new PastProcedure(
+                type,
+                t.startDate(),
+                region(t),
+                side(t),
+                t.levels(),
+                t.steroidMg() == null ? null : t.steroidMg().doubleValue(),
+                t.reliefPercent(),
+                t.reliefWeeks(),
+                Origin.OUTSIDE,
+                "prior treatment '" + t.therapy() + "' of " + t.startDate(),
+                reported(t));
     }
 
     private static ProcedureType type(String name) {
@@ -117,10 +144,13 @@ public final class PastProcedures {
 
     static Side side(PriorTreatment t) {
         if (t.side() != null) {
-            return t.side() == BodySide.MIDLINE ? Side.NONE : Side.valueOf(t.side().name());
+            return t.side() == BodySide.MIDLINE
+                    ? Side.NONE
+                    : Side.valueOf(t.side().name());
         }
         String name = t.therapy();
-        if (BILATERAL.matcher(name).matches() || (LEFT.matcher(name).matches() && RIGHT.matcher(name).matches())) {
+        if (BILATERAL.matcher(name).matches()
+                || (LEFT.matcher(name).matches() && RIGHT.matcher(name).matches())) {
             return Side.BILATERAL;
         }
         return LEFT.matcher(name).matches() ? Side.LEFT : RIGHT.matcher(name).matches() ? Side.RIGHT : null;

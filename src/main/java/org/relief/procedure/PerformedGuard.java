@@ -59,16 +59,19 @@ class PerformedGuard implements CareGuard {
                        exists (select 1 from procedure_override v where v.order_id = o.id) as overridden
                 from procedure_order o where o.id = ? and o.patient_id = ?""")
                 .params(orderId, patientId)
-                .query((rs, n) -> new Object[] {Decision.valueOf(rs.getString("decision")),
-                        rs.getBoolean("after_the_fact"), rs.getBoolean("overridden")})
+                .query((rs, n) -> new Object[] {
+                    Decision.valueOf(rs.getString("decision")),
+                    rs.getBoolean("after_the_fact"),
+                    rs.getBoolean("overridden")
+                })
                 .optional();
         if (order.isEmpty() || (Boolean) order.get()[1]) {
-            throw new InvalidInputException(List.of(new FieldProblem("orderId",
-                    "is not an order of this patient: document the procedure from its order")));
+            throw new InvalidInputException(List.of(new FieldProblem(
+                    "orderId", "is not an order of this patient: document the procedure from its order")));
         }
         if (order.get()[0] == Decision.BLOCK && !(Boolean) order.get()[2]) {
-            throw new InvalidInputException(List.of(new FieldProblem("orderId",
-                    "names a blocked order: it may go ahead only once the physician overrides the block")));
+            throw new InvalidInputException(List.of(new FieldProblem(
+                    "orderId", "names a blocked order: it may go ahead only once the physician overrides the block")));
         }
     }
 }

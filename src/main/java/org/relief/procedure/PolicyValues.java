@@ -27,13 +27,12 @@ import org.relief.record.RecordKind;
 import org.relief.record.RecordStore;
 import org.relief.record.Versioned;
 import org.relief.shared.Inputs;
-import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.validation.Errors;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /**
  * The rules' policy values: the latest version per key is in force; every change is a new version with who and why,
@@ -44,21 +43,35 @@ import org.springframework.transaction.annotation.Transactional;
 public class PolicyValues {
 
     /** One row of a key's history; {@code version} counts the key's changes (1 = the seeded value). */
-    public record Change(long id, String key, BigDecimal value, String unit, String description, String source,
-            String changedBy, Instant changedAt, String reason, int version) {
-    }
+    public record Change(
+            long id,
+            String key,
+            BigDecimal value,
+            String unit,
+            String description,
+            String source,
+            String changedBy,
+            Instant changedAt,
+            String reason,
+            int version) {}
 
     /** What a policy_value row stores beyond the bookkeeping; {@code id} is the row's own (from a sequence). */
-    record Row(Long id, String key, BigDecimal value, String unit, String description, String source) {
-    }
+    record Row(Long id, String key, BigDecimal value, String unit, String description, String source) {}
 
     /**
      * One row of a key's history as the admin page shows it: reason and source cut to a display length (rows written
      * by earlier versions copied every earlier reason into the source and can be megabytes long).
      */
-    public record HistoryEntry(long id, BigDecimal value, String unit, String changedBy, Instant changedAt,
-            String reason, boolean reasonCut, String source, boolean sourceCut) {
-    }
+    public record HistoryEntry(
+            long id,
+            BigDecimal value,
+            String unit,
+            String changedBy,
+            Instant changedAt,
+            String reason,
+            boolean reasonCut,
+            String source,
+            boolean sourceCut) {}
 
     /** The longest reason a change may give. */
     public static final int MAX_REASON = 2_000;
@@ -70,13 +83,16 @@ public class PolicyValues {
      */
     public record ValueChange(
             @NotNull(message = "must be a number, 0 or more")
-            @DecimalMin(value = "0", message = "must be a number, 0 or more") BigDecimal value,
+            @DecimalMin(value = "0", message = "must be a number, 0 or more")
+            BigDecimal value,
+
             @NotNull(message = "say why (payer contract, clinic policy...)")
             @Pattern(regexp = "(?s)\\s*\\S.{3,}\\S\\s*", message = "say why (payer contract, clinic policy...)")
-            @Size(max = MAX_REASON, message = "Reason is too long: at most 2,000 characters") String reason,
+            @Size(max = MAX_REASON, message = "Reason is too long: at most 2,000 characters")
+            String reason,
+
             @NotNull(message = "is missing: reload the policy page and change the value again")
-            Integer basedOnVersion) {
-    }
+            Integer basedOnVersion) {}
 
     private final Validator validator;
     /** How much of a reason or source the history list shows before "show all". */
@@ -88,7 +104,12 @@ public class PolicyValues {
     private final AuditLog audit;
     private final ChartAccess access;
 
-    PolicyValues(JdbcClient jdbc, RecordStore records, RecordKind<Row> values, AuditLog audit, ChartAccess access,
+    PolicyValues(
+            JdbcClient jdbc,
+            RecordStore records,
+            RecordKind<Row> values,
+            AuditLog audit,
+            ChartAccess access,
             Validator validator) {
         this.validator = validator;
         this.jdbc = jdbc;
@@ -115,7 +136,10 @@ public class PolicyValues {
     /** The newest 100 changes of a key in full, newest first. */
     @Transactional(readOnly = true)
     public List<Change> history(String key) {
-        return records.history(values, entryOf(key)).stream().limit(100).map(PolicyValues::change).toList();
+        return records.history(values, entryOf(key)).stream()
+                .limit(100)
+                .map(PolicyValues::change)
+                .toList();
     }
 
     /** The newest {@code limit} changes of a key, newest first, their long texts cut for display. */
@@ -126,23 +150,37 @@ public class PolicyValues {
                        left(reason, :cut) as reason, coalesce(length(reason), 0) > :cut as reason_cut,
                        left(source, :cut) as source, length(source) > :cut as source_cut
                 from policy_value where key = :key order by id desc limit :limit""")
-                .param("cut", DISPLAY_CHARS).param("key", key).param("limit", limit)
-                .query((rs, n) -> new HistoryEntry(rs.getLong("id"), rs.getBigDecimal("value"), rs.getString("unit"),
-                        rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant(),
-                        rs.getString("reason"), rs.getBoolean("reason_cut"), rs.getString("source"),
+                .param("cut", DISPLAY_CHARS)
+                .param("key", key)
+                .param("limit", limit)
+                .query((rs, n) -> new HistoryEntry(
+                        rs.getLong("id"),
+                        rs.getBigDecimal("value"),
+                        rs.getString("unit"),
+                        rs.getString("changed_by"),
+                        rs.getTimestamp("changed_at").toInstant(),
+                        rs.getString("reason"),
+                        rs.getBoolean("reason_cut"),
+                        rs.getString("source"),
                         rs.getBoolean("source_cut")))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public long historySize(String key) {
-        return jdbc.sql("select count(*) from policy_value where key = ?").param(key).query(Long.class).single();
+        return jdbc.sql("select count(*) from policy_value where key = ?")
+                .param(key)
+                .query(Long.class)
+                .single();
     }
 
     /** One change in full (the history's "show all" of a long reason or source). */
     @Transactional(readOnly = true)
     public Change change(long id) {
-        return jdbc.sql("select * from policy_value where id = ?").param(id).query(this::map).optional()
+        return jdbc.sql("select * from policy_value where id = ?")
+                .param(id)
+                .query(this::map)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("No policy change " + id));
     }
 
@@ -163,8 +201,10 @@ public class PolicyValues {
 
     /** The source the key was seeded with: the reference a value comes from does not change with a clinic's edit. */
     private String seededSource(String key) {
-        return jdbc.sql("select source from policy_value where key = ? order by id limit 1").param(key)
-                .query(String.class).single();
+        return jdbc.sql("select source from policy_value where key = ? order by id limit 1")
+                .param(key)
+                .query(String.class)
+                .single();
     }
 
     /**
@@ -194,27 +234,53 @@ public class PolicyValues {
         try {
             // each row keeps its own reason; the source stays the reference's text (earlier versions appended
             // every reason to it, so each change copied all earlier ones: issue 10, defect 5)
-            saved = change(records.insertNext(values, entryOf(key), basedOnVersion, new Row(null, key, value,
-                    current.unit(), current.description(), seededSource(key)), reason.strip(), actor.username()));
+            saved = change(records.insertNext(
+                    values,
+                    entryOf(key),
+                    basedOnVersion,
+                    new Row(null, key, value, current.unit(), current.description(), seededSource(key)),
+                    reason.strip(),
+                    actor.username()));
         } catch (VersionConflictException e) {
-            throw new VersionConflictException(e.entryId(), e.expectedVersion(), e.currentVersion(), e.changedBy(),
-                    key);
+            throw new VersionConflictException(
+                    e.entryId(), e.expectedVersion(), e.currentVersion(), e.changedBy(), key);
         }
-        audit.record(actor, null, AuditAction.ADMIN,
+        audit.record(
+                actor,
+                null,
+                AuditAction.ADMIN,
                 "policy " + key + ": " + current.value().stripTrailingZeros().toPlainString() + " -> "
-                        + value.stripTrailingZeros().toPlainString() + " (" + reason.strip() + ")", "OK");
+                        + value.stripTrailingZeros().toPlainString() + " (" + reason.strip() + ")",
+                "OK");
         return saved;
     }
 
     private static Change change(Versioned<Row> v) {
         Row r = v.data();
-        return new Change(r.id(), r.key(), r.value(), r.unit(), r.description(), r.source(), v.recordedBy(),
-                v.recordedAt(), v.changeReason(), v.version());
+        return new Change(
+                r.id(),
+                r.key(),
+                r.value(),
+                r.unit(),
+                r.description(),
+                r.source(),
+                v.recordedBy(),
+                v.recordedAt(),
+                v.changeReason(),
+                v.version());
     }
 
     private Change map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Change(rs.getLong("id"), rs.getString("key"), rs.getBigDecimal("value"), rs.getString("unit"),
-                rs.getString("description"), rs.getString("source"), rs.getString("changed_by"),
-                rs.getTimestamp("changed_at").toInstant(), rs.getString("reason"), rs.getInt("version"));
+        return new Change(
+                rs.getLong("id"),
+                rs.getString("key"),
+                rs.getBigDecimal("value"),
+                rs.getString("unit"),
+                rs.getString("description"),
+                rs.getString("source"),
+                rs.getString("changed_by"),
+                rs.getTimestamp("changed_at").toInstant(),
+                rs.getString("reason"),
+                rs.getInt("version"));
     }
 }

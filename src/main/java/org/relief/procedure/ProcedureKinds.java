@@ -18,13 +18,20 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ProcedureKinds {
 
-    public static final EntryKind<Performed> PERFORMED = EntryKind.define("procedures", "Procedure performed",
+    public static final EntryKind<Performed> PERFORMED = EntryKind.define(
+            "procedures",
+            "Procedure performed",
             RecordKind.of("procedure_record", Performed.class, "performed_on desc"),
-            Permission.DOCUMENT_PROCEDURE, null, "procedures");
-    public static final EntryKind<FollowUp> FOLLOW_UP = EntryKind.define("procedure-followups",
+            Permission.DOCUMENT_PROCEDURE,
+            null,
+            "procedures");
+    public static final EntryKind<FollowUp> FOLLOW_UP = EntryKind.define(
+            "procedure-followups",
             "Procedure follow-up",
             RecordKind.of("procedure_followup", FollowUp.class, "followed_up_on"),
-            Permission.RECORD_PROCEDURE_FOLLOW_UP, null, "procedures");
+            Permission.RECORD_PROCEDURE_FOLLOW_UP,
+            null,
+            "procedures");
 
     /**
      * The rules' policy values, kept by the record engine though they are no chart entry (no patient, never

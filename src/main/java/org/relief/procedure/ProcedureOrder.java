@@ -14,26 +14,30 @@ import org.relief.procedure.rules.Facts;
  * @param recordedEntryId set when the rules ran after a procedure was documented without an order
  * @param cancellation who cancelled the order, when and why; null while the order stands
  */
-public record ProcedureOrder(UUID id, UUID patientId, Facts.Order order, Decision decision,
-        List<RecordedOutcome> outcomes, String orderedBy, Instant orderedAt, Override override,
-        UUID recordedEntryId, Cancellation cancellation) {
+public record ProcedureOrder(
+        UUID id,
+        UUID patientId,
+        Facts.Order order,
+        Decision decision,
+        List<RecordedOutcome> outcomes,
+        String orderedBy,
+        Instant orderedAt,
+        Override override,
+        UUID recordedEntryId,
+        Cancellation cancellation) {
 
     /** A rule's outcome as stored with the order. */
-    public record RecordedOutcome(String rule, Decision decision, String reason, String source, String policy) {
-    }
+    public record RecordedOutcome(String rule, Decision decision, String reason, String source, String policy) {}
 
     /** A physician's override of a BLOCK, with the reason. */
-    public record Override(String by, String reason, Instant at) {
-    }
+    public record Override(String by, String reason, Instant at) {}
 
     /** The withdrawal of an order, with the reason; the order itself is kept as it was. */
-    public record Cancellation(String by, String reason, Instant at) {
-    }
+    public record Cancellation(String by, String reason, Instant at) {}
 
     /** Whether the procedure may go ahead: not cancelled, and allowed or warned, or a BLOCK the physician overrode. */
     public boolean mayProceed() {
-        return cancellation == null
-                && (decision == Decision.ALLOW || decision == Decision.WARN || override != null);
+        return cancellation == null && (decision == Decision.ALLOW || decision == Decision.WARN || override != null);
     }
 
     public boolean cancelled() {
@@ -42,8 +46,9 @@ public record ProcedureOrder(UUID id, UUID patientId, Facts.Order order, Decisio
 
     /** Whether the safety hold blocked this order (never overridable). */
     public boolean blockedBySafetyHold() {
-        return outcomes.stream().anyMatch(o -> o.rule().equals(org.relief.procedure.rules.RuleEngine.SAFETY_HOLD_RULE)
-                && o.decision() == Decision.BLOCK);
+        return outcomes.stream()
+                .anyMatch(o -> o.rule().equals(org.relief.procedure.rules.RuleEngine.SAFETY_HOLD_RULE)
+                        && o.decision() == Decision.BLOCK);
     }
 
     /** Whether a physician may still override this order's BLOCK: blocked, not by the hold, not yet overridden. */

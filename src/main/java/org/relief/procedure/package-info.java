@@ -4,5 +4,15 @@
  * procedures performed are documented with pre/post pain and followed up for relief and how long it lasted, which
  * feeds the repeat rules. Policy values are data, editable by the clinic admin with history.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"assessment", "audit", "careteam", "evaluation", "patient", "record", "screening", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "assessment",
+            "audit",
+            "careteam",
+            "evaluation",
+            "patient",
+            "record",
+            "screening",
+            "shared"
+        })
 package org.relief.procedure;

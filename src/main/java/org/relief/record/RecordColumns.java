@@ -24,8 +24,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class RecordColumns<T extends Record> {
 
-    private static final Set<Class<?>> PLAIN = Set.of(String.class, LocalDate.class, Integer.class, Long.class,
-            Boolean.class, BigDecimal.class, UUID.class);
+    private static final Set<Class<?>> PLAIN = Set.of(
+            String.class, LocalDate.class, Integer.class, Long.class, Boolean.class, BigDecimal.class, UUID.class);
     private static final Map<Class<?>, RecordColumns<?>> CACHE = new ConcurrentHashMap<>();
 
     private final RecordComponent[] components;
@@ -99,8 +99,9 @@ final class RecordColumns<T extends Record> {
             String column = columns.get(i);
             if (json[i]) {
                 String text = rs.getString(column);
-                args[i] = text == null ? null : mapper.readValue(text,
-                        mapper.constructType(components[i].getGenericType()));
+                args[i] = text == null
+                        ? null
+                        : mapper.readValue(text, mapper.constructType(components[i].getGenericType()));
             } else if (type == String.class) {
                 args[i] = rs.getString(column);
             } else if (type.isEnum()) {

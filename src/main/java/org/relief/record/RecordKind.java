@@ -18,12 +18,26 @@ public final class RecordKind<T extends Record> {
      * has a unique key on them); a null name means the table has no such column (a kind without {@code voided}
      * cannot be voided; one without {@code patient} belongs to no patient).
      */
-    public record Layout(String entry, String version, String patient, String voided, String voidReason,
-            String changeReason, String recordedBy, String recordedAt) {
+    public record Layout(
+            String entry,
+            String version,
+            String patient,
+            String voided,
+            String voidReason,
+            String changeReason,
+            String recordedBy,
+            String recordedAt) {
 
         /** The chart's layout: entry_id, version, patient_id, voided, void_reason, change_reason, recorded_by/at. */
-        public static final Layout STANDARD = new Layout("entry_id", "version", "patient_id", "voided", "void_reason",
-                "change_reason", "recorded_by", "recorded_at");
+        public static final Layout STANDARD = new Layout(
+                "entry_id",
+                "version",
+                "patient_id",
+                "voided",
+                "void_reason",
+                "change_reason",
+                "recorded_by",
+                "recorded_at");
 
         public Layout {
             Objects.requireNonNull(entry, "entry");

@@ -47,17 +47,18 @@ public class RecordStore {
      * Inserts version 1 of a new entry. If the entry exists already (someone else created it first, e.g. the first
      * version of a patient's plan), nothing is stored: a {@link VersionConflictException} from version 0.
      */
-    public <T extends Record> Versioned<T> insertFirst(RecordKind<T> kind, UUID patientId, UUID entryId, T data,
-            String by) {
+    public <T extends Record> Versioned<T> insertFirst(
+            RecordKind<T> kind, UUID patientId, UUID entryId, T data, String by) {
         return insertFirst(kind, patientId, entryId, data, null, by);
     }
 
     /** {@link #insertFirst(RecordKind, UUID, UUID, Record, String)} with a reason the first version gives. */
-    public <T extends Record> Versioned<T> insertFirst(RecordKind<T> kind, UUID patientId, UUID entryId, T data,
-            String changeReason, String by) {
+    public <T extends Record> Versioned<T> insertFirst(
+            RecordKind<T> kind, UUID patientId, UUID entryId, T data, String changeReason, String by) {
         Optional<Head> head = head(kind, entryId);
         if (head.isPresent()) {
-            throw new VersionConflictException(entryId, 0, head.get().version(), head.get().recordedBy());
+            throw new VersionConflictException(
+                    entryId, 0, head.get().version(), head.get().recordedBy());
         }
         return insert(kind, patientId, entryId, 1, data, false, null, changeReason, by);
     }
@@ -68,8 +69,8 @@ public class RecordStore {
      * @throws NotFoundException when there is no such entry
      * @throws VersionConflictException when someone wrote a newer version meanwhile: nothing is stored
      */
-    public <T extends Record> Versioned<T> insertNext(RecordKind<T> kind, UUID entryId, int expectedVersion, T data,
-            String changeReason, String by) {
+    public <T extends Record> Versioned<T> insertNext(
+            RecordKind<T> kind, UUID entryId, int expectedVersion, T data, String changeReason, String by) {
         Head head = expect(kind, entryId, expectedVersion);
         return insert(kind, head.patientId(), entryId, head.version() + 1, data, false, null, changeReason, by);
     }
@@ -78,8 +79,8 @@ public class RecordStore {
      * Voids an entry: the next version, its content unchanged, marked voided with the reason. The same
      * expected-version rule as {@link #insertNext}.
      */
-    public <T extends Record> Versioned<T> voidEntry(RecordKind<T> kind, UUID entryId, int expectedVersion,
-            String reason, String by) {
+    public <T extends Record> Versioned<T> voidEntry(
+            RecordKind<T> kind, UUID entryId, int expectedVersion, String reason, String by) {
         if (kind.layout().voided() == null) {
             throw new UnsupportedOperationException(kind + " records cannot be voided");
         }
@@ -98,7 +99,9 @@ public class RecordStore {
                         + l.patient() + " = ? order by " + l.entry() + ", " + l.version() + " desc) t"
                         + (l.voided() == null ? "" : " where not " + l.voided())
                         + " order by " + kind.order() + ", " + l.entry())
-                .param(patientId).query(mapper(kind)).list();
+                .param(patientId)
+                .query(mapper(kind))
+                .list();
     }
 
     /** The latest version of every entry of this kind that is not voided, in the kind's order (all patients). */
@@ -108,7 +111,8 @@ public class RecordStore {
                         + " order by " + l.entry() + ", " + l.version() + " desc) t"
                         + (l.voided() == null ? "" : " where not " + l.voided())
                         + " order by " + kind.order() + ", " + l.entry())
-                .query(mapper(kind)).list();
+                .query(mapper(kind))
+                .list();
     }
 
     /** The latest version of one entry, voided or not. */
@@ -116,7 +120,9 @@ public class RecordStore {
         Layout l = kind.layout();
         return jdbc.sql("select * from " + kind.table() + " where " + l.entry() + " = ? order by " + l.version()
                         + " desc limit 1")
-                .param(entryId).query(mapper(kind)).optional();
+                .param(entryId)
+                .query(mapper(kind))
+                .optional();
     }
 
     /** Every version of one entry, newest first. */
@@ -124,7 +130,9 @@ public class RecordStore {
         Layout l = kind.layout();
         return jdbc.sql("select * from " + kind.table() + " where " + l.entry() + " = ? order by " + l.version()
                         + " desc")
-                .param(entryId).query(mapper(kind)).list();
+                .param(entryId)
+                .query(mapper(kind))
+                .list();
     }
 
     /** The patient an entry belongs to, if the entry exists. */
@@ -134,16 +142,23 @@ public class RecordStore {
             return Optional.empty();
         }
         return jdbc.sql("select " + l.patient() + " from " + kind.table() + " where " + l.entry() + " = ? limit 1")
-                .param(entryId).query(UUID.class).optional();
+                .param(entryId)
+                .query(UUID.class)
+                .optional();
     }
 
     /**
      * One version a bulk load writes, with its own time (demo clinics, benchmarks): loaded records are the same rows
      * a hand entry writes, version by version.
      */
-    public record Loaded(UUID patientId, UUID entryId, int version, Record data, String changeReason,
-            String recordedBy, Instant recordedAt) {
-    }
+    public record Loaded(
+            UUID patientId,
+            UUID entryId,
+            int version,
+            Record data,
+            String changeReason,
+            String recordedBy,
+            Instant recordedAt) {}
 
     /** Inserts many versions of one kind in batches (no version check: the loader owns ids and versions). */
     public <T extends Record> void load(RecordKind<T> kind, List<Loaded> versions) {
@@ -155,8 +170,8 @@ public class RecordStore {
         List<SqlParameterSource> params = new ArrayList<>(versions.size());
         List<String> columns = null;
         for (Loaded v : versions) {
-            Map<String, Object> values = bookkeeping(kind, v.patientId(), v.entryId(), v.version(), false, null,
-                    v.changeReason(), v.recordedBy());
+            Map<String, Object> values = bookkeeping(
+                    kind, v.patientId(), v.entryId(), v.version(), false, null, v.changeReason(), v.recordedBy());
             values.put(l.recordedAt(), Timestamp.from(v.recordedAt()));
             values.putAll(payload(kind, cols, kind.cast(v.data())));
             params.add(new MapSqlParameterSource(values));
@@ -164,16 +179,25 @@ public class RecordStore {
         }
         String sql = insertSql(kind, cols, columns);
         for (int from = 0; from < params.size(); from += 2000) {
-            batch.batchUpdate(sql, params.subList(from, Math.min(params.size(), from + 2000))
-                    .toArray(SqlParameterSource[]::new));
+            batch.batchUpdate(
+                    sql,
+                    params.subList(from, Math.min(params.size(), from + 2000)).toArray(SqlParameterSource[]::new));
         }
     }
 
-    private <T extends Record> Versioned<T> insert(RecordKind<T> kind, UUID patientId, UUID entryId, int version,
-            T data, boolean voided, String voidReason, String changeReason, String by) {
+    private <T extends Record> Versioned<T> insert(
+            RecordKind<T> kind,
+            UUID patientId,
+            UUID entryId,
+            int version,
+            T data,
+            boolean voided,
+            String voidReason,
+            String changeReason,
+            String by) {
         RecordColumns<T> cols = RecordColumns.of(kind.type());
-        Map<String, Object> values = bookkeeping(kind, patientId, entryId, version, voided, voidReason, changeReason,
-                by);
+        Map<String, Object> values =
+                bookkeeping(kind, patientId, entryId, version, voided, voidReason, changeReason, by);
         values.putAll(payload(kind, cols, data));
         var spec = jdbc.sql(insertSql(kind, cols, List.copyOf(values.keySet())) + " returning *");
         for (var e : values.entrySet()) {
@@ -188,8 +212,15 @@ public class RecordStore {
         }
     }
 
-    private Map<String, Object> bookkeeping(RecordKind<?> kind, UUID patientId, UUID entryId, int version,
-            boolean voided, String voidReason, String changeReason, String by) {
+    private Map<String, Object> bookkeeping(
+            RecordKind<?> kind,
+            UUID patientId,
+            UUID entryId,
+            int version,
+            boolean voided,
+            String voidReason,
+            String changeReason,
+            String by) {
         Layout l = kind.layout();
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(l.entry(), entryId);
@@ -218,7 +249,8 @@ public class RecordStore {
 
     private static String insertSql(RecordKind<?> kind, RecordColumns<?> cols, List<String> columns) {
         return "insert into " + kind.table() + " (" + String.join(", ", columns) + ") values ("
-                + columns.stream().map(c -> cols.columns().contains(c) ? cols.placeholder(c) : ":" + c)
+                + columns.stream()
+                        .map(c -> cols.columns().contains(c) ? cols.placeholder(c) : ":" + c)
                         .collect(Collectors.joining(", "))
                 + ")";
     }
@@ -232,8 +264,7 @@ public class RecordStore {
         return head;
     }
 
-    private record Head(UUID patientId, int version, String recordedBy) {
-    }
+    private record Head(UUID patientId, int version, String recordedBy) {}
 
     private Optional<Head> head(RecordKind<?> kind, UUID entryId) {
         Layout l = kind.layout();
@@ -241,18 +272,23 @@ public class RecordStore {
                         + " as version, " + l.recordedBy() + " as recorded_by from " + kind.table() + " where "
                         + l.entry() + " = ? order by " + l.version() + " desc limit 1")
                 .param(entryId)
-                .query((rs, n) -> new Head(rs.getObject("patient", UUID.class), rs.getInt("version"),
-                        rs.getString("recorded_by")))
+                .query((rs, n) -> new Head(
+                        rs.getObject("patient", UUID.class), rs.getInt("version"), rs.getString("recorded_by")))
                 .optional();
     }
 
     private <T extends Record> RowMapper<Versioned<T>> mapper(RecordKind<T> kind) {
         RecordColumns<T> cols = RecordColumns.of(kind.type());
         Layout l = kind.layout();
-        return (ResultSet rs, int n) -> new Versioned<>(rs.getObject(l.entry(), UUID.class), rs.getInt(l.version()),
-                l.voided() != null && rs.getBoolean(l.voided()), text(rs, l.voidReason()),
-                text(rs, l.changeReason()), rs.getString(l.recordedBy()),
-                rs.getTimestamp(l.recordedAt()).toInstant(), cols.read(rs, json));
+        return (ResultSet rs, int n) -> new Versioned<>(
+                rs.getObject(l.entry(), UUID.class),
+                rs.getInt(l.version()),
+                l.voided() != null && rs.getBoolean(l.voided()),
+                text(rs, l.voidReason()),
+                text(rs, l.changeReason()),
+                rs.getString(l.recordedBy()),
+                rs.getTimestamp(l.recordedAt()).toInstant(),
+                cols.read(rs, json));
     }
 
     private static String text(ResultSet rs, String column) throws SQLException {

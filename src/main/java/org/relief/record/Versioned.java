@@ -15,6 +15,12 @@ import java.util.UUID;
  * @param recordedAt when
  * @param data the entry's content in this version
  */
-public record Versioned<T extends Record>(UUID entryId, int version, boolean voided, String voidReason,
-        String changeReason, String recordedBy, Instant recordedAt, T data) {
-}
+public record Versioned<T extends Record>(
+        UUID entryId,
+        int version,
+        boolean voided,
+        String voidReason,
+        String changeReason,
+        String recordedBy,
+        Instant recordedAt,
+        T data) {}

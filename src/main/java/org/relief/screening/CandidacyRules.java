@@ -22,6 +22,7 @@ public final class CandidacyRules {
 
     /** The rules' names. */
     static final String SAFETY_RULE = "Safety";
+
     static final String CHRONIC_PAIN_RULE = "Chronic pain";
     static final String TREATMENT_TRIED_RULE = "Entry: treatment tried";
     static final String MEDICATION_NOT_ENOUGH_RULE = "Entry: medication not enough";
@@ -30,10 +31,19 @@ public final class CandidacyRules {
     static final String IMAGING_RULE = "Entry work-up: imaging";
 
     /** The outcome of the screen. */
-    public enum Outcome { CANDIDATE, NOT_YET, DEFER_MENTAL_HEALTH }
+    public enum Outcome {
+        CANDIDATE,
+        NOT_YET,
+        DEFER_MENTAL_HEALTH
+    }
 
     /** How a reason bears on the outcome, in increasing order of weight: the outcome follows the heaviest. */
-    public enum Bearing { MET, NOT_MET, MISSING, SAFETY }
+    public enum Bearing {
+        MET,
+        NOT_MET,
+        MISSING,
+        SAFETY
+    }
 
     /**
      * One rule's answer.
@@ -43,12 +53,10 @@ public final class CandidacyRules {
      * @param text why, in words
      * @param source where the rule comes from
      */
-    public record Reason(String rule, Bearing bearing, String text, String source) {
-    }
+    public record Reason(String rule, Bearing bearing, String text, String source) {}
 
     /** The screen's answer: outcome, reasons, and the policy values it used. */
-    public record Decision(Outcome outcome, List<Reason> reasons, Map<String, String> policyValues) {
-    }
+    public record Decision(Outcome outcome, List<Reason> reasons, Map<String, String> policyValues) {}
 
     /**
      * What the screen reads from the chart.
@@ -60,10 +68,14 @@ public final class CandidacyRules {
      * @param imagingStudies how many imaging studies are on file
      * @param safetyConcerns open safety alerts or an active hold, in words (empty when none)
      */
-    public record Facts(LocalDate today, LocalDate painOnset, boolean specificPainDiagnosis,
-            List<String> failedTreatments, List<String> activePainMedications, int imagingStudies,
-            List<String> safetyConcerns) {
-    }
+    public record Facts(
+            LocalDate today,
+            LocalDate painOnset,
+            boolean specificPainDiagnosis,
+            List<String> failedTreatments,
+            List<String> activePainMedications,
+            int imagingStudies,
+            List<String> safetyConcerns) {}
 
     /**
      * One named check of the screen, in the shape of the procedure rules ({@code procedure.rules.Rule}): facts in,
@@ -77,55 +89,87 @@ public final class CandidacyRules {
 
     /** Each open safety concern (an alert or an active hold): mental health care first (section 1). */
     static Rule safetyConcern(String concern) {
-        return (f, months) -> new Reason(SAFETY_RULE, Bearing.SAFETY, concern + ": mental health care first; the "
-                + "deferral is revisited, not final.", SOURCE);
+        return (f, months) -> new Reason(
+                SAFETY_RULE,
+                Bearing.SAFETY,
+                concern + ": mental health care first; the " + "deferral is revisited, not final.",
+                SOURCE);
     }
 
     /** Chronic = pain lasting 3 months or more (the policy value), from the earliest onset of a pain problem. */
     static final Rule CHRONIC_PAIN = (f, months) -> {
         if (f.painOnset() == null) {
-            return new Reason(CHRONIC_PAIN_RULE, Bearing.MISSING, "No onset date on the pain problems: how long the "
-                    + "pain has lasted is unknown.", CHRONIC_SOURCE);
+            return new Reason(
+                    CHRONIC_PAIN_RULE,
+                    Bearing.MISSING,
+                    "No onset date on the pain problems: how long the " + "pain has lasted is unknown.",
+                    CHRONIC_SOURCE);
         }
         long weeks = ChronoUnit.WEEKS.between(f.painOnset(), f.today());
         boolean chronic = chronic(f, months);
-        return new Reason(CHRONIC_PAIN_RULE, chronic ? Bearing.MET : Bearing.NOT_MET, "Pain since " + f.painOnset()
-                + " (" + weeks + " weeks): " + (chronic ? "chronic" : "not yet " + months + " months") + ".",
+        return new Reason(
+                CHRONIC_PAIN_RULE,
+                chronic ? Bearing.MET : Bearing.NOT_MET,
+                "Pain since " + f.painOnset() + " (" + weeks + " weeks): "
+                        + (chronic ? "chronic" : "not yet " + months + " months") + ".",
                 CHRONIC_SOURCE);
     };
 
     /** Entry: traditional treatment tried without enough improvement (conservative care documented as failed). */
-    static final Rule TREATMENT_TRIED = (f, months) -> f.failedTreatments().isEmpty() ? null
-            : new Reason(TREATMENT_TRIED_RULE, Bearing.MET, "Traditional treatment tried without enough "
-                    + "improvement: " + String.join(", ", f.failedTreatments()) + ".", SOURCE);
+    static final Rule TREATMENT_TRIED = (f, months) -> f.failedTreatments().isEmpty()
+            ? null
+            : new Reason(
+                    TREATMENT_TRIED_RULE,
+                    Bearing.MET,
+                    "Traditional treatment tried without enough " + "improvement: "
+                            + String.join(", ", f.failedTreatments()) + ".",
+                    SOURCE);
 
     /** Entry: pain medication alone not enough (an active pain medication while the pain is chronic). */
     static final Rule MEDICATION_NOT_ENOUGH = (f, months) -> medicationNotEnough(f, months)
-            ? new Reason(MEDICATION_NOT_ENOUGH_RULE, Bearing.MET, "Pain persists on medication: "
-                    + String.join(", ", f.activePainMedications()) + ".", SOURCE)
+            ? new Reason(
+                    MEDICATION_NOT_ENOUGH_RULE,
+                    Bearing.MET,
+                    "Pain persists on medication: " + String.join(", ", f.activePainMedications()) + ".",
+                    SOURCE)
             : null;
 
     /** Entry: the cause is still unknown (no specific cause on the problem list). */
-    static final Rule CAUSE_UNKNOWN = (f, months) -> f.specificPainDiagnosis() ? null
-            : new Reason(CAUSE_UNKNOWN_RULE, Bearing.MET, "No specific cause on the problem list: the cause is "
-                    + "still unknown.", SOURCE);
+    static final Rule CAUSE_UNKNOWN = (f, months) -> f.specificPainDiagnosis()
+            ? null
+            : new Reason(
+                    CAUSE_UNKNOWN_RULE,
+                    Bearing.MET,
+                    "No specific cause on the problem list: the cause is " + "still unknown.",
+                    SOURCE);
 
     /** Entry: none of the three entries is recorded yet. */
-    static final Rule NO_ENTRY_YET = (f, months) -> !f.failedTreatments().isEmpty() || medicationNotEnough(f, months)
-            || !f.specificPainDiagnosis() ? null
-            : new Reason(NO_ENTRY_YET_RULE, Bearing.MISSING, "None recorded yet: a treatment tried without enough "
-                    + "relief, medication not enough, or an unknown cause.", SOURCE);
+    static final Rule NO_ENTRY_YET = (f, months) ->
+            !f.failedTreatments().isEmpty() || medicationNotEnough(f, months) || !f.specificPainDiagnosis()
+                    ? null
+                    : new Reason(
+                            NO_ENTRY_YET_RULE,
+                            Bearing.MISSING,
+                            "None recorded yet: a treatment tried without enough "
+                                    + "relief, medication not enough, or an unknown cause.",
+                            SOURCE);
 
     /** The entry work-up the clinic expects: an x-ray or MRI with the referral. */
     static final Rule IMAGING = (f, months) -> f.imagingStudies() > 0
-            ? new Reason(IMAGING_RULE, Bearing.MET, f.imagingStudies() + " imaging stud"
-                    + (f.imagingStudies() == 1 ? "y" : "ies") + " on file.", SOURCE)
-            : new Reason(IMAGING_RULE, Bearing.MISSING, "No x-ray or MRI on file; the clinic expects one with the "
-                    + "referral.", SOURCE);
+            ? new Reason(
+                    IMAGING_RULE,
+                    Bearing.MET,
+                    f.imagingStudies() + " imaging stud" + (f.imagingStudies() == 1 ? "y" : "ies") + " on file.",
+                    SOURCE)
+            : new Reason(
+                    IMAGING_RULE,
+                    Bearing.MISSING,
+                    "No x-ray or MRI on file; the clinic expects one with the " + "referral.",
+                    SOURCE);
 
     /** The rules after the safety concerns, in the order their reasons are shown. */
-    static final List<Rule> ALL = List.of(CHRONIC_PAIN, TREATMENT_TRIED, MEDICATION_NOT_ENOUGH, CAUSE_UNKNOWN,
-            NO_ENTRY_YET, IMAGING);
+    static final List<Rule> ALL =
+            List.of(CHRONIC_PAIN, TREATMENT_TRIED, MEDICATION_NOT_ENOUGH, CAUSE_UNKNOWN, NO_ENTRY_YET, IMAGING);
 
     private final int chronicMonths;
 
@@ -141,8 +185,12 @@ public final class CandidacyRules {
         List<Rule> rules = new ArrayList<>();
         f.safetyConcerns().forEach(c -> rules.add(safetyConcern(c)));
         rules.addAll(ALL);
-        List<Reason> reasons = rules.stream().map(r -> r.check(f, chronicMonths)).filter(Objects::nonNull).toList();
-        Bearing heaviest = reasons.stream().map(Reason::bearing).max(Enum::compareTo).orElse(Bearing.MET);
+        List<Reason> reasons = rules.stream()
+                .map(r -> r.check(f, chronicMonths))
+                .filter(Objects::nonNull)
+                .toList();
+        Bearing heaviest =
+                reasons.stream().map(Reason::bearing).max(Enum::compareTo).orElse(Bearing.MET);
         Outcome outcome = switch (heaviest) {
             case SAFETY -> Outcome.DEFER_MENTAL_HEALTH;
             case NOT_MET, MISSING -> Outcome.NOT_YET;

@@ -15,8 +15,8 @@ import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.OpenChart;
-import org.relief.careteam.Purpose;
 import org.relief.careteam.Permission;
+import org.relief.careteam.Purpose;
 import org.relief.patient.Chart;
 import org.relief.patient.ChartService;
 import org.relief.patient.Codes.DrugClass;
@@ -33,8 +33,8 @@ import org.relief.shared.Labels;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.validation.Errors;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /**
  * Runs the candidacy rules on a patient's chart and safety status, and records the physician's final call
@@ -43,13 +43,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CandidacyScreen {
 
-    private static final Set<DrugClass> PAIN_CLASSES = Set.of(DrugClass.OPIOID, DrugClass.NSAID,
-            DrugClass.GABAPENTINOID, DrugClass.ANALGESIC_OTHER, DrugClass.MUSCLE_RELAXANT);
+    private static final Set<DrugClass> PAIN_CLASSES = Set.of(
+            DrugClass.OPIOID,
+            DrugClass.NSAID,
+            DrugClass.GABAPENTINOID,
+            DrugClass.ANALGESIC_OTHER,
+            DrugClass.MUSCLE_RELAXANT);
 
     /** A recorded final call. */
-    public record Call(Outcome screenOutcome, Outcome finalCall, boolean agrees, String reason, String by,
-            Instant at) {
-    }
+    public record Call(
+            Outcome screenOutcome, Outcome finalCall, boolean agrees, String reason, String by, Instant at) {}
 
     private final ChartService charts;
     private final SafetyProtocol safety;
@@ -62,14 +65,22 @@ public class CandidacyScreen {
     private final ChartAccess access;
 
     /** The candidacy call form: the physician's final call, and why when it differs from the screen. */
-    public record CallForm(@NotNull(message = "choose the final call") Outcome finalCall, String reason) {
-    }
+    public record CallForm(
+            @NotNull(message = "choose the final call") Outcome finalCall, String reason) {}
 
     private final Validator validator;
 
-    CandidacyScreen(ChartService charts, SafetyProtocol safety, SafetyGate gate, AuditLog audit, JdbcClient jdbc,
-            Clock clock, @Value("${relief.rules.chronic-pain-months:3}") int chronicMonths,
-            TreatmentCatalogue catalogue, ChartAccess access, Validator validator) {
+    CandidacyScreen(
+            ChartService charts,
+            SafetyProtocol safety,
+            SafetyGate gate,
+            AuditLog audit,
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${relief.rules.chronic-pain-months:3}") int chronicMonths,
+            TreatmentCatalogue catalogue,
+            ChartAccess access,
+            Validator validator) {
         this.validator = validator;
         this.charts = charts;
         this.access = access;
@@ -94,22 +105,28 @@ public class CandidacyScreen {
      * The screen's facts. "Traditional treatment tried without enough improvement" is the conservative care
      * documented as failed, the same fact the ESI and facet rules read ({@link ConservativeCare}).
      */
-    static CandidacyRules.Facts facts(Chart chart, SafetyStatus status, TreatmentCatalogue catalogue,
-            LocalDate today) {
+    static CandidacyRules.Facts facts(Chart chart, SafetyStatus status, TreatmentCatalogue catalogue, LocalDate today) {
         LocalDate onset = PainProblems.onset(chart.problems());
         boolean specific = PainProblems.specificCauseNamed(chart.problems());
         List<String> failed = ConservativeCare.of(chart.treatments(), catalogue, today).failed().stream()
-                .map(ConservativeCare.Failed::describe).distinct().toList();
-        List<String> meds = chart.medications().stream().map(v -> v.data())
+                .map(ConservativeCare.Failed::describe)
+                .distinct()
+                .toList();
+        List<String> meds = chart.medications().stream()
+                .map(v -> v.data())
                 .filter(m -> m.status() == MedicationStatus.ACTIVE && PAIN_CLASSES.contains(m.drugClass()))
-                .map(m -> m.name()).toList();
+                .map(m -> m.name())
+                .toList();
         List<String> concerns = new ArrayList<>();
-        status.alerts().stream().filter(SafetyAlert::open)
-                .forEach(a -> concerns.add("Open safety alert: " + a.concern().toLowerCase().replace('_', ' ')));
+        status.alerts().stream()
+                .filter(SafetyAlert::open)
+                .forEach(a -> concerns.add(
+                        "Open safety alert: " + a.concern().toLowerCase().replace('_', ' ')));
         if (status.onHold() && concerns.isEmpty()) {
             concerns.add("Interventional care on hold: " + status.hold().reason());
         }
-        return new CandidacyRules.Facts(today, onset, specific, failed, meds, chart.imaging().size(), concerns);
+        return new CandidacyRules.Facts(
+                today, onset, specific, failed, meds, chart.imaging().size(), concerns);
     }
 
     /** The physician's final call; a call that differs from the screen needs a reason. */
@@ -124,8 +141,8 @@ public class CandidacyScreen {
      */
     @Transactional
     public void recordCall(Actor actor, UUID patientId, CallForm form, Errors bound) {
-        OpenChart open = access.open(actor, patientId, Purpose.write("record the candidacy call"),
-                Permission.RECORD_CANDIDACY_CALL);
+        OpenChart open = access.open(
+                actor, patientId, Purpose.write("record the candidacy call"), Permission.RECORD_CANDIDACY_CALL);
         Decision decision = screen(actor, patientId);
         Inputs.check(validator, form, bound);
         Outcome finalCall = form.finalCall();
@@ -135,33 +152,47 @@ public class CandidacyScreen {
         }
         boolean agrees = finalCall == decision.outcome();
         if (!agrees && (reason == null || reason.strip().length() < 10)) {
-            throw new InvalidInputException(List.of(new FieldProblem("reason",
-                    "your call differs from the screen: say why (at least 10 characters)")));
+            throw new InvalidInputException(List.of(
+                    new FieldProblem("reason", "your call differs from the screen: say why (at least 10 characters)")));
         }
         if (finalCall == Outcome.CANDIDATE && decision.outcome() == Outcome.DEFER_MENTAL_HEALTH) {
-            throw new InvalidInputException(List.of(new FieldProblem("finalCall",
-                    "a safety alert or hold is active: follow it up and release the hold first")));
+            throw new InvalidInputException(List.of(new FieldProblem(
+                    "finalCall", "a safety alert or hold is active: follow it up and release the hold first")));
         }
         jdbc.sql("""
                 insert into candidacy_call (patient_id, screen_outcome, screen_reasons, final_call, agrees, reason,
                                             decided_by)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(patientId, decision.outcome().name(), decision.reasons().stream()
-                                .map(r -> r.bearing() + ": " + r.text()).collect(Collectors.joining("\n")),
-                        finalCall.name(), agrees, reason == null || reason.isBlank() ? null : reason.strip(),
+                .params(
+                        patientId,
+                        decision.outcome().name(),
+                        decision.reasons().stream()
+                                .map(r -> r.bearing() + ": " + r.text())
+                                .collect(Collectors.joining("\n")),
+                        finalCall.name(),
+                        agrees,
+                        reason == null || reason.isBlank() ? null : reason.strip(),
                         actor.username())
                 .update();
-        open.audit(AuditAction.CREATE, "candidacy call: " + Labels.of(finalCall) + (agrees ? " (agrees with the screen)"
-                : " (the screen said " + Labels.of(decision.outcome()) + ")"));
+        open.audit(
+                AuditAction.CREATE,
+                "candidacy call: " + Labels.of(finalCall)
+                        + (agrees
+                                ? " (agrees with the screen)"
+                                : " (the screen said " + Labels.of(decision.outcome()) + ")"));
     }
 
     @Transactional(readOnly = true)
     public List<Call> calls(UUID patientId) {
         return jdbc.sql("select * from candidacy_call where patient_id = ? order by decided_at desc, id desc")
                 .param(patientId)
-                .query((rs, n) -> new Call(Outcome.valueOf(rs.getString("screen_outcome")),
-                        Outcome.valueOf(rs.getString("final_call")), rs.getBoolean("agrees"), rs.getString("reason"),
-                        rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant()))
+                .query((rs, n) -> new Call(
+                        Outcome.valueOf(rs.getString("screen_outcome")),
+                        Outcome.valueOf(rs.getString("final_call")),
+                        rs.getBoolean("agrees"),
+                        rs.getString("reason"),
+                        rs.getString("decided_by"),
+                        rs.getTimestamp("decided_at").toInstant()))
                 .list();
     }
 }

@@ -33,8 +33,8 @@ import org.springframework.stereotype.Service;
 public class SafetyGate implements CareGuard {
 
     /** The steps a held patient may still be moved to: mental health first, or out of the clinic. */
-    public static final Set<Step> OPEN_DURING_HOLD = Collections.unmodifiableSet(
-            EnumSet.of(Step.DEFERRED_MENTAL_HEALTH, Step.DISCHARGED));
+    public static final Set<Step> OPEN_DURING_HOLD =
+            Collections.unmodifiableSet(EnumSet.of(Step.DEFERRED_MENTAL_HEALTH, Step.DISCHARGED));
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -60,10 +60,11 @@ public class SafetyGate implements CareGuard {
 
         /** The hold in words, for a refusal. */
         public String inWords() {
-            String alerts = openAlerts == 0 ? "every alert is followed up; the physician has not released the hold yet"
+            String alerts = openAlerts == 0
+                    ? "every alert is followed up; the physician has not released the hold yet"
                     : openAlerts == 1 ? "1 safety alert is open" : openAlerts + " safety alerts are open";
-            return (reason == null ? "open safety alert" : readable(reason)) + ", since " + sinceDate() + " ("
-                    + alerts + ")";
+            return (reason == null ? "open safety alert" : readable(reason)) + ", since " + sinceDate() + " (" + alerts
+                    + ")";
         }
     }
 
@@ -91,15 +92,16 @@ public class SafetyGate implements CareGuard {
                 select count(*) as n, min(a.raised_at) as oldest from safety_alert a
                 where a.patient_id = ? and not exists (select 1 from safety_followup f where f.alert_id = a.id)""")
                 .param(patientId)
-                .query((rs, n) -> new Object[] {rs.getInt("n"), rs.getTimestamp("oldest")}).single();
+                .query((rs, n) -> new Object[] {rs.getInt("n"), rs.getTimestamp("oldest")})
+                .single();
         int openAlerts = (Integer) open[0];
         Optional<Held> hold = jdbc.sql("""
                 select h.reason, h.placed_at from care_hold h
                 where h.patient_id = ? and not exists (select 1 from care_hold_release r where r.hold_id = h.id)
                 order by h.placed_at limit 1""")
                 .param(patientId)
-                .query((rs, n) -> new Held(rs.getString("reason"), rs.getTimestamp("placed_at").toInstant(),
-                        openAlerts))
+                .query((rs, n) -> new Held(
+                        rs.getString("reason"), rs.getTimestamp("placed_at").toInstant(), openAlerts))
                 .optional();
         if (hold.isPresent() || openAlerts == 0) {
             return hold;
@@ -158,8 +160,8 @@ public class SafetyGate implements CareGuard {
     }
 
     private void refuse(Actor actor, UUID patientId, String action, Held held) {
-        audit.record(actor, patientId, AuditAction.DENIED, action,
-                "DENIED: interventional care on hold: " + held.inWords());
+        audit.record(
+                actor, patientId, AuditAction.DENIED, action, "DENIED: interventional care on hold: " + held.inWords());
         throw new CareOnHoldException(action, held.inWords());
     }
 }

@@ -1,5 +1,10 @@
 package org.relief.screening;
 
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -10,9 +15,9 @@ import org.relief.assessment.SafetyFlag;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
-import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.OpenChart;
+import org.relief.careteam.Permission;
 import org.relief.careteam.Purpose;
 import org.relief.careteam.Role;
 import org.relief.patient.PatientSummary;
@@ -24,17 +29,12 @@ import org.relief.shared.InvalidInputException;
 import org.relief.shared.Labels;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.validation.Errors;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
 
 /**
  * The safety protocol. A PHQ-9 item 9 above 0, a positive C-SSRS answer, or a clinician's report of suicidal
@@ -46,9 +46,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SafetyProtocol {
+    // Why over 300 lines: the whole safety protocol (alerts, follow-ups, holds, release) in one place on purpose, so no
+    // path around it is hidden elsewhere.
 
     /** Risk levels a clinician documents in a follow-up. */
-    public enum RiskLevel { LOW, MODERATE, HIGH, IMMINENT }
+    public enum RiskLevel {
+        LOW,
+        MODERATE,
+        HIGH,
+        IMMINENT
+    }
 
     /** Text of at least 10 characters once the spaces around it are left off. */
     static final String AT_LEAST_10 = "(?s)\\s*\\S.{8,}\\S\\s*";
@@ -60,23 +67,28 @@ public class SafetyProtocol {
 
     /** The "report a safety concern" form: what was observed. */
     public record ConcernReport(
-            @NotNull(message = "choose suicidal ideation or psychosis") SafetyFlag.Concern concern,
-            @NotBlank(message = "describe what you observed") @Size(max = MAX_TEXT, message = TOO_LONG) String note) {
-    }
+            @NotNull(message = "choose suicidal ideation or psychosis")
+            SafetyFlag.Concern concern,
+
+            @NotBlank(message = "describe what you observed") @Size(max = MAX_TEXT, message = TOO_LONG)
+            String note) {}
 
     /** The follow-up form that closes an alert: the risk level the clinician assessed and the action taken. */
-    public record FollowUp(@NotNull(message = "choose the risk level you assessed") RiskLevel risk,
+    public record FollowUp(
+            @NotNull(message = "choose the risk level you assessed")
+            RiskLevel risk,
+
             @NotNull(message = "describe the action taken (at least 10 characters)")
             @Pattern(regexp = AT_LEAST_10, message = "describe the action taken (at least 10 characters)")
-            @Size(max = MAX_TEXT, message = TOO_LONG) String actionTaken) {
-    }
+            @Size(max = MAX_TEXT, message = TOO_LONG)
+            String actionTaken) {}
 
     /** The form that releases the hold: why interventional care may resume. */
     public record Release(
             @NotNull(message = "say why interventional care may resume (at least 10 characters)")
             @Pattern(regexp = AT_LEAST_10, message = "say why interventional care may resume (at least 10 characters)")
-            @Size(max = MAX_TEXT, message = TOO_LONG) String reason) {
-    }
+            @Size(max = MAX_TEXT, message = TOO_LONG)
+            String reason) {}
 
     private final JdbcClient jdbc;
     private final Patients patients;
@@ -86,8 +98,13 @@ public class SafetyProtocol {
     private final SafetyGate gate;
     private final Validator validator;
 
-    SafetyProtocol(JdbcClient jdbc, Patients patients, ChartAccess access, AuditLog audit,
-            @Value("${relief.safety.crisis-resources}") String crisisResources, SafetyGate gate,
+    SafetyProtocol(
+            JdbcClient jdbc,
+            Patients patients,
+            ChartAccess access,
+            AuditLog audit,
+            @Value("${relief.safety.crisis-resources}") String crisisResources,
+            SafetyGate gate,
             Validator validator) {
         this.validator = validator;
         this.jdbc = jdbc;
@@ -102,10 +119,17 @@ public class SafetyProtocol {
     @EventListener
     void onResponse(InstrumentResponseRecorded event) {
         for (SafetyFlag flag : event.flags()) {
-            raise(event.patientId(), flag.concern().name(), flag.risk().name(),
+            raise(
+                    event.patientId(),
+                    flag.concern().name(),
+                    flag.risk().name(),
                     event.instrument().equals("PHQ9") ? "PHQ9_ITEM9" : event.instrument(),
-                    flag.reason() + " [" + flag.source() + "]", event.entryId(), event.username(), event.role(),
-                    event.address(), null);
+                    flag.reason() + " [" + flag.source() + "]",
+                    event.entryId(),
+                    event.username(),
+                    event.role(),
+                    event.address(),
+                    null);
         }
     }
 
@@ -121,21 +145,40 @@ public class SafetyProtocol {
      */
     @Transactional
     public SafetyAlert report(Actor actor, UUID patientId, ConcernReport form, Errors bound) {
-        OpenChart chart = access.open(actor, patientId, Purpose.write("report a safety concern"),
-                Permission.REPORT_SAFETY_CONCERN);
+        OpenChart chart = access.open(
+                actor, patientId, Purpose.write("report a safety concern"), Permission.REPORT_SAFETY_CONCERN);
         Inputs.check(validator, form, bound);
-        return raise(patientId, form.concern().name(), SafetyFlag.Risk.UNRATED.name(), "CLINICIAN_NOTE",
-                form.note().strip(), null, actor.username(), actor.role().name(), actor.address(), chart);
+        return raise(
+                patientId,
+                form.concern().name(),
+                SafetyFlag.Risk.UNRATED.name(),
+                "CLINICIAN_NOTE",
+                form.note().strip(),
+                null,
+                actor.username(),
+                actor.role().name(),
+                actor.address(),
+                chart);
     }
 
     /** Raises an alert; {@code chart} is the chart the reporting clinician opened, or null when a rule raised it. */
-    private SafetyAlert raise(UUID patientId, String concern, String risk, String trigger, String detail,
-            UUID sourceEntry, String by, String role, String address, OpenChart chart) {
+    private SafetyAlert raise(
+            UUID patientId,
+            String concern,
+            String risk,
+            String trigger,
+            String detail,
+            UUID sourceEntry,
+            String by,
+            String role,
+            String address,
+            OpenChart chart) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into safety_alert (id, patient_id, concern, risk, trigger_kind, detail, source_entry_id, raised_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, patientId, concern, risk, trigger, detail, sourceEntry, by).update();
+                .params(id, patientId, concern, risk, trigger, detail, sourceEntry, by)
+                .update();
         String raised = "SAFETY ALERT raised (" + SafetyGate.triggerLabel(trigger) + ", "
                 + Labels.ofCode(concern).toLowerCase() + "): " + detail;
         if (chart != null) {
@@ -145,10 +188,21 @@ public class SafetyProtocol {
         }
         if (activeHold(patientId) == null) {
             jdbc.sql("insert into care_hold (id, patient_id, reason, placed_by) values (?, ?, ?, ?)")
-                    .params(UUID.randomUUID(), patientId, "Safety alert: " + concern.toLowerCase().replace('_', ' ')
-                            + " (" + org.relief.shared.Labels.ofCode(trigger) + ")", by).update();
-            audit.record(by, role, patientId, AuditAction.CREATE, "interventional care put on HOLD (safety alert)",
-                    "OK", address);
+                    .params(
+                            UUID.randomUUID(),
+                            patientId,
+                            "Safety alert: " + concern.toLowerCase().replace('_', ' ') + " ("
+                                    + org.relief.shared.Labels.ofCode(trigger) + ")",
+                            by)
+                    .update();
+            audit.record(
+                    by,
+                    role,
+                    patientId,
+                    AuditAction.CREATE,
+                    "interventional care put on HOLD (safety alert)",
+                    "OK",
+                    address);
         }
         deferToMentalHealth(patientId, concern, trigger, by, role, address);
         return alert(id);
@@ -160,15 +214,20 @@ public class SafetyProtocol {
      * discharged patient stays discharged (taking them back into care is a clinician's decision); the alert and the
      * hold apply all the same.
      */
-    private void deferToMentalHealth(UUID patientId, String concern, String trigger, String by, String role,
-            String address) {
+    private void deferToMentalHealth(
+            UUID patientId, String concern, String trigger, String by, String role, String address) {
         if (patients.summary(patientId).step() == Step.DISCHARGED) {
             return;
         }
         String from = SafetyGate.triggerLabel(trigger);
-        patients.moveByRule(patientId, Step.DEFERRED_MENTAL_HEALTH, "Safety alert (" + concern.toLowerCase()
-                .replace('_', ' ') + ", from " + from + "): interventional care on hold, mental health first",
-                by, role, address);
+        patients.moveByRule(
+                patientId,
+                Step.DEFERRED_MENTAL_HEALTH,
+                "Safety alert (" + concern.toLowerCase().replace('_', ' ') + ", from " + from
+                        + "): interventional care on hold, mental health first",
+                by,
+                role,
+                address);
     }
 
     /** Documents the follow-up that closes an alert: the clinician's risk level and the action taken. */
@@ -180,7 +239,10 @@ public class SafetyProtocol {
     /** The follow-up as the form was bound ({@code bound}: Spring's binding result, or null to check it here). */
     @Transactional
     public void followUp(Actor actor, UUID patientId, UUID alertId, FollowUp form, Errors bound) {
-        OpenChart chart = access.open(actor, patientId, Purpose.write("follow up safety alert " + alertId),
+        OpenChart chart = access.open(
+                actor,
+                patientId,
+                Purpose.write("follow up safety alert " + alertId),
                 Permission.DOCUMENT_SAFETY_FOLLOW_UP);
         SafetyAlert alert = alert(alertId);
         if (!alert.patientId().equals(patientId)) {
@@ -192,10 +254,18 @@ public class SafetyProtocol {
         if (!alert.open()) {
             throw new VersionConflictException(alertId, 0, 1, alert.followUp().by());
         }
-        jdbc.sql("insert into safety_followup (alert_id, risk_level, action_taken, by_actor, by_role) values (?,?,?,?,?)")
-                .params(alertId, risk.name(), actionTaken.strip(), actor.username(), actor.role().name()).update();
-        chart.audit(AuditAction.UPDATE, "safety alert " + alertId + " followed up: risk " + Labels.of(risk) + "; "
-                + actionTaken.strip());
+        jdbc.sql(
+                        "insert into safety_followup (alert_id, risk_level, action_taken, by_actor, by_role) values (?,?,?,?,?)")
+                .params(
+                        alertId,
+                        risk.name(),
+                        actionTaken.strip(),
+                        actor.username(),
+                        actor.role().name())
+                .update();
+        chart.audit(
+                AuditAction.UPDATE,
+                "safety alert " + alertId + " followed up: risk " + Labels.of(risk) + "; " + actionTaken.strip());
     }
 
     /** The physician releases the hold on interventional care, once every alert has its follow-up. */
@@ -207,20 +277,21 @@ public class SafetyProtocol {
     /** The release as the form was bound ({@code bound}: Spring's binding result, or null to check it here). */
     @Transactional
     public void releaseHold(Actor actor, UUID patientId, Release form, Errors bound) {
-        OpenChart chart = access.open(actor, patientId, Purpose.write("release the care hold"),
-                Permission.RELEASE_CARE_HOLD);
+        OpenChart chart =
+                access.open(actor, patientId, Purpose.write("release the care hold"), Permission.RELEASE_CARE_HOLD);
         SafetyStatus.Hold hold = activeHold(patientId);
         if (hold == null) {
             throw new NotFoundException("This patient has no active hold.");
         }
         if (alerts(patientId).stream().anyMatch(SafetyAlert::open)) {
-            throw new InvalidInputException(List.of(new FieldProblem("hold",
-                    "every safety alert needs its documented follow-up before the hold can be released")));
+            throw new InvalidInputException(List.of(new FieldProblem(
+                    "hold", "every safety alert needs its documented follow-up before the hold can be released")));
         }
         Inputs.check(validator, form, bound);
         String reason = form.reason();
         jdbc.sql("insert into care_hold_release (hold_id, released_by, reason) values (?, ?, ?)")
-                .params(hold.id(), actor.username(), reason.strip()).update();
+                .params(hold.id(), actor.username(), reason.strip())
+                .update();
         chart.audit(AuditAction.UPDATE, "care hold RELEASED: " + reason.strip());
     }
 
@@ -249,30 +320,39 @@ public class SafetyProtocol {
                 join care_team_member m on m.patient_id = a.patient_id and m.staff_id = ? and m.removed_at is null
                 where not exists (select 1 from safety_followup f where f.alert_id = a.id)
                 order by a.raised_at desc""")
-                .param(actor.staffId()).query(SafetyProtocol::mapAlert).list();
+                .param(actor.staffId())
+                .query(SafetyProtocol::mapAlert)
+                .list();
         if (open.isEmpty()) {
             return List.of();
         }
-        Map<UUID, PatientSummary> who = patients.identities(open.stream().map(SafetyAlert::patientId).toList());
+        Map<UUID, PatientSummary> who =
+                patients.identities(open.stream().map(SafetyAlert::patientId).toList());
         audit.recordEach(actor, who.keySet(), AuditAction.READ, "shown in the dashboard's open safety alerts", "OK");
-        return open.stream().map(a -> new DashboardAlert(a, who.get(a.patientId()))).toList();
+        return open.stream()
+                .map(a -> new DashboardAlert(a, who.get(a.patientId())))
+                .toList();
     }
 
     /** An open alert with the patient's identity, for the dashboard. */
-    public record DashboardAlert(SafetyAlert alert, PatientSummary patient) {
-    }
+    public record DashboardAlert(SafetyAlert alert, PatientSummary patient) {}
 
     public String crisisResources() {
         return crisisResources;
     }
 
     private List<SafetyAlert> alerts(UUID patientId) {
-        return jdbc.sql(ALERTS + " where a.patient_id = ? order by a.raised_at desc").param(patientId)
-                .query(SafetyProtocol::mapAlert).list();
+        return jdbc.sql(ALERTS + " where a.patient_id = ? order by a.raised_at desc")
+                .param(patientId)
+                .query(SafetyProtocol::mapAlert)
+                .list();
     }
 
     private SafetyAlert alert(UUID id) {
-        return jdbc.sql(ALERTS + " where a.id = ?").param(id).query(SafetyProtocol::mapAlert).optional()
+        return jdbc.sql(ALERTS + " where a.id = ?")
+                .param(id)
+                .query(SafetyProtocol::mapAlert)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("No safety alert " + id));
     }
 
@@ -282,9 +362,13 @@ public class SafetyProtocol {
                 where h.patient_id = ? and not exists (select 1 from care_hold_release r where r.hold_id = h.id)
                 order by h.placed_at desc limit 1""")
                 .param(patientId)
-                .query((rs, n) -> new SafetyStatus.Hold(rs.getObject("id", UUID.class), rs.getString("reason"),
-                        rs.getTimestamp("placed_at").toInstant(), rs.getString("placed_by")))
-                .optional().orElse(null);
+                .query((rs, n) -> new SafetyStatus.Hold(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("reason"),
+                        rs.getTimestamp("placed_at").toInstant(),
+                        rs.getString("placed_by")))
+                .optional()
+                .orElse(null);
     }
 
     private static final String ALERTS = """
@@ -293,12 +377,23 @@ public class SafetyProtocol {
             from safety_alert a left join safety_followup f on f.alert_id = a.id""";
 
     private static SafetyAlert mapAlert(ResultSet rs, int n) throws SQLException {
-        SafetyAlert.FollowUp followUp = rs.getString("f_risk") == null ? null
-                : new SafetyAlert.FollowUp(rs.getString("f_risk"), rs.getString("f_action"), rs.getString("f_by"),
-                        rs.getString("f_role"), rs.getTimestamp("f_at").toInstant());
-        return new SafetyAlert(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-                rs.getString("concern"), rs.getString("risk"), rs.getString("trigger_kind"), rs.getString("detail"),
-                rs.getTimestamp("raised_at").toInstant(), rs.getString("raised_by"), followUp);
+        SafetyAlert.FollowUp followUp = rs.getString("f_risk") == null
+                ? null
+                : new SafetyAlert.FollowUp(
+                        rs.getString("f_risk"),
+                        rs.getString("f_action"),
+                        rs.getString("f_by"),
+                        rs.getString("f_role"),
+                        rs.getTimestamp("f_at").toInstant());
+        return new SafetyAlert(
+                rs.getObject("id", UUID.class),
+                rs.getObject("patient_id", UUID.class),
+                rs.getString("concern"),
+                rs.getString("risk"),
+                rs.getString("trigger_kind"),
+                rs.getString("detail"),
+                rs.getTimestamp("raised_at").toInstant(),
+                rs.getString("raised_by"),
+                followUp);
     }
-
 }

@@ -16,6 +16,5 @@ public record SafetyStatus(UUID patientId, List<SafetyAlert> alerts, Hold hold, 
     }
 
     /** The active hold on interventional care. */
-    public record Hold(UUID id, String reason, Instant placedAt, String placedBy) {
-    }
+    public record Hold(UUID id, String reason, Instant placedAt, String placedBy) {}
 }

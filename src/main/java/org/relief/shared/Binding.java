@@ -21,8 +21,7 @@ import org.springframework.validation.FieldError;
  */
 public final class Binding {
 
-    private Binding() {
-    }
+    private Binding() {}
 
     /** Registers the editors and the error wording on a binder. */
     public static void configure(DataBinder binder, SaneDates dates) {
@@ -34,7 +33,8 @@ public final class Binding {
 
     /** What a field of this type needs, in words, for a value that could not be converted. */
     public static String needs(Class<?> type, Throwable cause) {
-        if (cause instanceof IllegalArgumentException && cause.getMessage() != null
+        if (cause instanceof IllegalArgumentException
+                && cause.getMessage() != null
                 && cause.getMessage().startsWith("must ")) {
             return cause.getMessage(); // our own editors say it already
         }
@@ -139,9 +139,14 @@ public final class Binding {
             if (ObjectUtils.isArray(rejected)) {
                 rejected = StringUtils.arrayToCommaDelimitedString(ObjectUtils.toObjectArray(rejected));
             }
-            FieldError error = new FieldError(bindingResult.getObjectName(), field, rejected, true,
+            FieldError error = new FieldError(
+                    bindingResult.getObjectName(),
+                    field,
+                    rejected,
+                    true,
                     bindingResult.resolveMessageCodes(ex.getErrorCode(), field),
-                    getArgumentsForBindError(bindingResult.getObjectName(), field), needs(type, rootCause(ex)));
+                    getArgumentsForBindError(bindingResult.getObjectName(), field),
+                    needs(type, rootCause(ex)));
             error.wrap(ex);
             bindingResult.addError(error);
         }

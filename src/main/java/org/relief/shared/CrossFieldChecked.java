@@ -45,7 +45,8 @@ public interface CrossFieldChecked {
             }
             context.disableDefaultConstraintViolation();
             problems.forEach((field, message) -> context.buildConstraintViolationWithTemplate(message)
-                    .addPropertyNode(field).addConstraintViolation());
+                    .addPropertyNode(field)
+                    .addConstraintViolation());
             return false;
         }
     }

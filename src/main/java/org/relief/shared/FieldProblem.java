@@ -16,12 +16,12 @@ public record FieldProblem(String field, String message) {
     public static List<FieldProblem> of(Errors errors) {
         List<FieldProblem> problems = new ArrayList<>();
         for (FieldError e : errors.getFieldErrors()) {
-            problems.add(new FieldProblem(e.getField(), e.getDefaultMessage() == null ? "is not valid"
-                    : e.getDefaultMessage()));
+            problems.add(new FieldProblem(
+                    e.getField(), e.getDefaultMessage() == null ? "is not valid" : e.getDefaultMessage()));
         }
         for (ObjectError e : errors.getGlobalErrors()) {
-            problems.add(new FieldProblem("request", e.getDefaultMessage() == null ? "is not valid"
-                    : e.getDefaultMessage()));
+            problems.add(new FieldProblem(
+                    "request", e.getDefaultMessage() == null ? "is not valid" : e.getDefaultMessage()));
         }
         return problems;
     }

@@ -13,8 +13,7 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  */
 public final class Inputs {
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /**
      * Throws {@link InvalidInputException} naming every bad field: those in {@code bound} when Spring bound the form,
@@ -25,7 +24,7 @@ public final class Inputs {
             InvalidInputException.throwIfAny(bound); // Spring's @Valid checked the constraints too
             return;
         }
-        InvalidInputException.throwIfAny(new SpringValidatorAdapter(validator)
-                .validateObject(Objects.requireNonNull(form, "form")));
+        InvalidInputException.throwIfAny(
+                new SpringValidatorAdapter(validator).validateObject(Objects.requireNonNull(form, "form")));
     }
 }

@@ -10,8 +10,7 @@ import org.slf4j.Logger;
  */
 public final class InternalErrors {
 
-    private InternalErrors() {
-    }
+    private InternalErrors() {}
 
     /** A fresh reference: short enough to read out on the phone, unique enough to find in the log. */
     public static String newReference() {

@@ -51,8 +51,9 @@ public class Labels {
             Map.entry("CSSRS", "C-SSRS screener"),
             Map.entry("CLINICIAN_NOTE", "Clinician's note"));
 
-    private static final Set<String> ABBREVIATIONS = Set.of("MRI", "CT", "EMG", "ESI", "SCS", "PNS", "SIJ", "RFA",
-            "MBB", "NSAID", "PHQ", "GAD", "ICD", "NRS", "PEG", "BPI", "FHIR", "MRN");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "MRI", "CT", "EMG", "ESI", "SCS", "PNS", "SIJ", "RFA", "MBB", "NSAID", "PHQ", "GAD", "ICD", "NRS", "PEG",
+            "BPI", "FHIR", "MRN");
 
     /** The label of a code (an enum or a code string); "" for null. */
     public static String of(Object code) {
@@ -85,15 +86,25 @@ public class Labels {
 
     /** Field names that do not read well as plain words. */
     private static final Map<String, String> FIELDS = Map.ofEntries(
-            Map.entry("changeReason", "Reason for the change"), Map.entry("steroidMg", "Steroid dose (mg)"),
+            Map.entry("changeReason", "Reason for the change"),
+            Map.entry("steroidMg", "Steroid dose (mg)"),
             Map.entry("basedOnVersion", "Plan version you started from"),
-            Map.entry("icd10Code", "ICD-10-CM code"), Map.entry("snomedCode", "SNOMED CT code"),
-            Map.entry("rxnormCode", "RxNorm code"), Map.entry("preNrs", "Pain before (NRS 0-10)"),
-            Map.entry("postNrs", "Pain after (NRS 0-10)"), Map.entry("nrs", "Pain now (NRS 0-10)"),
-            Map.entry("reliefPercent", "Relief (%)"), Map.entry("reliefLastedWeeks", "Relief lasted (weeks)"),
-            Map.entry("reliefHours", "Relief lasted (hours)"), Map.entry("ownerId", "owner"),
-            Map.entry("therapyCode", "therapy"), Map.entry("administeredOn", "Date given"),
-            Map.entry("plannedDate", "Planned date"), Map.entry("start", "Start date"), Map.entry("end", "End date"), Map.entry("staffId", "Acts as"),
+            Map.entry("icd10Code", "ICD-10-CM code"),
+            Map.entry("snomedCode", "SNOMED CT code"),
+            Map.entry("rxnormCode", "RxNorm code"),
+            Map.entry("preNrs", "Pain before (NRS 0-10)"),
+            Map.entry("postNrs", "Pain after (NRS 0-10)"),
+            Map.entry("nrs", "Pain now (NRS 0-10)"),
+            Map.entry("reliefPercent", "Relief (%)"),
+            Map.entry("reliefLastedWeeks", "Relief lasted (weeks)"),
+            Map.entry("reliefHours", "Relief lasted (hours)"),
+            Map.entry("ownerId", "owner"),
+            Map.entry("therapyCode", "therapy"),
+            Map.entry("administeredOn", "Date given"),
+            Map.entry("plannedDate", "Planned date"),
+            Map.entry("start", "Start date"),
+            Map.entry("end", "End date"),
+            Map.entry("staffId", "Acts as"),
             Map.entry("orderId", "Order it was done under (reference)"),
             Map.entry("procedureId", "Procedure followed up (reference)"));
 
@@ -114,14 +125,17 @@ public class Labels {
             String words;
             if (m.matches()) {
                 String noun = words(m.group(1));
-                noun = noun.endsWith("ies") ? noun.substring(0, noun.length() - 3) + "y"
+                noun = noun.endsWith("ies")
+                        ? noun.substring(0, noun.length() - 3) + "y"
                         : noun.endsWith("s") ? noun.substring(0, noun.length() - 1) : noun;
                 words = noun + " " + (Integer.parseInt(m.group(2)) + 1);
             } else {
                 words = FIELDS.getOrDefault(part, words(part));
             }
-            out.append(out.length() == 0 ? words : ": " + words.substring(0, 1).toLowerCase(Locale.ROOT)
-                    + words.substring(1));
+            out.append(
+                    out.length() == 0
+                            ? words
+                            : ": " + words.substring(0, 1).toLowerCase(Locale.ROOT) + words.substring(1));
         }
         return Character.toUpperCase(out.charAt(0)) + out.substring(1);
     }

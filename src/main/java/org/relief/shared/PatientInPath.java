@@ -14,8 +14,7 @@ public final class PatientInPath {
     private static final Pattern PATIENT = Pattern.compile(
             "/(?:patients|Patient)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?:[/?]|$)");
 
-    private PatientInPath() {
-    }
+    private PatientInPath() {}
 
     public static Optional<UUID> of(String path) {
         if (path == null) {

@@ -16,7 +16,8 @@ public class SaneDates {
     private final LocalDate earliest;
     private final LocalDate latest;
 
-    public SaneDates(@Value("${relief.input.earliest-date:1900-01-01}") LocalDate earliest,
+    public SaneDates(
+            @Value("${relief.input.earliest-date:1900-01-01}") LocalDate earliest,
             @Value("${relief.input.latest-date:2100-12-31}") LocalDate latest) {
         this.earliest = earliest;
         this.latest = latest;

@@ -13,8 +13,7 @@ public final class TextInput {
     /** The longest single text accepted anywhere (a field's own limit is usually far shorter). */
     public static final int MAX_LENGTH = 20_000;
 
-    private TextInput() {
-    }
+    private TextInput() {}
 
     /** Why this text is refused, or null when it is fine. */
     public static String problem(String text) {
@@ -22,8 +21,8 @@ public final class TextInput {
             return null;
         }
         if (text.length() > MAX_LENGTH) {
-            return "is too long: at most 20,000 characters (this one has " + String.format(Locale.ROOT, "%,d",
-                    text.length()) + ")";
+            return "is too long: at most 20,000 characters (this one has "
+                    + String.format(Locale.ROOT, "%,d", text.length()) + ")";
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

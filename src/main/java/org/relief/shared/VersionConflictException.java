@@ -16,9 +16,10 @@ public class VersionConflictException extends RuntimeException {
     }
 
     /** The same conflict on one named field of a form (a policy value's key): the answer names it. */
-    public VersionConflictException(UUID entryId, int expectedVersion, int currentVersion, String changedBy,
-            String field) {
-        super((field == null ? "This entry" : "The value of " + field) + " was changed by " + changedBy + " (now version "
+    public VersionConflictException(
+            UUID entryId, int expectedVersion, int currentVersion, String changedBy, String field) {
+        super((field == null ? "This entry" : "The value of " + field) + " was changed by " + changedBy
+                + " (now version "
                 + currentVersion + ") after you opened version " + expectedVersion + ". Your change was not saved; "
                 + "review the current version and apply your change again.");
         this.entryId = entryId;

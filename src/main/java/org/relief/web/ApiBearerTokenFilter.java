@@ -45,7 +45,8 @@ final class ApiBearerTokenFilter extends OncePerRequestFilter {
                 List<GrantedAuthority> authorities = new ArrayList<>();
                 client.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
                 // the staff member's role, as a session would have it (tokens never act as the admin)
-                authorities.add(new SimpleGrantedAuthority("ROLE_" + client.role().name()));
+                authorities.add(
+                        new SimpleGrantedAuthority("ROLE_" + client.role().name()));
                 if (client.role().isClinician()) {
                     authorities.add(new SimpleGrantedAuthority("ROLE_CLINICIAN"));
                 }

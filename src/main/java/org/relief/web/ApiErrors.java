@@ -9,14 +9,14 @@ import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InternalErrors;
 import org.relief.shared.InvalidInputException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.relief.shared.JsonApi;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -50,8 +50,8 @@ class ApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(new FieldProblem(e.getName(), BindingDefaults.needs(e.getRequiredType(),
-                BindingDefaults.rootCause(e)))));
+        return badRequest(List.of(new FieldProblem(
+                e.getName(), BindingDefaults.needs(e.getRequiredType(), BindingDefaults.rootCause(e)))));
     }
 
     /** A body bound by Spring and checked by Bean Validation ({@code @Valid @RequestBody}): every bad field. */
@@ -109,7 +109,9 @@ class ApiErrors {
     @ExceptionHandler(DataAccessException.class)
     ProblemDetail database(DataAccessException e) {
         String reference = InternalErrors.log(log, "API request failed", e);
-        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "Server error",
+        ProblemDetail p = problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Server error",
                 "The request failed: " + InternalErrors.sentence(reference) + ".");
         p.setProperty("errorReference", reference);
         return p;
@@ -121,10 +123,15 @@ class ApiErrors {
     }
 
     private static ProblemDetail badRequest(List<FieldProblem> problems) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input",
+        ProblemDetail p = problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid input",
                 "Nothing was changed. Correct the named fields and send again.");
-        p.setProperty("errors", problems.stream().map(f -> Map.of("field", f.field(), "message", f.message()))
-                .toList());
+        p.setProperty(
+                "errors",
+                problems.stream()
+                        .map(f -> Map.of("field", f.field(), "message", f.message()))
+                        .toList());
         return p;
     }
 

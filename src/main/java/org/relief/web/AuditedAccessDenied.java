@@ -31,9 +31,17 @@ class AuditedAccessDenied implements AccessDeniedHandler {
             throws IOException, ServletException {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         String who = auth == null ? "anonymous" : auth.getName();
-        String role = auth != null && auth.getPrincipal() instanceof StaffPrincipal p ? p.role().name() : "ANONYMOUS";
-        audit.record(who, role, PatientInPath.orNull(request.getRequestURI()), AuditAction.DENIED, request.getMethod() + " " + request.getRequestURI(),
-                "DENIED: " + denied.getClass().getSimpleName(), request.getRemoteAddr());
+        String role = auth != null && auth.getPrincipal() instanceof StaffPrincipal p
+                ? p.role().name()
+                : "ANONYMOUS";
+        audit.record(
+                who,
+                role,
+                PatientInPath.orNull(request.getRequestURI()),
+                AuditAction.DENIED,
+                request.getMethod() + " " + request.getRequestURI(),
+                "DENIED: " + denied.getClass().getSimpleName(),
+                request.getRemoteAddr());
         delegate.handle(request, response, denied);
     }
 }

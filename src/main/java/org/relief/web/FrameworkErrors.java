@@ -4,23 +4,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.relief.shared.Labels;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ResponseEntity;
-import org.relief.shared.Labels;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -35,16 +35,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class FrameworkErrors extends ResponseEntityExceptionHandler {
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        if (!isMachineRequest(request) && ex instanceof MethodArgumentTypeMismatchException m
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!isMachineRequest(request)
+                && ex instanceof MethodArgumentTypeMismatchException m
                 && m.getParameter().hasParameterAnnotation(PathVariable.class)) {
             return page(request, HttpStatus.NOT_FOUND);
         }
         if (!isMachineRequest(request) && ex.getPropertyName() != null) {
             // the 400 page says which field and what it needs
-            request.setAttribute("badInput", Labels.field(ex.getPropertyName()) + ": "
-                    + BindingDefaults.needs(ex.getRequiredType(), BindingDefaults.rootCause(ex)),
+            request.setAttribute(
+                    "badInput",
+                    Labels.field(ex.getPropertyName()) + ": "
+                            + BindingDefaults.needs(ex.getRequiredType(), BindingDefaults.rootCause(ex)),
                     RequestAttributes.SCOPE_REQUEST);
         }
         return super.handleTypeMismatch(ex, headers, status, request);
@@ -57,18 +60,20 @@ class FrameworkErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> multipart(MultipartException ex, WebRequest request) {
         if (!isMachineRequest(request)) {
-            request.setAttribute("badInput", "The form could not be read (a file upload without its boundary). "
-                    + "Nothing was changed: open the form again and send it from there.",
+            request.setAttribute(
+                    "badInput",
+                    "The form could not be read (a file upload without its boundary). "
+                            + "Nothing was changed: open the form again and send it from there.",
                     RequestAttributes.SCOPE_REQUEST);
         }
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "body: is not a readable multipart form (" + ex.getMessage() + ")");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "body: is not a readable multipart form (" + ex.getMessage() + ")");
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (isMachineRequest(request)) {
             return super.handleExceptionInternal(ex, body, headers, statusCode, request);
         }

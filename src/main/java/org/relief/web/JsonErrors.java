@@ -9,8 +9,7 @@ import tools.jackson.databind.DatabindException;
 /** Names the field behind a JSON parse error ("birthDate: is not a valid value"), or the body when none is known. */
 final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     static FieldProblem fieldOf(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
@@ -25,8 +24,9 @@ final class JsonErrors {
                     path.append('[').append(ref.getIndex()).append(']');
                 }
             }
-            return new FieldProblem(path.isEmpty() ? "body" : path.toString(), "is not a valid value (" + de.getOriginalMessage()
-                    .split("\n")[0] + ")");
+            return new FieldProblem(
+                    path.isEmpty() ? "body" : path.toString(),
+                    "is not a valid value (" + de.getOriginalMessage().split("\n")[0] + ")");
         }
         return new FieldProblem("body", "is not valid JSON");
     }
@@ -36,7 +36,9 @@ final class JsonErrors {
         if (message != null) {
             int colon = message.indexOf(':');
             if (colon > 0 && message.substring(0, colon).matches("[A-Za-z.\\[\\]0-9]+")) {
-                return new FieldProblem(message.substring(0, colon), message.substring(colon + 1).strip());
+                return new FieldProblem(
+                        message.substring(0, colon),
+                        message.substring(colon + 1).strip());
             }
         }
         return new FieldProblem("request", message == null ? "is not valid" : message);

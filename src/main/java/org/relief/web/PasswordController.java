@@ -40,9 +40,15 @@ class PasswordController {
     }
 
     @PostMapping("/account/password")
-    String change(@RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String confirm, Actor actor, HttpServletRequest request,
-            HttpServletResponse response, Model model, RedirectAttributes flash) {
+    String change(
+            @RequestParam(defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirm,
+            Actor actor,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!password.equals(confirm)) {
             errors.put("confirm", "does not match the new password");

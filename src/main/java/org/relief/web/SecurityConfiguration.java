@@ -3,9 +3,9 @@ package org.relief.web;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.StaffDirectory;
+import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
 import org.relief.fhir.token.ApiClient;
 import org.relief.fhir.token.ApiTokens;
-import org.relief.careteam.StaffUserDetailsService.StaffPrincipal;
 import org.relief.shared.PatientInPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +21,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.header.writers.XXssProtectionHeaderWriter;
 
 /**
@@ -49,36 +49,49 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AuditLog audit) throws Exception {
         AccessDeniedHandlerImpl refuse = new AccessDeniedHandlerImpl();
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/openapi/**", "/api/docs/**", "/api/docs").permitAll()
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/openapi/**", "/api/docs/**", "/api/docs")
+                        .permitAll()
+                        .requestMatchers("/api/admin/**")
+                        .hasRole("ADMIN")
                         // an API token: reads need its read scope, everything else its write scope
-                        .requestMatchers(r -> ApiBearerTokenFilter.presentsBearer(r)
-                                && READ_METHODS.contains(r.getMethod())).hasAuthority(ApiBearerTokenFilter.SCOPE_READ)
+                        .requestMatchers(
+                                r -> ApiBearerTokenFilter.presentsBearer(r) && READ_METHODS.contains(r.getMethod()))
+                        .hasAuthority(ApiBearerTokenFilter.SCOPE_READ)
                         .requestMatchers(ApiBearerTokenFilter::presentsBearer)
                         .hasAuthority(ApiBearerTokenFilter.SCOPE_WRITE)
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 .addFilterBefore(new ApiBearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 // HTTP Basic is for trying the API out (a BCrypt check on every request); integrations use tokens
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
                     var auth = SecurityContextHolder.getContext().getAuthentication();
                     String who = auth == null ? "-" : auth.getName();
-                    String role = auth != null && auth.getPrincipal() instanceof ApiClient c ? c.role().name()
-                            : auth != null && auth.getPrincipal() instanceof StaffPrincipal p ? p.role().name() : "-";
-                    audit.record(who, role, PatientInPath.orNull(request.getRequestURI()), AuditAction.DENIED,
+                    String role = auth != null && auth.getPrincipal() instanceof ApiClient c
+                            ? c.role().name()
+                            : auth != null && auth.getPrincipal() instanceof StaffPrincipal p
+                                    ? p.role().name()
+                                    : "-";
+                    audit.record(
+                            who,
+                            role,
+                            PatientInPath.orNull(request.getRequestURI()),
+                            AuditAction.DENIED,
                             request.getMethod() + " "
-                            + request.getRequestURI() + " refused: " + (auth != null
-                                    && auth.getPrincipal() instanceof ApiClient c
-                                    ? "the token's scopes (" + String.join(" ", c.scopes()) + ") do not allow it"
-                                    : "not allowed"), "DENIED", request.getRemoteAddr());
+                                    + request.getRequestURI() + " refused: "
+                                    + (auth != null && auth.getPrincipal() instanceof ApiClient c
+                                            ? "the token's scopes (" + String.join(" ", c.scopes())
+                                                    + ") do not allow it"
+                                            : "not allowed"),
+                            "DENIED",
+                            request.getRemoteAddr());
                     refuse.handle(request, response, denied);
                 }))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 // a signed-in browser session may call the API too; then writes need the CSRF token like forms do.
                 // Requests that carry their own credentials (Authorization header) cannot be forged by a page.
-                .csrf(c -> c.requireCsrfProtectionMatcher(r -> !SAFE_METHODS.contains(r.getMethod())
-                        && r.getHeader("Authorization") == null))
+                .csrf(c -> c.requireCsrfProtectionMatcher(
+                        r -> !SAFE_METHODS.contains(r.getMethod()) && r.getHeader("Authorization") == null))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP)));
         return http.build();
     }
@@ -86,16 +99,26 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, AuditLog audit) throws Exception {
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/error",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/actuator/health",
+                                "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(
+                        f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedout"))
                 .exceptionHandling(e -> e.accessDeniedHandler(new AuditedAccessDenied(audit)))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .xssProtection(x -> x.headerValue(XXssProtectionHeaderWriter.HeaderValue.DISABLED)));
         return http.build();
@@ -113,7 +136,8 @@ class SecurityConfiguration {
 
         @EventListener
         void failed(AbstractAuthenticationFailureEvent event) {
-            directory.recordFailedSignIn(String.valueOf(event.getAuthentication().getName()),
+            directory.recordFailedSignIn(
+                    String.valueOf(event.getAuthentication().getName()),
                     address(event.getAuthentication().getDetails()));
         }
 
@@ -132,7 +156,9 @@ class SecurityConfiguration {
         @EventListener
         void succeeded(InteractiveAuthenticationSuccessEvent event) {
             if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal p) {
-                directory.recordSuccessfulSignIn(p.username(), p.role().name(),
+                directory.recordSuccessfulSignIn(
+                        p.username(),
+                        p.role().name(),
                         address(event.getAuthentication().getDetails()));
             }
         }

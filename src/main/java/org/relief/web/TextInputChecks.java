@@ -3,6 +3,7 @@ package org.relief.web;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,13 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import java.time.LocalDate;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.jdk.NumberDeserializers;
-import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
-import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -65,6 +65,7 @@ class TextInputChecks implements WebMvcConfigurer {
 
     /** Rows a form may have ("goal[3].kind"): Spring's own limit for growing a bound list. */
     static final int MAX_ROWS = 256;
+
     private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[([^\\]]*)]");
 
     /** Every "[n]" in a parameter name is a row number 0..255 (a negative or huge one would break the binder). */
@@ -91,8 +92,10 @@ class TextInputChecks implements WebMvcConfigurer {
                 parameters = request.getParameterMap();
             } catch (IllegalStateException | IllegalArgumentException e) {
                 // the container could not decode the query string or form body (e.g. "%zz")
-                throw new InvalidInputException(List.of(new FieldProblem("query", "cannot be decoded: a % must be "
-                        + "followed by two hexadecimal digits, and the decoded bytes must be UTF-8")));
+                throw new InvalidInputException(List.of(new FieldProblem(
+                        "query",
+                        "cannot be decoded: a % must be "
+                                + "followed by two hexadecimal digits, and the decoded bytes must be UTF-8")));
             }
             for (Map.Entry<String, String[]> e : parameters.entrySet()) {
                 String nameProblem = TextInput.problem(e.getKey());
@@ -101,8 +104,10 @@ class TextInputChecks implements WebMvcConfigurer {
                     continue;
                 }
                 if (!rowsInRange(e.getKey())) {
-                    problems.add(new FieldProblem(e.getKey(), "is not a field of any form: a row number in a "
-                            + "field's name is 0 to " + (MAX_ROWS - 1)));
+                    problems.add(new FieldProblem(
+                            e.getKey(),
+                            "is not a field of any form: a row number in a " + "field's name is 0 to "
+                                    + (MAX_ROWS - 1)));
                     continue;
                 }
                 for (String value : e.getValue()) {

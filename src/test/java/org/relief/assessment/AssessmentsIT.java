@@ -23,10 +23,13 @@ class AssessmentsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Assessments assessments;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     ClinicFixture fixture;
 
@@ -60,15 +63,17 @@ class AssessmentsIT {
         }
         var first = assessments.record(physician, patientId, "PHQ9", LocalDate.now(), phq);
         phq.put("q9", 2);
-        var corrected = assessments.correct(physician, patientId, first.entryId(), 1, LocalDate.now(), phq,
-                "item 9 was keyed wrongly");
+        var corrected = assessments.correct(
+                physician, patientId, first.entryId(), 1, LocalDate.now(), phq, "item 9 was keyed wrongly");
         assertThat(corrected.version()).isEqualTo(2);
         assertThat(corrected.total()).isEqualTo(2.0);
-        assertThat(assessments.history(physician, patientId).get("PHQ9")).singleElement()
+        assertThat(assessments.history(physician, patientId).get("PHQ9"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.version()).isEqualTo(2));
         assertThat(safety.status(physician, patientId).hasOpenAlert()).isTrue();
-        assertThatThrownBy(() -> assessments.correct(physician, patientId, first.entryId(), 1, LocalDate.now(), phq,
-                "again")).isInstanceOf(org.relief.shared.VersionConflictException.class);
+        assertThatThrownBy(() ->
+                        assessments.correct(physician, patientId, first.entryId(), 1, LocalDate.now(), phq, "again"))
+                .isInstanceOf(org.relief.shared.VersionConflictException.class);
     }
 
     @Autowired
@@ -81,14 +86,24 @@ class AssessmentsIT {
         var form = session.get("/patients/" + patientId + "/instruments/NRS/" + r.entryId() + "/edit");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("What was corrected").contains("value=\"1\"");
-        var missing = session.postForm("/patients/" + patientId + "/instruments/NRS/" + r.entryId(),
+        var missing = session.postForm(
+                "/patients/" + patientId + "/instruments/NRS/" + r.entryId(),
                 Map.of("version", "1", "administeredOn", LocalDate.now().toString(), "item.pain", "5"));
         assertThat(missing.statusCode()).isEqualTo(400);
-        var ok = session.postForm("/patients/" + patientId + "/instruments/NRS/" + r.entryId(),
-                Map.of("version", "1", "administeredOn", LocalDate.now().toString(), "item.pain", "5",
-                        "changeReason", "patient said 5, not 6"));
+        var ok = session.postForm(
+                "/patients/" + patientId + "/instruments/NRS/" + r.entryId(),
+                Map.of(
+                        "version",
+                        "1",
+                        "administeredOn",
+                        LocalDate.now().toString(),
+                        "item.pain",
+                        "5",
+                        "changeReason",
+                        "patient said 5, not 6"));
         assertThat(ok.statusCode()).isEqualTo(302);
-        assertThat(assessments.history(physician, patientId).get("NRS").get(0).total()).isEqualTo(5.0);
+        assertThat(assessments.history(physician, patientId).get("NRS").get(0).total())
+                .isEqualTo(5.0);
     }
 
     @Test
@@ -100,23 +115,28 @@ class AssessmentsIT {
 
     @Test
     void frontDeskDoesNotRecordInstruments() {
-        assertThatThrownBy(() -> assessments.record(Fixtures.actor(staff, "desk.miller"), patientId, "NRS",
-                LocalDate.now(), Map.of("pain", 5))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> assessments.record(
+                        Fixtures.actor(staff, "desk.miller"), patientId, "NRS", LocalDate.now(), Map.of("pain", 5)))
+                .isInstanceOf(ForbiddenException.class);
     }
 
     @Test
     void apiRefusesBadAnswersNamingTheItemAndChangesNothing() {
         var api = Http.basic(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
-        var bad = api.postJson("/api/patients/" + patientId + "/instruments/PHQ9",
+        var bad = api.postJson(
+                "/api/patients/" + patientId + "/instruments/PHQ9",
                 "{\"administeredOn\": \"" + LocalDate.now() + "\", \"answers\": {\"q1\": 7}}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"answers.q1\"");
-        var future = api.postJson("/api/patients/" + patientId + "/instruments/NRS",
+        var future = api.postJson(
+                "/api/patients/" + patientId + "/instruments/NRS",
                 "{\"administeredOn\": \"" + LocalDate.now().plusDays(3) + "\", \"answers\": {\"pain\": 3}}");
         assertThat(future.statusCode()).isEqualTo(400);
         assertThat(future.body()).contains("\"field\":\"administeredOn\"");
-        assertThat(api.get("/api/patients/" + patientId + "/instruments").body()).isEqualTo("{}");
-        var ok = api.postJson("/api/patients/" + patientId + "/instruments/ODI",
+        assertThat(api.get("/api/patients/" + patientId + "/instruments").body())
+                .isEqualTo("{}");
+        var ok = api.postJson(
+                "/api/patients/" + patientId + "/instruments/ODI",
                 "{\"administeredOn\": \"" + LocalDate.now() + "\", \"answers\": {\"s1\": 3, \"s2\": 2}}");
         assertThat(ok.statusCode()).isEqualTo(201);
         assertThat(ok.body()).contains("\"total\":50.0").contains("Severe");
@@ -126,7 +146,8 @@ class AssessmentsIT {
     @Test
     void theFormShowsTheScoreAsItIsFilledIn() {
         var session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
-        var r = session.postForm("/patients/" + patientId + "/instruments/PEG/preview",
+        var r = session.postForm(
+                "/patients/" + patientId + "/instruments/PEG/preview",
                 Map.of("item.p", "7", "item.e", "6", "item.g", "8"));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("id=\"score-total\"").contains("7.00");

@@ -20,8 +20,8 @@ class BaselineChangeTest {
         assertThat(c.points()).isEqualTo(-3);
         assertThat(c.percent()).isCloseTo(-42.857, within(0.001));
         assertThat(c.percentShown()).isEqualTo("-43%");
-        assertThat(c.direction()).isEqualTo("improved");     // 3 points >= 2 (Farrar)
-        assertThat(c.grade()).isEqualTo("moderate");         // 43% is >= 30% and < 50% (IMMPACT)
+        assertThat(c.direction()).isEqualTo("improved"); // 3 points >= 2 (Farrar)
+        assertThat(c.grade()).isEqualTo("moderate"); // 43% is >= 30% and < 50% (IMMPACT)
         assertThat(c.summary()).isEqualTo("moderate improvement (clinically important)");
     }
 
@@ -30,13 +30,13 @@ class BaselineChangeTest {
         assertThat(BaselineChange.of(Instruments.NRS, START, 8, 4).grade()).isEqualTo("substantial"); // 50%
         assertThat(BaselineChange.of(Instruments.NRS, START, 10, 5).summary())
                 .isEqualTo("substantial improvement (clinically important)");
-        assertThat(BaselineChange.of(Instruments.NRS, START, 10, 6).grade()).isEqualTo("moderate");  // 40%
-        assertThat(BaselineChange.of(Instruments.NRS, START, 10, 7).grade()).isEqualTo("moderate");  // 30%
-        assertThat(BaselineChange.of(Instruments.NRS, START, 10, 8).grade()).isEqualTo("minimal");   // 20%
-        assertThat(BaselineChange.of(Instruments.NRS, START, 10, 9).grade()).isEqualTo("minimal");   // 10%
+        assertThat(BaselineChange.of(Instruments.NRS, START, 10, 6).grade()).isEqualTo("moderate"); // 40%
+        assertThat(BaselineChange.of(Instruments.NRS, START, 10, 7).grade()).isEqualTo("moderate"); // 30%
+        assertThat(BaselineChange.of(Instruments.NRS, START, 10, 8).grade()).isEqualTo("minimal"); // 20%
+        assertThat(BaselineChange.of(Instruments.NRS, START, 10, 9).grade()).isEqualTo("minimal"); // 10%
         BaselineChange small = BaselineChange.of(Instruments.NRS, START, 10, 8);
-        assertThat(small.direction()).isEqualTo("improved");   // 2 points is meaningful (Farrar) though only 20%
-        BaselineChange tiny = BaselineChange.of(Instruments.NRS, START, 8, 7);               // 12.5%, 1 point
+        assertThat(small.direction()).isEqualTo("improved"); // 2 points is meaningful (Farrar) though only 20%
+        BaselineChange tiny = BaselineChange.of(Instruments.NRS, START, 8, 7); // 12.5%, 1 point
         assertThat(tiny.grade()).isEqualTo("minimal");
         assertThat(tiny.direction()).isNull();
         assertThat(tiny.summary()).isEqualTo("minimal improvement");
@@ -60,7 +60,8 @@ class BaselineChangeTest {
         assertThat(odi.grade()).isNull();
         assertThat(odi.summary()).isEqualTo("meaningfully improved");
         // Roland-Morris: 5 points (Ostelo 2008): 18 -> 14 is not enough
-        assertThat(BaselineChange.of(Instruments.RMDQ, START, 18, 14).direction()).isNull();
+        assertThat(BaselineChange.of(Instruments.RMDQ, START, 18, 14).direction())
+                .isNull();
         assertThat(BaselineChange.of(Instruments.NRS, START, 0, 2).percent()).isNull();
     }
 }

@@ -19,8 +19,10 @@ class BaselineHistoryIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Assessments assessments;
+
     @Autowired
     ClinicFixture fixture;
 
@@ -43,14 +45,17 @@ class BaselineHistoryIT {
         assertThat(last.percentShown()).isEqualTo("-43%");
         assertThat(last.summary()).isEqualTo("moderate improvement (clinically important)");
         assertThat(nrs.get(3).meaningfulEither()).isEqualTo("improved");
-        assertThat(nrs.get(1).fromBaseline().direction()).isNull();      // 7 -> 6: 1 point, 14%
+        assertThat(nrs.get(1).fromBaseline().direction()).isNull(); // 7 -> 6: 1 point, 14%
 
         Http web = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
         String page = web.get("/patients/" + patientId + "/instruments/NRS").body();
-        assertThat(page).contains("Since baseline").contains("-3 (-43%)")
+        assertThat(page)
+                .contains("Since baseline")
+                .contains("-3 (-43%)")
                 .contains("moderate improvement (clinically important)")
                 .contains("-43% since baseline: moderate improvement (clinically important)");
-        String chart = web.get("/patients/" + patientId + "/instruments/section").body();
+        String chart =
+                web.get("/patients/" + patientId + "/instruments/section").body();
         assertThat(chart).contains("-43% since baseline").contains("moderate improvement (clinically important)");
     }
 }

@@ -38,7 +38,8 @@ class InstrumentPropertiesTest {
     @MethodSource("phq9Answers")
     void phq9TotalIsTheSumOfItsItems(Map<String, Integer> answers) {
         Score s = Instruments.score(Instruments.PHQ9, answers);
-        assertThat(s.total()).isEqualTo((double) answers.values().stream().mapToInt(Integer::intValue).sum());
+        assertThat(s.total()).isEqualTo((double)
+                answers.values().stream().mapToInt(Integer::intValue).sum());
         assertThat(s.safetyFlags().isEmpty()).isEqualTo(answers.get("q9") == 0);
     }
 
@@ -47,7 +48,8 @@ class InstrumentPropertiesTest {
     void everyScoreStaysWithinItsInstrumentsRange(Answers a) {
         Score s = Instruments.score(a.instrument(), a.values());
         if (s.total() != null) {
-            assertThat(s.total()).isBetween(a.instrument().scoreMin(), a.instrument().scoreMax());
+            assertThat(s.total())
+                    .isBetween(a.instrument().scoreMin(), a.instrument().scoreMax());
         }
     }
 
@@ -62,8 +64,8 @@ class InstrumentPropertiesTest {
     /** ODI sections s1..s10 answered 0-5, each left out about one time in seven. */
     static Stream<Map<String, Integer>> odiAnswers() {
         Random random = new Random(SEED);
-        Stream<Map<String, Integer>> edges = Stream.of(Map.of(), numbered("s", 10, i -> 0), numbered("s", 10, i -> 5),
-                Map.of("s1", 5), Map.of("s10", 0));
+        Stream<Map<String, Integer>> edges = Stream.of(
+                Map.of(), numbered("s", 10, i -> 0), numbered("s", 10, i -> 5), Map.of("s1", 5), Map.of("s10", 0));
         return Stream.concat(edges, IntStream.range(0, CASES).mapToObj(n -> {
             Map<String, Integer> m = new HashMap<>();
             for (int i = 1; i <= 10; i++) {
@@ -79,25 +81,37 @@ class InstrumentPropertiesTest {
     /** PHQ-9 items q1..q9, all answered 0-3. */
     static Stream<Map<String, Integer>> phq9Answers() {
         Random random = new Random(SEED + 1);
-        Stream<Map<String, Integer>> edges = Stream.of(numbered("q", 9, i -> 0), numbered("q", 9, i -> 3),
-                numbered("q", 9, i -> i == 9 ? 1 : 0));
-        return Stream.concat(edges, IntStream.range(0, CASES)
-                .mapToObj(n -> numbered("q", 9, i -> random.nextInt(0, 4))));
+        Stream<Map<String, Integer>> edges =
+                Stream.of(numbered("q", 9, i -> 0), numbered("q", 9, i -> 3), numbered("q", 9, i -> i == 9 ? 1 : 0));
+        return Stream.concat(
+                edges, IntStream.range(0, CASES).mapToObj(n -> numbered("q", 9, i -> random.nextInt(0, 4))));
     }
 
     /** Any instrument, each item given one of its own options or (about one in five) left unanswered. */
     static Stream<Answers> anyInstrumentAnswers() {
         Random random = new Random(SEED + 2);
-        Stream<Answers> edges = Instruments.ALL.stream().flatMap(instrument -> Stream.of(
-                new Answers(instrument, Map.of()),
-                new Answers(instrument, each(instrument, options -> options.get(0).value())),
-                new Answers(instrument, each(instrument, options -> options.get(options.size() - 1).value()))));
+        Stream<Answers> edges = Instruments.ALL.stream()
+                .flatMap(instrument -> Stream.of(
+                        new Answers(instrument, Map.of()),
+                        new Answers(
+                                instrument,
+                                each(instrument, options -> options.get(0).value())),
+                        new Answers(
+                                instrument,
+                                each(
+                                        instrument,
+                                        options ->
+                                                options.get(options.size() - 1).value()))));
         return Stream.concat(edges, IntStream.range(0, CASES).mapToObj(n -> {
             Instrument instrument = Instruments.ALL.get(random.nextInt(Instruments.ALL.size()));
             Map<String, Integer> m = new HashMap<>();
             for (Instrument.Item item : instrument.items()) {
                 if (random.nextInt(5) != 0) {
-                    m.put(item.id(), item.options().get(random.nextInt(item.options().size())).value());
+                    m.put(
+                            item.id(),
+                            item.options()
+                                    .get(random.nextInt(item.options().size()))
+                                    .value());
                 }
             }
             return new Answers(instrument, m);
@@ -112,8 +126,7 @@ class InstrumentPropertiesTest {
         return m;
     }
 
-    private static Map<String, Integer> each(Instrument instrument,
-            Function<List<Instrument.Option>, Integer> pick) {
+    private static Map<String, Integer> each(Instrument instrument, Function<List<Instrument.Option>, Integer> pick) {
         Map<String, Integer> m = new HashMap<>();
         instrument.items().forEach(item -> m.put(item.id(), pick.apply(item.options())));
         return m;

@@ -16,20 +16,24 @@ class InstrumentScoringTest {
 
     @Test
     void nrsIsTheRatingAndTwoPointsOrThirtyPercentIsMeaningful() {
-        assertThat(Instruments.score(Instruments.NRS, Map.of("pain", 7)).total()).isEqualTo(7);
+        assertThat(Instruments.score(Instruments.NRS, Map.of("pain", 7)).total())
+                .isEqualTo(7);
         var mc = Instruments.NRS.meaningfulChange();
-        assertThat(mc.isMeaningful(7, 5)).isTrue();      // 2 points (Farrar 2001)
-        assertThat(mc.isMeaningful(3, 2)).isTrue();      // 1 point is 33% of 3
-        assertThat(mc.isMeaningful(8, 7)).isFalse();     // 1 point, 12.5%
-        assertThat(mc.isMeaningful(10, 7)).isTrue();     // 30% exactly
+        assertThat(mc.isMeaningful(7, 5)).isTrue(); // 2 points (Farrar 2001)
+        assertThat(mc.isMeaningful(3, 2)).isTrue(); // 1 point is 33% of 3
+        assertThat(mc.isMeaningful(8, 7)).isFalse(); // 1 point, 12.5%
+        assertThat(mc.isMeaningful(10, 7)).isTrue(); // 30% exactly
     }
 
     @Test
     void pegIsTheMeanOfItsThreeItems() {
         Score s = Instruments.score(Instruments.PEG, Map.of("p", 7, "e", 6, "g", 8));
         assertThat(s.total()).isEqualTo(7.0);
-        assertThat(Instruments.score(Instruments.PEG, Map.of("p", 7, "e", 6, "g", 6)).total()).isEqualTo(6.33);
-        assertThat(Instruments.score(Instruments.PEG, Map.of("p", 7, "e", 6)).total()).isNull();
+        assertThat(Instruments.score(Instruments.PEG, Map.of("p", 7, "e", 6, "g", 6))
+                        .total())
+                .isEqualTo(6.33);
+        assertThat(Instruments.score(Instruments.PEG, Map.of("p", 7, "e", 6)).total())
+                .isNull();
         assertThat(Instruments.PEG.meaningfulChange().isMeaningful(7.0, 6.0)).isTrue();
         assertThat(Instruments.PEG.meaningfulChange().isMeaningful(7.0, 6.33)).isFalse();
     }
@@ -60,18 +64,44 @@ class InstrumentScoringTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"20,Minimal", "20.5,Moderate", "21,Moderate", "40,Moderate", "41,Severe", "60,Severe", "61,Crippled",
-            "80,Crippled", "81,Bed-bound", "100,Bed-bound", "0,Minimal"})
+    @CsvSource({
+        "20,Minimal",
+        "20.5,Moderate",
+        "21,Moderate",
+        "40,Moderate",
+        "41,Severe",
+        "60,Severe",
+        "61,Crippled",
+        "80,Crippled",
+        "81,Bed-bound",
+        "100,Bed-bound",
+        "0,Minimal"
+    })
     void odiBandEdges(double index, String band) {
-        assertThat(Instruments.ODI.band(index)).get().extracting(Instrument.Band::label).asString()
+        assertThat(Instruments.ODI.band(index))
+                .get()
+                .extracting(Instrument.Band::label)
+                .asString()
                 .startsWith(band);
     }
 
     @ParameterizedTest
-    @CsvSource({"0,None-minimal", "4,None-minimal", "5,Mild", "9,Mild", "10,Moderate", "14,Moderate",
-            "15,Moderately severe", "19,Moderately severe", "20,Severe", "27,Severe"})
+    @CsvSource({
+        "0,None-minimal",
+        "4,None-minimal",
+        "5,Mild",
+        "9,Mild",
+        "10,Moderate",
+        "14,Moderate",
+        "15,Moderately severe",
+        "19,Moderately severe",
+        "20,Severe",
+        "27,Severe"
+    })
     void phq9BandEdgesAreKroenkes(int total, String band) {
-        assertThat(Instruments.score(Instruments.PHQ9, answersSumming(9, 3, total)).band()).startsWith(band);
+        assertThat(Instruments.score(Instruments.PHQ9, answersSumming(9, 3, total))
+                        .band())
+                .startsWith(band);
     }
 
     @Test
@@ -89,16 +119,20 @@ class InstrumentScoringTest {
         Score incomplete = Instruments.score(Instruments.PHQ9, Map.of("q9", 2));
         assertThat(incomplete.total()).isNull();
         assertThat(incomplete.safetyFlags()).hasSize(1);
-        assertThat(Instruments.score(Instruments.PHQ9, answersSumming(9, 3, 27)).safetyFlags()).hasSize(1);
+        assertThat(Instruments.score(Instruments.PHQ9, answersSumming(9, 3, 27)).safetyFlags())
+                .hasSize(1);
         Map<String, Integer> highWithoutItem9 = new HashMap<>(answersSumming(8, 3, 24));
         highWithoutItem9.put("q9", 0);
-        assertThat(Instruments.score(Instruments.PHQ9, highWithoutItem9).safetyFlags()).isEmpty();
+        assertThat(Instruments.score(Instruments.PHQ9, highWithoutItem9).safetyFlags())
+                .isEmpty();
     }
 
     @ParameterizedTest
     @CsvSource({"4,Minimal", "5,Mild", "9,Mild", "10,Moderate", "14,Moderate", "15,Severe", "21,Severe"})
     void gad7BandEdgesAreSpitzers(int total, String band) {
-        assertThat(Instruments.score(Instruments.GAD7, answersSumming(7, 3, total)).band()).startsWith(band);
+        assertThat(Instruments.score(Instruments.GAD7, answersSumming(7, 3, total))
+                        .band())
+                .startsWith(band);
     }
 
     @Test
@@ -108,7 +142,9 @@ class InstrumentScoringTest {
             a.put("q" + i, i <= 5 || i == 12 ? 4 : i >= 8 && i <= 11 ? 2 : 1);
         }
         Score s = Instruments.score(Instruments.PCS, a);
-        assertThat(s.subscales()).containsEntry("Helplessness", 24.0).containsEntry("Rumination", 8.0)
+        assertThat(s.subscales())
+                .containsEntry("Helplessness", 24.0)
+                .containsEntry("Rumination", 8.0)
                 .containsEntry("Magnification", 3.0);
         assertThat(s.total()).isEqualTo(35.0);
         assertThat(s.band()).startsWith("Clinically relevant");
@@ -139,10 +175,14 @@ class InstrumentScoringTest {
             assertThat(s.total()).isEqualTo(0);
         });
         assertThat(risk(Map.of("q1", 1, "q2", 0, "q6", 0))).isEqualTo(Risk.LOW);
-        assertThat(risk(Map.of("q1", 0, "q2", 1, "q3", 0, "q4", 0, "q5", 0, "q6", 0))).isEqualTo(Risk.LOW);
-        assertThat(risk(Map.of("q1", 1, "q2", 1, "q3", 1, "q4", 0, "q5", 0, "q6", 0))).isEqualTo(Risk.MODERATE);
-        assertThat(risk(Map.of("q1", 1, "q2", 1, "q3", 1, "q4", 1, "q5", 0, "q6", 0))).isEqualTo(Risk.HIGH);
-        assertThat(risk(Map.of("q1", 1, "q2", 1, "q3", 0, "q4", 0, "q5", 1, "q6", 0))).isEqualTo(Risk.HIGH);
+        assertThat(risk(Map.of("q1", 0, "q2", 1, "q3", 0, "q4", 0, "q5", 0, "q6", 0)))
+                .isEqualTo(Risk.LOW);
+        assertThat(risk(Map.of("q1", 1, "q2", 1, "q3", 1, "q4", 0, "q5", 0, "q6", 0)))
+                .isEqualTo(Risk.MODERATE);
+        assertThat(risk(Map.of("q1", 1, "q2", 1, "q3", 1, "q4", 1, "q5", 0, "q6", 0)))
+                .isEqualTo(Risk.HIGH);
+        assertThat(risk(Map.of("q1", 1, "q2", 1, "q3", 0, "q4", 0, "q5", 1, "q6", 0)))
+                .isEqualTo(Risk.HIGH);
         assertThat(risk(Map.of("q1", 0, "q2", 0, "q6", 1, "q6_recent", 1))).isEqualTo(Risk.HIGH);
         assertThat(risk(Map.of("q1", 0, "q2", 0, "q6", 1, "q6_recent", 0))).isEqualTo(Risk.UNRATED);
     }
@@ -167,9 +207,11 @@ class InstrumentScoringTest {
     @Test
     void unknownItemsAndOutOfRangeAnswersAreRefusedNamingTheItem() {
         assertThatThrownBy(() -> Instruments.score(Instruments.PHQ9, Map.of("q10", 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("q10:");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("q10:");
         assertThatThrownBy(() -> Instruments.score(Instruments.PHQ9, Map.of("q1", 4)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("q1:");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("q1:");
     }
 
     @Test

@@ -41,24 +41,59 @@ public class MedicationBenchmark {
     public void setUp() {
         LocalDate today = LocalDate.of(2026, 11, 24);
         Prescriber dr = Prescriber.ours(java.util.UUID.fromString("00000000-0000-0000-0000-000000000007"), "Dr Patel");
-        String[][] oral = {{"oxycodone", "10", "1 tab q4h"}, {"morphine", "30", "1 tab bid"},
-            {"hydrocodone", "10", "1 tab q6h prn, max 4/day"}, {"tramadol", "50", "1 tab qid"},
-            {"tapentadol", "50", "1 tab q6h"}, {"methadone", "10", "1 tab tid"}, {"hydromorphone", "2", "1 tab q4h"},
-            {"meperidine", "50", "1 tab q6h"}, {"alprazolam", "0.5", "1 tab bid"}, {"gabapentin", "300", "1 tab tid"},
-            {"cyclobenzaprine", "10", "1 tab qhs"}, {"apixaban", "5", "1 tab bid"}, {"naproxen", "500", "1 tab bid"},
-            {"acetaminophen", "500", "2 tabs tid"}, {"duloxetine", "60", "1 tab daily"},
-            {"clopidogrel", "75", "1 tab daily"}, {"codeine", "30", "1 tab q6h"}, {"meloxicam", "15", "1 tab daily"}};
+        String[][] oral = {
+            {"oxycodone", "10", "1 tab q4h"},
+            {"morphine", "30", "1 tab bid"},
+            {"hydrocodone", "10", "1 tab q6h prn, max 4/day"},
+            {"tramadol", "50", "1 tab qid"},
+            {"tapentadol", "50", "1 tab q6h"},
+            {"methadone", "10", "1 tab tid"},
+            {"hydromorphone", "2", "1 tab q4h"},
+            {"meperidine", "50", "1 tab q6h"},
+            {"alprazolam", "0.5", "1 tab bid"},
+            {"gabapentin", "300", "1 tab tid"},
+            {"cyclobenzaprine", "10", "1 tab qhs"},
+            {"apixaban", "5", "1 tab bid"},
+            {"naproxen", "500", "1 tab bid"},
+            {"acetaminophen", "500", "2 tabs tid"},
+            {"duloxetine", "60", "1 tab daily"},
+            {"clopidogrel", "75", "1 tab daily"},
+            {"codeine", "30", "1 tab q6h"},
+            {"meloxicam", "15", "1 tab daily"}
+        };
         medications = new ArrayList<>();
         for (String[] o : oral) {
-            medications.add(new Medication(List.of(Ingredient.of(o[0], o[1], StrengthUnit.MG)), DoseForm.TABLET,
-                    Route.ORAL, SigText.parse(o[2]), today.minusYears(1), null, null, dr, ""));
+            medications.add(new Medication(
+                    List.of(Ingredient.of(o[0], o[1], StrengthUnit.MG)),
+                    DoseForm.TABLET,
+                    Route.ORAL,
+                    SigText.parse(o[2]),
+                    today.minusYears(1),
+                    null,
+                    null,
+                    dr,
+                    ""));
         }
-        medications.add(new Medication(List.of(new Ingredient("fentanyl", null, new BigDecimal("25"),
-                StrengthUnit.MCG_PER_HOUR)), DoseForm.PATCH, Route.TRANSDERMAL, SigText.parse("1 patch q72h"),
-                today.minusYears(1), null, null, dr, ""));
-        medications.add(new Medication(List.of(new Ingredient("buprenorphine", null, BigDecimal.TEN,
-                StrengthUnit.MCG_PER_HOUR)), DoseForm.PATCH, Route.TRANSDERMAL, SigText.parse("1 patch every 7 days"),
-                today.minusYears(1), null, null, dr, ""));
+        medications.add(new Medication(
+                List.of(new Ingredient("fentanyl", null, new BigDecimal("25"), StrengthUnit.MCG_PER_HOUR)),
+                DoseForm.PATCH,
+                Route.TRANSDERMAL,
+                SigText.parse("1 patch q72h"),
+                today.minusYears(1),
+                null,
+                null,
+                dr,
+                ""));
+        medications.add(new Medication(
+                List.of(new Ingredient("buprenorphine", null, BigDecimal.TEN, StrengthUnit.MCG_PER_HOUR)),
+                DoseForm.PATCH,
+                Route.TRANSDERMAL,
+                SigText.parse("1 patch every 7 days"),
+                today.minusYears(1),
+                null,
+                null,
+                dr,
+                ""));
         inputs = SafetyInputs.nothingOnFile(today).withAge(67);
     }
 

@@ -40,8 +40,17 @@ public class OutcomesBenchmark {
                 new Simulator.Therapy(Simulator.CBT, d0.plusDays(100), d0.plusDays(260), -0.5),
                 new Simulator.Therapy("Duloxetine", d0.plusDays(190), null, -0.4),
                 new Simulator.Therapy("Acupuncture", d0.plusDays(220), d0.plusDays(320), 0));
-        Simulator.Scenario s = new Simulator.Scenario(Measure.NRS, d0, 365, 6.5, 0.5, 0.8, 1, ts,
-                List.of(new Simulator.Interaction(Simulator.PT, Simulator.CBT, -1.2)), List.of());
+        Simulator.Scenario s = new Simulator.Scenario(
+                Measure.NRS,
+                d0,
+                365,
+                6.5,
+                0.5,
+                0.8,
+                1,
+                ts,
+                List.of(new Simulator.Interaction(Simulator.PT, Simulator.CBT, -1.2)),
+                List.of());
         patient = Simulator.simulate(s, 42);
         exposures = s.exposures();
         TherapyAnalysis a = analysis.analyse(patient.series(), exposures);

@@ -26,19 +26,23 @@ class MedicationBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     ChartService charts;
 
     @Test
     void aPhysicianSeesMme100WithItsFlagsAndRecordsNaloxoneAndThePdmpCheck() throws Exception {
         var physician = Fixtures.actor(staff, "dr.patel");
-        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
-        UUID freeText = charts.add(physician, id, EntryKind.MEDICATION, Fixtures.oxycodone("10 mg")).entryId();
+        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(physician.staffId()))
+                .id();
+        UUID freeText = charts.add(physician, id, EntryKind.MEDICATION, Fixtures.oxycodone("10 mg"))
+                .entryId();
 
         try (Browser b = Browser.open(port)) {
             b.signIn("dr.patel", IntegrationTest.DEMO_PASSWORD);
@@ -55,14 +59,17 @@ class MedicationBrowserIT {
 
             add(b, "morphine", "20", "MG", "ER_TABLET", "1 tab bid");
             add(b, "alprazolam", "0.5", "MG", "TABLET", "1 tab tid");
-            assertThat(b.text(By.id("current-medications"))).contains("oxycodone 10 mg tablet")
-                    .contains("morphine 20 mg extended-release tablet").contains("alprazolam 0.5 mg tablet");
+            assertThat(b.text(By.id("current-medications")))
+                    .contains("oxycodone 10 mg tablet")
+                    .contains("morphine 20 mg extended-release tablet")
+                    .contains("alprazolam 0.5 mg tablet");
 
             assertThat(b.text(By.id("mme-total"))).isEqualTo("100");
             assertThat(b.text(By.id("mme-table"))).isEqualTo("CDC 2022");
             assertThat(b.text(By.id("mme-lines"))).contains("60 %").contains("40 %");
             assertThat(b.text(By.id("flag-MME_90"))).contains("90");
-            assertThat(b.text(By.id("flag-OPIOID_BENZODIAZEPINE"))).containsIgnoringCase("benzodiazepine")
+            assertThat(b.text(By.id("flag-OPIOID_BENZODIAZEPINE")))
+                    .containsIgnoringCase("benzodiazepine")
                     .contains("Source:");
             b.waitFor(By.id("flag-NALOXONE_NOT_OFFERED"));
             b.waitFor(By.id("flag-PDMP_CHECK_DUE"));
@@ -71,12 +78,14 @@ class MedicationBrowserIT {
             b.select("kind", "NALOXONE_OFFERED");
             b.clickAndWaitForNewPage(By.id("record-safety"));
             assertThat(b.waitFor(By.id("safety-records")).getText()).contains("Naloxone offered");
-            assertThat(b.driver().findElements(By.id("flag-NALOXONE_NOT_OFFERED"))).isEmpty();
+            assertThat(b.driver().findElements(By.id("flag-NALOXONE_NOT_OFFERED")))
+                    .isEmpty();
 
             b.select("kind", "PDMP_CHECKED");
             b.type("finding", "No other prescribers in 12 months");
             b.clickAndWaitForNewPage(By.id("record-safety"));
-            assertThat(b.waitFor(By.id("safety-records")).getText()).contains("PDMP checked")
+            assertThat(b.waitFor(By.id("safety-records")).getText())
+                    .contains("PDMP checked")
                     .contains("No other prescribers in 12 months");
             assertThat(b.driver().findElements(By.id("flag-PDMP_CHECK_DUE"))).isEmpty();
             b.waitFor(By.id("flag-MME_90"));

@@ -29,14 +29,17 @@ class NarrowScreenBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
 
     @Test
     void everyPageFitsA400PixelScreen() throws Exception {
-        UUID tenYear = patients.search(Fixtures.actor(staff, "dr.patel"), "Tenyear", Patients.Scope.MINE, 1).get(0)
+        UUID tenYear = patients.search(Fixtures.actor(staff, "dr.patel"), "Tenyear", Patients.Scope.MINE, 1)
+                .get(0)
                 .id();
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("dashboard", "/");
@@ -66,10 +69,12 @@ class NarrowScreenBrowserIT {
         for (var page : pages.entrySet()) {
             b.go(page.getValue());
             // the chart's sections arrive by htmx after the page: wait until every placeholder is replaced
-            new WebDriverWait(b.driver(), Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(b.script(
-                    "return document.readyState === 'complete' && !document.body.innerText.includes('Loading…')"
-                            + " && !document.getElementById('safety-placeholder')")));
-            assertThat(((Number) b.script("return window.innerWidth")).intValue()).isEqualTo(WIDTH);
+            new WebDriverWait(b.driver(), Duration.ofSeconds(15))
+                    .until(d -> Boolean.TRUE.equals(b.script(
+                            "return document.readyState === 'complete' && !document.body.innerText.includes('Loading…')"
+                                    + " && !document.getElementById('safety-placeholder')")));
+            assertThat(((Number) b.script("return window.innerWidth")).intValue())
+                    .isEqualTo(WIDTH);
             b.screenshot("narrow-" + page.getKey());
             long scrollWidth = ((Number) b.script("return document.documentElement.scrollWidth")).longValue();
             if (scrollWidth > WIDTH) {
@@ -78,8 +83,10 @@ class NarrowScreenBrowserIT {
             @SuppressWarnings("unchecked")
             List<Number> signOut = (List<Number>) b.script("var r = document.querySelector('header.top form button')"
                     + ".getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom];");
-            if (signOut.get(0).doubleValue() < 0 || signOut.get(1).doubleValue() > WIDTH
-                    || signOut.get(2).doubleValue() < 0 || signOut.get(1).doubleValue() <= 0) {
+            if (signOut.get(0).doubleValue() < 0
+                    || signOut.get(1).doubleValue() > WIDTH
+                    || signOut.get(2).doubleValue() < 0
+                    || signOut.get(1).doubleValue() <= 0) {
                 wrong.add(page.getValue() + ": Sign out is off-screen at " + signOut);
             }
         }

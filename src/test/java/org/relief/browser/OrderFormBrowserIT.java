@@ -13,8 +13,8 @@ import org.relief.assessment.SafetyFlag;
 import org.relief.careteam.StaffDirectory;
 import org.relief.patient.Patients;
 import org.relief.screening.SafetyProtocol;
-import org.relief.support.ClinicFixture;
 import org.relief.support.Browser;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +30,16 @@ class OrderFormBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Patients patients;
+
     @Autowired
     ClinicFixture fixture;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     SafetyProtocol safety;
 
@@ -48,19 +52,27 @@ class OrderFormBrowserIT {
             Select side = new Select(b.driver().findElement(By.id("side")));
             assertThat(side.getFirstSelectedOption().getAttribute("value")).isEmpty();
             assertThat(side.getFirstSelectedOption().getText()).isEqualTo("Choose…");
-            assertThat(side.getOptions()).extracting(WebElement::getText)
+            assertThat(side.getOptions())
+                    .extracting(WebElement::getText)
                     .contains("Left", "Right", "Bilateral", "Midline / no side");
 
             // a transforaminal ESI without a side, and a steroid dose that is not a number
-            b.select("type", "ESI_TRANSFORAMINAL").select("region", "LUMBAR")
-                    .setValue("plannedDate", LocalDate.now().plusDays(5).toString()).type("steroidMg", "sixty");
+            b.select("type", "ESI_TRANSFORAMINAL")
+                    .select("region", "LUMBAR")
+                    .setValue("plannedDate", LocalDate.now().plusDays(5).toString())
+                    .type("steroidMg", "sixty");
             b.clickAndWaitForNewPage(By.id("place-order"));
             String summary = b.waitFor(By.id("order-errors")).getText();
-            assertThat(summary).contains("Nothing was ordered").contains("Side:").contains("Steroid dose (mg):")
-                    .doesNotContain("steroidMg").doesNotContainPattern("(?m)^side:");
+            assertThat(summary)
+                    .contains("Nothing was ordered")
+                    .contains("Side:")
+                    .contains("Steroid dose (mg):")
+                    .doesNotContain("steroidMg")
+                    .doesNotContainPattern("(?m)^side:");
             assertThat(b.text(By.id("side-error"))).contains("choose");
             assertThat(b.text(By.id("steroidMg-error"))).contains("must be a number");
-            assertThat(b.driver().findElement(By.id("steroidMg")).getAttribute("value")).isEqualTo("sixty");
+            assertThat(b.driver().findElement(By.id("steroidMg")).getAttribute("value"))
+                    .isEqualTo("sixty");
             b.screenshot("order-form-errors");
 
             // "midline / no side" is not a side for a transforaminal ESI
@@ -74,15 +86,22 @@ class OrderFormBrowserIT {
             b.clickAndWaitForNewPage(By.id("place-order"));
             WebElement result = b.waitFor(By.id("order-result"));
             assertThat(result.getAttribute("class")).contains("alert");
-            assertThat(result.getText()).startsWith("Blocked").contains("Only 15 days").doesNotContain("ordered:");
+            assertThat(result.getText())
+                    .startsWith("Blocked")
+                    .contains("Only 15 days")
+                    .doesNotContain("ordered:");
             assertThat(b.driver().findElements(By.cssSelector(".notice"))).isEmpty();
             WebElement card = b.driver().findElement(By.cssSelector(".order"));
             assertThat(card.getAttribute("class")).contains("order-blocked");
             assertThat(card.findElement(By.cssSelector(".decision")).getText()).isEqualTo("Blocked");
-            assertThat(card.findElement(By.cssSelector(".block-summary")).getText()).startsWith("Blocked:")
+            assertThat(card.findElement(By.cssSelector(".block-summary")).getText())
+                    .startsWith("Blocked:")
                     .contains("Only 15 days");
             assertThat(card.findElements(By.cssSelector(".override-save"))).hasSize(1);
-            assertThat(card.getText()).doesNotContain("BLOCK").doesNotContain("LUMBAR").doesNotContain("LEFT");
+            assertThat(card.getText())
+                    .doesNotContain("BLOCK")
+                    .doesNotContain("LUMBAR")
+                    .doesNotContain("LEFT");
             b.screenshot("order-blocked-desktop");
             b.driver().manage().window().setSize(new Dimension(400, 900));
             b.go("/patients/" + id + "/procedures");
@@ -91,7 +110,8 @@ class OrderFormBrowserIT {
 
             // cancelled with a reason: kept, shown as cancelled, nothing left to override or document
             b.driver().findElement(By.cssSelector(".cancel-order summary")).click();
-            b.driver().findElement(By.cssSelector(".cancel-reason"))
+            b.driver()
+                    .findElement(By.cssSelector(".cancel-reason"))
                     .sendKeys("Patient wants to wait for the flare to settle");
             b.clickAndWaitForNewPage(By.cssSelector(".cancel-save"));
             assertThat(b.waitFor(By.cssSelector(".notice")).getText()).contains("order cancelled");
@@ -99,7 +119,8 @@ class OrderFormBrowserIT {
             assertThat(cancelled.getAttribute("class")).contains("order-cancelled");
             assertThat(cancelled.getText()).contains("Cancelled").contains("Patient wants to wait for the flare");
             assertThat(cancelled.findElements(By.cssSelector(".override-save"))).isEmpty();
-            assertThat(cancelled.findElements(By.linkText("Document this procedure"))).isEmpty();
+            assertThat(cancelled.findElements(By.linkText("Document this procedure")))
+                    .isEmpty();
             b.screenshot("order-cancelled");
         }
     }
@@ -107,18 +128,26 @@ class OrderFormBrowserIT {
     @Test
     void theSafetyHoldIsShownAsABlockWithNoOverrideButton() throws Exception {
         UUID id = fixture.patient().readyForLumbarEsi().create();
-        safety.report(Fixtures.actor(staff, "dr.patel"), id, SafetyFlag.Concern.SUICIDAL_IDEATION,
+        safety.report(
+                Fixtures.actor(staff, "dr.patel"),
+                id,
+                SafetyFlag.Concern.SUICIDAL_IDEATION,
                 "Disclosed thoughts of dying");
         try (Browser b = Browser.open(port)) {
             b.signIn("dr.patel", IntegrationTest.DEMO_PASSWORD);
             b.go("/patients/" + id + "/procedures");
-            b.select("type", "ESI_TRANSFORAMINAL").select("region", "LUMBAR").select("side", "RIGHT")
-                    .setValue("plannedDate", LocalDate.now().plusDays(30).toString()).type("steroidMg", "40");
+            b.select("type", "ESI_TRANSFORAMINAL")
+                    .select("region", "LUMBAR")
+                    .select("side", "RIGHT")
+                    .setValue("plannedDate", LocalDate.now().plusDays(30).toString())
+                    .type("steroidMg", "40");
             b.clickAndWaitForNewPage(By.id("place-order"));
             String page = b.pageText();
             assertThat(page).containsIgnoringCase("hold").doesNotContain("ordered:");
-            assertThat(b.driver().findElements(By.cssSelector(".override-save"))).isEmpty();
-            assertThat(b.driver().findElements(By.cssSelector(".override-reason"))).isEmpty();
+            assertThat(b.driver().findElements(By.cssSelector(".override-save")))
+                    .isEmpty();
+            assertThat(b.driver().findElements(By.cssSelector(".override-reason")))
+                    .isEmpty();
             assertThat(b.driver().findElements(By.cssSelector(".notice"))).isEmpty();
             b.screenshot("order-safety-hold");
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,13 +25,17 @@ class OutcomesBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
 
     private UUID demo(String family) {
-        return patients.search(Fixtures.actor(staff, "dr.patel"), family, Patients.Scope.MINE, 1).get(0).id();
+        return patients.search(Fixtures.actor(staff, "dr.patel"), family, Patients.Scope.MINE, 1)
+                .get(0)
+                .id();
     }
 
     @Test
@@ -45,21 +48,29 @@ class OutcomesBrowserIT {
             b.clickAndWaitForNewPage(By.linkText("Outcomes"));
             assertThat(b.currentPath()).isEqualTo("/patients/" + synergy + "/outcomes");
             b.waitFor(By.id("outcomes-chart"));
-            new WebDriverWait(b.driver(), Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(b.script(
-                    "const c = document.getElementById('outcomes-chart');"
+            new WebDriverWait(b.driver(), Duration.ofSeconds(15))
+                    .until(d -> Boolean.TRUE.equals(b.script("const c = document.getElementById('outcomes-chart');"
                             + " return c.dataset.drawn === '1' && !!Chart.getChart(c);")));
             // the chart holds the year's readings and the two therapies it draws as bands
             assertThat(((Number) b.script("return Chart.getChart(document.getElementById('outcomes-chart'))"
-                    + ".data.datasets[0].data.length")).intValue()).isEqualTo(365);
+                                    + ".data.datasets[0].data.length"))
+                            .intValue())
+                    .isEqualTo(365);
             String bands = b.driver().findElement(By.id("outcomes-chart")).getAttribute("data-therapies");
-            assertThat(bands).contains("Physical therapy|").contains("Cognitive behavioural therapy / pain psychology|");
-            assertThat(b.text(By.cssSelector("ul.therapy-legend"))).contains("Physical therapy")
+            assertThat(bands)
+                    .contains("Physical therapy|")
+                    .contains("Cognitive behavioural therapy / pain psychology|");
+            assertThat(b.text(By.cssSelector("ul.therapy-legend")))
+                    .contains("Physical therapy")
                     .contains("Cognitive behavioural therapy");
             String together1 = b.text(By.cssSelector("ul.interactions"));
-            assertThat(together1).contains("Possible synergy")
+            assertThat(together1)
+                    .contains("Possible synergy")
                     .contains("Physical therapy + Cognitive behavioural therapy / pain psychology")
                     .containsPattern("95 % interval −?\\d+\\.\\d\\d to −\\d+\\.\\d\\d\\)");
-            assertThat(b.text(By.id("helped"))).contains("Which therapies helped").contains("Change in level");
+            assertThat(b.text(By.id("helped")))
+                    .contains("Which therapies helped")
+                    .contains("Change in level");
             assertThat(b.text(By.cssSelector("table caption"))).contains("Pain (NRS 0-10) by date");
             b.screenshot("outcomes-synergy");
             b.script("document.getElementById('helped').scrollIntoView()");

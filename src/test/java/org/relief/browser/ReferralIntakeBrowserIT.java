@@ -28,7 +28,8 @@ class ReferralIntakeBrowserIT {
             b.signIn("desk.miller", IntegrationTest.DEMO_PASSWORD);
             b.go("/referrals/new");
             fillPatient(b);
-            b.select("img[0].modality", "MRI").type("img[0].bodyRegion", "Lumbar spine")
+            b.select("img[0].modality", "MRI")
+                    .type("img[0].bodyRegion", "Lumbar spine")
                     .setValue("img[0].studyDate", "2026-03-02")
                     .type("img[0].impression", "L5-S1 disc extrusion compressing the right S1 root");
             // "Add another imaging study" from the keyboard: the form comes back with a second row, nothing lost
@@ -40,17 +41,25 @@ class ReferralIntakeBrowserIT {
             b.waitFor(By.id("imaging-row-1"));
             assertThat(b.driver().findElement(By.id("img[0].impression")).getAttribute("value"))
                     .isEqualTo("L5-S1 disc extrusion compressing the right S1 root");
-            assertThat(b.driver().findElement(By.id("d.familyName")).getAttribute("value")).isEqualTo("Rowtest");
-            b.select("img[1].modality", "XRAY").type("img[1].bodyRegion", "Lumbar spine")
-                    .setValue("img[1].studyDate", "2025-12-01").type("img[1].impression", "Mild spondylosis");
-            b.type("tx[0].therapy", "Physical therapy").setValue("tx[0].startDate", "2025-10-01")
-                    .setValue("tx[0].endDate", "2025-12-15").select("tx[0].result", "NONE")
+            assertThat(b.driver().findElement(By.id("d.familyName")).getAttribute("value"))
+                    .isEqualTo("Rowtest");
+            b.select("img[1].modality", "XRAY")
+                    .type("img[1].bodyRegion", "Lumbar spine")
+                    .setValue("img[1].studyDate", "2025-12-01")
+                    .type("img[1].impression", "Mild spondylosis");
+            b.type("tx[0].therapy", "Physical therapy")
+                    .setValue("tx[0].startDate", "2025-10-01")
+                    .setValue("tx[0].endDate", "2025-12-15")
+                    .select("tx[0].result", "NONE")
                     .type("tx[0].whyStopped", "no meaningful relief");
             b.screenshot("referral-form-rows");
             b.clickAndWaitForNewPage(By.id("register"));
             assertThat(b.waitFor(By.id("patient-name")).getText()).isEqualTo("Rowtest, Casey");
-            assertThat(b.pageText()).contains("with 2 imaging studies and 1 prior treatment.")
-                    .contains("L5-S1 disc extrusion").contains("Mild spondylosis").contains("Physical therapy")
+            assertThat(b.pageText())
+                    .contains("with 2 imaging studies and 1 prior treatment.")
+                    .contains("L5-S1 disc extrusion")
+                    .contains("Mild spondylosis")
+                    .contains("Physical therapy")
                     .contains("Riverton Family Medicine record RFM-1234");
 
             // the same person again: the existing record is shown first, with a link for front desk on its team
@@ -59,7 +68,8 @@ class ReferralIntakeBrowserIT {
             b.clickAndWaitForNewPage(By.id("register"));
             WebElement warning = b.waitFor(By.id("possible-duplicates"));
             assertThat(warning.getText()).contains("Rowtest, Casey").contains("This is a different person");
-            assertThat(warning.findElements(By.cssSelector("a[href^='/patients/']"))).hasSize(1);
+            assertThat(warning.findElements(By.cssSelector("a[href^='/patients/']")))
+                    .hasSize(1);
             assertThat(b.driver().findElement(By.id("r.reason")).getAttribute("value"))
                     .isEqualTo("Sciatica for 5 months");
             b.screenshot("referral-possible-duplicate");
@@ -70,9 +80,14 @@ class ReferralIntakeBrowserIT {
     }
 
     private static void fillPatient(Browser b) {
-        b.type("d.familyName", "Rowtest").type("d.givenName", "Casey").setValue("d.birthDate", "1968-08-08")
-                .select("d.sex", "OTHER").type("r.referringClinician", "Dr. Helen Ward")
-                .type("r.referringPractice", "Riverton Family Medicine").type("r.reason", "Sciatica for 5 months")
-                .type("sourceRecordNumber", "RFM-1234").selectByText("coordinatingPhysicianId", "Dr. Anika Patel");
+        b.type("d.familyName", "Rowtest")
+                .type("d.givenName", "Casey")
+                .setValue("d.birthDate", "1968-08-08")
+                .select("d.sex", "OTHER")
+                .type("r.referringClinician", "Dr. Helen Ward")
+                .type("r.referringPractice", "Riverton Family Medicine")
+                .type("r.reason", "Sciatica for 5 months")
+                .type("sourceRecordNumber", "RFM-1234")
+                .selectByText("coordinatingPhysicianId", "Dr. Anika Patel");
     }
 }

@@ -24,7 +24,8 @@ class ReferralToChartBrowserIT {
             b.signIn("desk.miller", IntegrationTest.DEMO_PASSWORD);
             b.screenshot("dashboard-front-desk");
             b.go("/referrals/new");
-            b.type("d.familyName", "Browsertest").type("d.givenName", "Alex")
+            b.type("d.familyName", "Browsertest")
+                    .type("d.givenName", "Alex")
                     .setValue("d.birthDate", "1975-03-14")
                     .select("d.sex", "FEMALE")
                     .type("d.phone", "555 222 3333")
@@ -37,13 +38,16 @@ class ReferralToChartBrowserIT {
 
             assertThat(b.waitFor(By.id("r.reason-error")).getText()).isEqualTo("must not be blank");
             assertThat(b.pageText()).contains("Nothing was saved");
-            assertThat(b.driver().findElement(By.id("d.familyName")).getAttribute("value")).isEqualTo("Browsertest");
+            assertThat(b.driver().findElement(By.id("d.familyName")).getAttribute("value"))
+                    .isEqualTo("Browsertest");
             b.screenshot("referral-form-error");
 
             b.type("r.reason", "Chronic low back pain, 9 months, PT and NSAIDs without relief");
             b.clickAndWaitForNewPage(By.id("register"));
             assertThat(b.waitFor(By.id("patient-name")).getText()).isEqualTo("Browsertest, Alex");
-            assertThat(b.pageText()).contains("Referral registered").contains("Dr. Grace Osei")
+            assertThat(b.pageText())
+                    .contains("Referral registered")
+                    .contains("Dr. Grace Osei")
                     .contains("Chronic low back pain, 9 months");
             String chartPath = b.currentPath().replaceAll("#.*", "");
             b.screenshot("chart-after-referral");
@@ -62,7 +66,9 @@ class ReferralToChartBrowserIT {
 
             b.signIn("admin", IntegrationTest.ADMIN_PASSWORD);
             b.go("/admin/break-glass");
-            assertThat(b.pageText()).contains("Jordan Lee, DC").contains("Browsertest, Alex")
+            assertThat(b.pageText())
+                    .contains("Jordan Lee, DC")
+                    .contains("Browsertest, Alex")
                     .contains("covering colleague is away");
             b.screenshot("break-glass-report");
             b.signOut();
@@ -73,7 +79,10 @@ class ReferralToChartBrowserIT {
     void physicianSeesTheirPatientsByStepAndFindsOneBySearch() throws Exception {
         try (Browser b = Browser.open(port)) {
             b.signIn("dr.patel", IntegrationTest.DEMO_PASSWORD);
-            assertThat(b.pageText()).contains("My patients").contains("Referred").contains("In evaluation")
+            assertThat(b.pageText())
+                    .contains("My patients")
+                    .contains("Referred")
+                    .contains("In evaluation")
                     .contains("On a plan");
             b.screenshot("dashboard-physician");
             b.type("q", "tenyear");
@@ -84,10 +93,16 @@ class ReferralToChartBrowserIT {
             b.screenshot("chart-long-history");
 
             b.go("/");
-            b.driver().findElement(By.xpath("//section[h2/span[text()='On a plan']]//a")).click();
+            b.driver()
+                    .findElement(By.xpath("//section[h2/span[text()='On a plan']]//a"))
+                    .click();
             b.waitFor(By.cssSelector("#instruments canvas"));
-            assertThat(b.text(By.id("instruments"))).contains("Numeric pain rating").contains("meaningfully");
-            assertThat(b.text(By.id("plan-summary"))).contains("Physical therapy").contains("signed");
+            assertThat(b.text(By.id("instruments")))
+                    .contains("Numeric pain rating")
+                    .contains("meaningfully");
+            assertThat(b.text(By.id("plan-summary")))
+                    .contains("Physical therapy")
+                    .contains("signed");
             ((org.openqa.selenium.JavascriptExecutor) b.driver())
                     .executeScript("document.getElementById('plan-summary').scrollIntoView()");
             Thread.sleep(300); // let Chart.js finish drawing before the picture

@@ -23,17 +23,23 @@ class SafetyProtocolBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     CareTeams teams;
 
     @Test
     void phq9ItemNineAlertsHoldsAndIsReleasedOnlyByThePhysician() throws Exception {
-        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(staff.findByUsername("dr.patel").orElseThrow().id())).id();
+        UUID id = patients.register(
+                        Fixtures.actor(staff, "desk.miller"),
+                        Fixtures.registration(
+                                staff.findByUsername("dr.patel").orElseThrow().id()))
+                .id();
         teams.add(id, staff.findByUsername("mh.brooks").orElseThrow().id(), "test");
 
         try (Browser b = Browser.open(port)) {
@@ -43,7 +49,9 @@ class SafetyProtocolBrowserIT {
                 b.click("item.q" + i + ".1");
             }
             b.click("item.q9.1");
-            assertThat(b.waitFor(By.id("score-safety")).getText()).contains("Safety").contains("Several days");
+            assertThat(b.waitFor(By.id("score-safety")).getText())
+                    .contains("Safety")
+                    .contains("Several days");
             assertThat(b.text(By.id("score-total"))).isEqualTo("9.00");
             b.screenshot("phq9-live-score");
             b.clickAndWaitForNewPage(By.id("save"));
@@ -53,7 +61,8 @@ class SafetyProtocolBrowserIT {
             assertThat(b.text(By.id("care-hold"))).contains("Interventional care is on hold");
             b.screenshot("safety-alert");
             b.driver().findElement(By.cssSelector(".follow-up-risk")).sendKeys("LOW");
-            b.driver().findElement(By.cssSelector(".follow-up-action"))
+            b.driver()
+                    .findElement(By.cssSelector(".follow-up-action"))
                     .sendKeys("Seen today; no plan or intent; safety plan agreed; weekly therapy");
             b.clickAndWaitForNewPage(By.cssSelector(".follow-up-save"));
 

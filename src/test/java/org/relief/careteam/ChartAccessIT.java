@@ -21,16 +21,22 @@ class ChartAccessIT {
 
     @Autowired
     ChartService charts;
+
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     ChartAccess access;
+
     @Autowired
     CareTeams teams;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     ClinicFixture fixture;
 
@@ -58,17 +64,21 @@ class ChartAccessIT {
                 .isInstanceOf(org.relief.shared.NotFoundException.class);
         assertThat(audit.count(nobody, AuditAction.DENIED)).isEqualTo(1);
 
-        assertThatThrownBy(() -> access.open(outsider, patientId, Purpose.write("order a procedure"),
-                Permission.ORDER_PROCEDURE)).isInstanceOf(ChartAccessDeniedException.class);
+        assertThatThrownBy(() -> access.open(
+                        outsider, patientId, Purpose.write("order a procedure"), Permission.ORDER_PROCEDURE))
+                .isInstanceOf(ChartAccessDeniedException.class);
         assertThat(audit.count(patientId, AuditAction.DENIED)).isEqualTo(1);
 
         Actor desk = Fixtures.actor(staff, "desk.miller"); // on the team (registered the referral), not a prescriber
-        assertThatThrownBy(() -> access.open(desk, patientId, Purpose.write("add medication"),
-                Permission.WRITE_MEDICATIONS)).isInstanceOf(org.relief.shared.ForbiddenException.class)
+        assertThatThrownBy(() ->
+                        access.open(desk, patientId, Purpose.write("add medication"), Permission.WRITE_MEDICATIONS))
+                .isInstanceOf(org.relief.shared.ForbiddenException.class)
                 .hasMessageContaining("Interventional pain physician");
         assertThat(audit.count(patientId, AuditAction.DENIED)).isEqualTo(2);
-        assertThat(audit.search(new org.relief.audit.AuditQuery(patientId, "desk.miller", null, null,
-                AuditAction.DENIED, 5))).singleElement().satisfies(e -> assertThat(e.outcome())
+        assertThat(audit.search(
+                        new org.relief.audit.AuditQuery(patientId, "desk.miller", null, null, AuditAction.DENIED, 5)))
+                .singleElement()
+                .satisfies(e -> assertThat(e.outcome())
                         .isEqualTo("DENIED: Front desk may not: " + Permission.WRITE_MEDICATIONS.label()));
 
         assertThatThrownBy(() -> access.breakGlass(outsider, patientId, "need"))
@@ -84,16 +94,19 @@ class ChartAccessIT {
         assertThat(audit.count(patientId, AuditAction.READ)).isEqualTo(before + 1);
 
         access.breakGlass(outsider, patientId, "Covering for Dr. Patel: patient called with severe pain");
-        assertThat(access.open(outsider, patientId, Purpose.read("chart")).byBreakGlass()).isTrue();
-        assertThat(audit.search(new org.relief.audit.AuditQuery(patientId, "acu.chen", null, null,
-                AuditAction.READ, 5))).singleElement().satisfies(e -> assertThat(e.what())
-                        .isEqualTo("chart (break-glass)"));
+        assertThat(access.open(outsider, patientId, Purpose.read("chart")).byBreakGlass())
+                .isTrue();
+        assertThat(audit.search(
+                        new org.relief.audit.AuditQuery(patientId, "acu.chen", null, null, AuditAction.READ, 5)))
+                .singleElement()
+                .satisfies(e -> assertThat(e.what()).isEqualTo("chart (break-glass)"));
     }
 
     @Test
     void breakingTheGlassNeedsAReasonThenGrantsAccessAndIsReported() {
         assertThatThrownBy(() -> access.breakGlass(outsider, patientId, "need"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("reason:");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("reason:");
 
         access.breakGlass(outsider, patientId, "Covering for Dr. Patel: patient called with severe pain");
 
@@ -127,11 +140,8 @@ class ChartAccessIT {
     void searchOfMyPatientsShowsOnlyMyTeams() {
         // by record number: the suite registers many people with the test name, more than one page of results
         String mrn = patients.summary(patientId).mrn();
-        assertThat(patients.search(outsider, mrn, Patients.Scope.MINE, 50))
-                .noneMatch(p -> p.id().equals(patientId));
-        assertThat(patients.search(physician, mrn, Patients.Scope.MINE, 50))
-                .anyMatch(p -> p.id().equals(patientId));
-        assertThat(patients.search(outsider, mrn, Patients.Scope.CLINIC, 50))
-                .anyMatch(p -> p.id().equals(patientId));
+        assertThat(patients.search(outsider, mrn, Patients.Scope.MINE, 50)).noneMatch(p -> p.id().equals(patientId));
+        assertThat(patients.search(physician, mrn, Patients.Scope.MINE, 50)).anyMatch(p -> p.id().equals(patientId));
+        assertThat(patients.search(outsider, mrn, Patients.Scope.CLINIC, 50)).anyMatch(p -> p.id().equals(patientId));
     }
 }

@@ -17,8 +17,10 @@ class LockoutIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     AuditLog audit;
 
@@ -26,14 +28,16 @@ class LockoutIT {
     void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
         staff.create("locktest", "Lock Test", Role.CHIROPRACTOR, "the-right-password-1", "test");
         for (int i = 0; i < 5; i++) {
-            var r = Http.anonymous(port).postForm("/login", java.util.Map.of("username", "locktest",
-                    "password", "wrong-" + i));
+            var r = Http.anonymous(port)
+                    .postForm("/login", java.util.Map.of("username", "locktest", "password", "wrong-" + i));
             assertThat(r.headers().firstValue("Location").orElse("")).contains("/login?error");
         }
-        var right = Http.anonymous(port).postForm("/login", java.util.Map.of("username", "locktest",
-                "password", "the-right-password-1"));
+        var right = Http.anonymous(port)
+                .postForm("/login", java.util.Map.of("username", "locktest", "password", "the-right-password-1"));
         assertThat(right.headers().firstValue("Location").orElse("")).contains("/login?error");
-        assertThat(Http.basic(port, "locktest", "the-right-password-1").get("/api/patients").statusCode())
+        assertThat(Http.basic(port, "locktest", "the-right-password-1")
+                        .get("/api/patients")
+                        .statusCode())
                 .isEqualTo(401);
         List<?> locked = audit.search(new AuditQuery(null, "locktest", null, null, AuditAction.LOCKED_OUT, 10));
         assertThat(locked).isNotEmpty();

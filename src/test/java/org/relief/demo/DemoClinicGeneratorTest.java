@@ -15,7 +15,8 @@ import org.relief.patient.Step;
 class DemoClinicGeneratorTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
-    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+    private final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
     @Test
     void sameSeedGivesTheSameClinic() {
@@ -29,26 +30,36 @@ class DemoClinicGeneratorTest {
     void fortyEightPatientsCoverEveryStepOfTheWay() {
         var generator = new DemoClinicGenerator(20261124, TODAY);
         Set<Step> steps = EnumSet.noneOf(Step.class);
-        IntStream.range(0, 48).forEach(i -> steps.add(generator.patient(i, "R" + i).chart().step()));
+        IntStream.range(0, 48)
+                .forEach(i -> steps.add(generator.patient(i, "R" + i).chart().step()));
         assertThat(steps).containsExactlyInAnyOrder(Step.values());
     }
 
     @Test
     void everyGeneratedEntryPassesTheChartsOwnValidation() {
         var generator = new DemoClinicGenerator(3, TODAY);
-        IntStream.range(0, 200).mapToObj(i -> generator.patient(i, "R" + i).chart()).forEach(chart -> {
-            assertThat(validator.validate(chart.demographics())).isEmpty();
-            chart.entries().forEach(e -> e.versions().forEach(v ->
-                    assertThat(validator.validate(v)).as(e.kind() + " " + v).isEmpty()));
-        });
+        IntStream.range(0, 200)
+                .mapToObj(i -> generator.patient(i, "R" + i).chart())
+                .forEach(chart -> {
+                    assertThat(validator.validate(chart.demographics())).isEmpty();
+                    chart.entries()
+                            .forEach(e -> e.versions()
+                                    .forEach(v -> assertThat(validator.validate(v))
+                                            .as(e.kind() + " " + v)
+                                            .isEmpty()));
+                });
     }
 
     @Test
     void someDemoPatientsTakeOpioidsBenzodiazepinesAndBloodThinners() {
         var generator = new DemoClinicGenerator(20261124, TODAY);
-        var classes = IntStream.range(0, 48).mapToObj(i -> generator.patient(i, "R" + i).chart())
-                .flatMap(c -> c.entries().stream()).filter(e -> e.kind() == EntryKind.MEDICATION)
-                .map(e -> ((org.relief.patient.Medication) e.versions().get(0)).drugClass().name())
+        var classes = IntStream.range(0, 48)
+                .mapToObj(i -> generator.patient(i, "R" + i).chart())
+                .flatMap(c -> c.entries().stream())
+                .filter(e -> e.kind() == EntryKind.MEDICATION)
+                .map(e -> ((org.relief.patient.Medication) e.versions().get(0))
+                        .drugClass()
+                        .name())
                 .collect(java.util.stream.Collectors.toSet());
         assertThat(classes).contains("OPIOID", "BENZODIAZEPINE", "ANTICOAGULANT");
     }
@@ -60,8 +71,11 @@ class DemoClinicGeneratorTest {
         assertThat(count(chart, org.relief.procedure.ProcedureKinds.PERFORMED)).isEqualTo(60);
         assertThat(count(chart, org.relief.procedure.ProcedureKinds.FOLLOW_UP)).isEqualTo(60);
         assertThat(count(chart, EntryKind.IMAGING)).isEqualTo(40);
-        assertThat(chart.entries().stream().filter(e -> e.kind() == EntryKind.MEDICATION)
-                .mapToInt(e -> e.versions().size()).sum()).isEqualTo(80);
+        assertThat(chart.entries().stream()
+                        .filter(e -> e.kind() == EntryKind.MEDICATION)
+                        .mapToInt(e -> e.versions().size())
+                        .sum())
+                .isEqualTo(80);
     }
 
     private static long count(org.relief.patient.ChartBulkLoader.SeedChart chart, EntryKind<?> kind) {
@@ -73,29 +87,42 @@ class DemoClinicGeneratorTest {
     void theTenYearPatientsOutsideAndInClinicHistoryTellOneStory() {
         var chart = new DemoClinicGenerator(1, TODAY).longHistoryPatient("R9").chart();
         var referred = ((org.relief.patient.Referral) chart.entries().stream()
-                .filter(e -> e.kind() == EntryKind.REFERRAL).findFirst().orElseThrow().versions().get(0))
+                        .filter(e -> e.kind() == EntryKind.REFERRAL)
+                        .findFirst()
+                        .orElseThrow()
+                        .versions()
+                        .get(0))
                 .referralDate();
-        var outside = chart.entries().stream().filter(e -> e.kind() == EntryKind.TREATMENT)
-                .map(e -> (org.relief.patient.PriorTreatment) e.versions().get(0)).toList();
+        var outside = chart.entries().stream()
+                .filter(e -> e.kind() == EntryKind.TREATMENT)
+                .map(e -> (org.relief.patient.PriorTreatment) e.versions().get(0))
+                .toList();
         assertThat(outside).isNotEmpty().allSatisfy(t -> {
             assertThat(t.startDate()).isBefore(referred);
             assertThat(t.endDate()).isBefore(referred);
         });
-        var performed = chart.entries().stream().filter(e -> e.kind() == org.relief.procedure.ProcedureKinds.PERFORMED)
-                .map(e -> (org.relief.procedure.Documentation.Performed) e.versions().get(0)).toList();
-        assertThat(performed).allSatisfy(p -> assertThat(p.performedOn()).isAfter(referred)
-                .isBeforeOrEqualTo(TODAY));
+        var performed = chart.entries().stream()
+                .filter(e -> e.kind() == org.relief.procedure.ProcedureKinds.PERFORMED)
+                .map(e -> (org.relief.procedure.Documentation.Performed)
+                        e.versions().get(0))
+                .toList();
+        assertThat(performed)
+                .allSatisfy(p -> assertThat(p.performedOn()).isAfter(referred).isBeforeOrEqualTo(TODAY));
         // every follow-up points at a procedure of hers, after it
         var ids = new java.util.HashMap<java.util.UUID, java.time.LocalDate>();
         for (int i = 0; i < chart.entries().size(); i++) {
             if (chart.entries().get(i).kind() == org.relief.procedure.ProcedureKinds.PERFORMED) {
-                ids.put(org.relief.patient.ChartBulkLoader.entryId(chart.id(), i),
-                        ((org.relief.procedure.Documentation.Performed) chart.entries().get(i).versions().get(0))
+                ids.put(
+                        org.relief.patient.ChartBulkLoader.entryId(chart.id(), i),
+                        ((org.relief.procedure.Documentation.Performed)
+                                        chart.entries().get(i).versions().get(0))
                                 .performedOn());
             }
         }
-        chart.entries().stream().filter(e -> e.kind() == org.relief.procedure.ProcedureKinds.FOLLOW_UP)
-                .map(e -> (org.relief.procedure.Documentation.FollowUp) e.versions().get(0))
+        chart.entries().stream()
+                .filter(e -> e.kind() == org.relief.procedure.ProcedureKinds.FOLLOW_UP)
+                .map(e -> (org.relief.procedure.Documentation.FollowUp)
+                        e.versions().get(0))
                 .forEach(f -> assertThat(f.followedUpOn()).isAfter(ids.get(f.procedureId())));
     }
 
@@ -106,12 +133,18 @@ class DemoClinicGeneratorTest {
         for (int i = 0; i < 200; i++) {
             var chart = generator.patient(i, "R" + i).chart();
             var referred = ((org.relief.patient.Referral) chart.entries().stream()
-                    .filter(e -> e.kind() == EntryKind.REFERRAL).findFirst().orElseThrow().versions().get(0))
+                            .filter(e -> e.kind() == EntryKind.REFERRAL)
+                            .findFirst()
+                            .orElseThrow()
+                            .versions()
+                            .get(0))
                     .referralDate();
-            chart.entries().stream().filter(e -> e.kind() == EntryKind.TREATMENT)
+            chart.entries().stream()
+                    .filter(e -> e.kind() == EntryKind.TREATMENT)
                     .map(e -> (org.relief.patient.PriorTreatment) e.versions().get(0))
                     .forEach(t -> assertThat(t.endDate()).as(chart.mrn()).isBefore(referred));
-            if (chart.step() == org.relief.patient.Step.ON_PLAN || chart.step() == org.relief.patient.Step.PLANNING
+            if (chart.step() == org.relief.patient.Step.ON_PLAN
+                    || chart.step() == org.relief.patient.Step.PLANNING
                     || chart.step() == org.relief.patient.Step.DISCHARGED) {
                 assertThat(referred).as(chart.mrn()).isBefore(TODAY.minusDays(120));
             }

@@ -32,14 +32,19 @@ class DemoClinicIT {
 
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     Plans plans;
+
     @Autowired
     Assessments assessments;
+
     @Autowired
     ChartService charts;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -51,7 +56,8 @@ class DemoClinicIT {
             Actor actor = Fixtures.actor(staff, physician);
             // the seeded clinic only (other tests add patients of their own to the same database)
             Set<java.util.UUID> seeded = Set.copyOf(jdbc.sql("select id from patient where created_by = 'demo'")
-                    .query(java.util.UUID.class).list());
+                    .query(java.util.UUID.class)
+                    .list());
             for (PatientSummary p : patients.search(actor, "", Patients.Scope.MINE, 500)) {
                 if (!seeded.contains(p.id()) || p.step() != Step.ON_PLAN && p.step() != Step.DISCHARGED) {
                     continue;
@@ -59,8 +65,11 @@ class DemoClinicIT {
                 onPlan++;
                 List<PlanVersion> versions = plans.versions(actor, p.id());
                 assertThat(versions).as(p.mrn() + " plan").isNotEmpty();
-                assertThat(versions.get(0).signed()).as(p.mrn() + " plan signed").isTrue();
-                assertThat(assessments.history(actor, p.id()).get("NRS")).as(p.mrn() + " NRS over time")
+                assertThat(versions.get(0).signed())
+                        .as(p.mrn() + " plan signed")
+                        .isTrue();
+                assertThat(assessments.history(actor, p.id()).get("NRS"))
+                        .as(p.mrn() + " NRS over time")
                         .hasSizeGreaterThanOrEqualTo(3);
                 boolean plannedProcedure = versions.get(0).therapies().stream()
                         .anyMatch(t -> PROCEDURE_THERAPIES.contains(t.therapyCode()));
@@ -68,9 +77,12 @@ class DemoClinicIT {
                 var followUps = charts.entries(actor, p.id(), ProcedureKinds.FOLLOW_UP);
                 if (plannedProcedure) {
                     withProcedure++;
-                    assertThat(performed).as(p.mrn() + " procedure documented here").isNotEmpty();
+                    assertThat(performed)
+                            .as(p.mrn() + " procedure documented here")
+                            .isNotEmpty();
                     assertThat(followUps).as(p.mrn() + " follow-ups").isNotEmpty();
-                    performed.forEach(v -> assertThat(followUps).as(p.mrn())
+                    performed.forEach(v -> assertThat(followUps)
+                            .as(p.mrn())
                             .anyMatch(f -> f.data().procedureId().equals(v.entryId())));
                 }
             }
@@ -82,13 +94,17 @@ class DemoClinicIT {
     @Test
     void theTenYearPatientsTwoHistoriesTellOneStory() {
         Actor patel = Fixtures.actor(staff, "dr.patel");
-        PatientSummary p = patients.search(patel, "Tenyear", Patients.Scope.MINE, 1).get(0);
+        PatientSummary p =
+                patients.search(patel, "Tenyear", Patients.Scope.MINE, 1).get(0);
         var chart = charts.chart(patel, p.id());
         var referred = chart.referrals().get(0).data().referralDate();
-        assertThat(chart.treatments()).isNotEmpty()
+        assertThat(chart.treatments())
+                .isNotEmpty()
                 .allSatisfy(t -> assertThat(t.data().endDate()).isBefore(referred));
         var performed = charts.entries(patel, p.id(), ProcedureKinds.PERFORMED);
-        assertThat(performed).hasSize(60).allSatisfy(v -> assertThat(v.data().performedOn()).isAfter(referred));
+        assertThat(performed)
+                .hasSize(60)
+                .allSatisfy(v -> assertThat(v.data().performedOn()).isAfter(referred));
         assertThat(charts.entries(patel, p.id(), ProcedureKinds.FOLLOW_UP)).hasSize(60);
         List<PlanVersion> versions = plans.versions(patel, p.id());
         assertThat(versions).isNotEmpty();

@@ -26,14 +26,15 @@ class DemoPasswordsIT {
 
     @Test
     void eachDemoStaffMemberHasAGeneratedPasswordPrintedOnce(CapturedOutput output) {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReliefApplication.class).run(
-                "--relief.database.embedded.ephemeral=true",
-                "--server.port=0",
-                "--relief.demo.patients=1",
-                "--relief.demo.long-history-patient=false",
-                "--relief.demo.admin-password=",
-                "--relief.demo.password=",
-                "--relief.demo.api-token=")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReliefApplication.class)
+                .run(
+                        "--relief.database.embedded.ephemeral=true",
+                        "--server.port=0",
+                        "--relief.demo.patients=1",
+                        "--relief.demo.long-history-patient=false",
+                        "--relief.demo.admin-password=",
+                        "--relief.demo.password=",
+                        "--relief.demo.api-token=")) {
             Map<String, String> printed = new LinkedHashMap<>();
             for (Staff s : DemoClinicGenerator.STAFF) {
                 Matcher m = Pattern.compile("(?m)^\\s+" + Pattern.quote(s.username()) + "\\s+(\\S{16,})\\s")
@@ -50,8 +51,10 @@ class DemoPasswordsIT {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             String all = output.getAll();
             printed.forEach((username, password) -> {
-                String hash = jdbc.sql("select password_hash from staff where username = ?").param(username)
-                        .query(String.class).single();
+                String hash = jdbc.sql("select password_hash from staff where username = ?")
+                        .param(username)
+                        .query(String.class)
+                        .single();
                 assertThat(encoder.matches(password, hash)).as(username).isTrue();
                 // in the banner, and nowhere else in the output (logs included)
                 assertThat(all.split(Pattern.quote(password), -1)).as(username).hasSize(2);

@@ -52,28 +52,40 @@ class FhirClinicalResourcesIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     FhirExport export;
+
     @Autowired
     FhirValidation validation;
+
     @Autowired
     FhirContext fhir;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     Patients patients;
+
     @Autowired
     ClinicFixture fixture;
+
     @Autowired
     ChartService charts;
+
     @Autowired
     CareTeams teams;
+
     @Autowired
     Assessments assessments;
+
     @Autowired
     Evaluations evaluations;
+
     @Autowired
     Plans plans;
+
     @Autowired
     AuditLog audit;
 
@@ -92,18 +104,40 @@ class FhirClinicalResourcesIT {
         assessments.record(physician, patientId, "NRS", today.minusDays(1), Map.of("pain", 3));
         assessments.record(physician, patientId, "PEG", today.minusDays(1), Map.of("p", 3, "e", 4, "g", 3));
         UUID episode = evaluations.start(physician, patientId);
-        charts.add(physician, patientId, EvaluationKinds.DIAGNOSIS, new Findings.Diagnosis(episode, "M54.16",
-                "Radiculopathy, lumbar region", Findings.Certainty.CONFIRMED));
-        charts.add(physician, patientId, EvaluationKinds.DIAGNOSIS, new Findings.Diagnosis(episode, "M46.1",
-                "Sacroiliitis, not elsewhere classified", Findings.Certainty.WORKING));
+        charts.add(
+                physician,
+                patientId,
+                EvaluationKinds.DIAGNOSIS,
+                new Findings.Diagnosis(
+                        episode, "M54.16", "Radiculopathy, lumbar region", Findings.Certainty.CONFIRMED));
+        charts.add(
+                physician,
+                patientId,
+                EvaluationKinds.DIAGNOSIS,
+                new Findings.Diagnosis(
+                        episode, "M46.1", "Sacroiliitis, not elsewhere classified", Findings.Certainty.WORKING));
         patients.changeStep(physician, patientId, Step.PLANNING, "test");
-        var goals = List.of(new PlanVersion.Goal(PlanVersion.GoalKind.PAIN, "Pain at most 4 of 10", "NRS",
-                new BigDecimal("4"), today.plusMonths(3)),
+        var goals = List.of(
+                new PlanVersion.Goal(
+                        PlanVersion.GoalKind.PAIN,
+                        "Pain at most 4 of 10",
+                        "NRS",
+                        new BigDecimal("4"),
+                        today.plusMonths(3)),
                 new PlanVersion.Goal(PlanVersion.GoalKind.PERSONAL, "Walk the dog every morning", null, null, null));
-        var therapies = List.of(new PlanVersion.PlannedTherapy("PT", pt.staffId(), null, "2x a week", "6 weeks",
-                "lumbar", null, today, today.plusWeeks(6)),
-                new PlanVersion.PlannedTherapy("SCS_TRIAL", physician.staffId(), null, "once", "7 days", "thoracic",
-                        null, today.plusWeeks(2), null));
+        var therapies = List.of(
+                new PlanVersion.PlannedTherapy(
+                        "PT", pt.staffId(), null, "2x a week", "6 weeks", "lumbar", null, today, today.plusWeeks(6)),
+                new PlanVersion.PlannedTherapy(
+                        "SCS_TRIAL",
+                        physician.staffId(),
+                        null,
+                        "once",
+                        "7 days",
+                        "thoracic",
+                        null,
+                        today.plusWeeks(2),
+                        null));
         PlanVersion v1 = plans.propose(pt, patientId, goals, therapies, null, 0);
         plans.sign(physician, patientId, v1.id());
         plans.propose(pt, patientId, goals, therapies.subList(0, 1), "stimulation trial postponed", 1);
@@ -116,23 +150,31 @@ class FhirClinicalResourcesIT {
         for (Resource r : all) {
             validation.errors(r).forEach(e -> errors.add(r.fhirType() + "/" + r.getIdPart() + " " + e));
         }
-        validation.errors(FhirExport.searchset("http://localhost/fhir", all, all.size()))
+        validation
+                .errors(FhirExport.searchset("http://localhost/fhir", all, all.size()))
                 .forEach(e -> errors.add("Bundle " + e));
         assertThat(errors).as("validation errors").isEmpty();
-        assertThat(all).extracting(Resource::fhirType).contains("QuestionnaireResponse", "Observation", "Procedure",
-                "Condition", "CarePlan", "Goal");
+        assertThat(all)
+                .extracting(Resource::fhirType)
+                .contains("QuestionnaireResponse", "Observation", "Procedure", "Condition", "CarePlan", "Goal");
 
         Observation nrs = of(all, Observation.class).stream()
-                .filter(o -> o.getCode().getCodingFirstRep().getCode().equals("72514-3")).findFirst().orElseThrow();
+                .filter(o -> o.getCode().getCodingFirstRep().getCode().equals("72514-3"))
+                .findFirst()
+                .orElseThrow();
         assertThat(nrs.getCode().getCodingFirstRep().getSystem()).isEqualTo("http://loinc.org");
         assertThat(nrs.getDerivedFromFirstRep().getReference()).startsWith("QuestionnaireResponse/");
         // PEG declares no LOINC code: Relief's own system, never a made-up LOINC
         Observation peg = of(all, Observation.class).stream()
-                .filter(o -> o.getCode().getCodingFirstRep().getCode().equals("PEG")).findFirst().orElseThrow();
+                .filter(o -> o.getCode().getCodingFirstRep().getCode().equals("PEG"))
+                .findFirst()
+                .orElseThrow();
         assertThat(peg.getCode().getCoding()).extracting(c -> c.getSystem()).containsExactly("urn:relief:instrument");
         assertThat(peg.getValueQuantity().getValue().doubleValue()).isBetween(3.3, 3.4);
 
-        Procedure esi = of(all, Procedure.class).stream().filter(p -> p.getCode().hasCoding()).findFirst()
+        Procedure esi = of(all, Procedure.class).stream()
+                .filter(p -> p.getCode().hasCoding())
+                .findFirst()
                 .orElseThrow();
         assertThat(esi.getCode().getCoding()).anySatisfy(c -> {
             assertThat(c.getSystem()).isEqualTo("http://www.ama-assn.org/go/cpt");
@@ -140,12 +182,14 @@ class FhirClinicalResourcesIT {
         });
         assertThat(esi.getBodySiteFirstRep().getText()).isEqualTo("Lumbar, left, 1 level");
         Observation relief = of(all, Observation.class).stream()
-                .filter(o -> o.getCode().getCodingFirstRep().getCode().equals("relief-percent")).findFirst()
+                .filter(o -> o.getCode().getCodingFirstRep().getCode().equals("relief-percent"))
+                .findFirst()
                 .orElseThrow();
         assertThat(relief.getValueQuantity().getValue().intValue()).isEqualTo(60);
         assertThat(relief.getPartOfFirstRep().getReference()).isEqualTo("Procedure/" + esi.getIdPart());
 
-        assertThat(of(all, Condition.class)).filteredOn(c -> c.hasVerificationStatus())
+        assertThat(of(all, Condition.class))
+                .filteredOn(c -> c.hasVerificationStatus())
                 .extracting(c -> c.getVerificationStatus().getCodingFirstRep().getCode())
                 .containsExactlyInAnyOrder("confirmed", "provisional");
         List<CarePlan> carePlans = of(all, CarePlan.class);
@@ -163,9 +207,13 @@ class FhirClinicalResourcesIT {
                 continue; // not served on their own
             }
             var response = get("/fhir/" + r.fhirType() + "/" + r.getIdPart());
-            assertThat(response.statusCode()).as(r.fhirType() + "/" + r.getIdPart() + ": " + response.body())
+            assertThat(response.statusCode())
+                    .as(r.fhirType() + "/" + r.getIdPart() + ": " + response.body())
                     .isEqualTo(200);
-            assertThat(fhir.newJsonParser().parseResource(response.body()).getIdElement().getIdPart())
+            assertThat(fhir.newJsonParser()
+                            .parseResource(response.body())
+                            .getIdElement()
+                            .getIdPart())
                     .isEqualTo(r.getIdPart());
         }
         assertThat(get("/fhir/Observation/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
@@ -180,8 +228,8 @@ class FhirClinicalResourcesIT {
         Bundle recent = search("/fhir/Observation?patient=" + patientId + "&code=72514-3&date=ge"
                 + LocalDate.now().minusDays(7));
         assertThat(recent.getTotal()).isEqualTo(1);
-        Bundle window = search("/fhir/Observation?patient=" + patientId + "&date=ge" + LocalDate.now().minusDays(60)
-                + "&date=lt" + LocalDate.now().minusDays(7));
+        Bundle window = search("/fhir/Observation?patient=" + patientId + "&date=ge"
+                + LocalDate.now().minusDays(60) + "&date=lt" + LocalDate.now().minusDays(7));
         assertThat(window.getTotal()).isEqualTo(1);
         Bundle page = search("/fhir/Observation?patient=" + patientId + "&_count=2");
         assertThat(page.getTotal()).isEqualTo(4); // 3 scores and a follow-up
@@ -193,7 +241,8 @@ class FhirClinicalResourcesIT {
         assertThat(search("/fhir/Procedure?patient=" + patientId).getTotal()).isEqualTo(2); // prior PT and the ESI
         assertThat(search("/fhir/Condition?patient=" + patientId).getTotal()).isEqualTo(3);
         assertThat(search("/fhir/CarePlan?patient=" + patientId).getTotal()).isEqualTo(2);
-        assertThat(search("/fhir/MedicationStatement?patient=" + patientId).getTotal()).isZero();
+        assertThat(search("/fhir/MedicationStatement?patient=" + patientId).getTotal())
+                .isZero();
         assertThat(audit.count(patientId, AuditAction.READ)).isGreaterThan(before);
     }
 
@@ -204,10 +253,14 @@ class FhirClinicalResourcesIT {
         var badDate = get("/fhir/Observation?patient=" + patientId + "&date=yesterday");
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(badDate.body()).contains("OperationOutcome").contains("date");
-        assertThat(get("/fhir/Procedure?patient=" + patientId + "&code=x").statusCode()).isEqualTo(400);
-        assertThat(get("/fhir/Observation?patient=" + UUID.randomUUID()).statusCode()).isEqualTo(404);
-        UUID other = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(Fixtures.actor(staff, "dr.okafor").staffId())).id();
+        assertThat(get("/fhir/Procedure?patient=" + patientId + "&code=x").statusCode())
+                .isEqualTo(400);
+        assertThat(get("/fhir/Observation?patient=" + UUID.randomUUID()).statusCode())
+                .isEqualTo(404);
+        UUID other = patients.register(
+                        Fixtures.actor(staff, "desk.miller"),
+                        Fixtures.registration(Fixtures.actor(staff, "dr.okafor").staffId()))
+                .id();
         assertThat(get("/fhir/Condition?patient=" + other).statusCode()).isEqualTo(403);
     }
 
@@ -223,7 +276,9 @@ class FhirClinicalResourcesIT {
 
     private HttpResponse<String> get(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).GET().build();
+                .header("Authorization", "Bearer " + TOKEN)
+                .GET()
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -32,32 +32,45 @@ public class FhirExportIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     FhirExport export;
+
     @Autowired
     FhirValidation validation;
+
     @Autowired
     FhirContext fhir;
+
     @Autowired
     CareTeams teams;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     Patients patients;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void everyDemoPatientsChartExportsAsValidR4() {
-        List<UUID> ids = jdbc.sql("select id from patient order by mrn").query(UUID.class).list();
+        List<UUID> ids = jdbc.sql("select id from patient order by mrn")
+                .query(UUID.class)
+                .list();
         assertThat(ids).hasSizeGreaterThan(10);
         List<String> errors = new ArrayList<>();
         int resources = 0;
         java.util.Set<String> types = new java.util.TreeSet<>();
         for (UUID id : ids) {
-            var member = teams.members(id).stream().filter(m -> m.role().isClinician()).findFirst().orElseThrow();
+            var member = teams.members(id).stream()
+                    .filter(m -> m.role().isClinician())
+                    .findFirst()
+                    .orElseThrow();
             Actor actor = new Actor(member.staffId(), member.username(), member.role(), "127.0.0.1");
             List<Resource> chart = export.everything(actor, id);
             Bundle bundle = FhirExport.searchset("http://localhost/fhir", chart, chart.size());
@@ -80,19 +93,24 @@ public class FhirExportIT {
 
     @Test
     void everythingOverHttpWithTheDemoTokenIsAuditedAsTheIntegration() throws Exception {
-        var mine = teams.patientsOf(staff.findByUsername("dr.patel").orElseThrow().id());
+        var mine =
+                teams.patientsOf(staff.findByUsername("dr.patel").orElseThrow().id());
         UUID patientId = jdbc.sql("select distinct patient_id from medication").query(UUID.class).list().stream()
-                .filter(mine::contains).findFirst().orElseThrow();
+                .filter(mine::contains)
+                .findFirst()
+                .orElseThrow();
         long before = audit.count(patientId, AuditAction.READ);
         HttpResponse<String> r = get("/fhir/Patient/" + patientId + "/$everything", TOKEN);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
         Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, r.body());
-        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType())
+        assertThat(bundle.getEntry())
+                .extracting(e -> e.getResource().fhirType())
                 .contains("Patient", "Condition", "MedicationStatement", "CareTeam", "Practitioner");
         assertThat(audit.count(patientId, AuditAction.READ)).isGreaterThan(before);
-        assertThat(audit.search(new org.relief.audit.AuditQuery(patientId, "api:Demo referring practice", null,
-                null, AuditAction.READ, 5))).isNotEmpty();
+        assertThat(audit.search(new org.relief.audit.AuditQuery(
+                        patientId, "api:Demo referring practice", null, null, AuditAction.READ, 5)))
+                .isNotEmpty();
     }
 
     @Test
@@ -108,7 +126,9 @@ public class FhirExportIT {
         HttpResponse<String> r = get("/fhir/metadata", TOKEN);
         assertThat(r.statusCode()).isEqualTo(200);
         var cs = fhir.newJsonParser().parseResource(org.hl7.fhir.r4.model.CapabilityStatement.class, r.body());
-        assertThat(cs.getRestFirstRep().getResource()).extracting(x -> x.getType()).contains("Patient");
+        assertThat(cs.getRestFirstRep().getResource())
+                .extracting(x -> x.getType())
+                .contains("Patient");
         assertThat(validation.errors(cs)).isEmpty();
     }
 
@@ -119,7 +139,9 @@ public class FhirExportIT {
         assertThat(missing.body()).contains("OperationOutcome");
         UUID patel = staff.findByUsername("dr.patel").orElseThrow().id();
         UUID other = jdbc.sql("select id from patient").query(UUID.class).list().stream()
-                .filter(id -> !teams.isMember(patel, id)).findFirst().orElseThrow();
+                .filter(id -> !teams.isMember(patel, id))
+                .findFirst()
+                .orElseThrow();
         assertThat(get("/fhir/Patient/" + other, TOKEN).statusCode()).isEqualTo(403);
     }
 
@@ -132,17 +154,26 @@ public class FhirExportIT {
         assertThat(all.getTotal()).isEqualTo(mine.size());
         assertThat(all.getEntry()).hasSize(2);
         assertThat(all.getLink("next")).isNotNull();
-        Bundle second = parse(get(all.getLink("next").getUrl().substring(all.getLink("next").getUrl()
-                .indexOf("/fhir")), TOKEN).body());
+        Bundle second = parse(get(
+                        all.getLink("next")
+                                .getUrl()
+                                .substring(all.getLink("next").getUrl().indexOf("/fhir")),
+                        TOKEN)
+                .body());
         assertThat(second.getEntry().get(0).getResource().getIdPart())
                 .isNotEqualTo(all.getEntry().get(0).getResource().getIdPart());
         var one = mine.get(0);
-        Bundle byMrn = parse(get("/fhir/Patient?identifier=urn:relief:mrn%7C" + one.mrn(), TOKEN).body());
-        assertThat(byMrn.getEntry()).singleElement().extracting(e -> e.getResource().getIdPart())
+        Bundle byMrn = parse(get("/fhir/Patient?identifier=urn:relief:mrn%7C" + one.mrn(), TOKEN)
+                .body());
+        assertThat(byMrn.getEntry())
+                .singleElement()
+                .extracting(e -> e.getResource().getIdPart())
                 .isEqualTo(one.id().toString());
-        Bundle byName = parse(get("/fhir/Patient?name=" + one.familyName() + "&birthdate=" + one.birthDate(),
-                TOKEN).body());
-        assertThat(byName.getEntry()).extracting(e -> e.getResource().getIdPart()).contains(one.id().toString());
+        Bundle byName = parse(get("/fhir/Patient?name=" + one.familyName() + "&birthdate=" + one.birthDate(), TOKEN)
+                .body());
+        assertThat(byName.getEntry())
+                .extracting(e -> e.getResource().getIdPart())
+                .contains(one.id().toString());
     }
 
     private Bundle parse(String body) {

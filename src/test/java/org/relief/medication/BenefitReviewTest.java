@@ -31,12 +31,20 @@ class BenefitReviewTest {
     }
 
     @ParameterizedTest(name = "NRS {0} -> {1}: {2}")
-    @CsvSource({"7, 5, MEASURED_BENEFIT", "7, 5.5, NO_MEASURED_BENEFIT", "5, 3.5, MEASURED_BENEFIT",
-        "5, 3.6, NO_MEASURED_BENEFIT", "3, 2, MEASURED_BENEFIT", "4, 3, NO_MEASURED_BENEFIT", "10, 7, MEASURED_BENEFIT",
-        "6, 8, NO_MEASURED_BENEFIT", "0, 0, NO_MEASURED_BENEFIT"})
+    @CsvSource({
+        "7, 5, MEASURED_BENEFIT",
+        "7, 5.5, NO_MEASURED_BENEFIT",
+        "5, 3.5, MEASURED_BENEFIT",
+        "5, 3.6, NO_MEASURED_BENEFIT",
+        "3, 2, MEASURED_BENEFIT",
+        "4, 3, NO_MEASURED_BENEFIT",
+        "10, 7, MEASURED_BENEFIT",
+        "6, 8, NO_MEASURED_BENEFIT",
+        "0, 0, NO_MEASURED_BENEFIT"
+    })
     void nrsReachesTheMidAtTwoPointsOrThirtyPercent(double before, double after, Verdict expected) {
-        BenefitReview.Judgement j = review.judge(START, null, List.of(nrs(START.minusDays(10), before),
-                nrs(START.plusWeeks(6), after)), TODAY);
+        BenefitReview.Judgement j = review.judge(
+                START, null, List.of(nrs(START.minusDays(10), before), nrs(START.plusWeeks(6), after)), TODAY);
         assertThat(j.verdict()).isEqualTo(expected);
         assertThat(j.source()).contains("Farrar");
     }
@@ -44,16 +52,20 @@ class BenefitReviewTest {
     @ParameterizedTest(name = "PEG {0} -> {1}: {2}")
     @CsvSource({"6, 5, MEASURED_BENEFIT", "6, 5.1, NO_MEASURED_BENEFIT", "3, 2.1, NO_MEASURED_BENEFIT"})
     void pegReachesTheMidAtOnePoint(double before, double after, Verdict expected) {
-        BenefitReview.Judgement j = review.judge(START, null, List.of(peg(START, before),
-                peg(START.plusWeeks(6), after)), TODAY);
+        BenefitReview.Judgement j =
+                review.judge(START, null, List.of(peg(START, before), peg(START.plusWeeks(6), after)), TODAY);
         assertThat(j.verdict()).isEqualTo(expected);
         assertThat(j.source()).contains("Reed");
     }
 
     @Test
     void measuresFromTheLastScoreBeforeTheStartToTheLatestSince() {
-        List<ScoreReading> scores = List.of(nrs(START.minusMonths(3), 4), nrs(START.minusDays(2), 8),
-                nrs(START.plusWeeks(2), 5), nrs(START.plusWeeks(10), 6), nrs(TODAY.plusDays(1), 1));
+        List<ScoreReading> scores = List.of(
+                nrs(START.minusMonths(3), 4),
+                nrs(START.minusDays(2), 8),
+                nrs(START.plusWeeks(2), 5),
+                nrs(START.plusWeeks(10), 6),
+                nrs(TODAY.plusDays(1), 1));
         BenefitReview.Judgement j = review.judge(START, null, scores, TODAY);
         assertThat(j.baseline().score()).isEqualTo(8);
         assertThat(j.latest().score()).isEqualTo(6);
@@ -67,18 +79,23 @@ class BenefitReviewTest {
         BenefitReview.Judgement j = review.judge(START, null, List.of(nrs(START, 6), nrs(TODAY, 5)), TODAY);
         assertThat(j.verdict()).isEqualTo(Verdict.NO_MEASURED_BENEFIT);
         assertThat(j.verdict().label()).isEqualTo("No measured benefit");
-        assertThat(j.text()).startsWith("No measured benefit: ").contains("ask the patient")
+        assertThat(j.text())
+                .startsWith("No measured benefit: ")
+                .contains("ask the patient")
                 .doesNotContain("no benefit");
     }
 
     @Test
     void withoutAScoreBeforeOrSinceTheStartTheBenefitIsNotMeasured() {
-        assertThat(review.judge(START, null, List.of(nrs(START.plusDays(1), 7), nrs(TODAY, 2)), TODAY).text())
+        assertThat(review.judge(START, null, List.of(nrs(START.plusDays(1), 7), nrs(TODAY, 2)), TODAY)
+                        .text())
                 .isEqualTo("Benefit not measured: NRS pain: no score on or before the start (2026-06-01).");
-        assertThat(review.judge(START, null, List.of(nrs(START, 7)), TODAY).verdict()).isEqualTo(Verdict.NOT_MEASURED);
+        assertThat(review.judge(START, null, List.of(nrs(START, 7)), TODAY).verdict())
+                .isEqualTo(Verdict.NOT_MEASURED);
         assertThat(review.judge(START, null, List.of(), TODAY).text())
                 .isEqualTo("Benefit not measured: no NRS or PEG score on file.");
-        assertThat(review.judge(null, null, List.of(nrs(START, 7), nrs(TODAY, 2)), TODAY).verdict())
+        assertThat(review.judge(null, null, List.of(nrs(START, 7), nrs(TODAY, 2)), TODAY)
+                        .verdict())
                 .isEqualTo(Verdict.NOT_MEASURED);
     }
 
@@ -101,14 +118,13 @@ class BenefitReviewTest {
         Medication twelveWeeks = Meds.started(Meds.tablet("tramadol", "50", "1 tab bid"), START, null);
         Medication elevenWeeks = Meds.started(Meds.tablet("naproxen", "500", "1 tab bid"), START.plusWeeks(1), null);
         Medication stopped = Meds.started(Meds.tablet("oxycodone", "5", "1 tab bid"), START, today);
-        List<ScoreReading> scores = List.of(nrs(START.minusDays(1), 6), nrs(START.plusWeeks(1), 6),
-                nrs(today, 5));
-        List<BenefitReview.Candidate> candidates = review.candidates(List.of(twelveWeeks, elevenWeeks, stopped),
-                scores, today);
+        List<ScoreReading> scores = List.of(nrs(START.minusDays(1), 6), nrs(START.plusWeeks(1), 6), nrs(today, 5));
+        List<BenefitReview.Candidate> candidates =
+                review.candidates(List.of(twelveWeeks, elevenWeeks, stopped), scores, today);
         assertThat(candidates).extracting(c -> c.medication().name()).containsExactly("tramadol 50 mg tablet");
         assertThat(candidates.get(0).weeksTaken()).isEqualTo(12);
-        assertThat(candidates.get(0).text()).startsWith("Taken for 12 weeks (review after 12 weeks) with no "
-                + "measured benefit");
+        assertThat(candidates.get(0).text())
+                .startsWith("Taken for 12 weeks (review after 12 weeks) with no " + "measured benefit");
 
         List<ScoreReading> improved = List.of(nrs(START.minusDays(1), 6), nrs(today, 4));
         assertThat(review.candidates(List.of(twelveWeeks), improved, today)).isEmpty();

@@ -39,18 +39,25 @@ class MedicationApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     CareTeams teams;
+
     @Autowired
     ChartService charts;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ObjectMapper json;
 
@@ -62,8 +69,8 @@ class MedicationApiIT {
     @BeforeEach
     void setUp() {
         physician = Fixtures.actor(staff, "dr.patel");
-        patient = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
+        patient = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(physician.staffId()))
+                .id();
         UUID brooks = staff.findByUsername("mh.brooks").orElseThrow().id();
         if (!teams.isMember(brooks, patient)) {
             teams.add(patient, brooks, "test");
@@ -85,42 +92,63 @@ class MedicationApiIT {
         assertThat(s.get("table").asText()).isEqualTo("CDC 2022");
         assertThat(s.at("/medications/0/mme").asDouble()).isEqualTo(60.0);
         assertThat(s.at("/medications/0/factor").decimalValue()).isEqualByComparingTo("1.5");
-        assertThat(codes(s)).contains("MME_50", "NALOXONE_NOT_OFFERED", "PDMP_CHECK_DUE", "UDT_DUE")
+        assertThat(codes(s))
+                .contains("MME_50", "NALOXONE_NOT_OFFERED", "PDMP_CHECK_DUE", "UDT_DUE")
                 .doesNotContain("MME_90", "OPIOID_BENZODIAZEPINE");
         assertThat(s.at("/flags/0/source").asText()).isNotBlank();
 
         // naloxone offered and the PDMP check recorded: those flags go, the rest stay
-        assertThat(patel.postJson(base + "/opioid-safety-records",
-                "{\"kind\": \"NALOXONE_OFFERED\", \"onDate\": \"" + java.time.LocalDate.now() + "\"}").statusCode())
+        assertThat(patel.postJson(
+                                base + "/opioid-safety-records",
+                                "{\"kind\": \"NALOXONE_OFFERED\", \"onDate\": \"" + java.time.LocalDate.now() + "\"}")
+                        .statusCode())
                 .isEqualTo(201);
-        HttpResponse<String> noFinding = patel.postJson(base + "/opioid-safety-records",
+        HttpResponse<String> noFinding = patel.postJson(
+                base + "/opioid-safety-records",
                 "{\"kind\": \"PDMP_CHECKED\", \"onDate\": \"" + java.time.LocalDate.now() + "\"}");
         assertThat(noFinding.statusCode()).isEqualTo(400);
         assertThat(noFinding.body()).contains("finding");
-        assertThat(patel.postJson(base + "/opioid-safety-records", "{\"kind\": \"PDMP_CHECKED\", \"onDate\": \""
-                + java.time.LocalDate.now() + "\", \"finding\": \"no other prescribers\"}").statusCode())
+        assertThat(patel.postJson(
+                                base + "/opioid-safety-records",
+                                "{\"kind\": \"PDMP_CHECKED\", \"onDate\": \"" + java.time.LocalDate.now()
+                                        + "\", \"finding\": \"no other prescribers\"}")
+                        .statusCode())
                 .isEqualTo(201);
-        assertThat(codes(summary())).doesNotContain("NALOXONE_NOT_OFFERED", "PDMP_CHECK_DUE").contains("MME_50");
+        assertThat(codes(summary()))
+                .doesNotContain("NALOXONE_NOT_OFFERED", "PDMP_CHECK_DUE")
+                .contains("MME_50");
 
         // a flag asks for an acknowledgement with a reason, never without
-        HttpResponse<String> blank = patel.postJson(base + "/opioid-summary/acknowledgements",
-                "{\"code\": \"MME_50\", \"reason\": \" \"}");
+        HttpResponse<String> blank =
+                patel.postJson(base + "/opioid-summary/acknowledgements", "{\"code\": \"MME_50\", \"reason\": \" \"}");
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(blank.body()).contains("reason");
-        assertThat(patel.postJson(base + "/opioid-summary/acknowledgements",
-                "{\"code\": \"MME_50\", \"reason\": \"stable dose for 2 years, function improved\"}").statusCode())
+        assertThat(patel.postJson(
+                                base + "/opioid-summary/acknowledgements",
+                                "{\"code\": \"MME_50\", \"reason\": \"stable dose for 2 years, function improved\"}")
+                        .statusCode())
                 .isEqualTo(201);
         JsonNode after = summary();
-        assertThat(after.get("flags").valueStream().filter(f -> f.get("code").asText().equals("MME_50"))
-                .findFirst().orElseThrow().get("acknowledged").asBoolean()).isTrue();
+        assertThat(after.get("flags")
+                        .valueStream()
+                        .filter(f -> f.get("code").asText().equals("MME_50"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("acknowledged")
+                        .asBoolean())
+                .isTrue();
 
         // stopped with a reason: a new version, and the MME is gone
-        HttpResponse<String> stopped = patel.postJson(base + "/medications/structured/"
-                + entry.get("entryId").asText() + "/stop", "{\"version\": 1, \"reason\": \"tapered off\"}");
+        HttpResponse<String> stopped = patel.postJson(
+                base + "/medications/structured/" + entry.get("entryId").asText() + "/stop",
+                "{\"version\": 1, \"reason\": \"tapered off\"}");
         assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
         assertThat(summary().get("totalMme").asDouble()).isEqualTo(0.0);
         assertThat(jdbc.sql("select count(*) from medication_structured where entry_id = ?")
-                .param(UUID.fromString(entry.get("entryId").asText())).query(Integer.class).single()).isEqualTo(2);
+                        .param(UUID.fromString(entry.get("entryId").asText()))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -130,8 +158,12 @@ class MedicationApiIT {
         cases.put(OXY.replace("\"strengthUnit\": \"MG\", ", ""), "strengthUnit");
         cases.put(OXY.replace("1 tab q6h", "take some when it hurts a lot"), "sig");
         cases.put(OXY.replace("1 tab q6h", "1 tab q6h prn"), "sig");
-        cases.put(OXY.replace("\"oxycodone\"", "\"fentanyl\"").replace("TABLET", "PATCH")
-                .replace("ORAL", "TRANSDERMAL").replace("1 tab q6h", "1 patch q72h"), "strengthUnit");
+        cases.put(
+                OXY.replace("\"oxycodone\"", "\"fentanyl\"")
+                        .replace("TABLET", "PATCH")
+                        .replace("ORAL", "TRANSDERMAL")
+                        .replace("1 tab q6h", "1 patch q72h"),
+                "strengthUnit");
         cases.put(OXY.replace("\"strength\": 10", "\"strength\": \"ten\""), "strength");
         cases.put(OXY.replace("\"prescribedHere\": true", "\"prescribedHere\": false"), "outsidePrescriber");
         for (var c : cases.entrySet()) {
@@ -151,8 +183,10 @@ class MedicationApiIT {
         assertThat(audit.count(patient, AuditAction.DENIED)).isEqualTo(denied + 1);
         assertThat(rows()).isZero();
         // reading is open to the care team (audited as a read)
-        assertThat(Http.basic(port, "mh.brooks", IntegrationTest.DEMO_PASSWORD).get(base + "/opioid-summary")
-                .statusCode()).isEqualTo(200);
+        assertThat(Http.basic(port, "mh.brooks", IntegrationTest.DEMO_PASSWORD)
+                        .get(base + "/opioid-summary")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -166,7 +200,8 @@ class MedicationApiIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("To reconcile").contains("Oxycodone hydrochloride 5 MG Oral Tablet");
 
-        HttpResponse<String> r = patel.postJson(base + "/medications/structured",
+        HttpResponse<String> r = patel.postJson(
+                base + "/medications/structured",
                 OXY.replace("\"indication\"", "\"structures\": \"" + freeText.entryId() + "\", \"indication\""));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(summary().get("notCountedFreeText").asInt()).isZero();
@@ -178,9 +213,21 @@ class MedicationApiIT {
     void theFormComesBackWithTheProblemBesideItsFieldNeverA500() {
         Http browser = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
         browser.getAsBrowser("/patients/" + patient + "/medication");
-        Map<String, String> form = new LinkedHashMap<>(Map.of("ingredient", "oxycodone", "strength", "abc",
-                "strengthUnit", "MG", "form", "TABLET", "route", "ORAL", "sig", "1 tab q6h prn",
-                "prescribedHere", "true"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "ingredient",
+                "oxycodone",
+                "strength",
+                "abc",
+                "strengthUnit",
+                "MG",
+                "form",
+                "TABLET",
+                "route",
+                "ORAL",
+                "sig",
+                "1 tab q6h prn",
+                "prescribedHere",
+                "true"));
         HttpResponse<String> r = browser.postForm("/patients/" + patient + "/medication", form);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("Strength: give the strength as a number");
@@ -195,8 +242,10 @@ class MedicationApiIT {
     }
 
     private int rows() {
-        return jdbc.sql("select count(*) from medication_structured where patient_id = ?").param(patient)
-                .query(Integer.class).single();
+        return jdbc.sql("select count(*) from medication_structured where patient_id = ?")
+                .param(patient)
+                .query(Integer.class)
+                .single();
     }
 
     private JsonNode summary() {

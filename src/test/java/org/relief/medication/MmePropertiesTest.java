@@ -45,7 +45,8 @@ class MmePropertiesTest {
         List<Medication> a = list.meds().subList(0, half);
         List<Medication> b = list.meds().subList(half, list.meds().size());
         assertThat(cdc.calculate(list.meds()).total())
-                .isEqualByComparingTo(cdc.calculate(a).total().add(cdc.calculate(b).total()));
+                .isEqualByComparingTo(
+                        cdc.calculate(a).total().add(cdc.calculate(b).total()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,7 +83,8 @@ class MmePropertiesTest {
     @MethodSource("lists")
     void theSharesAddUpToAHundredPercent(MedList list) {
         Result r = cdc.calculate(list.meds());
-        List<Line> counted = r.lines().stream().filter(l -> l.status() == Status.COUNTED).toList();
+        List<Line> counted =
+                r.lines().stream().filter(l -> l.status() == Status.COUNTED).toList();
         if (r.total().signum() > 0) {
             BigDecimal shares = counted.stream().map(Line::sharePercent).reduce(BigDecimal.ZERO, BigDecimal::add);
             // each share is rounded to 0.1 %
@@ -96,30 +98,60 @@ class MmePropertiesTest {
 
         @Override
         public String toString() {
-            return meds.stream().map(m -> m.name() + " " + (m.sig() == null ? "" : m.sig().words())).toList()
+            return meds.stream()
+                    .map(m -> m.name() + " " + (m.sig() == null ? "" : m.sig().words()))
+                    .toList()
                     .toString();
         }
     }
 
     static Stream<MedList> lists() {
-        Stream<MedList> edges = Stream.of(new MedList(List.of()),
+        Stream<MedList> edges = Stream.of(
+                new MedList(List.of()),
                 new MedList(List.of(Meds.patch("buprenorphine", "5", "1 patch every 7 days"))),
                 new MedList(List.of(Meds.tablet("pentazocine", "50", "1 tab q4h"))),
                 new MedList(List.of(Meds.tablet("morphine", "0.001", "1 tab daily"))));
         Random random = new Random(SEED);
-        String[] oral = {"codeine", "tramadol", "tapentadol", "hydrocodone", "morphine", "oxycodone", "oxymorphone",
-            "hydromorphone", "methadone", "meperidine", "levorphanol", "acetaminophen", "alprazolam", "gabapentin",
-            "apixaban", "naproxen"};
-        String[] sigs = {"1 tab bid", "2 tabs tid", "1 tab q4h", "1 tab q6h prn, max 4/day", "0.5 tab qid",
-            "1 tab q8h", "1 tab daily", "3 tabs q12h", "1 tab q5h", "1 tab q7h"};
+        String[] oral = {
+            "codeine",
+            "tramadol",
+            "tapentadol",
+            "hydrocodone",
+            "morphine",
+            "oxycodone",
+            "oxymorphone",
+            "hydromorphone",
+            "methadone",
+            "meperidine",
+            "levorphanol",
+            "acetaminophen",
+            "alprazolam",
+            "gabapentin",
+            "apixaban",
+            "naproxen"
+        };
+        String[] sigs = {
+            "1 tab bid",
+            "2 tabs tid",
+            "1 tab q4h",
+            "1 tab q6h prn, max 4/day",
+            "0.5 tab qid",
+            "1 tab q8h",
+            "1 tab daily",
+            "3 tabs q12h",
+            "1 tab q5h",
+            "1 tab q7h"
+        };
         return Stream.concat(edges, IntStream.range(0, CASES).mapToObj(n -> {
             int size = random.nextInt(1, 9);
             List<Medication> meds = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 int kind = random.nextInt(10);
                 if (kind == 0) {
-                    meds.add(Meds.patch(random.nextBoolean() ? "fentanyl" : "buprenorphine",
-                            String.valueOf(random.nextInt(1, 21) * 5), "1 patch q72h"));
+                    meds.add(Meds.patch(
+                            random.nextBoolean() ? "fentanyl" : "buprenorphine",
+                            String.valueOf(random.nextInt(1, 21) * 5),
+                            "1 patch q72h"));
                 } else {
                     String mg = BigDecimal.valueOf(random.nextInt(1, 400), 1).toPlainString();
                     meds.add(Meds.tablet(oral[random.nextInt(oral.length)], mg, sigs[random.nextInt(sigs.length)]));

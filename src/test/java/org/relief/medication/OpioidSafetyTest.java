@@ -24,8 +24,11 @@ class OpioidSafetyTest {
 
     /** PDMP, urine drug test, agreement and naloxone all on file: only the MME and combination flags remain. */
     private static SafetyInputs allOnFile() {
-        return SafetyInputs.nothingOnFile(TODAY).withPdmpCheck(TODAY.minusMonths(1))
-                .withUrineDrugTest(TODAY.minusMonths(1)).withAgreement(true).withNaloxoneOffered(TODAY.minusDays(3));
+        return SafetyInputs.nothingOnFile(TODAY)
+                .withPdmpCheck(TODAY.minusMonths(1))
+                .withUrineDrugTest(TODAY.minusMonths(1))
+                .withAgreement(true)
+                .withNaloxoneOffered(TODAY.minusDays(3));
     }
 
     private List<String> codes(List<Medication> meds, SafetyInputs in) {
@@ -35,12 +38,22 @@ class OpioidSafetyTest {
     @Test
     void theIssuesExampleRaisesEveryWarningItShould() {
         // issue 11: "oxycodone 10 mg every 4 hours with alprazolam and apixaban raises no warning" (today)
-        List<Medication> meds = List.of(Meds.tablet("oxycodone", "10", "1 tab q4h"),
-                Meds.tablet("alprazolam", "0.5", "1 tab bid"), Meds.tablet("apixaban", "5", "1 tab bid"));
+        List<Medication> meds = List.of(
+                Meds.tablet("oxycodone", "10", "1 tab q4h"),
+                Meds.tablet("alprazolam", "0.5", "1 tab bid"),
+                Meds.tablet("apixaban", "5", "1 tab bid"));
         OpioidSafety.Summary s = safety.evaluate(meds, SafetyInputs.nothingOnFile(TODAY));
         assertThat(s.mme().total()).isEqualByComparingTo("90");
-        assertThat(s.flags()).extracting(Flag::code).containsExactly("MME_50", "MME_90", "OPIOID_BENZODIAZEPINE",
-                "NALOXONE_NOT_OFFERED", "PDMP_CHECK_DUE", "UDT_DUE", "TREATMENT_AGREEMENT_MISSING");
+        assertThat(s.flags())
+                .extracting(Flag::code)
+                .containsExactly(
+                        "MME_50",
+                        "MME_90",
+                        "OPIOID_BENZODIAZEPINE",
+                        "NALOXONE_NOT_OFFERED",
+                        "PDMP_CHECK_DUE",
+                        "UDT_DUE",
+                        "TREATMENT_AGREEMENT_MISSING");
         assertThat(s.flags()).allSatisfy(f -> {
             assertThat(f.blocks()).isFalse();
             assertThat(f.reasonRequired()).isTrue();
@@ -48,16 +61,20 @@ class OpioidSafetyTest {
             assertThat(f.source()).isNotBlank();
         });
         Flag high = s.flags().get(1);
-        assertThat(high.text()).isEqualTo("Total 90 MME/day (CDC 2022) is at or above 90 MME/day: avoid, or "
-                + "document the justification.");
-        assertThat(high.source()).contains("CDC Clinical Practice Guideline 2022").contains("§10");
+        assertThat(high.text())
+                .isEqualTo("Total 90 MME/day (CDC 2022) is at or above 90 MME/day: avoid, or "
+                        + "document the justification.");
+        assertThat(high.source())
+                .contains("CDC Clinical Practice Guideline 2022")
+                .contains("§10");
         assertThat(high.policyValues()).containsExactly("90 MME/day");
         assertThat(s.flags().get(2).text()).contains("alprazolam");
     }
 
     @Test
     void aHundredMmeWithABenzodiazepine() {
-        List<Medication> meds = List.of(Meds.oral("morphine", "50", DoseForm.ER_TABLET, "1 tab bid"),
+        List<Medication> meds = List.of(
+                Meds.oral("morphine", "50", DoseForm.ER_TABLET, "1 tab bid"),
                 Meds.tablet("lorazepam", "1", "1 tab qhs"));
         OpioidSafety.Summary s = safety.evaluate(meds, allOnFile());
         assertThat(s.mme().totalShown()).isEqualTo("100");
@@ -65,12 +82,20 @@ class OpioidSafetyTest {
     }
 
     @ParameterizedTest(name = "morphine {0} mg bid = {1} MME/day -> {2}")
-    @CsvSource({"24.5, 49, ''", "24.995, 49.99, ''", "25, 50, MME_50", "44.5, 89, MME_50", "44.995, 89.99, MME_50",
-        "45, 90, MME_50 MME_90", "60, 120, MME_50 MME_90"})
+    @CsvSource({
+        "24.5, 49, ''",
+        "24.995, 49.99, ''",
+        "25, 50, MME_50",
+        "44.5, 89, MME_50",
+        "44.995, 89.99, MME_50",
+        "45, 90, MME_50 MME_90",
+        "60, 120, MME_50 MME_90"
+    })
     void mmeFlagsFireAtExactlyFiftyAndNinety(String mg, String mme, String expected) {
         OpioidSafety.Summary s = safety.evaluate(List.of(Meds.tablet("morphine", mg, "1 tab bid")), allOnFile());
         assertThat(s.mme().total()).isEqualByComparingTo(mme);
-        assertThat(String.join(" ", s.flags().stream().map(Flag::code).toList())).isEqualTo(expected);
+        assertThat(String.join(" ", s.flags().stream().map(Flag::code).toList()))
+                .isEqualTo(expected);
     }
 
     @Test
@@ -79,18 +104,24 @@ class OpioidSafetyTest {
         assertThat(codes(List.of(Meds.tablet("oxycodone", "15", "1 tab q6h")), allOnFile()))
                 .containsExactly("MME_50", "MME_90");
         // tramadol 50 mg qid: 200 x 0.2 = 40, plus tapentadol 25 mg daily: 25 x 0.4 = 10 -> 50
-        assertThat(codes(List.of(Meds.tablet("tramadol", "50", "1 tab qid"), Meds.tablet("tapentadol", "25",
-                "1 tab daily")), allOnFile())).containsExactly("MME_50");
+        assertThat(codes(
+                        List.of(
+                                Meds.tablet("tramadol", "50", "1 tab qid"),
+                                Meds.tablet("tapentadol", "25", "1 tab daily")),
+                        allOnFile()))
+                .containsExactly("MME_50");
         // fentanyl 25 mcg/h: 60, plus oxycodone 10 mg bid: 20 x 1.5 = 30 -> 90
-        OpioidSafety.Summary s = safety.evaluate(List.of(Meds.patch("fentanyl", "25", "1 patch q72h"),
-                Meds.tablet("oxycodone", "10", "1 tab bid")), allOnFile());
+        OpioidSafety.Summary s = safety.evaluate(
+                List.of(Meds.patch("fentanyl", "25", "1 patch q72h"), Meds.tablet("oxycodone", "10", "1 tab bid")),
+                allOnFile());
         assertThat(s.mme().total()).isEqualByComparingTo("90");
         assertThat(s.flags()).extracting(Flag::code).containsExactly("MME_50", "MME_90");
     }
 
     @Test
     void gabapentinoidsAndOtherCnsDepressantsAreFlaggedApart() {
-        List<Medication> meds = List.of(Meds.tablet("tramadol", "50", "1 tab bid"),
+        List<Medication> meds = List.of(
+                Meds.tablet("tramadol", "50", "1 tab bid"),
                 Meds.oral("pregabalin", "75", DoseForm.CAPSULE, "1 cap bid"),
                 Meds.tablet("cyclobenzaprine", "10", "1 tab qhs"));
         assertThat(codes(meds, allOnFile())).containsExactly("OPIOID_GABAPENTINOID", "OPIOID_CNS_DEPRESSANT");
@@ -98,9 +129,11 @@ class OpioidSafetyTest {
 
     @Test
     void withoutAnOpioidThereAreNoFlags() {
-        List<Medication> meds = List.of(Meds.tablet("alprazolam", "0.5", "1 tab bid"),
+        List<Medication> meds = List.of(
+                Meds.tablet("alprazolam", "0.5", "1 tab bid"),
                 Meds.oral("gabapentin", "300", DoseForm.CAPSULE, "1 cap tid"));
-        OpioidSafety.Summary s = safety.evaluate(meds, SafetyInputs.nothingOnFile(TODAY).withAge(80));
+        OpioidSafety.Summary s =
+                safety.evaluate(meds, SafetyInputs.nothingOnFile(TODAY).withAge(80));
         assertThat(s.flags()).isEmpty();
         assertThat(s.mme().lines()).isEmpty();
     }
@@ -116,11 +149,16 @@ class OpioidSafetyTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"age 65, 65, false, false, false, true", "age 64, 64, false, false, false, false",
-        "age unknown, , false, false, false, false", "overdose or SUD history, 40, true, false, false, true",
-        "sleep apnoea, 40, false, true, false, true", "renal or hepatic failure, 40, false, false, true, true"})
-    void naloxoneTriggersOfSection10(String name, Integer age, boolean sud, boolean apnoea, boolean organ,
-            boolean flagged) {
+    @CsvSource({
+        "age 65, 65, false, false, false, true",
+        "age 64, 64, false, false, false, false",
+        "age unknown, , false, false, false, false",
+        "overdose or SUD history, 40, true, false, false, true",
+        "sleep apnoea, 40, false, true, false, true",
+        "renal or hepatic failure, 40, false, false, true, true"
+    })
+    void naloxoneTriggersOfSection10(
+            String name, Integer age, boolean sud, boolean apnoea, boolean organ, boolean flagged) {
         SafetyInputs in = allOnFile().withNaloxoneOffered(null).withAge(age).withRisks(sud, apnoea, organ);
         List<String> codes = codes(List.of(Meds.tablet("tramadol", "50", "1 tab bid")), in); // 20 MME
         assertThat(codes.contains("NALOXONE_NOT_OFFERED")).isEqualTo(flagged);
@@ -132,9 +170,13 @@ class OpioidSafetyTest {
     void naloxoneAtFiftyMmeAndTheFlagSaysWhy() {
         SafetyInputs in = allOnFile().withNaloxoneOffered(null).withAge(70);
         Flag f = safety.evaluate(List.of(Meds.tablet("morphine", "25", "1 tab bid")), in).flags().stream()
-                .filter(x -> x.code().equals("NALOXONE_NOT_OFFERED")).findFirst().orElseThrow();
+                .filter(x -> x.code().equals("NALOXONE_NOT_OFFERED"))
+                .findFirst()
+                .orElseThrow();
         assertThat(f.text()).contains("50 MME/day (>= 50 MME/day)").contains("age 70 (>= 65 years)");
-        assertThat(codes(List.of(Meds.tablet("morphine", "24.5", "1 tab bid")), allOnFile().withNaloxoneOffered(null)))
+        assertThat(codes(
+                        List.of(Meds.tablet("morphine", "24.5", "1 tab bid")),
+                        allOnFile().withNaloxoneOffered(null)))
                 .doesNotContain("NALOXONE_NOT_OFFERED");
     }
 
@@ -143,8 +185,11 @@ class OpioidSafetyTest {
         List<Medication> meds = List.of(Meds.tablet("tramadol", "50", "1 tab bid"));
         assertThat(codes(meds, allOnFile().withPdmpCheck(null))).containsExactly("PDMP_CHECK_DUE");
         assertThat(codes(meds, allOnFile().withPdmpCheck(TODAY.minusMonths(3)))).containsExactly("PDMP_CHECK_DUE");
-        assertThat(codes(meds, allOnFile().withPdmpCheck(TODAY.minusMonths(3).plusDays(1)))).isEmpty();
-        Flag due = safety.evaluate(meds, allOnFile().withPdmpCheck(TODAY.minusMonths(4))).flags().get(0);
+        assertThat(codes(meds, allOnFile().withPdmpCheck(TODAY.minusMonths(3).plusDays(1))))
+                .isEmpty();
+        Flag due = safety.evaluate(meds, allOnFile().withPdmpCheck(TODAY.minusMonths(4)))
+                .flags()
+                .get(0);
         assertThat(due.text()).contains("the last was on 2026-07-24").contains("every 3 months");
         assertThat(due.source()).contains("at least every 3 months");
     }
@@ -153,10 +198,18 @@ class OpioidSafetyTest {
     void urineDrugTestIsDueAtLeastYearly() {
         List<Medication> meds = List.of(Meds.tablet("tramadol", "50", "1 tab bid"));
         assertThat(codes(meds, allOnFile().withUrineDrugTest(null))).containsExactly("UDT_DUE");
-        assertThat(codes(meds, allOnFile().withUrineDrugTest(TODAY.minusMonths(12)))).containsExactly("UDT_DUE");
-        assertThat(codes(meds, allOnFile().withUrineDrugTest(TODAY.minusMonths(12).plusDays(1)))).isEmpty();
-        assertThat(safety.evaluate(meds, allOnFile().withUrineDrugTest(null)).flags().get(0).source())
-                .contains("recommendation 10").contains("UNVERIFIED");
+        assertThat(codes(meds, allOnFile().withUrineDrugTest(TODAY.minusMonths(12))))
+                .containsExactly("UDT_DUE");
+        assertThat(codes(
+                        meds,
+                        allOnFile().withUrineDrugTest(TODAY.minusMonths(12).plusDays(1))))
+                .isEmpty();
+        assertThat(safety.evaluate(meds, allOnFile().withUrineDrugTest(null))
+                        .flags()
+                        .get(0)
+                        .source())
+                .contains("recommendation 10")
+                .contains("UNVERIFIED");
     }
 
     @Test
@@ -168,7 +221,8 @@ class OpioidSafetyTest {
 
     @Test
     void buprenorphineAloneStillRaisesTheMonitoringAndCombinationFlags() {
-        List<Medication> meds = List.of(Meds.patch("buprenorphine", "10", "1 patch every 7 days"),
+        List<Medication> meds = List.of(
+                Meds.patch("buprenorphine", "10", "1 patch every 7 days"),
                 Meds.tablet("alprazolam", "0.5", "1 tab bid"));
         OpioidSafety.Summary s = safety.evaluate(meds, allOnFile().withPdmpCheck(null));
         assertThat(s.mme().total()).isEqualByComparingTo("0");
@@ -177,8 +231,8 @@ class OpioidSafetyTest {
 
     @Test
     void anIncompleteTotalFlagsOnItsLowerBoundAndSaysAtLeast() {
-        List<Medication> meds = List.of(Meds.tablet("oxycodone", "10", "1 tab q4h"),
-                Meds.tablet("levorphanol", "2", "1 tab q6h"));
+        List<Medication> meds =
+                List.of(Meds.tablet("oxycodone", "10", "1 tab q4h"), Meds.tablet("levorphanol", "2", "1 tab q6h"));
         OpioidSafety.Summary s = safety.evaluate(meds, allOnFile());
         assertThat(s.flags()).extracting(Flag::code).containsExactly("MME_50", "MME_90");
         assertThat(s.flags().get(0).text()).startsWith("Total at least 90 MME/day (CDC 2022)");
@@ -186,10 +240,11 @@ class OpioidSafetyTest {
 
     @Test
     void aClinicMayLowerTheHighThresholdAndTheSourceSaysSo() {
-        OpioidPolicy mine = OpioidPolicy.defaults().with(OpioidPolicy.MME_HIGH, new BigDecimal("80"),
-                "payer contract");
+        OpioidPolicy mine = OpioidPolicy.defaults().with(OpioidPolicy.MME_HIGH, new BigDecimal("80"), "payer contract");
         OpioidSafety s = new OpioidSafety(IngredientCatalogue.defaults(), ConversionTable.cdc2022(), mine);
-        Flag high = s.evaluate(List.of(Meds.tablet("morphine", "40", "1 tab bid")), allOnFile()).flags().get(1);
+        Flag high = s.evaluate(List.of(Meds.tablet("morphine", "40", "1 tab bid")), allOnFile())
+                .flags()
+                .get(1);
         assertThat(high.code()).isEqualTo("MME_90");
         assertThat(high.policyValues()).containsExactly("80 MME/day");
         assertThat(high.source()).startsWith("clinic policy (payer contract)");
@@ -199,24 +254,33 @@ class OpioidSafetyTest {
     void aClinicsValueMustBeSensibleAndGiveAReason() {
         OpioidPolicy p = OpioidPolicy.defaults();
         assertThatThrownBy(() -> p.with(OpioidPolicy.PDMP_MONTHS, new BigDecimal("2.5"), "x"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("value: must be a whole number");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("value: must be a whole number");
         assertThatThrownBy(() -> p.with(OpioidPolicy.MME_REASSESS, BigDecimal.ZERO, "x"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("value: must be more than 0");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("value: must be more than 0");
         assertThatThrownBy(() -> p.with(OpioidPolicy.MME_REASSESS, BigDecimal.TEN, " "))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
-        assertThat(p.with(OpioidPolicy.MME_REASSESS, new BigDecimal("40.5"), "payer").get(OpioidPolicy.MME_REASSESS)
-                .shown()).isEqualTo("40.5 MME/day");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("reason");
+        assertThat(p.with(OpioidPolicy.MME_REASSESS, new BigDecimal("40.5"), "payer")
+                        .get(OpioidPolicy.MME_REASSESS)
+                        .shown())
+                .isEqualTo("40.5 MME/day");
     }
 
     @Test
     void aFlagIsAcknowledgedWithAReasonNeverWithout() {
-        Flag f = safety.evaluate(List.of(Meds.tablet("oxycodone", "10", "1 tab q4h")), allOnFile()).flags().get(1);
+        Flag f = safety.evaluate(List.of(Meds.tablet("oxycodone", "10", "1 tab q4h")), allOnFile())
+                .flags()
+                .get(1);
         Instant at = Instant.parse("2026-11-24T10:00:00Z");
         FlagAcknowledgement ack = f.acknowledge("  stable for years, function improved  ", STAFF, at);
         assertThat(ack.code()).isEqualTo("MME_90");
         assertThat(ack.reason()).isEqualTo("stable for years, function improved");
-        assertThatThrownBy(() -> f.acknowledge(" ", STAFF, at)).isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(FieldProblem::field)
+        assertThatThrownBy(() -> f.acknowledge(" ", STAFF, at))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems())
+                        .extracting(FieldProblem::field)
                         .containsExactly("reason"));
         assertThatThrownBy(() -> new Flag("X", "x", "s", List.of(), true, true))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.relief.careteam.Actor;
 import org.relief.careteam.ChartAccessDeniedException;
@@ -28,12 +27,16 @@ class OutcomesIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     OutcomesService outcomes;
+
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -47,7 +50,8 @@ class OutcomesIT {
         var result = outcomes.analyse(patel, demo(patel, "Synergy"), Measure.NRS);
         assertThat(result.empty()).isNull();
         assertThat(result.series().size()).isEqualTo(365);
-        assertThat(result.exposures()).extracting(Exposure::therapy)
+        assertThat(result.exposures())
+                .extracting(Exposure::therapy)
                 .containsExactly("Physical therapy", "Cognitive behavioural therapy / pain psychology");
         TherapyAnalysis a = result.analysis();
         TherapyAnalysis.Interaction i = a.interactions().get(0);
@@ -60,7 +64,8 @@ class OutcomesIT {
     @Test
     void theSimultaneousStartsPatientIsNotSeparable() {
         Actor patel = Fixtures.actor(staff, "dr.patel");
-        TherapyAnalysis a = outcomes.analyse(patel, demo(patel, "Together"), Measure.NRS).analysis();
+        TherapyAnalysis a =
+                outcomes.analyse(patel, demo(patel, "Together"), Measure.NRS).analysis();
         assertThat(a.notes()).anyMatch(n -> n.kind() == TherapyAnalysis.Note.Kind.NOT_SEPARABLE);
         assertThat(a.interactions()).noneMatch(i -> i.status() == TherapyAnalysis.Status.POSSIBLE_SYNERGY);
     }
@@ -68,8 +73,11 @@ class OutcomesIT {
     @Test
     void theNoEffectPatientShowsNoSynergy() {
         Actor patel = Fixtures.actor(staff, "dr.patel");
-        TherapyAnalysis a = outcomes.analyse(patel, demo(patel, "Nochange"), Measure.NRS).analysis();
-        assertThat(a.interactions()).singleElement().extracting(TherapyAnalysis.Interaction::status)
+        TherapyAnalysis a =
+                outcomes.analyse(patel, demo(patel, "Nochange"), Measure.NRS).analysis();
+        assertThat(a.interactions())
+                .singleElement()
+                .extracting(TherapyAnalysis.Interaction::status)
                 .isNotEqualTo(TherapyAnalysis.Status.POSSIBLE_SYNERGY);
     }
 
@@ -89,7 +97,10 @@ class OutcomesIT {
         long before = lastId();
         assertThatThrownBy(() -> outcomes.analyse(okafor, id, Measure.NRS))
                 .isInstanceOf(ChartAccessDeniedException.class);
-        assertThat(rowsSince(before, id)).singleElement().asString().startsWith("DENIED")
+        assertThat(rowsSince(before, id))
+                .singleElement()
+                .asString()
+                .startsWith("DENIED")
                 .contains("outcomes analysis");
     }
 
@@ -115,11 +126,16 @@ class OutcomesIT {
     }
 
     private long lastId() {
-        return jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from audit_event")
+                .query(Long.class)
+                .single();
     }
 
     private List<String> rowsSince(long id, UUID patient) {
         return jdbc.sql("select action || ' ' || what || ': ' || outcome from audit_event "
-                + "where id > ? and patient_id = ? order by id").params(id, patient).query(String.class).list();
+                        + "where id > ? and patient_id = ? order by id")
+                .params(id, patient)
+                .query(String.class)
+                .list();
     }
 }

@@ -25,12 +25,14 @@ class ProcedureResponseTest {
         // (7 months), below by day 250. Follow-ups of RFA 1 after RFA 2 belong to RFA 2.
         LocalDate r2 = R1.plusDays(330);
         List<ProcedureResponse.Followed> all = List.of(
-                new ProcedureResponse.Followed(rfa(R1), List.of(fu(R1, 14, 80), fu(R1, 91, 75), fu(R1, 182, 60),
-                        fu(R1, 274, 55), fu(R1, 320, 20))),
-                new ProcedureResponse.Followed(rfa(r2), List.of(fu(r2, 14, 85), fu(r2, 120, 70), fu(r2, 213, 50),
-                        fu(r2, 250, 30))),
-                new ProcedureResponse.Followed(new ProcedureResponse.Procedure("RFA", R1.plusDays(5), "Lumbar",
-                        "L4-L5", "Right"), List.of(fu(R1.plusDays(5), 30, 40))));
+                new ProcedureResponse.Followed(
+                        rfa(R1),
+                        List.of(fu(R1, 14, 80), fu(R1, 91, 75), fu(R1, 182, 60), fu(R1, 274, 55), fu(R1, 320, 20))),
+                new ProcedureResponse.Followed(
+                        rfa(r2), List.of(fu(r2, 14, 85), fu(r2, 120, 70), fu(r2, 213, 50), fu(r2, 250, 30))),
+                new ProcedureResponse.Followed(
+                        new ProcedureResponse.Procedure("RFA", R1.plusDays(5), "Lumbar", "L4-L5", "Right"),
+                        List.of(fu(R1.plusDays(5), 30, 40))));
         List<ProcedureResponse.Site> sites = responses.bySite(all);
         assertThat(sites).hasSize(2);
         ProcedureResponse.Site left = sites.get(0);
@@ -48,8 +50,8 @@ class ProcedureResponseTest {
 
     @Test
     void ongoingReliefAndNoFollowUp() {
-        ProcedureResponse.Response ongoing = responses.response(new ProcedureResponse.Followed(rfa(R1),
-                List.of(fu(R1, 14, 90), fu(R1, 91, 70))));
+        ProcedureResponse.Response ongoing =
+                responses.response(new ProcedureResponse.Followed(rfa(R1), List.of(fu(R1, 14, 90), fu(R1, 91, 70))));
         assertThat(ongoing.ongoing()).isTrue();
         assertThat(ongoing.endedByDays()).isNull();
         assertThat(ongoing.text()).contains("3 months so far");
@@ -63,9 +65,11 @@ class ProcedureResponseTest {
         // 5.5 is under 50 % by day 14 (41 %); RFA -3 (55 %) lasts to the 9-month follow-up and is gone by 12.
         Simulator.Patient p = Simulator.simulate(Simulator.esiThenRfa(LocalDate.of(2025, 1, 6)), 1);
         List<ProcedureResponse.Site> sites = responses.bySite(p.procedures());
-        assertThat(sites).extracting(ProcedureResponse.Site::text).containsExactly(
-                "Epidural steroid injection, Lumbar L5-S1, Left: Epidural steroid injection 1: under 50 % relief",
-                "Radiofrequency ablation, Lumbar L4-L5, Left: Radiofrequency ablation 1: 9 months");
+        assertThat(sites)
+                .extracting(ProcedureResponse.Site::text)
+                .containsExactly(
+                        "Epidural steroid injection, Lumbar L5-S1, Left: Epidural steroid injection 1: under 50 % relief",
+                        "Radiofrequency ablation, Lumbar L4-L5, Left: Radiofrequency ablation 1: 9 months");
         assertThat(sites.get(1).responses().get(0).endedByDays()).isEqualTo(365L);
     }
 }

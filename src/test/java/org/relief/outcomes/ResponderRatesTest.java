@@ -70,7 +70,9 @@ class ResponderRatesTest {
         assertThat(r.n()).isEqualTo(19);
         assertThat(r.excluded()).isEqualTo(1);
         assertThat(r.moderate()).isNull();
-        assertThat(r.message()).startsWith("Too few similar patients: 19 found, 20 needed").contains("UNVERIFIED");
+        assertThat(r.message())
+                .startsWith("Too few similar patients: 19 found, 20 needed")
+                .contains("UNVERIFIED");
         pairs.add(new ResponderRates.Pair(8, 3));
         assertThat(rates.of(Measure.NRS, pairs).tooFew()).isFalse();
     }

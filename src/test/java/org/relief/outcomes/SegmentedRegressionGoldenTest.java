@@ -28,14 +28,17 @@ class SegmentedRegressionGoldenTest {
     }
 
     private static TherapyAnalysis.Coefficient coef(TherapyAnalysis a, String key) {
-        return a.coefficients().stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
+        return a.coefficients().stream()
+                .filter(c -> c.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void sixPointLineByHand() {
         // y = 2 + 0.5 per week, exactly: intercept 2, trend 0.5, no residual.
-        TherapyAnalysis a = new SegmentedRegression(OutcomesPolicy.defaults())
-                .analyse(weekly(2, 2.5, 3, 3.5, 4, 4.5), List.of());
+        TherapyAnalysis a =
+                new SegmentedRegression(OutcomesPolicy.defaults()).analyse(weekly(2, 2.5, 3, 3.5, 4, 4.5), List.of());
         assertThat(coef(a, "baseline.level").estimate()).isCloseTo(2.0, within(1e-9));
         assertThat(coef(a, "baseline.trend").estimate()).isCloseTo(0.5, within(1e-9));
         assertThat(coef(a, "baseline.trend").standardError()).isCloseTo(0.0, within(1e-9));
@@ -193,13 +196,15 @@ class SegmentedRegressionGoldenTest {
             var vi = lu.getSolver().getInverse();
             var xm = org.hipparchus.linear.MatrixUtils.createRealMatrix(x);
             var xtvix = xm.transpose().multiply(vi).multiply(xm);
-            var beta = new org.hipparchus.linear.LUDecomposition(xtvix).getSolver()
+            var beta = new org.hipparchus.linear.LUDecomposition(xtvix)
+                    .getSolver()
                     .solve(xm.transpose().multiply(vi).operate(org.hipparchus.linear.MatrixUtils.createRealVector(y)));
             var res = org.hipparchus.linear.MatrixUtils.createRealVector(y).subtract(xm.operate(beta));
             double rss = res.dotProduct(vi.operate(res));
-            double full = -0.5 * (Math.log(lu.getDeterminant())
-                    + Math.log(new org.hipparchus.linear.LUDecomposition(xtvix).getDeterminant())
-                    + (n - 2) * Math.log(rss));
+            double full = -0.5
+                    * (Math.log(lu.getDeterminant())
+                            + Math.log(new org.hipparchus.linear.LUDecomposition(xtvix).getDeterminant())
+                            + (n - 2) * Math.log(rss));
             double mine = Ar1Regression.restrictedLogLikelihood(y, x, rho);
             if (Double.isNaN(offset)) {
                 offset = full - mine;

@@ -32,8 +32,12 @@ class SegmentedRegressionSimulationTest {
         TherapyAnalysis.TherapyEffect pt = a.effectOf(Simulator.PT);
         TherapyAnalysis.TherapyEffect cbt = a.effectOf(Simulator.CBT);
         assertThat(pt.therapies()).containsExactly(Simulator.PT);
-        assertThat(covers(pt.levelChange(), Simulator.PT_EFFECT)).as(pt.reason()).isTrue();
-        assertThat(covers(cbt.levelChange(), Simulator.CBT_EFFECT)).as(cbt.reason()).isTrue();
+        assertThat(covers(pt.levelChange(), Simulator.PT_EFFECT))
+                .as(pt.reason())
+                .isTrue();
+        assertThat(covers(cbt.levelChange(), Simulator.CBT_EFFECT))
+                .as(cbt.reason())
+                .isTrue();
         assertThat(covers(pt.slopeChange(), 0)).isTrue();
         // PT's stop (day 180) is modelled: its level change undoes PT's -0.8 (plus the planted nothing else).
         assertThat(pt.stopLevelChange()).isNotNull();
@@ -64,14 +68,15 @@ class SegmentedRegressionSimulationTest {
         assertThat(i.status()).as(i.reason()).isEqualTo(Status.POSSIBLE_SYNERGY);
         assertThat(covers(i.estimate(), Simulator.PT_CBT_EXTRA)).isTrue();
         assertThat(i.estimate().upper()).isLessThan(0);
-        assertThat(i.reason()).startsWith("Possible synergy: " + Simulator.PT + " + " + Simulator.CBT)
+        assertThat(i.reason())
+                .startsWith("Possible synergy: " + Simulator.PT + " + " + Simulator.CBT)
                 .contains("interval");
         assertThat(i.method().text()).contains("four combinations").contains("meaningful-change figure");
         int flagged = 0;
         int covered = 0;
         for (int seed = 2000; seed < 2100; seed++) {
-            TherapyAnalysis.Interaction x = run(Simulator.ptThenCbt(D0, true), seed)
-                    .interaction(Simulator.PT, Simulator.CBT);
+            TherapyAnalysis.Interaction x =
+                    run(Simulator.ptThenCbt(D0, true), seed).interaction(Simulator.PT, Simulator.CBT);
             flagged += x.status() == Status.POSSIBLE_SYNERGY ? 1 : 0;
             covered += covers(x.estimate(), Simulator.PT_CBT_EXTRA) ? 1 : 0;
         }
@@ -108,11 +113,16 @@ class SegmentedRegressionSimulationTest {
         TherapyAnalysis.Interaction i = a.interaction(Simulator.PT, Simulator.CBT);
         assertThat(i.status()).isEqualTo(Status.NOT_SEPARABLE);
         assertThat(i.estimate()).isNull();
-        assertThat(i.reason()).contains("started 0 days apart").contains("0 readings between")
+        assertThat(i.reason())
+                .contains("started 0 days apart")
+                .contains("0 readings between")
                 .contains("12 needed");
         assertThat(a.effects()).hasSize(1);
         TherapyAnalysis.TherapyEffect together = a.effects().get(0);
-        assertThat(together.label()).contains(Simulator.PT).contains(Simulator.CBT).contains(" + ");
+        assertThat(together.label())
+                .contains(Simulator.PT)
+                .contains(Simulator.CBT)
+                .contains(" + ");
         assertThat(together.therapies()).containsExactlyInAnyOrder(Simulator.PT, Simulator.CBT);
         // Estimated together: the sum of the plants (-0.8 - 0.5 - 1.2 = -2.5), not each alone.
         assertThat(covers(together.levelChange(), -2.5)).isTrue();
@@ -122,28 +132,48 @@ class SegmentedRegressionSimulationTest {
 
     @Test
     void startsAFewReadingsApartAreNotSeparableEither() {
-        Simulator.Scenario s = new Simulator.Scenario(Measure.NRS, D0, 200, 6.5, 0.5, 0.8, 1,
-                List.of(new Simulator.Therapy(Simulator.PT, D0.plusDays(60), null, -0.8),
+        Simulator.Scenario s = new Simulator.Scenario(
+                Measure.NRS,
+                D0,
+                200,
+                6.5,
+                0.5,
+                0.8,
+                1,
+                List.of(
+                        new Simulator.Therapy(Simulator.PT, D0.plusDays(60), null, -0.8),
                         new Simulator.Therapy(Simulator.CBT, D0.plusDays(65), null, -0.5)),
-                List.of(), List.of());
+                List.of(),
+                List.of());
         TherapyAnalysis a = run(s, 3);
         assertThat(a.interaction(Simulator.PT, Simulator.CBT).status()).isEqualTo(Status.NOT_SEPARABLE);
-        assertThat(a.interaction(Simulator.PT, Simulator.CBT).reason()).contains("started 5 days apart")
+        assertThat(a.interaction(Simulator.PT, Simulator.CBT).reason())
+                .contains("started 5 days apart")
                 .contains("5 readings between");
     }
 
     @Test
     void staggeredButNeverApartIsNotEnoughDataAndSaysWhatIsNeeded() {
         // PT from day 60 and CBT from day 150, both still going: CBT was never given without PT.
-        Simulator.Scenario s = new Simulator.Scenario(Measure.NRS, D0, 365, 6.5, 0.5, 0.8, 1,
-                List.of(new Simulator.Therapy(Simulator.PT, D0.plusDays(60), null, -0.8),
+        Simulator.Scenario s = new Simulator.Scenario(
+                Measure.NRS,
+                D0,
+                365,
+                6.5,
+                0.5,
+                0.8,
+                1,
+                List.of(
+                        new Simulator.Therapy(Simulator.PT, D0.plusDays(60), null, -0.8),
                         new Simulator.Therapy(Simulator.CBT, D0.plusDays(150), null, -0.5)),
-                List.of(new Simulator.Interaction(Simulator.PT, Simulator.CBT, -1.2)), List.of());
+                List.of(new Simulator.Interaction(Simulator.PT, Simulator.CBT, -1.2)),
+                List.of());
         TherapyAnalysis a = run(s, 4);
         TherapyAnalysis.Interaction i = a.interaction(Simulator.PT, Simulator.CBT);
         assertThat(i.status()).isEqualTo(Status.NOT_ENOUGH_DATA);
         assertThat(i.estimate()).isNull();
-        assertThat(i.needed()).contains(Simulator.CBT + " without " + Simulator.PT + ": 0 of 12")
+        assertThat(i.needed())
+                .contains(Simulator.CBT + " without " + Simulator.PT + ": 0 of 12")
                 .contains("12 more, about 12 days");
         // Each therapy's own change is still estimated (CBT's includes any extra from being added to PT).
         assertThat(a.effectOf(Simulator.CBT).levelChange()).isNotNull();
@@ -151,14 +181,25 @@ class SegmentedRegressionSimulationTest {
 
     @Test
     void tooFewReadingsSinceAStartIsNotEnoughData() {
-        Simulator.Scenario s = new Simulator.Scenario(Measure.NRS, D0, 100, 6.5, 0.5, 0.8, 1,
-                List.of(new Simulator.Therapy(Simulator.PT, D0.plusDays(30), null, -0.8),
+        Simulator.Scenario s = new Simulator.Scenario(
+                Measure.NRS,
+                D0,
+                100,
+                6.5,
+                0.5,
+                0.8,
+                1,
+                List.of(
+                        new Simulator.Therapy(Simulator.PT, D0.plusDays(30), null, -0.8),
                         new Simulator.Therapy(Simulator.CBT, D0.plusDays(95), null, -0.5)),
-                List.of(), List.of());
+                List.of(),
+                List.of());
         TherapyAnalysis a = run(s, 5);
         TherapyAnalysis.TherapyEffect cbt = a.effectOf(Simulator.CBT);
         assertThat(cbt.verdict()).isEqualTo(Verdict.NOT_ESTIMABLE);
-        assertThat(cbt.reason()).contains("5 readings since it started (12 needed)").contains("7 more");
+        assertThat(cbt.reason())
+                .contains("5 readings since it started (12 needed)")
+                .contains("7 more");
         assertThat(a.interaction(Simulator.PT, Simulator.CBT).status()).isEqualTo(Status.NOT_ENOUGH_DATA);
     }
 
@@ -171,7 +212,8 @@ class SegmentedRegressionSimulationTest {
         int n = 100;
         for (int seed = 4000; seed < 4000 + n; seed++) {
             Simulator.Patient p = Simulator.simulate(Simulator.esiThenRfa(D0), seed);
-            List<Exposure> ex = List.of(new Exposure("ESI", D0.plusDays(30), D0.plusDays(30 + Simulator.ESI_DAYS)),
+            List<Exposure> ex = List.of(
+                    new Exposure("ESI", D0.plusDays(30), D0.plusDays(30 + Simulator.ESI_DAYS)),
                     new Exposure("RFA", D0.plusDays(120), D0.plusDays(120 + Simulator.RFA_DAYS)));
             TherapyAnalysis a = analysis.analyse(p.series(), ex);
             TherapyAnalysis.TherapyEffect esi = a.effectOf("ESI");
@@ -193,8 +235,8 @@ class SegmentedRegressionSimulationTest {
     @Test
     void phq9HasNoMeaningfulChangeFigureSoNothingIsJudgedAgainstOne() {
         Simulator.Scenario nrs = Simulator.ptThenCbt(D0, true);
-        Simulator.Scenario s = new Simulator.Scenario(Measure.PHQ9, D0, nrs.days(), 14, 0.5, 0.8, 0,
-                nrs.therapies(), nrs.interactions(), List.of());
+        Simulator.Scenario s = new Simulator.Scenario(
+                Measure.PHQ9, D0, nrs.days(), 14, 0.5, 0.8, 0, nrs.therapies(), nrs.interactions(), List.of());
         TherapyAnalysis a = run(s, 6);
         TherapyAnalysis.Interaction i = a.interaction(Simulator.PT, Simulator.CBT);
         assertThat(i.status()).isEqualTo(Status.NOT_JUDGED);

@@ -26,12 +26,16 @@ class ChartServiceIT {
 
     @Autowired
     ChartService charts;
+
     @Autowired
     Patients patients;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ClinicFixture fixture;
 
@@ -52,49 +56,80 @@ class ChartServiceIT {
         assertThat(chart.patient().mrn()).startsWith("R");
         assertThat(chart.patient().step()).isEqualTo(Step.REFERRED);
         assertThat(chart.demographics().data().familyName()).isEqualTo("Testperson");
-        assertThat(chart.referrals()).singleElement().satisfies(r -> assertThat(r.version()).isEqualTo(1));
-        assertThat(chart.careTeam()).extracting(m -> m.username()).containsExactlyInAnyOrder("dr.patel",
-                "desk.miller");
+        assertThat(chart.referrals())
+                .singleElement()
+                .satisfies(r -> assertThat(r.version()).isEqualTo(1));
+        assertThat(chart.careTeam()).extracting(m -> m.username()).containsExactlyInAnyOrder("dr.patel", "desk.miller");
     }
 
     @Test
     void aReImportOfAnUnchangedSourceEntryKeepsTheLocalCorrection() {
-        var created = charts.importEntries(physician, patientId, "test source",
-                List.of(new ChartService.ImportedEntry(EntryKind.MEDICATION, null, Fixtures.oxycodone("5 mg"))))
+        var created = charts.importEntries(
+                        physician,
+                        patientId,
+                        "test source",
+                        List.of(new ChartService.ImportedEntry(EntryKind.MEDICATION, null, Fixtures.oxycodone("5 mg"))))
                 .get(0);
-        charts.correct(physician, patientId, EntryKind.MEDICATION, created.entryId(), 1,
-                Fixtures.oxycodone("7.5 mg"), "dose confirmed with the patient");
+        charts.correct(
+                physician,
+                patientId,
+                EntryKind.MEDICATION,
+                created.entryId(),
+                1,
+                Fixtures.oxycodone("7.5 mg"),
+                "dose confirmed with the patient");
 
         // the source sends what it sent before: the local correction stays current, nothing is added
-        var again = charts.importEntries(physician, patientId, "test source",
-                List.of(new ChartService.ImportedEntry(EntryKind.MEDICATION, created.entryId(),
-                        Fixtures.oxycodone("5 mg")))).get(0);
+        var again = charts.importEntries(
+                        physician,
+                        patientId,
+                        "test source",
+                        List.of(new ChartService.ImportedEntry(
+                                EntryKind.MEDICATION, created.entryId(), Fixtures.oxycodone("5 mg"))))
+                .get(0);
         assertThat(again.outcome()).isEqualTo(ChartService.ImportOutcome.UNCHANGED);
         assertThat(again.version()).isEqualTo(2);
         assertThat(charts.history(physician, patientId, EntryKind.MEDICATION, created.entryId()))
-                .extracting(v -> v.data().dose()).containsExactly("7.5 mg", "5 mg");
+                .extracting(v -> v.data().dose())
+                .containsExactly("7.5 mg", "5 mg");
 
         // the source changes the entry: its new content is the next version, on top of the correction
-        var changed = charts.importEntries(physician, patientId, "test source",
-                List.of(new ChartService.ImportedEntry(EntryKind.MEDICATION, created.entryId(),
-                        Fixtures.oxycodone("10 mg")))).get(0);
+        var changed = charts.importEntries(
+                        physician,
+                        patientId,
+                        "test source",
+                        List.of(new ChartService.ImportedEntry(
+                                EntryKind.MEDICATION, created.entryId(), Fixtures.oxycodone("10 mg"))))
+                .get(0);
         assertThat(changed.outcome()).isEqualTo(ChartService.ImportOutcome.UPDATED);
         assertThat(changed.version()).isEqualTo(3);
         // and sending that again changes nothing, though it now differs from nothing local
-        assertThat(charts.importEntries(physician, patientId, "test source",
-                List.of(new ChartService.ImportedEntry(EntryKind.MEDICATION, created.entryId(),
-                        Fixtures.oxycodone("10 mg")))).get(0).outcome())
+        assertThat(charts.importEntries(
+                                physician,
+                                patientId,
+                                "test source",
+                                List.of(new ChartService.ImportedEntry(
+                                        EntryKind.MEDICATION, created.entryId(), Fixtures.oxycodone("10 mg"))))
+                        .get(0)
+                        .outcome())
                 .isEqualTo(ChartService.ImportOutcome.UNCHANGED);
     }
 
     @Test
     void correctionKeepsTheOldVersionReadable() {
         var v1 = charts.add(physician, patientId, EntryKind.MEDICATION, Fixtures.oxycodone("5 mg"));
-        var v2 = charts.correct(physician, patientId, EntryKind.MEDICATION, v1.entryId(), 1,
-                Fixtures.oxycodone("10 mg"), "dose increased");
+        var v2 = charts.correct(
+                physician,
+                patientId,
+                EntryKind.MEDICATION,
+                v1.entryId(),
+                1,
+                Fixtures.oxycodone("10 mg"),
+                "dose increased");
 
         assertThat(v2.version()).isEqualTo(2);
-        assertThat(charts.chart(physician, patientId).medications()).singleElement()
+        assertThat(charts.chart(physician, patientId).medications())
+                .singleElement()
                 .satisfies(m -> assertThat(m.data().dose()).isEqualTo("10 mg"));
         var history = charts.history(physician, patientId, EntryKind.MEDICATION, v1.entryId());
         assertThat(history).extracting(v -> v.data().dose()).containsExactly("10 mg", "5 mg");
@@ -106,11 +141,12 @@ class ChartServiceIT {
         var v1 = charts.add(physician, patientId, EntryKind.PROBLEM, Fixtures.lowBackPain());
         charts.correct(physician, patientId, EntryKind.PROBLEM, v1.entryId(), 1, Fixtures.lowBackPain(), "first");
 
-        assertThatThrownBy(() -> charts.correct(physician, patientId, EntryKind.PROBLEM, v1.entryId(), 1,
-                Fixtures.lowBackPain(), "second"))
+        assertThatThrownBy(() -> charts.correct(
+                        physician, patientId, EntryKind.PROBLEM, v1.entryId(), 1, Fixtures.lowBackPain(), "second"))
                 .isInstanceOf(VersionConflictException.class)
                 .hasMessageContaining("dr.patel");
-        assertThat(charts.history(physician, patientId, EntryKind.PROBLEM, v1.entryId())).hasSize(2);
+        assertThat(charts.history(physician, patientId, EntryKind.PROBLEM, v1.entryId()))
+                .hasSize(2);
     }
 
     @Test
@@ -132,7 +168,8 @@ class ChartServiceIT {
         assertThatThrownBy(() -> charts.voidEntry(physician, patientId, EntryKind.PROBLEM, v1.entryId(), 1, " "))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems())
-                        .extracting(p -> p.field()).containsExactly("reason"));
+                        .extracting(p -> p.field())
+                        .containsExactly("reason"));
     }
 
     @Test
@@ -142,9 +179,11 @@ class ChartServiceIT {
 
         assertThatThrownBy(() -> charts.add(physician, patientId, EntryKind.PROBLEM, bad))
                 .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(p -> p.field())
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems())
+                        .extracting(p -> p.field())
                         .containsExactlyInAnyOrder("icd10Code", "description", "onsetDate", "clinicalStatus"));
-        assertThat(jdbc.sql("select count(*) from problem").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from problem").query(Long.class).single())
+                .isEqualTo(before);
     }
 
     @Test
@@ -172,23 +211,30 @@ class ChartServiceIT {
     void databaseRefusesToUpdateOrDeleteClinicalRowsAndTheAuditLog() {
         charts.add(physician, patientId, EntryKind.PROBLEM, Fixtures.lowBackPain());
         assertThatThrownBy(() -> jdbc.sql("update problem set description = 'x' where patient_id = ?")
-                .param(patientId).update()).isInstanceOf(DataAccessException.class)
+                        .param(patientId)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from problem where patient_id = ?").param(patientId).update())
+        assertThatThrownBy(() -> jdbc.sql("delete from problem where patient_id = ?")
+                        .param(patientId)
+                        .update())
                 .hasMessageContaining("append-only");
         // the application's database role may not even try (issue 10, defect 9); the trigger stands behind that
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_event where patient_id = ?").param(patientId).update())
-                .rootCause().hasMessageContaining("permission denied for table audit_event");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_event where patient_id = ?")
+                        .param(patientId)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("permission denied for table audit_event");
     }
 
     @Test
     void demographicsCorrectionUpdatesSearch() {
         var d = charts.chart(physician, patientId).demographics();
-        var renamed = new Demographics("Renamed", "Dana", d.data().birthDate(), d.data().sex(), null, null, null,
-                null, null);
-        charts.correct(frontDesk, patientId, EntryKind.DEMOGRAPHICS, d.entryId(), d.version(), renamed,
-                "name changed");
+        var renamed = new Demographics(
+                "Renamed", "Dana", d.data().birthDate(), d.data().sex(), null, null, null, null, null);
+        charts.correct(frontDesk, patientId, EntryKind.DEMOGRAPHICS, d.entryId(), d.version(), renamed, "name changed");
         assertThat(patients.search(physician, "renamed dana", Patients.Scope.MINE, 10))
-                .extracting(PatientSummary::id).contains(patientId);
+                .extracting(PatientSummary::id)
+                .contains(patientId);
     }
 }

@@ -19,28 +19,42 @@ class ConservativeCareTest {
 
     @Test
     void failedConservativeTreatmentsCountAndProceduresDoNot() {
-        var care = ConservativeCare.of(List.of(
-                v(t("Physical therapy after lumbar surgery", TODAY.minusWeeks(30), TODAY.minusWeeks(18),
-                        TreatmentResult.NONE)),
-                v(t("TENS unit", TODAY.minusWeeks(10), TODAY.minusWeeks(6), TreatmentResult.PARTIAL)),
-                v(t("Lumbar transforaminal epidural steroid injection", TODAY.minusWeeks(5), TODAY.minusWeeks(5),
-                        TreatmentResult.NONE)),
-                v(t("Chiropractic care", TODAY.minusWeeks(40), TODAY.minusWeeks(20), TreatmentResult.GOOD))),
-                catalogue, TODAY);
+        var care = ConservativeCare.of(
+                List.of(
+                        v(t(
+                                "Physical therapy after lumbar surgery",
+                                TODAY.minusWeeks(30),
+                                TODAY.minusWeeks(18),
+                                TreatmentResult.NONE)),
+                        v(t("TENS unit", TODAY.minusWeeks(10), TODAY.minusWeeks(6), TreatmentResult.PARTIAL)),
+                        v(t(
+                                "Lumbar transforaminal epidural steroid injection",
+                                TODAY.minusWeeks(5),
+                                TODAY.minusWeeks(5),
+                                TreatmentResult.NONE)),
+                        v(t("Chiropractic care", TODAY.minusWeeks(40), TODAY.minusWeeks(20), TreatmentResult.GOOD))),
+                catalogue,
+                TODAY);
         assertThat(care.longestWeeks()).isEqualTo(12);
-        assertThat(care.failed()).extracting(ConservativeCare.Failed::therapy)
+        assertThat(care.failed())
+                .extracting(ConservativeCare.Failed::therapy)
                 .containsExactly("Physical therapy after lumbar surgery", "TENS unit");
-        assertThat(care.describe()).isEqualTo("Physical therapy after lumbar surgery (no improvement, 12 weeks), "
-                + "TENS unit (partial improvement, 4 weeks)");
+        assertThat(care.describe())
+                .isEqualTo("Physical therapy after lumbar surgery (no improvement, 12 weeks), "
+                        + "TENS unit (partial improvement, 4 weeks)");
     }
 
     @Test
     void anOngoingTreatmentRunsToTodayAndNoneMeansNone() {
-        var ongoing = ConservativeCare.of(List.of(v(t("Home exercise programme", TODAY.minusWeeks(7), null,
-                TreatmentResult.PARTIAL))), catalogue, TODAY);
+        var ongoing = ConservativeCare.of(
+                List.of(v(t("Home exercise programme", TODAY.minusWeeks(7), null, TreatmentResult.PARTIAL))),
+                catalogue,
+                TODAY);
         assertThat(ongoing.longestWeeks()).isEqualTo(7);
-        var none = ConservativeCare.of(List.of(v(t("Lumbar medial branch block", TODAY.minusWeeks(7), null,
-                TreatmentResult.NONE))), catalogue, TODAY);
+        var none = ConservativeCare.of(
+                List.of(v(t("Lumbar medial branch block", TODAY.minusWeeks(7), null, TreatmentResult.NONE))),
+                catalogue,
+                TODAY);
         assertThat(none.any()).isFalse();
         assertThat(none.longestWeeks()).isZero();
         assertThat(none.describe()).isEmpty();

@@ -17,17 +17,18 @@ class EntryKindsTest {
 
     @Test
     void theChartKnowsEveryKindItsModulesDeclare() {
-        try (var context = new AnnotationConfigApplicationContext(ChartKinds.class, EvaluationKinds.class,
-                ProcedureKinds.class, EntryKinds.class)) {
+        try (var context = new AnnotationConfigApplicationContext(
+                ChartKinds.class, EvaluationKinds.class, ProcedureKinds.class, EntryKinds.class)) {
             EntryKinds kinds = context.getBean(EntryKinds.class);
-            assertThat(kinds.all()).containsAll(EntryKind.ALL)
+            assertThat(kinds.all())
+                    .containsAll(EntryKind.ALL)
                     .contains(EvaluationKinds.EXAM, EvaluationKinds.PSYCH_NOTE, ProcedureKinds.PERFORMED)
                     .hasSize(EntryKind.ALL.size() + 6 + 2);
             assertThat(kinds.bySlug("exams")).contains(EvaluationKinds.EXAM);
             assertThat(kinds.bySlug("nothing")).isEmpty();
             // each kind is a bean of its own, typed by its payload
-            assertThat(context.getBeanNamesForType(ResolvableType.forClassWithGenerics(EntryKind.class,
-                    Allergy.class))).containsExactly("allergiesEntryKind");
+            assertThat(context.getBeanNamesForType(ResolvableType.forClassWithGenerics(EntryKind.class, Allergy.class)))
+                    .containsExactly("allergiesEntryKind");
         }
     }
 
@@ -48,7 +49,8 @@ class EntryKindsTest {
 
     @Test
     void aSlugDeclaredTwiceStopsTheStart() {
-        assertThatThrownBy(() -> new AnnotationConfigApplicationContext(ChartKinds.class, Twice.class,
-                EntryKinds.class).close()).hasMessageContaining("entry kind 'allergies' is declared twice");
+        assertThatThrownBy(() ->
+                        new AnnotationConfigApplicationContext(ChartKinds.class, Twice.class, EntryKinds.class).close())
+                .hasMessageContaining("entry kind 'allergies' is declared twice");
     }
 }

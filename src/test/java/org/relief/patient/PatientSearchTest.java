@@ -11,8 +11,9 @@ class PatientSearchTest {
 
     @Test
     void aLetterAPartOfANameOrANameWithoutItsBirthDateIsRefusedClinicWide() {
-        for (String q : new String[] {"", "a", "T", "Ten", "Tenyear", "Dana Tenyear", "1961-04-02",
-                "Tenyear 1961-04-02", "R1", "12"}) {
+        for (String q : new String[] {
+            "", "a", "T", "Ten", "Tenyear", "Dana Tenyear", "1961-04-02", "Tenyear 1961-04-02", "R1", "12"
+        }) {
             assertThat(PatientSearch.clinic(q, 200).refused()).as(q).isTrue();
         }
     }

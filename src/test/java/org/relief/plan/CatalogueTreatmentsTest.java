@@ -15,7 +15,9 @@ class CatalogueTreatmentsTest {
 
     @Test
     void physicalTherapyAfterSurgeryAndTensAreConservativeCare() {
-        assertThat(catalogue.classify(named("Physical therapy after lumbar surgery")).kind())
+        assertThat(catalogue
+                        .classify(named("Physical therapy after lumbar surgery"))
+                        .kind())
                 .isEqualTo(Kind.CONSERVATIVE);
         var tens = catalogue.classify(named("TENS unit"));
         assertThat(tens.kind()).isEqualTo(Kind.CONSERVATIVE);
@@ -36,23 +38,30 @@ class CatalogueTreatmentsTest {
         var byCpt = catalogue.classify(coded("Injection(s), anesthetic agent(s) and/or steroid", null, "64483"));
         assertThat(byCpt.procedureType()).isEqualTo("ESI_TRANSFORAMINAL");
         assertThat(byCpt.matchedBy()).isEqualTo("CPT 64483");
-        assertThat(catalogue.classify(coded("Destruction by neurolytic agent", null, "64635")).procedureType())
+        assertThat(catalogue
+                        .classify(coded("Destruction by neurolytic agent", null, "64635"))
+                        .procedureType())
                 .isEqualTo("RADIOFREQUENCY_ABLATION");
     }
 
     @Test
     void namesMapToTheProcedureTypesTheRulesKnow() {
-        assertThat(catalogue.classify(named("Lumbar transforaminal epidural steroid injection")).procedureType())
+        assertThat(catalogue
+                        .classify(named("Lumbar transforaminal epidural steroid injection"))
+                        .procedureType())
                 .isEqualTo("ESI_TRANSFORAMINAL");
         assertThat(catalogue.classify(named("Lumbar medial branch block")).procedureType())
                 .isEqualTo("MEDIAL_BRANCH_BLOCK");
         assertThat(catalogue.classify(named("Lumbar radiofrequency ablation")).procedureType())
                 .isEqualTo("RADIOFREQUENCY_ABLATION");
-        assertThat(catalogue.classify(named("Diagnostic sacroiliac joint block")).procedureType())
+        assertThat(catalogue
+                        .classify(named("Diagnostic sacroiliac joint block"))
+                        .procedureType())
                 .isEqualTo("SIJ_DIAGNOSTIC");
         assertThat(catalogue.classify(named("Sacroiliac joint injection")).procedureType())
                 .isEqualTo("SIJ_THERAPEUTIC");
-        assertThat(catalogue.classify(named("Spinal cord stimulator trial")).procedureType()).isEqualTo("SCS_TRIAL");
+        assertThat(catalogue.classify(named("Spinal cord stimulator trial")).procedureType())
+                .isEqualTo("SCS_TRIAL");
         assertThat(catalogue.classify(named("SCS generator replacement")).procedureType())
                 .isEqualTo("SCS_GENERATOR_REPLACEMENT");
         var generic = catalogue.classify(named("Epidural steroid injection (outside clinic)"));
@@ -72,7 +81,23 @@ class CatalogueTreatmentsTest {
     }
 
     private static PriorTreatment coded(String therapy, String code, String cpt) {
-        return new PriorTreatment(therapy, LocalDate.of(2025, 1, 1), null, null, TreatmentResult.UNKNOWN, null, null,
-                code, cpt, null, null, null, null, null, null, null, null);
+        return new PriorTreatment(
+                therapy,
+                LocalDate.of(2025, 1, 1),
+                null,
+                null,
+                TreatmentResult.UNKNOWN,
+                null,
+                null,
+                code,
+                cpt,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

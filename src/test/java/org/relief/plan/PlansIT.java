@@ -35,16 +35,22 @@ class PlansIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Plans plans;
+
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     SafetyProtocol safety;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ClinicFixture fixture;
 
@@ -56,20 +62,43 @@ class PlansIT {
     void setUp() {
         physician = fixture.actor("dr.patel");
         pt = fixture.actor("pt.garcia");
-        patientId = fixture.patient().onTeamOf("pt.garcia").atStep(Step.PLANNING).create();
+        patientId =
+                fixture.patient().onTeamOf("pt.garcia").atStep(Step.PLANNING).create();
     }
 
     private List<PlanVersion.Goal> goals() {
-        return List.of(new PlanVersion.Goal(PlanVersion.GoalKind.PAIN, "Pain at most 4 of 10", "NRS",
-                        new BigDecimal("4"), LocalDate.now().plusMonths(3)),
+        return List.of(
+                new PlanVersion.Goal(
+                        PlanVersion.GoalKind.PAIN,
+                        "Pain at most 4 of 10",
+                        "NRS",
+                        new BigDecimal("4"),
+                        LocalDate.now().plusMonths(3)),
                 new PlanVersion.Goal(PlanVersion.GoalKind.PERSONAL, "Walk the dog every morning", null, null, null));
     }
 
     private List<PlanVersion.PlannedTherapy> therapies() {
-        return List.of(new PlanVersion.PlannedTherapy("PT", pt.staffId(), null, "2x a week", "6 weeks", "lumbar", null,
-                        LocalDate.now(), LocalDate.now().plusWeeks(6)),
-                new PlanVersion.PlannedTherapy("ESI_TF", physician.staffId(), null, "once", "single", "lumbar", "LEFT",
-                        LocalDate.now().plusWeeks(1), null));
+        return List.of(
+                new PlanVersion.PlannedTherapy(
+                        "PT",
+                        pt.staffId(),
+                        null,
+                        "2x a week",
+                        "6 weeks",
+                        "lumbar",
+                        null,
+                        LocalDate.now(),
+                        LocalDate.now().plusWeeks(6)),
+                new PlanVersion.PlannedTherapy(
+                        "ESI_TF",
+                        physician.staffId(),
+                        null,
+                        "once",
+                        "single",
+                        "lumbar",
+                        "LEFT",
+                        LocalDate.now().plusWeeks(1),
+                        null));
     }
 
     @Test
@@ -77,29 +106,42 @@ class PlansIT {
         PlanVersion v1 = plans.propose(pt, patientId, goals(), therapies(), null, 0);
         assertThat(v1.version()).isEqualTo(1);
         assertThat(v1.warning()).contains("no confirmed diagnosis");
-        assertThat(v1.therapies()).extracting(PlanVersion.PlannedTherapy::ownerName)
+        assertThat(v1.therapies())
+                .extracting(PlanVersion.PlannedTherapy::ownerName)
                 .containsExactly("Maria Garcia, DPT", "Dr. Anika Patel");
         assertThatThrownBy(() -> plans.sign(pt, patientId, v1.id())).isInstanceOf(ForbiddenException.class);
         plans.sign(physician, patientId, v1.id());
         assertThat(patients.summary(patientId).step()).isEqualTo(Step.ON_PLAN);
 
         assertThatThrownBy(() -> plans.propose(pt, patientId, goals(), therapies(), " ", 1))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("changeReason");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("changeReason");
         PlanVersion v2 = plans.propose(pt, patientId, goals(), therapies().subList(0, 1), "ESI postponed", 1);
         assertThat(v2.version()).isEqualTo(2);
-        assertThat(plans.versions(physician, patientId)).extracting(PlanVersion::version).containsExactly(2, 1);
+        assertThat(plans.versions(physician, patientId))
+                .extracting(PlanVersion::version)
+                .containsExactly(2, 1);
         assertThat(plans.versions(physician, patientId).get(1).signed()).isTrue();
     }
 
     @Test
     void ownersMustBeOnTheTeamAndTherapiesInTheCatalogue() {
-        var outsider = new PlanVersion.PlannedTherapy("ACUPUNCTURE", Fixtures.actor(staff, "acu.chen").staffId(),
-                null, "weekly", "8 weeks", null, null, LocalDate.now(), null);
-        var unknown = new PlanVersion.PlannedTherapy("MAGIC", pt.staffId(), null, "weekly", "8 weeks", null, null,
-                LocalDate.now(), null);
+        var outsider = new PlanVersion.PlannedTherapy(
+                "ACUPUNCTURE",
+                Fixtures.actor(staff, "acu.chen").staffId(),
+                null,
+                "weekly",
+                "8 weeks",
+                null,
+                null,
+                LocalDate.now(),
+                null);
+        var unknown = new PlanVersion.PlannedTherapy(
+                "MAGIC", pt.staffId(), null, "weekly", "8 weeks", null, null, LocalDate.now(), null);
         assertThatThrownBy(() -> plans.propose(pt, patientId, goals(), List.of(outsider, unknown), null, 0))
                 .isInstanceOf(InvalidInputException.class)
-                .satisfies(e -> assertThat(((InvalidInputException) e).problems()).extracting(p -> p.field())
+                .satisfies(e -> assertThat(((InvalidInputException) e).problems())
+                        .extracting(p -> p.field())
                         .containsExactly("therapies[0].ownerId", "therapies[1].therapyCode"));
     }
 
@@ -107,31 +149,71 @@ class PlansIT {
     void aPlanWithAnInterventionalTherapyIsRefusedWhileTheSafetyHoldIsActive() {
         safety.report(physician, patientId, SafetyFlag.Concern.PSYCHOSIS, "Disorganised speech in clinic today");
         assertThatThrownBy(() -> plans.propose(pt, patientId, goals(), therapies(), null, 0))
-                .isInstanceOf(CareOnHoldException.class).hasMessageContaining("on hold")
+                .isInstanceOf(CareOnHoldException.class)
+                .hasMessageContaining("on hold")
                 .hasMessageContaining("Epidural steroid injection, transforaminal");
         // without the injection the plan is physical therapy alone: not interventional care, so it may be planned
-        assertThat(plans.propose(pt, patientId, goals(), therapies().subList(0, 1), null, 0).version()).isEqualTo(1);
+        assertThat(plans.propose(pt, patientId, goals(), therapies().subList(0, 1), null, 0)
+                        .version())
+                .isEqualTo(1);
     }
 
     @Test
     void thePlanPageProposesFromTheForm() {
         var session = Http.session(port, "pt.garcia", IntegrationTest.DEMO_PASSWORD);
-        var r = session.postForm("/patients/" + patientId + "/plan", Map.of(
-                "goal[0].kind", "FUNCTION", "goal[0].description", "ODI under 30", "goal[0].measure", "ODI",
-                "goal[0].target", "30",
-                "therapy[0].code", "PT", "therapy[0].owner", pt.staffId().toString(),
-                "therapy[0].frequency", "2x a week", "therapy[0].duration", "6 weeks",
-                "therapy[0].start", LocalDate.now().toString(), "basedOnVersion", "0"));
+        var r = session.postForm(
+                "/patients/" + patientId + "/plan",
+                Map.of(
+                        "goal[0].kind",
+                        "FUNCTION",
+                        "goal[0].description",
+                        "ODI under 30",
+                        "goal[0].measure",
+                        "ODI",
+                        "goal[0].target",
+                        "30",
+                        "therapy[0].code",
+                        "PT",
+                        "therapy[0].owner",
+                        pt.staffId().toString(),
+                        "therapy[0].frequency",
+                        "2x a week",
+                        "therapy[0].duration",
+                        "6 weeks",
+                        "therapy[0].start",
+                        LocalDate.now().toString(),
+                        "basedOnVersion",
+                        "0"));
         assertThat(r.statusCode()).isEqualTo(302);
         var page = session.get("/patients/" + patientId + "/plan");
-        assertThat(page.body()).contains("ODI under 30").contains("Physical therapy").contains("proposed, not signed");
-        var bad = session.postForm("/patients/" + patientId + "/plan", Map.of("goal[0].description", "x",
-                "goal[0].target", "lots", "therapy[0].code", "PT", "therapy[0].owner", pt.staffId().toString(),
-                "therapy[0].frequency", "weekly", "therapy[0].start", "tomorrow", "changeReason", "test",
-                "basedOnVersion", "1"));
+        assertThat(page.body())
+                .contains("ODI under 30")
+                .contains("Physical therapy")
+                .contains("proposed, not signed");
+        var bad = session.postForm(
+                "/patients/" + patientId + "/plan",
+                Map.of(
+                        "goal[0].description",
+                        "x",
+                        "goal[0].target",
+                        "lots",
+                        "therapy[0].code",
+                        "PT",
+                        "therapy[0].owner",
+                        pt.staffId().toString(),
+                        "therapy[0].frequency",
+                        "weekly",
+                        "therapy[0].start",
+                        "tomorrow",
+                        "changeReason",
+                        "test",
+                        "basedOnVersion",
+                        "1"));
         assertThat(bad.statusCode()).isEqualTo(400);
         // the error summary names the fields in words, not as form or record paths
-        assertThat(bad.body()).contains("Goal 1: target").contains("Therapy 1: start date")
+        assertThat(bad.body())
+                .contains("Goal 1: target")
+                .contains("Therapy 1: start date")
                 .doesNotContain("therapies[0].startDate");
     }
 
@@ -151,12 +233,16 @@ class PlansIT {
         plans.propose(pt, patientId, goals(), therapies().subList(0, 1), "home exercise added", 1);
         before = rows();
         assertThatThrownBy(() -> plans.propose(physician, patientId, goals(), therapies(), "ESI brought forward", 1))
-                .isInstanceOf(VersionConflictException.class).hasMessageContaining("version 2");
+                .isInstanceOf(VersionConflictException.class)
+                .hasMessageContaining("version 2");
         assertThat(rows()).containsExactly(before);
-        assertThat(plans.versions(physician, patientId)).extracting(PlanVersion::version).containsExactly(2, 1);
+        assertThat(plans.versions(physician, patientId))
+                .extracting(PlanVersion::version)
+                .containsExactly(2, 1);
         assertThat(plans.versions(physician, patientId).get(0).changeReason()).isEqualTo("home exercise added");
         // based on the version now current, the same proposal is stored
-        assertThat(plans.propose(physician, patientId, goals(), therapies(), "ESI brought forward", 2).version())
+        assertThat(plans.propose(physician, patientId, goals(), therapies(), "ESI brought forward", 2)
+                        .version())
                 .isEqualTo(3);
     }
 
@@ -186,59 +272,117 @@ class PlansIT {
         String opened = basedOn(garcia.get(path).body());
         assertThat(opened).isEqualTo("1");
         assertThat(basedOn(patel.get(path).body())).isEqualTo("1");
-        assertThat(patel.postForm(path, planForm("Sleep through the night", "ESI postponed", "1")).statusCode())
+        assertThat(patel.postForm(path, planForm("Sleep through the night", "ESI postponed", "1"))
+                        .statusCode())
                 .isEqualTo(302);
         long[] before = rows();
 
         var stale = garcia.postForm(path, planForm("Climb two flights of stairs", "more physical therapy", opened));
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(rows()).containsExactly(before);
-        assertThat(stale.body()).contains("id=\"conflict\"").contains("someone else proposed a version first")
+        assertThat(stale.body())
+                .contains("id=\"conflict\"")
+                .contains("someone else proposed a version first")
                 .contains("dr.patel proposed version 2 after you opened version 1")
                 // what was typed is kept in the form, and the current version is shown above it
-                .contains("value=\"Climb two flights of stairs\"").contains("value=\"more physical therapy\"")
+                .contains("value=\"Climb two flights of stairs\"")
+                .contains("value=\"more physical therapy\"")
                 .contains("Sleep through the night");
-        assertThat(basedOn(stale.body())).as("the kept form now builds on the current version").isEqualTo("2");
+        assertThat(basedOn(stale.body()))
+                .as("the kept form now builds on the current version")
+                .isEqualTo("2");
 
-        var again = garcia.postForm(path, planForm("Climb two flights of stairs", "more physical therapy",
-                basedOn(stale.body())));
+        var again = garcia.postForm(
+                path, planForm("Climb two flights of stairs", "more physical therapy", basedOn(stale.body())));
         assertThat(again.statusCode()).isEqualTo(302);
-        assertThat(plans.versions(physician, patientId)).extracting(PlanVersion::version).containsExactly(3, 2, 1);
+        assertThat(plans.versions(physician, patientId))
+                .extracting(PlanVersion::version)
+                .containsExactly(3, 2, 1);
 
-        var withoutVersion = garcia.postForm(path, Map.of("goal[0].description", "x", "therapy[0].code", "PT",
-                "therapy[0].owner", pt.staffId().toString(), "therapy[0].frequency", "weekly",
-                "therapy[0].start", LocalDate.now().toString(), "changeReason", "test"));
+        var withoutVersion = garcia.postForm(
+                path,
+                Map.of(
+                        "goal[0].description",
+                        "x",
+                        "therapy[0].code",
+                        "PT",
+                        "therapy[0].owner",
+                        pt.staffId().toString(),
+                        "therapy[0].frequency",
+                        "weekly",
+                        "therapy[0].start",
+                        LocalDate.now().toString(),
+                        "changeReason",
+                        "test"));
         assertThat(withoutVersion.statusCode()).isEqualTo(400);
         assertThat(withoutVersion.body()).contains("Plan version you started from");
         assertThat(plans.versions(physician, patientId)).hasSize(3);
         // a role that may not propose is refused as such, version or not
         var desk = Http.session(port, "desk.miller", IntegrationTest.DEMO_PASSWORD);
-        assertThat(desk.postForm(path, Map.of("goal[0].description", "x", "therapy[0].code", "PT",
-                "therapy[0].owner", pt.staffId().toString(), "therapy[0].frequency", "weekly",
-                "therapy[0].start", LocalDate.now().toString())).statusCode()).isEqualTo(403);
+        assertThat(desk.postForm(
+                                path,
+                                Map.of(
+                                        "goal[0].description",
+                                        "x",
+                                        "therapy[0].code",
+                                        "PT",
+                                        "therapy[0].owner",
+                                        pt.staffId().toString(),
+                                        "therapy[0].frequency",
+                                        "weekly",
+                                        "therapy[0].start",
+                                        LocalDate.now().toString()))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     private Map<String, String> planForm(String goal, String reason, String basedOn) {
-        return Map.of("goal[0].kind", "FUNCTION", "goal[0].description", goal,
-                "therapy[0].code", "PT", "therapy[0].owner", pt.staffId().toString(),
-                "therapy[0].frequency", "2x a week", "therapy[0].duration", "6 weeks",
-                "therapy[0].start", LocalDate.now().toString(), "changeReason", reason, "basedOnVersion", basedOn);
+        return Map.of(
+                "goal[0].kind",
+                "FUNCTION",
+                "goal[0].description",
+                goal,
+                "therapy[0].code",
+                "PT",
+                "therapy[0].owner",
+                pt.staffId().toString(),
+                "therapy[0].frequency",
+                "2x a week",
+                "therapy[0].duration",
+                "6 weeks",
+                "therapy[0].start",
+                LocalDate.now().toString(),
+                "changeReason",
+                reason,
+                "basedOnVersion",
+                basedOn);
     }
 
     private static String basedOn(String page) {
         Matcher m = Pattern.compile("name=\"basedOnVersion\" value=\"(\\d+)\"").matcher(page);
-        assertThat(m.find()).as("the plan form carries the version it is based on").isTrue();
+        assertThat(m.find())
+                .as("the plan form carries the version it is based on")
+                .isTrue();
         return m.group(1);
     }
 
     /** Rows of the plan's tables for this patient: versions, goals, therapies. */
     private long[] rows() {
         return new long[] {
-            jdbc.sql("select count(*) from plan_version where patient_id = ?").param(patientId).query(Long.class)
+            jdbc.sql("select count(*) from plan_version where patient_id = ?")
+                    .param(patientId)
+                    .query(Long.class)
                     .single(),
             jdbc.sql("select count(*) from plan_goal g join plan_version v on v.id = g.version_id where "
-                    + "v.patient_id = ?").param(patientId).query(Long.class).single(),
+                            + "v.patient_id = ?")
+                    .param(patientId)
+                    .query(Long.class)
+                    .single(),
             jdbc.sql("select count(*) from plan_therapy t join plan_version v on v.id = t.version_id where "
-                    + "v.patient_id = ?").param(patientId).query(Long.class).single()};
+                            + "v.patient_id = ?")
+                    .param(patientId)
+                    .query(Long.class)
+                    .single()
+        };
     }
 }

@@ -23,17 +23,21 @@ class DatabaseRolesIT {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     @Qualifier(AuditDataSource.BEAN)
     DataSource auditDataSource;
+
     @Autowired
     EmbeddedPostgres pg;
 
     @Test
     void theApplicationsConnectionCannotTamperWithTheAuditLog() throws SQLException {
         for (DataSource ds : new DataSource[] {dataSource, auditDataSource}) {
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                var rs = s.executeQuery("select current_user, (select rolsuper from pg_roles where rolname = current_user)");
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement()) {
+                var rs = s.executeQuery(
+                        "select current_user, (select rolsuper from pg_roles where rolname = current_user)");
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo("relief_app");
                 assertThat(rs.getBoolean(2)).isFalse();
@@ -41,16 +45,19 @@ class DatabaseRolesIT {
                 // transaction
                 c.setAutoCommit(false);
                 for (String sql : new String[] {
-                        "alter table audit_event disable trigger all",
-                        "alter table audit_event disable trigger audit_event_append_only",
-                        "drop trigger audit_event_append_only on audit_event",
-                        "update audit_event set what = 'rewritten' where id = (select max(id) from audit_event)",
-                        "delete from audit_event where id = (select max(id) from audit_event)",
-                        "truncate audit_event",
-                        "alter table audit_event owner to relief_app",
-                        "alter role relief_app superuser",
-                        "create table sneaky (id int)"}) {
-                    assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class)
+                    "alter table audit_event disable trigger all",
+                    "alter table audit_event disable trigger audit_event_append_only",
+                    "drop trigger audit_event_append_only on audit_event",
+                    "update audit_event set what = 'rewritten' where id = (select max(id) from audit_event)",
+                    "delete from audit_event where id = (select max(id) from audit_event)",
+                    "truncate audit_event",
+                    "alter table audit_event owner to relief_app",
+                    "alter role relief_app superuser",
+                    "create table sneaky (id int)"
+                }) {
+                    assertThatThrownBy(() -> s.execute(sql))
+                            .as(sql)
+                            .isInstanceOf(SQLException.class)
                             .hasMessageMatching("(?s).*(must be owner|permission denied|append-only|must be superuser"
                                     + "|only roles with the SUPERUSER).*");
                     c.rollback();
@@ -58,10 +65,12 @@ class DatabaseRolesIT {
                 c.setAutoCommit(true);
                 // reading and appending work as before
                 assertThat(s.executeUpdate("insert into audit_event (actor, actor_role, action, what, outcome) "
-                        + "values ('test', '-', 'ADMIN', 'DatabaseRolesIT', 'OK')")).isEqualTo(1);
+                                + "values ('test', '-', 'ADMIN', 'DatabaseRolesIT', 'OK')"))
+                        .isEqualTo(1);
             }
         }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             var rs = s.executeQuery("select tgenabled from pg_trigger where tgname = 'audit_event_append_only'");
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("O");
@@ -76,10 +85,14 @@ class DatabaseRolesIT {
             ds.setPortNumbers(new int[] {pg.getPort()});
             ds.setDatabaseName("postgres");
             ds.setUser(user);
-            assertThatThrownBy(() -> ds.getConnection().close()).as(user).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> ds.getConnection().close())
+                    .as(user)
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("password");
             ds.setPassword("not-the-password");
-            assertThatThrownBy(() -> ds.getConnection().close()).as(user).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> ds.getConnection().close())
+                    .as(user)
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("password authentication failed");
         }
     }

@@ -27,26 +27,31 @@ class DatabaseUpgradeIT {
     @Test
     void anEarlierVersionsDataDirectoryStartsAndThenNeedsPasswords() throws Exception {
         // as earlier versions left it: zonky's cluster, trusting every local connection, with data in it
-        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
-                .setCleanDataDirectory(false).start();
+        try (EmbeddedPostgres earlier = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir.resolve("postgres"))
+                        .setCleanDataDirectory(false)
+                        .start();
                 var c = earlier.getPostgresDatabase().getConnection()) {
-            c.createStatement().execute("create schema earlier; create table earlier.kept (note text); "
-                    + "insert into earlier.kept values ('still here')");
+            c.createStatement()
+                    .execute("create schema earlier; create table earlier.kept (note text); "
+                            + "insert into earlier.kept values ('still here')");
         }
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReliefApplication.class).run(
-                "--relief.data-dir=" + dataDir,
-                "--relief.database.embedded.ephemeral=false",
-                "--server.port=0",
-                "--relief.demo.patients=2",
-                "--relief.demo.long-history-patient=false",
-                "--relief.demo.admin-password=upgrade-admin-pw",
-                "--relief.demo.password=upgrade-demo-pw",
-                "--logging.level.org.relief=warn")) {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ReliefApplication.class)
+                .run(
+                        "--relief.data-dir=" + dataDir,
+                        "--relief.database.embedded.ephemeral=false",
+                        "--server.port=0",
+                        "--relief.demo.patients=2",
+                        "--relief.demo.long-history-patient=false",
+                        "--relief.demo.admin-password=upgrade-admin-pw",
+                        "--relief.demo.password=upgrade-demo-pw",
+                        "--logging.level.org.relief=warn")) {
             assertThat(app.getBean(Patients.class).count()).isEqualTo(2);
             int port = app.getBean(EmbeddedPostgres.class).getPort();
 
             Path file = dataDir.resolve("postgres-credentials.properties");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             Properties credentials = new Properties();
             try (Reader r = Files.newBufferedReader(file)) {
                 credentials.load(r);
@@ -65,10 +70,15 @@ class DatabaseUpgradeIT {
         }
         // without its credentials file a secured data directory does not start, and says why
         Files.delete(dataDir.resolve("postgres-credentials.properties"));
-        assertThatThrownBy(() -> new SpringApplicationBuilder(ReliefApplication.class).run(
-                "--relief.data-dir=" + dataDir, "--relief.database.embedded.ephemeral=false", "--server.port=0",
-                "--logging.level.org.relief=warn").close())
-                .rootCause().hasMessageContaining("postgres-credentials.properties is missing or incomplete");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ReliefApplication.class)
+                        .run(
+                                "--relief.data-dir=" + dataDir,
+                                "--relief.database.embedded.ephemeral=false",
+                                "--server.port=0",
+                                "--logging.level.org.relief=warn")
+                        .close())
+                .rootCause()
+                .hasMessageContaining("postgres-credentials.properties is missing or incomplete");
     }
 
     private static java.sql.Connection connect(int port, String user, String password) throws SQLException {

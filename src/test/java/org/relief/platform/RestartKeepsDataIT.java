@@ -27,8 +27,12 @@ class RestartKeepsDataIT {
         try (ConfigurableApplicationContext first = start()) {
             Patients patients = first.getBean(Patients.class);
             StaffDirectory staff = first.getBean(StaffDirectory.class);
-            registered = patients.register(Fixtures.actor(staff, "desk.miller"),
-                    Fixtures.registration(staff.findByUsername("dr.okafor").orElseThrow().id())).id();
+            registered = patients.register(
+                            Fixtures.actor(staff, "desk.miller"),
+                            Fixtures.registration(staff.findByUsername("dr.okafor")
+                                    .orElseThrow()
+                                    .id()))
+                    .id();
             patientsAfterFirst = patients.count();
         }
         assertThat(Files.exists(dataDir.resolve("postgres/PG_VERSION"))).isTrue();
@@ -40,14 +44,15 @@ class RestartKeepsDataIT {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ReliefApplication.class).run(
-                "--relief.data-dir=" + dataDir,
-                "--relief.database.embedded.ephemeral=false",
-                "--server.port=0",
-                "--relief.demo.patients=3",
-                "--relief.demo.long-history-patient=false",
-                "--relief.demo.admin-password=restart-admin-pw",
-                "--relief.demo.password=restart-demo-pw",
-                "--logging.level.org.relief=warn");
+        return new SpringApplicationBuilder(ReliefApplication.class)
+                .run(
+                        "--relief.data-dir=" + dataDir,
+                        "--relief.database.embedded.ephemeral=false",
+                        "--server.port=0",
+                        "--relief.demo.patients=3",
+                        "--relief.demo.long-history-patient=false",
+                        "--relief.demo.admin-password=restart-admin-pw",
+                        "--relief.demo.password=restart-demo-pw",
+                        "--logging.level.org.relief=warn");
     }
 }

@@ -25,12 +25,16 @@ class OffTeamOrderWritesIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Orders orders;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ClinicFixture fixture;
 
@@ -39,20 +43,31 @@ class OffTeamOrderWritesIT {
         Actor patel = fixture.actor("dr.patel");
         UUID patientId = fixture.patient().readyForLumbarEsi().create();
         // ten days after the last ESI: the interval rule blocks it
-        ProcedureOrder blocked = orders.order(patel, patientId, OrdersIT.esi(LocalDate.now().plusDays(1)));
+        ProcedureOrder blocked =
+                orders.order(patel, patientId, OrdersIT.esi(LocalDate.now().plusDays(1)));
         assertThat(blocked.decision()).as("set-up: a blocked order").isEqualTo(Decision.BLOCK);
         Http okafor = Http.basic(port, "dr.okafor", IntegrationTest.DEMO_PASSWORD);
         String base = "/api/patients/" + patientId + "/procedure-orders/" + blocked.id();
 
         long denied = audit.count(patientId, AuditAction.DENIED);
         assertThat(okafor.postJson(base + "/override", "{\"reason\": \"I judge the benefit worth the risk\"}")
-                .statusCode()).isEqualTo(403);
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(okafor.postJson(base + "/cancel", "{\"reason\": \"not needed any more, patient improved\"}")
-                .statusCode()).isEqualTo(403);
-        assertThat(audit.count(patientId, AuditAction.DENIED)).as("both refusals audited").isEqualTo(denied + 2);
-        assertThat(jdbc.sql("select count(*) from procedure_override where order_id = ?").param(blocked.id())
-                .query(Integer.class).single()).isZero();
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(audit.count(patientId, AuditAction.DENIED))
+                .as("both refusals audited")
+                .isEqualTo(denied + 2);
+        assertThat(jdbc.sql("select count(*) from procedure_override where order_id = ?")
+                        .param(blocked.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("select count(*) from procedure_order_cancellation where order_id = ?")
-                .param(blocked.id()).query(Integer.class).single()).isZero();
+                        .param(blocked.id())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 }

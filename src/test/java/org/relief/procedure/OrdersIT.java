@@ -30,14 +30,19 @@ public class OrdersIT {
 
     @Autowired
     Orders orders;
+
     @Autowired
     PolicyValues policies;
+
     @Autowired
     ChartService charts;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     SafetyProtocol safety;
+
     @Autowired
     ClinicFixture fixture;
 
@@ -57,54 +62,77 @@ public class OrdersIT {
 
     @Test
     void anEsiTooSoonIsBlockedWithItsReasonSourceAndPolicyRow() {
-        ProcedureOrder o = orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
+        ProcedureOrder o =
+                orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
         assertThat(o.decision()).isEqualTo(Decision.BLOCK);
         assertThat(o.mayProceed()).isFalse();
-        assertThat(o.outcomes()).filteredOn(r -> r.rule().equals("ESI: interval")).singleElement().satisfies(r -> {
-            assertThat(r.decision()).isEqualTo(Decision.BLOCK);
-            assertThat(r.reason()).contains("Only 15 days");
-            assertThat(r.source()).isEqualTo("clinic practice");
-            assertThat(r.policy()).contains("esi.min-interval-days = 21 days [policy row");
-        });
-        assertThat(o.outcomes()).filteredOn(r -> r.rule().equals("ESI: response to the last one")).singleElement()
+        assertThat(o.outcomes())
+                .filteredOn(r -> r.rule().equals("ESI: interval"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.decision()).isEqualTo(Decision.BLOCK);
+                    assertThat(r.reason()).contains("Only 15 days");
+                    assertThat(r.source()).isEqualTo("clinic practice");
+                    assertThat(r.policy()).contains("esi.min-interval-days = 21 days [policy row");
+                });
+        assertThat(o.outcomes())
+                .filteredOn(r -> r.rule().equals("ESI: response to the last one"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.decision()).isEqualTo(Decision.ALLOW));
 
-        assertThat(orders.order(physician, patientId, esi(LocalDate.now().plusDays(11))).decision())
+        assertThat(orders.order(physician, patientId, esi(LocalDate.now().plusDays(11)))
+                        .decision())
                 .isEqualTo(Decision.ALLOW);
     }
 
     @Test
     void thePhysicianOverridesABlockWithAReasonAndItIsListed() {
-        ProcedureOrder o = orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
-        assertThatThrownBy(() -> orders.override(Fixtures.actor(staff, "chiro.lee"), patientId, o.id(),
-                "I think it is fine to go ahead")).isInstanceOf(ForbiddenException.class);
+        ProcedureOrder o =
+                orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
+        assertThatThrownBy(() -> orders.override(
+                        Fixtures.actor(staff, "chiro.lee"), patientId, o.id(), "I think it is fine to go ahead"))
+                .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> orders.override(physician, patientId, o.id(), "ok"))
                 .isInstanceOf(InvalidInputException.class);
-        ProcedureOrder overridden = orders.override(physician, patientId, o.id(),
-                "Severe flare; patient travels abroad next month");
+        ProcedureOrder overridden =
+                orders.override(physician, patientId, o.id(), "Severe flare; patient travels abroad next month");
         assertThat(overridden.mayProceed()).isTrue();
         assertThat(orders.overrides()).anyMatch(x -> x.id().equals(o.id()));
     }
 
     @Test
     void aPolicyChangeAppliesToNewDecisionsAndOldOnesKeepTheirValue() {
-        ProcedureOrder before = orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
+        ProcedureOrder before =
+                orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
         Actor admin = Fixtures.actor(staff, "admin");
-        policies.change(admin, "esi.min-interval-days", new BigDecimal("14"), "payer contract eviCore",
+        policies.change(
+                admin,
+                "esi.min-interval-days",
+                new BigDecimal("14"),
+                "payer contract eviCore",
                 version("esi.min-interval-days"));
         try {
-            ProcedureOrder after = orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
-            assertThat(after.outcomes()).filteredOn(r -> r.rule().equals("ESI: interval")).singleElement()
+            ProcedureOrder after =
+                    orders.order(physician, patientId, esi(LocalDate.now().plusDays(5)));
+            assertThat(after.outcomes())
+                    .filteredOn(r -> r.rule().equals("ESI: interval"))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.decision()).isEqualTo(Decision.ALLOW));
-            assertThat(orders.find(before.id()).outcomes()).filteredOn(r -> r.rule().equals("ESI: interval"))
-                    .singleElement().satisfies(r -> assertThat(r.policy()).contains("= 21 days"));
+            assertThat(orders.find(before.id()).outcomes())
+                    .filteredOn(r -> r.rule().equals("ESI: interval"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.policy()).contains("= 21 days"));
             assertThat(policies.history("esi.min-interval-days")).hasSizeGreaterThanOrEqualTo(2);
         } finally {
-            policies.change(admin, "esi.min-interval-days", new BigDecimal("21"), "back to the clinic default",
+            policies.change(
+                    admin,
+                    "esi.min-interval-days",
+                    new BigDecimal("21"),
+                    "back to the clinic default",
                     version("esi.min-interval-days"));
         }
-        assertThatThrownBy(() -> policies.change(physician, "esi.min-interval-days", BigDecimal.ONE, "test",
-                version("esi.min-interval-days")))
+        assertThatThrownBy(() -> policies.change(
+                        physician, "esi.min-interval-days", BigDecimal.ONE, "test", version("esi.min-interval-days")))
                 .isInstanceOf(ForbiddenException.class);
     }
 
@@ -116,28 +144,50 @@ public class OrdersIT {
     void theSafetyHoldRefusesTheOrderUpFrontAndTheRulesStillBlock() {
         safety.report(physician, patientId, SafetyFlag.Concern.SUICIDAL_IDEATION, "Disclosed thoughts of dying");
         int before = orders.orders(physician, patientId).size();
-        assertThatThrownBy(() -> orders.order(physician, patientId, esi(LocalDate.now().plusDays(30))))
-                .isInstanceOf(CareOnHoldException.class).hasMessageContaining("on hold");
+        assertThatThrownBy(() ->
+                        orders.order(physician, patientId, esi(LocalDate.now().plusDays(30))))
+                .isInstanceOf(CareOnHoldException.class)
+                .hasMessageContaining("on hold");
         assertThat(orders.orders(physician, patientId)).hasSize(before);
-        assertThat(orders.check(physician, patientId, esi(LocalDate.now().plusDays(30))).outcomes())
+        assertThat(orders.check(physician, patientId, esi(LocalDate.now().plusDays(30)))
+                        .outcomes())
                 .anyMatch(r -> r.rule().equals("Safety hold") && r.decision() == Decision.BLOCK);
     }
 
     @Test
     void documentingWithoutAnOrderRunsTheRulesAfterTheFact() {
-        charts.add(physician, patientId, ProcedureKinds.PERFORMED, new Documentation.Performed(null,
-                ProcedureType.ESI_TRANSFORAMINAL, LocalDate.now(), Facts.Region.LUMBAR, Facts.Side.LEFT, 1, 8, 4,
-                "Dexamethasone 10 mg", 60, Documentation.Guidance.FLUOROSCOPY, null));
+        charts.add(
+                physician,
+                patientId,
+                ProcedureKinds.PERFORMED,
+                new Documentation.Performed(
+                        null,
+                        ProcedureType.ESI_TRANSFORAMINAL,
+                        LocalDate.now(),
+                        Facts.Region.LUMBAR,
+                        Facts.Side.LEFT,
+                        1,
+                        8,
+                        4,
+                        "Dexamethasone 10 mg",
+                        60,
+                        Documentation.Guidance.FLUOROSCOPY,
+                        null));
         ProcedureOrder checked = orders.orders(physician, patientId).get(0);
         assertThat(checked.recordedEntryId()).isNotNull();
         assertThat(checked.decision()).isEqualTo(Decision.BLOCK);
-        assertThat(checked.outcomes()).filteredOn(r -> r.rule().equals("ESI: interval")).singleElement()
+        assertThat(checked.outcomes())
+                .filteredOn(r -> r.rule().equals("ESI: interval"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.reason()).contains("Only 10 days"));
     }
 
     @Test
     void onlyThePhysicianOrders() {
-        assertThatThrownBy(() -> orders.order(Fixtures.actor(staff, "pt.garcia"), patientId,
-                esi(LocalDate.now().plusDays(30)))).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> orders.order(
+                        Fixtures.actor(staff, "pt.garcia"),
+                        patientId,
+                        esi(LocalDate.now().plusDays(30))))
+                .isInstanceOf(ForbiddenException.class);
     }
 }

@@ -30,8 +30,10 @@ class PolicyConflictIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     PolicyValues policies;
+
     @Autowired
     StaffDirectory staff;
 
@@ -53,7 +55,8 @@ class PolicyConflictIT {
         assertThat(policies.history(KEY).get(0).reason()).isEqualTo("first admin: payer contract 2026");
         // a change that does not say which version it started from is refused too, naming the field
         assertThatThrownBy(() -> policies.change(admin, KEY, BigDecimal.ZERO, "no version given", null))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems()).anyMatch(p -> p.field().equals("basedOnVersion")));
     }
 
@@ -61,15 +64,32 @@ class PolicyConflictIT {
     void theStaleFormAnswers409KeepingWhatTheAdminTyped() {
         Http admin = Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD);
         int opened = version();
-        assertThat(admin.postForm("/admin/policy/" + KEY, Map.of("value", "0", "reason",
-                "first admin: clinic policy", "basedOnVersion", String.valueOf(opened))).statusCode())
+        assertThat(admin.postForm(
+                                "/admin/policy/" + KEY,
+                                Map.of(
+                                        "value",
+                                        "0",
+                                        "reason",
+                                        "first admin: clinic policy",
+                                        "basedOnVersion",
+                                        String.valueOf(opened)))
+                        .statusCode())
                 .isEqualTo(302);
         long size = policies.historySize(KEY);
 
-        HttpResponse<String> stale = admin.postForm("/admin/policy/" + KEY, Map.of("value", "1", "reason",
-                "second admin typed this reason", "basedOnVersion", String.valueOf(opened)));
+        HttpResponse<String> stale = admin.postForm(
+                "/admin/policy/" + KEY,
+                Map.of(
+                        "value",
+                        "1",
+                        "reason",
+                        "second admin typed this reason",
+                        "basedOnVersion",
+                        String.valueOf(opened)));
         assertThat(stale.statusCode()).isEqualTo(409);
-        assertThat(stale.body()).contains("Changed by someone else").contains("second admin typed this reason")
+        assertThat(stale.body())
+                .contains("Changed by someone else")
+                .contains("second admin typed this reason")
                 .contains("name=\"basedOnVersion\" value=\"" + (opened + 1) + "\"");
         assertThat(policies.historySize(KEY)).isEqualTo(size);
         assertThat(policies.current().values().get(KEY).value()).isEqualByComparingTo(BigDecimal.ZERO);
@@ -79,12 +99,17 @@ class PolicyConflictIT {
     void theStaleJsonChangeAnswersAProblemNamingTheKey() {
         Http api = Http.basic(port, "admin", IntegrationTest.ADMIN_PASSWORD);
         int opened = version();
-        assertThat(api.putJson("/api/admin/policy/" + KEY, "{\"value\": 0, \"reason\": \"first admin: by the API\", "
-                + "\"basedOnVersion\": " + opened + "}").statusCode()).isEqualTo(200);
+        assertThat(api.putJson(
+                                "/api/admin/policy/" + KEY,
+                                "{\"value\": 0, \"reason\": \"first admin: by the API\", " + "\"basedOnVersion\": "
+                                        + opened + "}")
+                        .statusCode())
+                .isEqualTo(200);
         long size = policies.historySize(KEY);
 
-        HttpResponse<String> stale = api.putJson("/api/admin/policy/" + KEY, "{\"value\": 1, \"reason\": "
-                + "\"second admin: stale\", \"basedOnVersion\": " + opened + "}");
+        HttpResponse<String> stale = api.putJson(
+                "/api/admin/policy/" + KEY,
+                "{\"value\": 1, \"reason\": " + "\"second admin: stale\", \"basedOnVersion\": " + opened + "}");
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("\"field\":\"" + KEY + "\"").contains("\"currentVersion\":" + (opened + 1));
         assertThat(policies.historySize(KEY)).isEqualTo(size);

@@ -24,10 +24,13 @@ class PolicyHistoryIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     PolicyValues policies;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -47,16 +50,30 @@ class PolicyHistoryIT {
     void aTooLongReasonIsRefusedNamingTheFieldAndChangesNothing() {
         long before = policies.historySize(KEY);
         Http admin = Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD);
-        HttpResponse<String> r = admin.postForm("/admin/policy/" + KEY,
-                Map.of("value", "0", "reason", "x".repeat(PolicyValues.MAX_REASON + 1),
-                        "basedOnVersion", String.valueOf(version())));
+        HttpResponse<String> r = admin.postForm(
+                "/admin/policy/" + KEY,
+                Map.of(
+                        "value",
+                        "0",
+                        "reason",
+                        "x".repeat(PolicyValues.MAX_REASON + 1),
+                        "basedOnVersion",
+                        String.valueOf(version())));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("Reason is too long");
         assertThat(policies.historySize(KEY)).isEqualTo(before);
         // exactly the limit is fine
-        assertThat(admin.postForm("/admin/policy/" + KEY,
-                Map.of("value", "0", "reason", "y".repeat(PolicyValues.MAX_REASON),
-                        "basedOnVersion", String.valueOf(version()))).statusCode()).isEqualTo(302);
+        assertThat(admin.postForm(
+                                "/admin/policy/" + KEY,
+                                Map.of(
+                                        "value",
+                                        "0",
+                                        "reason",
+                                        "y".repeat(PolicyValues.MAX_REASON),
+                                        "basedOnVersion",
+                                        String.valueOf(version())))
+                        .statusCode())
+                .isEqualTo(302);
     }
 
     @Test
@@ -71,20 +88,25 @@ class PolicyHistoryIT {
                     select key, value, unit, description, ?, 'old version', ?, entry_id, version + 1 from policy_value
                     where key = ? order by id desc limit 1""").params(bloated, "old reason " + i, KEY).update();
         }
-        long bloatedId = jdbc.sql("select max(id) from policy_value where key = ?").param(KEY).query(Long.class)
+        long bloatedId = jdbc.sql("select max(id) from policy_value where key = ?")
+                .param(KEY)
+                .query(Long.class)
                 .single();
         Http admin = Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD);
         HttpResponse<String> page = admin.get("/admin/policy?key=" + KEY);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body().length()).isLessThan(bloated.length());
-        assertThat(page.body()).contains("Show all changes").contains("/admin/policy/changes/" + bloatedId)
-                .contains("old reason 24").doesNotContain("old reason 3<");
+        assertThat(page.body())
+                .contains("Show all changes")
+                .contains("/admin/policy/changes/" + bloatedId)
+                .contains("old reason 24")
+                .doesNotContain("old reason 3<");
         assertThat(admin.get("/admin/policy?key=" + KEY + "&all=true").body()).contains("old reason 3<");
         assertThat(admin.get("/admin/policy/changes/" + bloatedId).body()).contains(bloated.substring(0, 2_000));
 
         // the next change stores the seeded source again, not the grown one
-        policies.change(Fixtures.actor(staff, "admin"), KEY, BigDecimal.ZERO, "back to the reference source",
-                version());
+        policies.change(
+                Fixtures.actor(staff, "admin"), KEY, BigDecimal.ZERO, "back to the reference source", version());
         assertThat(policies.current().values().get(KEY).source()).isEqualTo(seeded);
     }
 
@@ -93,7 +115,9 @@ class PolicyHistoryIT {
     }
 
     private String source(String key) {
-        return jdbc.sql("select source from policy_value where key = ? order by id limit 1").param(key)
-                .query(String.class).single();
+        return jdbc.sql("select source from policy_value where key = ? order by id limit 1")
+                .param(key)
+                .query(String.class)
+                .single();
     }
 }

@@ -32,8 +32,7 @@ class RecordColumnsTest {
         assertThat(values.get("rxnorm_code")).isNull();
     }
 
-    record WithJson(String name, Map<String, Integer> answers, List<String> flags) {
-    }
+    record WithJson(String name, Map<String, Integer> answers, List<String> flags) {}
 
     @Test
     void mapsAndListsAreJsonbColumnsWrittenByJackson() {
@@ -45,12 +44,12 @@ class RecordColumnsTest {
         assertThat(cols.placeholder("name")).isEqualTo(":name");
     }
 
-    record WithPrimitive(int count) {
-    }
+    record WithPrimitive(int count) {}
 
     @Test
     void refusesAPayloadItCannotStore() {
         assertThatThrownBy(() -> RecordKind.of("t", WithPrimitive.class, "count"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("primitives");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("primitives");
     }
 }

@@ -25,10 +25,13 @@ class RecordStoreIT {
 
     @Autowired
     RecordStore records;
+
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -37,8 +40,8 @@ class RecordStoreIT {
     @BeforeEach
     void registerPatient() {
         var physician = Fixtures.actor(staff, "dr.patel");
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(physician.staffId())).id();
+        patientId = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(physician.staffId()))
+                .id();
     }
 
     @Test
@@ -51,22 +54,29 @@ class RecordStoreIT {
         assertThat(v2.changeReason()).isEqualTo("dose increased");
 
         // a second writer still holding version 1
-        assertThatThrownBy(() -> records.insertNext(KIND, entry, 1, Fixtures.oxycodone("2.5 mg"), "stale",
-                "dr.other")).isInstanceOfSatisfying(VersionConflictException.class, e -> {
+        assertThatThrownBy(() -> records.insertNext(KIND, entry, 1, Fixtures.oxycodone("2.5 mg"), "stale", "dr.other"))
+                .isInstanceOfSatisfying(VersionConflictException.class, e -> {
                     assertThat(e.expectedVersion()).isEqualTo(1);
                     assertThat(e.currentVersion()).isEqualTo(2);
                     assertThat(e.changedBy()).isEqualTo("dr.patel");
                 });
         // creating an entry that exists is the same conflict, from version 0
         assertThatThrownBy(() -> records.insertFirst(KIND, patientId, entry, Fixtures.oxycodone("1 mg"), "x"))
-                .isInstanceOfSatisfying(VersionConflictException.class,
+                .isInstanceOfSatisfying(
+                        VersionConflictException.class,
                         e -> assertThat(e.expectedVersion()).isZero());
-        assertThatThrownBy(() -> records.insertNext(KIND, UUID.randomUUID(), 1, Fixtures.oxycodone("1 mg"), "r",
-                "x")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> records.insertNext(KIND, UUID.randomUUID(), 1, Fixtures.oxycodone("1 mg"), "r", "x"))
+                .isInstanceOf(NotFoundException.class);
 
-        assertThat(records.history(KIND, entry)).extracting(v -> v.data().dose()).containsExactly("10 mg", "5 mg");
-        assertThat(records.latest(KIND, entry)).get().satisfies(v -> assertThat(v.version()).isEqualTo(2));
-        assertThat(records.current(KIND, patientId)).extracting(Versioned::entryId).containsExactly(entry);
+        assertThat(records.history(KIND, entry))
+                .extracting(v -> v.data().dose())
+                .containsExactly("10 mg", "5 mg");
+        assertThat(records.latest(KIND, entry))
+                .get()
+                .satisfies(v -> assertThat(v.version()).isEqualTo(2));
+        assertThat(records.current(KIND, patientId))
+                .extracting(Versioned::entryId)
+                .containsExactly(entry);
         assertThat(records.patientOf(KIND, entry)).contains(patientId);
         assertThat(rows(entry)).isEqualTo(2);
     }
@@ -83,12 +93,17 @@ class RecordStoreIT {
         assertThat(voided.voided()).isTrue();
         assertThat(voided.voidReason()).isEqualTo("entered on the wrong chart");
         assertThat(voided.data().dose()).isEqualTo("5 mg");
-        assertThat(records.current(KIND, patientId)).extracting(Versioned::entryId).doesNotContain(entry);
+        assertThat(records.current(KIND, patientId))
+                .extracting(Versioned::entryId)
+                .doesNotContain(entry);
         assertThat(records.history(KIND, entry)).hasSize(2);
         assertThat(rows(entry)).isEqualTo(2);
     }
 
     private long rows(UUID entry) {
-        return jdbc.sql("select count(*) from medication where entry_id = ?").param(entry).query(Long.class).single();
+        return jdbc.sql("select count(*) from medication where entry_id = ?")
+                .param(entry)
+                .query(Long.class)
+                .single();
     }
 }

@@ -29,10 +29,13 @@ class CandidacyScreenIT {
 
     @Autowired
     CandidacyScreen screen;
+
     @Autowired
     ChartService charts;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     ClinicFixture fixture;
 
@@ -49,30 +52,54 @@ class CandidacyScreenIT {
     void aFreshReferralIsNotYetAndSaysWhatIsMissing() {
         var d = screen.screen(physician, patientId);
         assertThat(d.outcome()).isEqualTo(Outcome.NOT_YET);
-        assertThat(d.reasons()).anyMatch(r -> r.text().contains("No onset date"))
+        assertThat(d.reasons())
+                .anyMatch(r -> r.text().contains("No onset date"))
                 .anyMatch(r -> r.text().contains("No x-ray or MRI"));
     }
 
     @Test
     void chronicPainWithFailedCareAndImagingIsACandidateAndThePhysicianMayDisagreeWithAReason() {
-        charts.add(physician, patientId, EntryKind.PROBLEM, new Problem("M54.16", "Radiculopathy, lumbar region",
-                LocalDate.now().minusMonths(8), Codes.ClinicalStatus.ACTIVE));
-        charts.add(physician, patientId, EntryKind.TREATMENT, new PriorTreatment("Physical therapy",
-                LocalDate.now().minusMonths(6), LocalDate.now().minusMonths(4), "2x a week",
-                Codes.TreatmentResult.NONE, null, "no relief"));
-        charts.add(physician, patientId, EntryKind.IMAGING, new ImagingStudy(Codes.Modality.MRI, "Lumbar spine",
-                LocalDate.now().minusMonths(1), "L4-L5 disc protrusion"));
+        charts.add(
+                physician,
+                patientId,
+                EntryKind.PROBLEM,
+                new Problem(
+                        "M54.16",
+                        "Radiculopathy, lumbar region",
+                        LocalDate.now().minusMonths(8),
+                        Codes.ClinicalStatus.ACTIVE));
+        charts.add(
+                physician,
+                patientId,
+                EntryKind.TREATMENT,
+                new PriorTreatment(
+                        "Physical therapy",
+                        LocalDate.now().minusMonths(6),
+                        LocalDate.now().minusMonths(4),
+                        "2x a week",
+                        Codes.TreatmentResult.NONE,
+                        null,
+                        "no relief"));
+        charts.add(
+                physician,
+                patientId,
+                EntryKind.IMAGING,
+                new ImagingStudy(
+                        Codes.Modality.MRI, "Lumbar spine", LocalDate.now().minusMonths(1), "L4-L5 disc protrusion"));
 
         assertThat(screen.screen(physician, patientId).outcome()).isEqualTo(Outcome.CANDIDATE);
 
         assertThatThrownBy(() -> screen.recordCall(physician, patientId, Outcome.NOT_YET, ""))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
-        assertThatThrownBy(() -> screen.recordCall(Fixtures.actor(staff, "desk.miller"), patientId,
-                Outcome.CANDIDATE, null)).isInstanceOf(ForbiddenException.class);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("reason");
+        assertThatThrownBy(() ->
+                        screen.recordCall(Fixtures.actor(staff, "desk.miller"), patientId, Outcome.CANDIDATE, null))
+                .isInstanceOf(ForbiddenException.class);
         screen.recordCall(physician, patientId, Outcome.NOT_YET, "Wants to finish a home exercise trial first");
         screen.recordCall(physician, patientId, Outcome.CANDIDATE, null);
 
-        assertThat(screen.calls(patientId)).extracting(CandidacyScreen.Call::finalCall)
+        assertThat(screen.calls(patientId))
+                .extracting(CandidacyScreen.Call::finalCall)
                 .containsExactly(Outcome.CANDIDATE, Outcome.NOT_YET);
         assertThat(screen.calls(patientId).get(1).agrees()).isFalse();
     }

@@ -30,14 +30,19 @@ class SafetyProtocolIT {
 
     @Autowired
     Assessments assessments;
+
     @Autowired
     SafetyProtocol safety;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     AuditLog audit;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ClinicFixture fixture;
 
@@ -65,8 +70,10 @@ class SafetyProtocolIT {
         assertThat(status.onHold()).isTrue();
         assertThat(status.crisisResources()).contains("988");
         assertThat(safety.isOnHold(patientId)).isTrue();
-        assertThat(safety.dashboardAlerts(physician)).anyMatch(d -> d.alert().patientId().equals(patientId));
-        assertThat(safety.dashboardAlerts(therapist)).anyMatch(d -> d.alert().patientId().equals(patientId));
+        assertThat(safety.dashboardAlerts(physician))
+                .anyMatch(d -> d.alert().patientId().equals(patientId));
+        assertThat(safety.dashboardAlerts(therapist))
+                .anyMatch(d -> d.alert().patientId().equals(patientId));
         assertThat(safety.dashboardAlerts(Fixtures.actor(staff, "desk.miller"))).isEmpty();
     }
 
@@ -79,9 +86,14 @@ class SafetyProtocolIT {
 
     @Test
     void positiveCssrsRaisesAnAlertWithItsRisk() {
-        assessments.record(therapist, patientId, "CSSRS", LocalDate.now(),
+        assessments.record(
+                therapist,
+                patientId,
+                "CSSRS",
+                LocalDate.now(),
                 Map.of("q1", 1, "q2", 1, "q3", 1, "q4", 0, "q5", 0, "q6", 0));
-        assertThat(safety.status(physician, patientId).alerts()).singleElement()
+        assertThat(safety.status(physician, patientId).alerts())
+                .singleElement()
                 .satisfies(a -> assertThat(a.risk()).isEqualTo("MODERATE"));
     }
 
@@ -90,11 +102,17 @@ class SafetyProtocolIT {
         var alert = safety.report(therapist, patientId, SafetyFlag.Concern.PSYCHOSIS, "Hearing voices today");
 
         assertThatThrownBy(() -> safety.releaseHold(physician, patientId, "Stable after assessment"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("follow-up");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("follow-up");
         assertThatThrownBy(() -> safety.followUp(therapist, patientId, alert.id(), RiskLevel.LOW, "ok"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("actionTaken");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("actionTaken");
 
-        safety.followUp(therapist, patientId, alert.id(), RiskLevel.LOW,
+        safety.followUp(
+                therapist,
+                patientId,
+                alert.id(),
+                RiskLevel.LOW,
                 "Assessed in person; no acute risk; psychiatry referral made");
         assertThat(safety.status(physician, patientId).hasOpenAlert()).isFalse();
         assertThat(safety.isOnHold(patientId)).isTrue();
@@ -115,9 +133,13 @@ class SafetyProtocolIT {
     @Test
     void theProtocolCannotBeSkippedByEditingTheDatabase() {
         safety.report(therapist, patientId, SafetyFlag.Concern.SUICIDAL_IDEATION, "Said they want to die");
-        assertThatThrownBy(() -> jdbc.sql("delete from safety_alert where patient_id = ?").param(patientId).update())
+        assertThatThrownBy(() -> jdbc.sql("delete from safety_alert where patient_id = ?")
+                        .param(patientId)
+                        .update())
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from care_hold where patient_id = ?").param(patientId).update())
+        assertThatThrownBy(() -> jdbc.sql("delete from care_hold where patient_id = ?")
+                        .param(patientId)
+                        .update())
                 .hasMessageContaining("append-only");
     }
 

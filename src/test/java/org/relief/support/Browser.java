@@ -24,8 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     public static final String CHROMIUM = System.getenv().getOrDefault("RELIEF_CHROMIUM", "/usr/bin/chromium");
-    public static final String CHROMEDRIVER = System.getenv().getOrDefault("RELIEF_CHROMEDRIVER",
-            "/usr/bin/chromedriver");
+    public static final String CHROMEDRIVER =
+            System.getenv().getOrDefault("RELIEF_CHROMEDRIVER", "/usr/bin/chromedriver");
 
     private final WebDriver driver;
     private final String base;
@@ -36,11 +36,21 @@ public final class Browser implements AutoCloseable {
         this.profile = Files.createTempDirectory("relief-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1300,1000", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1300,1000",
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -51,8 +61,10 @@ public final class Browser implements AutoCloseable {
             throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
                     + " is missing: .ci/run must install chromium and chromium-driver");
         }
-        assumeTrue(present, "Browser test skipped: " + CHROMIUM + " / " + CHROMEDRIVER + " not installed "
-                + "(apt-get install -y chromium chromium-driver)");
+        assumeTrue(
+                present,
+                "Browser test skipped: " + CHROMIUM + " / " + CHROMEDRIVER + " not installed "
+                        + "(apt-get install -y chromium chromium-driver)");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         return new Browser(port);
     }
@@ -97,8 +109,8 @@ public final class Browser implements AutoCloseable {
 
     /** Sets an input's value directly (date inputs take typed keys in the browser's locale format). */
     public Browser setValue(String id, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];",
-                driver.findElement(By.id(id)), value);
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("arguments[0].value = arguments[1];", driver.findElement(By.id(id)), value);
         return this;
     }
 
@@ -161,7 +173,8 @@ public final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a leftover temp profile is harmless
         }

@@ -59,8 +59,19 @@ public class ClinicFixture {
 
     /** A lumbar transforaminal ESI order on the left at L5 for radiculopathy, 60% relief expected, image-guided. */
     public static Facts.Order lumbarEsi(LocalDate planned) {
-        return new Facts.Order(ProcedureType.ESI_TRANSFORAMINAL, Facts.Region.LUMBAR, Facts.Side.LEFT, 1, planned,
-                Facts.Indication.RADICULOPATHY, 60.0, false, true, null, false, null);
+        return new Facts.Order(
+                ProcedureType.ESI_TRANSFORAMINAL,
+                Facts.Region.LUMBAR,
+                Facts.Side.LEFT,
+                1,
+                planned,
+                Facts.Indication.RADICULOPATHY,
+                60.0,
+                false,
+                true,
+                null,
+                false,
+                null);
     }
 
     public final class PatientBuilder {
@@ -71,8 +82,7 @@ public class ClinicFixture {
         private final List<Consumer<UUID>> entries = new ArrayList<>();
         private Step step;
 
-        private PatientBuilder() {
-        }
+        private PatientBuilder() {}
 
         /** The referring physician the patient is registered to (default dr.patel). */
         public PatientBuilder physician(String username) {
@@ -120,20 +130,49 @@ public class ClinicFixture {
          * up today) - what the ESI rules need to decide on a next one.
          */
         public PatientBuilder readyForLumbarEsi() {
-            withProblem(new Problem("M54.16", "Radiculopathy, lumbar region", LocalDate.now().minusMonths(8),
+            withProblem(new Problem(
+                    "M54.16",
+                    "Radiculopathy, lumbar region",
+                    LocalDate.now().minusMonths(8),
                     Codes.ClinicalStatus.ACTIVE));
-            withTreatment(new PriorTreatment("Physical therapy", LocalDate.now().minusMonths(6),
-                    LocalDate.now().minusMonths(4), "2x a week", Codes.TreatmentResult.NONE, null, "no relief"));
-            withImaging(new ImagingStudy(Codes.Modality.MRI, "Lumbar spine", LocalDate.now().minusMonths(1),
+            withTreatment(new PriorTreatment(
+                    "Physical therapy",
+                    LocalDate.now().minusMonths(6),
+                    LocalDate.now().minusMonths(4),
+                    "2x a week",
+                    Codes.TreatmentResult.NONE,
+                    null,
+                    "no relief"));
+            withImaging(new ImagingStudy(
+                    Codes.Modality.MRI,
+                    "Lumbar spine",
+                    LocalDate.now().minusMonths(1),
                     "L4-L5 disc protrusion contacting the L5 root"));
             entries.add(id -> {
                 Actor doctor = actor(physician);
-                var done = charts.add(doctor, id, ProcedureKinds.PERFORMED, new Documentation.Performed(null,
-                        ProcedureType.ESI_TRANSFORAMINAL, LocalDate.now().minusDays(10), Facts.Region.LUMBAR,
-                        Facts.Side.LEFT, 1, 7, 3, "Dexamethasone 10 mg", 60, Documentation.Guidance.FLUOROSCOPY,
-                        null));
-                charts.add(doctor, id, ProcedureKinds.FOLLOW_UP, new Documentation.FollowUp(done.entryId(),
-                        Documentation.Point.OTHER, LocalDate.now(), 60, 1, 4));
+                var done = charts.add(
+                        doctor,
+                        id,
+                        ProcedureKinds.PERFORMED,
+                        new Documentation.Performed(
+                                null,
+                                ProcedureType.ESI_TRANSFORAMINAL,
+                                LocalDate.now().minusDays(10),
+                                Facts.Region.LUMBAR,
+                                Facts.Side.LEFT,
+                                1,
+                                7,
+                                3,
+                                "Dexamethasone 10 mg",
+                                60,
+                                Documentation.Guidance.FLUOROSCOPY,
+                                null));
+                charts.add(
+                        doctor,
+                        id,
+                        ProcedureKinds.FOLLOW_UP,
+                        new Documentation.FollowUp(
+                                done.entryId(), Documentation.Point.OTHER, LocalDate.now(), 60, 1, 4));
             });
             return this;
         }
@@ -141,7 +180,8 @@ public class ClinicFixture {
         /** Registers the patient and records everything described, in that order; returns the patient's id. */
         public UUID create() {
             Actor doctor = actor(physician);
-            UUID id = patients.register(actor(registeredBy), Fixtures.registration(doctor.staffId())).id();
+            UUID id = patients.register(actor(registeredBy), Fixtures.registration(doctor.staffId()))
+                    .id();
             team.forEach(username -> teams.add(id, actor(username).staffId(), "test"));
             entries.forEach(entry -> entry.accept(id));
             if (step != null) {

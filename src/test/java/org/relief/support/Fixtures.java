@@ -18,8 +18,7 @@ import org.relief.patient.Registration;
 /** Small named test data, built fresh for each test. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Actor actor(StaffDirectory staff, String username) {
         var s = staff.findByUsername(username).orElseThrow();
@@ -27,13 +26,25 @@ public final class Fixtures {
     }
 
     public static Demographics dana() {
-        return new Demographics("Testperson", "Dana", LocalDate.of(1970, 5, 17), Sex.FEMALE, "555-123-4567",
-                "dana@example.org", "1 Test Road", "Riverton", "10001");
+        return new Demographics(
+                "Testperson",
+                "Dana",
+                LocalDate.of(1970, 5, 17),
+                Sex.FEMALE,
+                "555-123-4567",
+                "dana@example.org",
+                "1 Test Road",
+                "Riverton",
+                "10001");
     }
 
     public static Referral referral() {
-        return new Referral("Dr. Helen Ward", "Riverton Family Medicine", "Low back pain for 8 months",
-                LocalDate.now().minusDays(3), Urgency.ROUTINE);
+        return new Referral(
+                "Dr. Helen Ward",
+                "Riverton Family Medicine",
+                "Low back pain for 8 months",
+                LocalDate.now().minusDays(3),
+                Urgency.ROUTINE);
     }
 
     public static Registration registration(UUID physicianId) {
@@ -41,12 +52,19 @@ public final class Fixtures {
     }
 
     public static Problem lowBackPain() {
-        return new Problem("M54.50", "Low back pain, unspecified", LocalDate.now().minusMonths(8),
-                ClinicalStatus.ACTIVE);
+        return new Problem(
+                "M54.50", "Low back pain, unspecified", LocalDate.now().minusMonths(8), ClinicalStatus.ACTIVE);
     }
 
     public static Medication oxycodone(String dose) {
-        return new Medication("Oxycodone hydrochloride 5 MG Oral Tablet", null, DrugClass.OPIOID, dose,
-                "every 6 hours", "oral", LocalDate.now().minusMonths(2), MedicationStatus.ACTIVE);
+        return new Medication(
+                "Oxycodone hydrochloride 5 MG Oral Tablet",
+                null,
+                DrugClass.OPIOID,
+                dose,
+                "every 6 hours",
+                "oral",
+                LocalDate.now().minusMonths(2),
+                MedicationStatus.ACTIVE);
     }
 }

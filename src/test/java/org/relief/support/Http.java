@@ -38,15 +38,18 @@ public final class Http {
     }
 
     public static Http basic(int port, String user, String password) {
-        return new Http("http://127.0.0.1:" + port, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), false);
+        return new Http(
+                "http://127.0.0.1:" + port,
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)),
+                false);
     }
 
     /** Signs in through the form, as a browser would (CSRF token included). */
     public static Http session(int port, String user, String password) {
         Http http = anonymous(port);
         HttpResponse<String> r = http.postForm("/login", Map.of("username", user, "password", password));
-        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+        if (r.statusCode() != 302
+                || r.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException("sign-in failed for " + user + ": " + r.statusCode() + " "
                     + r.headers().firstValue("Location").orElse(""));
         }
@@ -65,13 +68,17 @@ public final class Http {
     public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     public HttpResponse<String> postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public HttpResponse<String> putJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     /** Posts a form with the CSRF token of the page it would be on (taken from /login when signed out). */
@@ -82,7 +89,8 @@ public final class Http {
 
     public HttpResponse<String> postFormRaw(String path, Map<String, String> fields, String csrf) {
         String body = fields.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
         if (csrf != null) {
             body = body + (body.isEmpty() ? "" : "&") + "_csrf=" + enc(csrf);
         }
@@ -102,15 +110,16 @@ public final class Http {
     public HttpResponse<String> raw(String method, String path, String contentType, String body, String csrf) {
         HttpRequest.Builder b = request(path).header("Content-Type", contentType);
         if (basic == null) {
-            b.header("X-CSRF-TOKEN", csrf).header("Accept", path.startsWith("/api") ? "application/json"
-                    : BROWSER_ACCEPT);
+            b.header("X-CSRF-TOKEN", csrf)
+                    .header("Accept", path.startsWith("/api") ? "application/json" : BROWSER_ACCEPT);
         }
         return send(b.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Form fields URL-encoded as a browser sends them. */
     public static String formBody(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        return fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 

@@ -28,12 +28,16 @@ class ApiBearerIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApiTokens tokens;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     Patients patients;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -41,7 +45,8 @@ class ApiBearerIT {
     void aTokenOpensTheApiWithinItsScopesUntilRevoked() throws Exception {
         Actor admin = Fixtures.actor(staff, "admin");
         UUID patel = staff.findByUsername("dr.patel").orElseThrow().id();
-        UUID patientId = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(patel)).id();
+        UUID patientId = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(patel))
+                .id();
         var read = tokens.issue(admin, "Api bearer read", Set.of("read"), patel);
         var write = tokens.issue(admin, "Api bearer write", Set.of("read", "write"), patel);
 
@@ -49,30 +54,33 @@ class ApiBearerIT {
         assertThat(chart.statusCode()).as(chart.body()).isEqualTo(200);
         assertThat(chart.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(jdbc.sql("select count(*) from audit_event where actor = 'api:Api bearer read' and patient_id = ?")
-                .param(patientId).query(Long.class).single()).isPositive();
+                        .param(patientId)
+                        .query(Long.class)
+                        .single())
+                .isPositive();
 
         // a read token may not write: 403, audited, nothing written
-        HttpResponse<String> refused = send("POST", "/api/patients/" + patientId + "/problems", read.token(),
-                PROBLEM);
+        HttpResponse<String> refused = send("POST", "/api/patients/" + patientId + "/problems", read.token(), PROBLEM);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(jdbc.sql("""
                 select count(*) from audit_event where actor = 'api:Api bearer read' and action = 'DENIED'
-                and what like 'POST /api/patients/%/problems%'""")
-                .query(Long.class).single()).isEqualTo(1);
+                and what like 'POST /api/patients/%/problems%'""").query(Long.class).single()).isEqualTo(1);
 
-        HttpResponse<String> written = send("POST", "/api/patients/" + patientId + "/problems", write.token(),
-                PROBLEM);
+        HttpResponse<String> written = send("POST", "/api/patients/" + patientId + "/problems", write.token(), PROBLEM);
         assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
         assertThat(jdbc.sql("""
                 select count(*) from audit_event where actor = 'api:Api bearer write' and patient_id = ?
                 and action = 'CREATE'""").param(patientId).query(Long.class).single()).isEqualTo(1);
 
         tokens.revoke(admin, read.id());
-        assertThat(send("GET", "/api/patients/" + patientId, read.token(), null).statusCode()).isEqualTo(401);
-        assertThat(send("GET", "/api/patients/" + patientId, "rlf_not-a-token", null).statusCode())
+        assertThat(send("GET", "/api/patients/" + patientId, read.token(), null).statusCode())
+                .isEqualTo(401);
+        assertThat(send("GET", "/api/patients/" + patientId, "rlf_not-a-token", null)
+                        .statusCode())
                 .isEqualTo(401);
         // the admin's pages of the API stay the admin's
-        assertThat(send("GET", "/api/admin/anything", write.token(), null).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/admin/anything", write.token(), null).statusCode())
+                .isEqualTo(403);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {

@@ -12,10 +12,15 @@ class ApiErrorsTest {
 
     @Test
     void aDatabaseErrorIsA500WithAReferenceAndNoSql() {
-        ProblemDetail p = new ApiErrors().database(new UncategorizedSQLException("PreparedStatementCallback",
-                "insert into medication (id, dose) values (?, ?)", new SQLException("ERROR: value out of range")));
+        ProblemDetail p = new ApiErrors()
+                .database(new UncategorizedSQLException(
+                        "PreparedStatementCallback",
+                        "insert into medication (id, dose) values (?, ?)",
+                        new SQLException("ERROR: value out of range")));
         assertThat(p.getStatus()).isEqualTo(500);
-        assertThat(p.getDetail()).contains("error reference").doesNotContain("insert into")
+        assertThat(p.getDetail())
+                .contains("error reference")
+                .doesNotContain("insert into")
                 .doesNotContain("out of range");
         assertThat(p.getProperties()).containsKey("errorReference");
         assertThat(p.getDetail()).contains((String) p.getProperties().get("errorReference"));

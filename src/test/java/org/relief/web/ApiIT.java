@@ -29,8 +29,10 @@ class ApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -49,8 +51,10 @@ class ApiIT {
 
     @Test
     void chartNeedsCredentials() {
-        assertThat(Http.anonymous(port).get("/api/patients/" + patientId).statusCode()).isEqualTo(401);
-        assertThat(Http.anonymous(port).get("/patients/" + patientId).statusCode()).isEqualTo(302);
+        assertThat(Http.anonymous(port).get("/api/patients/" + patientId).statusCode())
+                .isEqualTo(401);
+        assertThat(Http.anonymous(port).get("/patients/" + patientId).statusCode())
+                .isEqualTo(302);
     }
 
     @Test
@@ -67,7 +71,9 @@ class ApiIT {
                 {"name": "", "drugClass": "OPIOID", "dose": "5 mg", "frequency": "", "route": "oral",
                  "rxnormCode": "abc", "status": "ACTIVE"}""");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("\"field\":\"name\"").contains("\"field\":\"frequency\"")
+        assertThat(r.body())
+                .contains("\"field\":\"name\"")
+                .contains("\"field\":\"frequency\"")
                 .contains("\"field\":\"rxnormCode\"");
         assertThat(count()).isEqualTo(before);
     }
@@ -107,38 +113,51 @@ class ApiIT {
         assertThat(denied.body()).contains("break-glass");
 
         assertThat(chen.postJson("/api/patients/" + patientId + "/break-glass", "{\"reason\": \"x\"}")
-                .statusCode()).isEqualTo(400);
-        assertThat(chen.postJson("/api/patients/" + patientId + "/break-glass",
-                "{\"reason\": \"On call tonight, patient in the emergency room\"}").statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(chen.postJson(
+                                "/api/patients/" + patientId + "/break-glass",
+                                "{\"reason\": \"On call tonight, patient in the emergency room\"}")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(chen.get("/api/patients/" + patientId).statusCode()).isEqualTo(200);
     }
 
     @Test
     void staleCorrectionIs409() {
-        HttpResponse<String> created = patel.postJson("/api/patients/" + patientId + "/allergies",
+        HttpResponse<String> created = patel.postJson(
+                "/api/patients/" + patientId + "/allergies",
                 "{\"substance\": \"Penicillin\", \"reaction\": \"Hives\", \"severity\": \"MILD\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String entryId = field(created.body(), "entryId");
         String edit = "{\"version\": 1, \"reason\": \"%s\", \"data\": {\"substance\": \"Penicillin\", "
                 + "\"reaction\": \"%s\", \"severity\": \"MODERATE\"}}";
-        assertThat(patel.putJson("/api/patients/" + patientId + "/allergies/" + entryId,
-                edit.formatted("first", "Hives and swelling")).statusCode()).isEqualTo(200);
-        HttpResponse<String> second = patel.putJson("/api/patients/" + patientId + "/allergies/" + entryId,
-                edit.formatted("second", "Rash"));
+        assertThat(patel.putJson(
+                                "/api/patients/" + patientId + "/allergies/" + entryId,
+                                edit.formatted("first", "Hives and swelling"))
+                        .statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> second =
+                patel.putJson("/api/patients/" + patientId + "/allergies/" + entryId, edit.formatted("second", "Rash"));
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(second.body()).contains("\"currentVersion\":2");
-        assertThat(patel.get("/api/patients/" + patientId + "/allergies/" + entryId + "/history").body())
-                .contains("Hives and swelling").doesNotContain("Rash");
+        assertThat(patel.get("/api/patients/" + patientId + "/allergies/" + entryId + "/history")
+                        .body())
+                .contains("Hives and swelling")
+                .doesNotContain("Rash");
     }
 
     @Test
     void formsNeedTheCsrfToken() {
         Http session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
-        HttpResponse<String> r = session.postFormRaw("/patients/" + patientId + "/problems",
-                Map.of("icd10Code", "M54.50", "description", "LBP", "clinicalStatus", "ACTIVE"), null);
+        HttpResponse<String> r = session.postFormRaw(
+                "/patients/" + patientId + "/problems",
+                Map.of("icd10Code", "M54.50", "description", "LBP", "clinicalStatus", "ACTIVE"),
+                null);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(patel.get("/api/patients/" + patientId + "/problems").body()).isEqualTo("[]");
-        HttpResponse<String> ok = session.postForm("/patients/" + patientId + "/problems",
+        HttpResponse<String> ok = session.postForm(
+                "/patients/" + patientId + "/problems",
                 Map.of("icd10Code", "M54.50", "description", "LBP", "clinicalStatus", "ACTIVE"));
         assertThat(ok.statusCode()).isEqualTo(302);
     }
@@ -146,17 +165,22 @@ class ApiIT {
     @Test
     void formErrorsAre400AndNameTheFields() {
         Http session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
-        HttpResponse<String> r = session.postForm("/patients/" + patientId + "/imaging",
+        HttpResponse<String> r = session.postForm(
+                "/patients/" + patientId + "/imaging",
                 Map.of("modality", "MRI", "bodyRegion", "", "studyDate", "31/12/2025", "impression", "ok"));
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("id=\"bodyRegion-error\"").contains("id=\"studyDate-error\"")
+        assertThat(r.body())
+                .contains("id=\"bodyRegion-error\"")
+                .contains("id=\"studyDate-error\"")
                 .contains("must be a date (YYYY-MM-DD)");
     }
 
     @Test
     void pagesCarrySecurityHeadersAndHealthIsUp() {
         HttpResponse<String> login = Http.anonymous(port).get("/login");
-        assertThat(login.headers().firstValue("Content-Security-Policy")).get().asString()
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .get()
+                .asString()
                 .contains("frame-ancestors 'none'");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
@@ -167,7 +191,10 @@ class ApiIT {
     void sessionsLiveInTheDatabaseAndEndAfterFifteenIdleMinutes() {
         Http.session(port, "mh.brooks", IntegrationTest.DEMO_PASSWORD);
         assertThat(jdbc.sql("select max_inactive_interval from spring_session where principal_name = 'mh.brooks'")
-                .query(Integer.class).list()).isNotEmpty().allMatch(seconds -> seconds == 15 * 60);
+                        .query(Integer.class)
+                        .list())
+                .isNotEmpty()
+                .allMatch(seconds -> seconds == 15 * 60);
     }
 
     @Test
@@ -179,8 +206,8 @@ class ApiIT {
 
     @Test
     void unknownPageIsAHelpful404() {
-        HttpResponse<String> r = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD)
-                .get("/patients/" + UUID.randomUUID());
+        HttpResponse<String> r =
+                Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD).get("/patients/" + UUID.randomUUID());
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("No patient with id");
     }

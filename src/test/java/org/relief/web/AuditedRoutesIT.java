@@ -49,19 +49,26 @@ class AuditedRoutesIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     Patients patients;
+
     @Autowired
     ChartService charts;
+
     @Autowired
     Assessments assessments;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     ApiTokens tokens;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -75,16 +82,23 @@ class AuditedRoutesIT {
     @BeforeAll
     void aPatientOfDrPatel() {
         Actor patel = Fixtures.actor(staff, "dr.patel");
-        patient = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(patel.staffId())).id();
-        problem = charts.add(patel, patient, EntryKind.PROBLEM, Fixtures.lowBackPain()).entryId();
+        patient = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(patel.staffId()))
+                .id();
+        problem = charts.add(patel, patient, EntryKind.PROBLEM, Fixtures.lowBackPain())
+                .entryId();
         referral = charts.entries(patel, patient, EntryKind.REFERRAL).get(0).entryId();
-        response = assessments.record(patel, patient, "NRS", LocalDate.now().minusDays(1), Map.of("pain", 6))
+        response = assessments
+                .record(patel, patient, "NRS", LocalDate.now().minusDays(1), Map.of("pain", 6))
                 .entryId();
         Actor admin = Fixtures.actor(staff, "admin");
-        onTeamToken = tokens.issue(admin, "route walk on team", Set.of("read", "write"), patel.staffId()).token();
-        offTeamToken = tokens.issue(admin, "route walk off team", Set.of("read", "write"),
-                staff.findByUsername("acu.chen").orElseThrow().id()).token();
+        onTeamToken = tokens.issue(admin, "route walk on team", Set.of("read", "write"), patel.staffId())
+                .token();
+        offTeamToken = tokens.issue(
+                        admin,
+                        "route walk off team",
+                        Set.of("read", "write"),
+                        staff.findByUsername("acu.chen").orElseThrow().id())
+                .token();
     }
 
     /** One patient-scoped route: a method and a path pattern. */
@@ -115,8 +129,10 @@ class AuditedRoutesIT {
     }
 
     static boolean patientScoped(String pattern) {
-        return pattern.startsWith("/patients/{id}") || pattern.startsWith("/api/patients/{id}")
-                || pattern.startsWith("/fhir/Patient/{id}") || pattern.startsWith("/fhir/{type");
+        return pattern.startsWith("/patients/{id}")
+                || pattern.startsWith("/api/patients/{id}")
+                || pattern.startsWith("/fhir/Patient/{id}")
+                || pattern.startsWith("/fhir/{type");
     }
 
     @Test
@@ -162,8 +178,11 @@ class AuditedRoutesIT {
             }
         }
         assertThat(problems).as("routes").isEmpty();
-        assertThat(jdbc.sql("select count(*) from break_glass where patient_id = ?").param(patient)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from break_glass where patient_id = ?")
+                        .param(patient)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -208,14 +227,22 @@ class AuditedRoutesIT {
         long before = lastId();
         assertThat(api.get("/api/patients/" + nobody).statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("select outcome from audit_event where id > ? and patient_id = ?")
-                .params(before, nobody).query(String.class).list()).singleElement().asString()
+                        .params(before, nobody)
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
                 .startsWith("NOT FOUND");
     }
 
     @Test
     void aRefusalOfTheTokensScopeOnFhirIsAuditedNamingThePatient() {
-        String readOnly = tokens.issue(Fixtures.actor(staff, "admin"), "route walk read only", Set.of("read"),
-                staff.findByUsername("dr.patel").orElseThrow().id()).token();
+        String readOnly = tokens.issue(
+                        Fixtures.actor(staff, "admin"),
+                        "route walk read only",
+                        Set.of("read"),
+                        staff.findByUsername("dr.patel").orElseThrow().id())
+                .token();
         long before = lastId();
         // a write (PUT) needs the write scope; $everything, even by POST, is a read
         HttpResponse<String> r = bearer("PUT", "/fhir/Patient/" + patient, readOnly);
@@ -237,12 +264,18 @@ class AuditedRoutesIT {
         Http api = Http.basic(port, "chiro.lee", IntegrationTest.DEMO_PASSWORD);
         var r = api.get("/api/patients?scope=CLINIC&q=a&limit=200");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("\"q\"").contains("full name").contains("date of birth")
-                .contains("record number").doesNotContain("\"mrn\"");
+        assertThat(r.body())
+                .contains("\"q\"")
+                .contains("full name")
+                .contains("date of birth")
+                .contains("record number")
+                .doesNotContain("\"mrn\"");
         Http page = Http.session(port, "chiro.lee", IntegrationTest.DEMO_PASSWORD);
         var html = page.get("/patients?scope=CLINIC&q=t");
         assertThat(html.statusCode()).isEqualTo(200);
-        assertThat(html.body()).contains("Nothing is shown").contains("full name and the date of birth")
+        assertThat(html.body())
+                .contains("Nothing is shown")
+                .contains("full name and the date of birth")
                 .doesNotContain("/patients/" + patient);
     }
 
@@ -251,13 +284,16 @@ class AuditedRoutesIT {
         var p = patients.summary(patient);
         Http api = Http.basic(port, "chiro.lee", IntegrationTest.DEMO_PASSWORD);
         long before = lastId();
-        var r = api.get("/api/patients?scope=CLINIC&q=" + java.net.URLEncoder.encode(p.givenName() + " "
-                + p.familyName() + " " + p.birthDate(), java.nio.charset.StandardCharsets.UTF_8));
+        var r = api.get("/api/patients?scope=CLINIC&q="
+                + java.net.URLEncoder.encode(
+                        p.givenName() + " " + p.familyName() + " " + p.birthDate(),
+                        java.nio.charset.StandardCharsets.UTF_8));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains(p.mrn()).doesNotContain("\"step\"");
         assertThat(rowsSince(before)).singleElement().asString().startsWith("SEARCH");
-        var byNameOnly = api.get("/api/patients?scope=CLINIC&q=" + java.net.URLEncoder.encode(p.givenName() + " "
-                + p.familyName(), java.nio.charset.StandardCharsets.UTF_8));
+        var byNameOnly = api.get("/api/patients?scope=CLINIC&q="
+                + java.net.URLEncoder.encode(
+                        p.givenName() + " " + p.familyName(), java.nio.charset.StandardCharsets.UTF_8));
         assertThat(byNameOnly.statusCode()).isEqualTo(400);
     }
 
@@ -283,13 +319,18 @@ class AuditedRoutesIT {
             case "slug", "section" -> "problems";
             case "code" -> "NRS";
             case "type" -> "Condition";
-            case "entryId" -> before.contains("/instruments/") ? response.toString()
-                    : before.endsWith("/demographics/") ? patient.toString()
-                    : before.endsWith("/referrals/") ? referral.toString() : problem.toString();
+            case "entryId" ->
+                before.contains("/instruments/")
+                        ? response.toString()
+                        : before.endsWith("/demographics/")
+                                ? patient.toString()
+                                : before.endsWith("/referrals/") ? referral.toString() : problem.toString();
             // only write routes name these: off the team the guard refuses before they are looked up
-            case "episodeId", "alertId", "versionId", "orderId" -> UUID.randomUUID().toString();
-            default -> throw new AssertionError("The route walk does not know what to put in {" + variable
-                    + "} of " + route + ": add it to AuditedRoutesIT.value");
+            case "episodeId", "alertId", "versionId", "orderId" ->
+                UUID.randomUUID().toString();
+            default ->
+                throw new AssertionError("The route walk does not know what to put in {" + variable + "} of " + route
+                        + ": add it to AuditedRoutesIT.value");
         };
     }
 
@@ -304,34 +345,61 @@ class AuditedRoutesIT {
             return switch (method) {
                 case GET -> api.get(path);
                 case PUT -> api.putJson(path, "{\"version\":1,\"reason\":\"walking every route\"}");
-                default -> api.postJson(path, path.endsWith("/break-glass") ? "{\"reason\":\"\"}"
-                        : path.endsWith("/void") ? "{\"version\":1,\"reason\":\"walking every route\"}"
-                        : path.contains("/procedure-orders") ? "{\"levels\":1,\"particulateSteroid\":false,"
-                                + "\"imageGuidance\":true,\"bleedingRiskFactors\":false}" : "{}");
+                default ->
+                    api.postJson(
+                            path,
+                            path.endsWith("/break-glass")
+                                    ? "{\"reason\":\"\"}"
+                                    : path.endsWith("/void")
+                                            ? "{\"version\":1,\"reason\":\"walking every route\"}"
+                                            : path.contains("/procedure-orders")
+                                                    ? "{\"levels\":1,\"particulateSteroid\":false,"
+                                                            + "\"imageGuidance\":true,\"bleedingRiskFactors\":false}"
+                                                    : "{}");
             };
         }
         Http page = Http.session(port, user, IntegrationTest.DEMO_PASSWORD);
         if (method == RequestMethod.GET) {
             return page.get(path);
         }
-        return page.postForm(path, Map.of("version", "1", "step", "IN_EVALUATION", "reason",
-                path.endsWith("/break-glass") ? "" : "walking every route for the audit test", "note",
-                "walking every route", "actionTaken", "walking every route for the audit test"));
+        return page.postForm(
+                path,
+                Map.of(
+                        "version",
+                        "1",
+                        "step",
+                        "IN_EVALUATION",
+                        "reason",
+                        path.endsWith("/break-glass") ? "" : "walking every route for the audit test",
+                        "note",
+                        "walking every route",
+                        "actionTaken",
+                        "walking every route for the audit test"));
     }
 
     private HttpResponse<String> bearer(String method, String path, String token) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + path)).header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
-                    .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/fhir+json")
+                                    .method(
+                                            method,
+                                            method.equals("GET")
+                                                    ? HttpRequest.BodyPublishers.noBody()
+                                                    : HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private long lastId() {
-        return jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        return jdbc.sql("select coalesce(max(id), 0) from audit_event")
+                .query(Long.class)
+                .single();
     }
 
     /** The rows naming the patient since {@code id}: "ACTION what: outcome". */
@@ -340,7 +408,10 @@ class AuditedRoutesIT {
         List<String> rows = List.of();
         for (int i = 0; i < 20; i++) {
             rows = jdbc.sql("select action || ' ' || what || ': ' || outcome from audit_event "
-                    + "where id > ? and patient_id = ? order by id").params(id, patient).query(String.class).list();
+                            + "where id > ? and patient_id = ? order by id")
+                    .params(id, patient)
+                    .query(String.class)
+                    .list();
             if (!rows.isEmpty()) {
                 break;
             }

@@ -31,12 +31,16 @@ class BadInputIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     Patients patients;
+
     @Autowired
     SafetyProtocol safety;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -45,8 +49,11 @@ class BadInputIT {
 
     @BeforeEach
     void register() {
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(staff.findByUsername("dr.patel").orElseThrow().id())).id();
+        patientId = patients.register(
+                        Fixtures.actor(staff, "desk.miller"),
+                        Fixtures.registration(
+                                staff.findByUsername("dr.patel").orElseThrow().id()))
+                .id();
         patel = Http.basic(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
     }
 
@@ -54,7 +61,8 @@ class BadInputIT {
     void nulInAFormPostIs400NamingTheFieldAndStoresNothing() {
         Http session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
         long before = problems();
-        HttpResponse<String> r = session.postForm("/patients/" + patientId + "/problems",
+        HttpResponse<String> r = session.postForm(
+                "/patients/" + patientId + "/problems",
                 Map.of("icd10Code", "M54.50", "description", "Low\u0000back pain", "clinicalStatus", "ACTIVE"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         assertThat(r.body()).contains("description").contains("control character");
@@ -65,13 +73,20 @@ class BadInputIT {
     void otherControlCharactersInAFormAreRefusedButTabsAndNewLinesAreFine() {
         Http session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
         long before = problems();
-        HttpResponse<String> bad = session.postForm("/patients/" + patientId + "/problems",
+        HttpResponse<String> bad = session.postForm(
+                "/patients/" + patientId + "/problems",
                 Map.of("icd10Code", "M54.50", "description", "Low\u001bback pain", "clinicalStatus", "ACTIVE"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(problems()).isEqualTo(before);
-        HttpResponse<String> ok = session.postForm("/patients/" + patientId + "/problems",
-                Map.of("icd10Code", "M54.50", "description", "Low back pain\r\n\tworse at night",
-                        "clinicalStatus", "ACTIVE"));
+        HttpResponse<String> ok = session.postForm(
+                "/patients/" + patientId + "/problems",
+                Map.of(
+                        "icd10Code",
+                        "M54.50",
+                        "description",
+                        "Low back pain\r\n\tworse at night",
+                        "clinicalStatus",
+                        "ACTIVE"));
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(302);
         assertThat(problems()).isEqualTo(before + 1);
     }
@@ -94,7 +109,8 @@ class BadInputIT {
         assertThat(page.body()).contains("q: contains a control character");
 
         assertThat(session.getAsBrowser("/no-such-page?q=Ab%00c").statusCode()).isBetween(400, 499);
-        assertThat(patel.get("/api/patients/" + patientId + "/problems?x=%00").statusCode()).isEqualTo(400);
+        assertThat(patel.get("/api/patients/" + patientId + "/problems?x=%00").statusCode())
+                .isEqualTo(400);
 
         HttpResponse<String> fhir = fhirGet("/fhir/Patient?name=Ab%00c");
         assertThat(fhir.statusCode()).as(fhir.body()).isEqualTo(400);
@@ -123,8 +139,12 @@ class BadInputIT {
 
     @Test
     void anOverLongSafetyFollowUpIs400AndTheAlertStaysOpen() {
-        UUID alertId = safety.report(Fixtures.actor(staff, "dr.patel"), patientId, SafetyFlag.Concern.PSYCHOSIS,
-                "Hearing voices today").id();
+        UUID alertId = safety.report(
+                        Fixtures.actor(staff, "dr.patel"),
+                        patientId,
+                        SafetyFlag.Concern.PSYCHOSIS,
+                        "Hearing voices today")
+                .id();
         Http session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
         String path = "/patients/" + patientId + "/safety/alerts/" + alertId + "/follow-up";
 
@@ -137,17 +157,22 @@ class BadInputIT {
         assertThat(followUps(alertId)).isZero();
 
         assertThat(session.getAsBrowser("/patients/" + patientId).statusCode()).isEqualTo(200);
-        HttpResponse<String> ok = session.postForm(path, Map.of("risk", "LOW", "actionTaken",
-                "Saw the patient with the therapist; safety plan agreed"));
+        HttpResponse<String> ok = session.postForm(
+                path, Map.of("risk", "LOW", "actionTaken", "Saw the patient with the therapist; safety plan agreed"));
         assertThat(ok.statusCode()).isEqualTo(302);
         assertThat(followUps(alertId)).isEqualTo(1);
     }
 
     private HttpResponse<String> fhirGet(String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + FhirExportIT.TOKEN).header("Accept", "application/fhir+json")
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                    .header("Authorization", "Bearer " + FhirExportIT.TOKEN)
+                                    .header("Accept", "application/fhir+json")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -158,7 +183,9 @@ class BadInputIT {
     }
 
     private long followUps(UUID alertId) {
-        return jdbc.sql("select count(*) from safety_followup where alert_id = ?").param(alertId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from safety_followup where alert_id = ?")
+                .param(alertId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -36,12 +36,16 @@ class BadInputRemainderIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     Patients patients;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     FhirContext fhir;
 
@@ -50,8 +54,11 @@ class BadInputRemainderIT {
 
     @BeforeEach
     void register() {
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(staff.findByUsername("dr.patel").orElseThrow().id())).id();
+        patientId = patients.register(
+                        Fixtures.actor(staff, "desk.miller"),
+                        Fixtures.registration(
+                                staff.findByUsername("dr.patel").orElseThrow().id()))
+                .id();
         patel = Http.basic(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
     }
 
@@ -64,7 +71,9 @@ class BadInputRemainderIT {
         p.getNameFirstRep().setFamily("Ab\u0000bott");
         HttpResponse<String> r = fhirPost(transaction(p));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-        assertThat(r.body()).contains("OperationOutcome").contains("Patient.name[0].family")
+        assertThat(r.body())
+                .contains("OperationOutcome")
+                .contains("Patient.name[0].family")
                 .contains("control character");
         assertThat(count("patient")).isEqualTo(before);
     }
@@ -93,8 +102,9 @@ class BadInputRemainderIT {
 
     @Test
     void anUndecodableFhirQueryIs400() throws Exception {
-        for (String query : new String[] {"/fhir/Patient?name=%E0%A4%A", "/fhir/Condition?patient=%zz",
-                "/fhir/Patient?name=%C3%28"}) {
+        for (String query :
+                new String[] {"/fhir/Patient?name=%E0%A4%A", "/fhir/Condition?patient=%zz", "/fhir/Patient?name=%C3%28"
+                }) {
             String r = rawGet(query);
             assertThat(r).as(query).startsWith("HTTP/1.1 400");
             assertThat(r).as(query).contains("OperationOutcome");
@@ -137,11 +147,11 @@ class BadInputRemainderIT {
         long before = count("procedure_order");
         // a bare NaN is not JSON at all: that is said of the body
         for (String dose : new String[] {"\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "1e999", "NaN"}) {
-            HttpResponse<String> r = patel.postJson("/api/patients/" + patientId + "/procedure-orders", """
+            HttpResponse<String> r =
+                    patel.postJson("/api/patients/" + patientId + "/procedure-orders", """
                     {"type": "ESI_INTERLAMINAR", "region": "LUMBAR", "side": "NONE", "levels": 1,
                      "plannedDate": "2026-12-01", "indication": "RADICULOPATHY", "steroidMg": %s,
-                     "imageGuidance": true, "particulateSteroid": false, "bleedingRiskFactors": false}"""
-                    .formatted(dose));
+                     "imageGuidance": true, "particulateSteroid": false, "bleedingRiskFactors": false}""".formatted(dose));
             assertThat(r.statusCode()).as(dose + ": " + r.body()).isEqualTo(400);
             assertThat(r.body()).as(dose).contains(dose.equals("NaN") ? "\"field\":\"body\"" : "steroidMg");
         }
@@ -180,7 +190,9 @@ class BadInputRemainderIT {
         form.put("goal[0].kind", "WORLD_PEACE");
         form.put("goal[0].description", "Walk the dog every day");
         form.put("therapy[0].code", "PT");
-        form.put("therapy[0].owner", staff.findByUsername("dr.patel").orElseThrow().id().toString());
+        form.put(
+                "therapy[0].owner",
+                staff.findByUsername("dr.patel").orElseThrow().id().toString());
         form.put("therapy[0].frequency", "Twice a week");
         form.put("therapy[0].start", "2026-12-01");
         HttpResponse<String> r = session.postForm("/patients/" + patientId + "/plan", form);
@@ -193,9 +205,17 @@ class BadInputRemainderIT {
     void aPlanRowFarBeyondTheFormIsNotAServerError() {
         Http session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
         long before = count("plan_version");
-        HttpResponse<String> r = session.postForm("/patients/" + patientId + "/plan", Map.of(
-                "basedOnVersion", "0", "goal[99999].kind", "PAIN", "goal[99999].description", "Sleep through",
-                "therapy[-1].code", "PT"));
+        HttpResponse<String> r = session.postForm(
+                "/patients/" + patientId + "/plan",
+                Map.of(
+                        "basedOnVersion",
+                        "0",
+                        "goal[99999].kind",
+                        "PAIN",
+                        "goal[99999].description",
+                        "Sleep through",
+                        "therapy[-1].code",
+                        "PT"));
         assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
         assertThat(count("plan_version")).isEqualTo(before);
     }
@@ -213,7 +233,10 @@ class BadInputRemainderIT {
     void aMultipartBodyWithoutABoundaryIs400AndStartsNoImport() {
         Http admin = Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD);
         long before = count("patient");
-        HttpResponse<String> r = admin.raw("POST", "/admin/fhir-import", "multipart/form-data",
+        HttpResponse<String> r = admin.raw(
+                "POST",
+                "/admin/fhir-import",
+                "multipart/form-data",
                 "--x\r\nContent-Disposition: form-data; name=\"physician\"\r\n\r\ndr.patel\r\n--x--\r\n");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         assertThat(count("patient")).isEqualTo(before);
@@ -232,24 +255,34 @@ class BadInputRemainderIT {
 
     private String transaction(Patient p) {
         Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        b.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(p).getRequest()
-                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        b.addEntry()
+                .setFullUrl("urn:uuid:" + UUID.randomUUID())
+                .setResource(p)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
         return fhir.newJsonParser().encodeResourceToString(b);
     }
 
     private HttpResponse<String> fhirPost(String body) {
         return fhir(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir"))
-                .header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> fhirGet(String path) {
-        return fhir(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
+        return fhir(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET());
     }
 
     private HttpResponse<String> fhir(HttpRequest.Builder b) {
         try {
-            return HttpClient.newHttpClient().send(b.header("Authorization", "Bearer " + FhirExportIT.TOKEN)
-                    .header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newHttpClient()
+                    .send(
+                            b.header("Authorization", "Bearer " + FhirExportIT.TOKEN)
+                                    .header("Accept", "application/fhir+json")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -259,9 +292,12 @@ class BadInputRemainderIT {
     private String rawGet(String pathAndQuery) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + FhirExportIT.TOKEN + "\r\nAccept: application/fhir+json\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                    + "Authorization: Bearer " + FhirExportIT.TOKEN
+                                    + "\r\nAccept: application/fhir+json\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }

@@ -30,12 +30,16 @@ class BoundFormsIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     Patients patients;
+
     @Autowired
     SafetyProtocol safety;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -44,8 +48,11 @@ class BoundFormsIT {
 
     @BeforeEach
     void register() {
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(staff.findByUsername("dr.patel").orElseThrow().id())).id();
+        patientId = patients.register(
+                        Fixtures.actor(staff, "desk.miller"),
+                        Fixtures.registration(
+                                staff.findByUsername("dr.patel").orElseThrow().id()))
+                .id();
         patel = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
     }
 
@@ -64,36 +71,49 @@ class BoundFormsIT {
         assertThat(alerts()).isZero();
 
         assertThat(patel.postForm(path, Map.of("concern", "PSYCHOSIS", "note", "Hearing voices today"))
-                .statusCode()).isEqualTo(302);
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(alerts()).isEqualTo(1);
     }
 
     @Test
     void aFollowUpWithAnUnknownRiskOrATooShortActionIs400AndTheAlertStaysOpen() {
-        UUID alertId = safety.report(Fixtures.actor(staff, "dr.patel"), patientId, SafetyFlag.Concern.PSYCHOSIS,
-                "Hearing voices today").id();
+        UUID alertId = safety.report(
+                        Fixtures.actor(staff, "dr.patel"),
+                        patientId,
+                        SafetyFlag.Concern.PSYCHOSIS,
+                        "Hearing voices today")
+                .id();
         String path = "/patients/" + patientId + "/safety/alerts/" + alertId + "/follow-up";
-        HttpResponse<String> unknown = patel.postForm(path, Map.of("risk", "SEVERE", "actionTaken",
-                "Saw the patient with the therapist"));
+        HttpResponse<String> unknown =
+                patel.postForm(path, Map.of("risk", "SEVERE", "actionTaken", "Saw the patient with the therapist"));
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("is not one of the choices");
         // nine characters once the spaces around them are left off
-        HttpResponse<String> shortAction = patel.postForm(path, Map.of("risk", "LOW", "actionTaken",
-                "   Saw them   "));
+        HttpResponse<String> shortAction = patel.postForm(path, Map.of("risk", "LOW", "actionTaken", "   Saw them   "));
         assertThat(shortAction.statusCode()).isEqualTo(400);
         assertThat(shortAction.body()).contains("describe the action taken (at least 10 characters)");
         assertThat(followUps(alertId)).isZero();
 
-        assertThat(patel.postForm(path, Map.of("risk", "LOW", "actionTaken", "  Saw them, ok  ")).statusCode())
+        assertThat(patel.postForm(path, Map.of("risk", "LOW", "actionTaken", "  Saw them, ok  "))
+                        .statusCode())
                 .isEqualTo(302);
         assertThat(followUps(alertId)).isEqualTo(1);
     }
 
     @Test
     void aReleaseWithoutAReasonIs400AndTheHoldStays() {
-        UUID alertId = safety.report(Fixtures.actor(staff, "dr.patel"), patientId, SafetyFlag.Concern.PSYCHOSIS,
-                "Hearing voices today").id();
-        safety.followUp(Fixtures.actor(staff, "dr.patel"), patientId, alertId, SafetyProtocol.RiskLevel.LOW,
+        UUID alertId = safety.report(
+                        Fixtures.actor(staff, "dr.patel"),
+                        patientId,
+                        SafetyFlag.Concern.PSYCHOSIS,
+                        "Hearing voices today")
+                .id();
+        safety.followUp(
+                Fixtures.actor(staff, "dr.patel"),
+                patientId,
+                alertId,
+                SafetyProtocol.RiskLevel.LOW,
                 "Saw the patient with the therapist");
         String path = "/patients/" + patientId + "/safety/hold/release";
         HttpResponse<String> none = patel.postForm(path, Map.of());
@@ -104,7 +124,8 @@ class BoundFormsIT {
         assertThat(tooLong.body()).contains("is too long: at most 4,000 characters");
         assertThat(safety.isOnHold(patientId)).isTrue();
 
-        assertThat(patel.postForm(path, Map.of("reason", "Followed up, risk low, care may resume")).statusCode())
+        assertThat(patel.postForm(path, Map.of("reason", "Followed up, risk low, care may resume"))
+                        .statusCode())
                 .isEqualTo(302);
         assertThat(safety.isOnHold(patientId)).isFalse();
     }
@@ -126,7 +147,9 @@ class BoundFormsIT {
         assertThat(missing.body()).contains("choose the coordinating physician");
         assertThat(count("patient")).isEqualTo(before);
 
-        f.put("coordinatingPhysicianId", staff.findByUsername("dr.patel").orElseThrow().id().toString());
+        f.put(
+                "coordinatingPhysicianId",
+                staff.findByUsername("dr.patel").orElseThrow().id().toString());
         assertThat(desk.postForm("/referrals", f).statusCode()).isEqualTo(302);
         assertThat(count("patient")).isEqualTo(before + 1);
     }
@@ -134,19 +157,37 @@ class BoundFormsIT {
     @Test
     void aNewAccountWithAnUnknownRoleOrNoUserNameIs400NamingEachAndCreatesNone() {
         Http admin = Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD);
-        HttpResponse<String> bad = admin.postForm("/admin/staff", Map.of("displayName", "No Name",
-                "role", "JANITOR", "password", "a long and unusual passphrase 7"));
+        HttpResponse<String> bad = admin.postForm(
+                "/admin/staff",
+                Map.of("displayName", "No Name", "role", "JANITOR", "password", "a long and unusual passphrase 7"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("is not one of the choices").contains("is required");
-        HttpResponse<String> shape = admin.postForm("/admin/staff", Map.of("username", "Bad Name!",
-                "displayName", "Bad Name", "role", "PHYSICAL_THERAPIST", "password", "a long and unusual passphrase 7"));
+        HttpResponse<String> shape = admin.postForm(
+                "/admin/staff",
+                Map.of(
+                        "username",
+                        "Bad Name!",
+                        "displayName",
+                        "Bad Name",
+                        "role",
+                        "PHYSICAL_THERAPIST",
+                        "password",
+                        "a long and unusual passphrase 7"));
         assertThat(shape.statusCode()).isEqualTo(400);
         assertThat(shape.body()).contains("3-40 lower-case letters");
         assertThat(staff.findByUsername("Bad Name!")).isEmpty();
 
-        HttpResponse<String> ok = admin.postForm("/admin/staff", Map.of("username", "pt.bound",
-                "displayName", "Bound Form", "role", "PHYSICAL_THERAPIST", "password",
-                "a long and unusual passphrase 7"));
+        HttpResponse<String> ok = admin.postForm(
+                "/admin/staff",
+                Map.of(
+                        "username",
+                        "pt.bound",
+                        "displayName",
+                        "Bound Form",
+                        "role",
+                        "PHYSICAL_THERAPIST",
+                        "password",
+                        "a long and unusual passphrase 7"));
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(302);
         assertThat(staff.findByUsername("pt.bound")).isPresent();
     }
@@ -162,8 +203,15 @@ class BoundFormsIT {
         assertThat(garbled.body()).contains("must be a date (YYYY-MM-DD)");
         assertThat(responses()).isZero();
 
-        assertThat(patel.postForm(path, Map.of("item.pain", "6", "administeredOn", LocalDate.now().toString()))
-                .statusCode()).isEqualTo(302);
+        assertThat(patel.postForm(
+                                path,
+                                Map.of(
+                                        "item.pain",
+                                        "6",
+                                        "administeredOn",
+                                        LocalDate.now().toString()))
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(responses()).isEqualTo(1);
     }
 
@@ -173,15 +221,15 @@ class BoundFormsIT {
         String key = "adhesiolysis.covered";
         String path = "/admin/policy/" + key;
         long before = policyRows(key);
-        HttpResponse<String> negative = admin.postForm(path, Map.of("value", "-1", "reason", "payer contract 2026",
-                "basedOnVersion", "1"));
+        HttpResponse<String> negative =
+                admin.postForm(path, Map.of("value", "-1", "reason", "payer contract 2026", "basedOnVersion", "1"));
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("must be a number, 0 or more");
         HttpResponse<String> noVersion = admin.postForm(path, Map.of("value", "1", "reason", "payer contract 2026"));
         assertThat(noVersion.statusCode()).isEqualTo(400);
         assertThat(noVersion.body()).contains("reload the policy page");
-        HttpResponse<String> notANumber = admin.postForm(path, Map.of("value", "lots", "reason",
-                "payer contract 2026", "basedOnVersion", "1"));
+        HttpResponse<String> notANumber =
+                admin.postForm(path, Map.of("value", "lots", "reason", "payer contract 2026", "basedOnVersion", "1"));
         assertThat(notANumber.statusCode()).isEqualTo(400);
         assertThat(notANumber.body()).contains("must be a number");
         assertThat(policyRows(key)).isEqualTo(before);
@@ -189,25 +237,33 @@ class BoundFormsIT {
 
     @Test
     void aCandidacyCallWithoutTheCallIs400() {
-        HttpResponse<String> none = patel.postForm("/patients/" + patientId + "/candidacy/call",
-                Map.of("reason", "the patient prefers to wait"));
+        HttpResponse<String> none = patel.postForm(
+                "/patients/" + patientId + "/candidacy/call", Map.of("reason", "the patient prefers to wait"));
         assertThat(none.statusCode()).isEqualTo(400);
         assertThat(none.body()).contains("choose the final call");
-        HttpResponse<String> unknown = patel.postForm("/patients/" + patientId + "/candidacy/call",
-                Map.of("finalCall", "MAYBE"));
+        HttpResponse<String> unknown =
+                patel.postForm("/patients/" + patientId + "/candidacy/call", Map.of("finalCall", "MAYBE"));
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("is not one of the choices");
-        assertThat(jdbc.sql("select count(*) from candidacy_call where patient_id = ?").param(patientId)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from candidacy_call where patient_id = ?")
+                        .param(patientId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private long responses() {
-        return jdbc.sql("select count(*) from instrument_response where patient_id = ?").param(patientId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from instrument_response where patient_id = ?")
+                .param(patientId)
+                .query(Long.class)
+                .single();
     }
 
     private long policyRows(String key) {
-        return jdbc.sql("select count(*) from policy_value where key = ?").param(key).query(Long.class).single();
+        return jdbc.sql("select count(*) from policy_value where key = ?")
+                .param(key)
+                .query(Long.class)
+                .single();
     }
 
     private Map<String, String> referral() {
@@ -226,13 +282,17 @@ class BoundFormsIT {
     }
 
     private long alerts() {
-        return jdbc.sql("select count(*) from safety_alert where patient_id = ?").param(patientId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from safety_alert where patient_id = ?")
+                .param(patientId)
+                .query(Long.class)
+                .single();
     }
 
     private long followUps(UUID alertId) {
-        return jdbc.sql("select count(*) from safety_followup where alert_id = ?").param(alertId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from safety_followup where alert_id = ?")
+                .param(alertId)
+                .query(Long.class)
+                .single();
     }
 
     private long count(String table) {

@@ -22,18 +22,30 @@ class ErrorPagesIT {
     @Test
     void browsersGetTheHtmlPageForUnknownAddressesAndMalformedIds() {
         Http browser = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
-        for (String path : new String[] {"/nonexistent", "/patients/not-a-uuid", "/patients/not-a-uuid/plan",
-                "/patients/" + UUID.randomUUID(), "/patients/" + UUID.randomUUID() + "/problems/no-uuid/edit"}) {
+        for (String path : new String[] {
+            "/nonexistent",
+            "/patients/not-a-uuid",
+            "/patients/not-a-uuid/plan",
+            "/patients/" + UUID.randomUUID(),
+            "/patients/" + UUID.randomUUID() + "/problems/no-uuid/edit"
+        }) {
             HttpResponse<String> r = browser.getAsBrowser(path);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
-            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
-            assertThat(r.body()).as(path).contains("<!DOCTYPE html>").contains("Sign out")
-                    .doesNotContain("\"status\"").doesNotContain("\"title\"");
+            assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                    .as(path)
+                    .startsWith("text/html");
+            assertThat(r.body())
+                    .as(path)
+                    .contains("<!DOCTYPE html>")
+                    .contains("Sign out")
+                    .doesNotContain("\"status\"")
+                    .doesNotContain("\"title\"");
         }
-        HttpResponse<String> missingParameter = browser.postForm("/patients/" + UUID.randomUUID() + "/step",
-                java.util.Map.of());
+        HttpResponse<String> missingParameter =
+                browser.postForm("/patients/" + UUID.randomUUID() + "/step", java.util.Map.of());
         assertThat(missingParameter.statusCode()).isEqualTo(400);
-        assertThat(missingParameter.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(missingParameter.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/html");
         assertThat(missingParameter.body()).contains("Bad request");
     }
 
@@ -43,8 +55,8 @@ class ErrorPagesIT {
         HttpResponse<String> r = browser.getAsBrowser("/admin/audit");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("Not allowed").contains("Sign out");
-        HttpResponse<String> log = Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD)
-                .get("/admin/audit?actor=chiro.lee");
+        HttpResponse<String> log =
+                Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD).get("/admin/audit?actor=chiro.lee");
         assertThat(log.body()).contains("GET /admin/audit");
     }
 
@@ -60,8 +72,8 @@ class ErrorPagesIT {
         assertThat(unknown.headers().firstValue("Content-Type").orElse("")).contains("json");
         assertThat(unknown.body()).contains("\"status\":404").doesNotContain("<html");
         // a browser session calling the API still gets JSON
-        HttpResponse<String> fromBrowser = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD)
-                .getAsBrowser("/api/patients/not-a-uuid");
+        HttpResponse<String> fromBrowser =
+                Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD).getAsBrowser("/api/patients/not-a-uuid");
         assertThat(fromBrowser.body()).contains("\"status\":400").doesNotContain("<html");
     }
 
@@ -76,9 +88,12 @@ class ErrorPagesIT {
     }
 
     private HttpResponse<String> fhir(String path) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer test-demo-api-token").header("Accept", "text/html,*/*").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", "Bearer test-demo-api-token")
+                                .header("Accept", "text/html,*/*")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

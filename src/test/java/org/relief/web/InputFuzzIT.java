@@ -34,8 +34,8 @@ import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.core.MethodParameter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,14 +68,19 @@ class InputFuzzIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     Patients patients;
+
     @Autowired
     ChartService charts;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -97,22 +102,26 @@ class InputFuzzIT {
     void mutatedInputNeverMakesA5xx() throws Exception {
         long seed = Long.getLong("relief.fuzz.seed", DEFAULT_SEED);
         int total = Integer.getInteger("relief.fuzz.requests", DEFAULT_REQUESTS);
-        System.out.println("InputFuzzIT seed " + seed + " (replay with -Drelief.fuzz.seed=" + seed + "), "
-                + total + " requests");
+        System.out.println(
+                "InputFuzzIT seed " + seed + " (replay with -Drelief.fuzz.seed=" + seed + "), " + total + " requests");
         random = new Random(seed);
 
         String password = "fuzz-" + UUID.randomUUID();
-        String doctor = "fuzz.doc." + Long.toHexString(seed) + "." + UUID.randomUUID().toString().substring(0, 8);
+        String doctor = "fuzz.doc." + Long.toHexString(seed) + "."
+                + UUID.randomUUID().toString().substring(0, 8);
         String admin = "fuzz.admin." + UUID.randomUUID().toString().substring(0, 8);
         var doc = staff.create(doctor, "Fuzz Doctor", Role.PHYSICIAN, password, "test");
         staff.create(admin, "Fuzz Admin", Role.ADMIN, password, "test");
-        patientId = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(doc.id())).id();
+        patientId = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(doc.id()))
+                .id();
         var actor = Fixtures.actor(staff, doctor);
         charts.add(actor, patientId, EntryKind.PROBLEM, Fixtures.lowBackPain());
         charts.add(actor, patientId, EntryKind.MEDICATION, Fixtures.oxycodone("5 mg"));
         for (String table : List.of("demographics", "referral", "problem", "medication")) {
             entryIds.addAll(jdbc.sql("select distinct entry_id::text from " + table + " where patient_id = ?")
-                    .param(patientId).query(String.class).list());
+                    .param(patientId)
+                    .query(String.class)
+                    .list());
         }
         Http docSession = Http.session(port, doctor, password);
         Http adminSession = Http.session(port, admin, password);
@@ -145,15 +154,20 @@ class InputFuzzIT {
             statuses.merge(r.statusCode(), 1, Integer::sum);
             if (r.statusCode() >= 500) {
                 serverErrors.merge(route.name(), 1, Integer::sum);
-                firstError.putIfAbsent(route.name(), path + " [" + request[0] + "] "
-                        + abbreviate(request[1]) + " -> " + r.statusCode() + " " + abbreviate(r.body()));
+                firstError.putIfAbsent(
+                        route.name(),
+                        path + " [" + request[0] + "] " + abbreviate(request[1]) + " -> " + r.statusCode() + " "
+                                + abbreviate(r.body()));
             }
         }
-        System.out.println("InputFuzzIT sent " + total + " requests to " + sent.size() + " routes; statuses "
-                + statuses + "; 5xx: " + serverErrors.values().stream().mapToInt(Integer::intValue).sum());
-        serverErrors.forEach((route, n) -> System.out.println("  5xx " + n + " of " + sent.get(route) + " " + route
-                + "\n    first: " + firstError.get(route)));
-        assertThat(serverErrors).as("5xx by route (seed " + seed + "): " + firstError).isEmpty();
+        System.out.println("InputFuzzIT sent " + total + " requests to " + sent.size() + " routes; statuses " + statuses
+                + "; 5xx: "
+                + serverErrors.values().stream().mapToInt(Integer::intValue).sum());
+        serverErrors.forEach((route, n) -> System.out.println(
+                "  5xx " + n + " of " + sent.get(route) + " " + route + "\n    first: " + firstError.get(route)));
+        assertThat(serverErrors)
+                .as("5xx by route (seed " + seed + "): " + firstError)
+                .isEmpty();
     }
 
     // --- discovery ---
@@ -169,9 +183,12 @@ class InputFuzzIT {
                 if (op == null) {
                     continue;
                 }
-                JsonNode schema = op.path("requestBody").path("content").path("application/json").path("schema");
-                routes.add(new Route("api", method.toUpperCase(), path.getKey(),
-                        resolve(openApi, schema, 0), Map.of()));
+                JsonNode schema = op.path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema");
+                routes.add(
+                        new Route("api", method.toUpperCase(), path.getKey(), resolve(openApi, schema, 0), Map.of()));
             }
         }
         return routes;
@@ -197,7 +214,8 @@ class InputFuzzIT {
         if (schema.has("items")) {
             copy.set("items", resolve(openApi, schema.get("items"), depth + 1));
         }
-        if (schema.has("additionalProperties") && schema.get("additionalProperties").isObject()) {
+        if (schema.has("additionalProperties")
+                && schema.get("additionalProperties").isObject()) {
             copy.set("additionalProperties", resolve(openApi, schema.get("additionalProperties"), depth + 1));
         }
         return copy;
@@ -207,7 +225,8 @@ class InputFuzzIT {
     private List<Route> formRoutes() throws IOException {
         Set<String> templateNames = templateFieldNames();
         List<Route> routes = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                mappings.getHandlerMethods().entrySet()) {
             HandlerMethod handler = e.getValue();
             if (handler.getBeanType().isAnnotationPresent(RestController.class)) {
                 continue; // JSON API and FHIR: covered from the OpenAPI document / their own tests
@@ -220,7 +239,11 @@ class InputFuzzIT {
                 if (pattern.equals("/logout") || pattern.equals("/login")) {
                     continue; // the fuzzer keeps its sessions
                 }
-                routes.add(new Route("form", methods.contains(RequestMethod.POST) ? "POST" : "PUT", pattern, null,
+                routes.add(new Route(
+                        "form",
+                        methods.contains(RequestMethod.POST) ? "POST" : "PUT",
+                        pattern,
+                        null,
                         fields(handler.getMethod(), pattern, templateNames)));
             }
         }
@@ -239,11 +262,13 @@ class InputFuzzIT {
                 if (Map.class.isAssignableFrom(p.getParameterType())) {
                     takesAll = true;
                 } else {
-                    String name = !rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value()
-                            : method.getParameters()[i].getName();
+                    String name = !rp.name().isEmpty()
+                            ? rp.name()
+                            : !rp.value().isEmpty() ? rp.value() : method.getParameters()[i].getName();
                     fields.put(name, p.getParameterType());
                 }
-            } else if (p.hasParameterAnnotation(ModelAttribute.class) && p.getParameterType().isRecord()) {
+            } else if (p.hasParameterAnnotation(ModelAttribute.class)
+                    && p.getParameterType().isRecord()) {
                 recordFields("", p.getParameterType(), fields, 0);
             } else if (p.hasParameterAnnotation(ModelAttribute.class)) {
                 beanFields("", p.getParameterType(), fields, 0);
@@ -263,8 +288,11 @@ class InputFuzzIT {
             Class<?> t = c.getType();
             if (t.isRecord() && depth < 3) {
                 recordFields(prefix + c.getName() + ".", t, fields, depth + 1);
-            } else if (List.class.isAssignableFrom(t) && c.getGenericType() instanceof ParameterizedType pt
-                    && pt.getActualTypeArguments()[0] instanceof Class<?> item && item.isRecord() && depth < 3) {
+            } else if (List.class.isAssignableFrom(t)
+                    && c.getGenericType() instanceof ParameterizedType pt
+                    && pt.getActualTypeArguments()[0] instanceof Class<?> item
+                    && item.isRecord()
+                    && depth < 3) {
                 recordFields(prefix + c.getName() + "[0].", item, fields, depth + 1);
                 recordFields(prefix + c.getName() + "[1].", item, fields, depth + 1);
             } else {
@@ -277,7 +305,9 @@ class InputFuzzIT {
         for (var d : org.springframework.beans.BeanUtils.getPropertyDescriptors(type)) {
             if (d.getWriteMethod() != null) {
                 fields.put(prefix + d.getName(), d.getPropertyType());
-            } else if (d.getReadMethod() != null && depth < 2 && d.getPropertyType() != Class.class
+            } else if (d.getReadMethod() != null
+                    && depth < 2
+                    && d.getPropertyType() != Class.class
                     && !d.getPropertyType().getName().startsWith("java.")) {
                 beanFields(prefix + d.getName() + ".", d.getPropertyType(), fields, depth + 1);
             }
@@ -289,7 +319,8 @@ class InputFuzzIT {
         Pattern name = Pattern.compile("\\sname=\"([A-Za-z][A-Za-z0-9_.\\[\\]]*)\"");
         Set<String> names = new LinkedHashSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
                 Matcher m = name.matcher(Files.readString(f));
                 while (m.find()) {
                     if (!m.group(1).equals("_csrf")) {
@@ -303,8 +334,17 @@ class InputFuzzIT {
 
     // --- requests ---
 
-    private static final String[] SECTIONS = {"problems", "imaging", "treatments", "medications", "allergies",
-        "encounters", "referrals", "demographics", "documents"};
+    private static final String[] SECTIONS = {
+        "problems",
+        "imaging",
+        "treatments",
+        "medications",
+        "allergies",
+        "encounters",
+        "referrals",
+        "demographics",
+        "documents"
+    };
     private static final String[] CODES = {"NRS", "PEG", "ODI", "PHQ9", "GAD7", "PCS", "BPI", "CSSRS", "RMDQ"};
 
     /** Path variables: the fuzzer's own patient, a known section or code, else an id that names nothing. */
@@ -315,14 +355,21 @@ class InputFuzzIT {
         while (m.find()) {
             String var = m.group(1);
             String value = switch (var) {
-                case "id" -> patientScoped ? (random.nextInt(10) == 0 ? pick(UUID.randomUUID().toString(),
-                        "not-a-uuid") : patientId.toString()) : UUID.randomUUID().toString();
-                case "entryId" -> random.nextInt(4) == 0 ? UUID.randomUUID().toString()
-                        : entryIds.get(random.nextInt(entryIds.size()));
+                case "id" ->
+                    patientScoped
+                            ? (random.nextInt(10) == 0
+                                    ? pick(UUID.randomUUID().toString(), "not-a-uuid")
+                                    : patientId.toString())
+                            : UUID.randomUUID().toString();
+                case "entryId" ->
+                    random.nextInt(4) == 0
+                            ? UUID.randomUUID().toString()
+                            : entryIds.get(random.nextInt(entryIds.size()));
                 case "slug", "section" -> pick(SECTIONS);
                 case "code" -> patientScoped ? pick(CODES) : "NOT_AN_INSTRUMENT";
                 case "key" -> "no.such.policy";
-                default -> random.nextInt(8) == 0 ? "not-a-uuid" : UUID.randomUUID().toString();
+                default ->
+                    random.nextInt(8) == 0 ? "not-a-uuid" : UUID.randomUUID().toString();
             };
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -330,10 +377,35 @@ class InputFuzzIT {
         return out.toString();
     }
 
-    private static final String[] BAD_TEXT = {"a\u0000b", "\u0001\u001b[31m", "x".repeat(100_001), "", " ",
-        "-999999999-01-01", "+999999999-12-31", "0000-00-00", "2026-02-30", "NaN", "Infinity", "-Infinity", "1e999",
-        "-1", "2147483648", "99999999999999999999", "0.1.2", "NOT_A_CHOICE", "null", "true", "[]", "{}", "%zz",
-        "<script>alert(1)</script>", "' or 1=1 --", "\uD83D\uDE00 \u202E", "\uFFFF"};
+    private static final String[] BAD_TEXT = {
+        "a\u0000b",
+        "\u0001\u001b[31m",
+        "x".repeat(100_001),
+        "",
+        " ",
+        "-999999999-01-01",
+        "+999999999-12-31",
+        "0000-00-00",
+        "2026-02-30",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "1e999",
+        "-1",
+        "2147483648",
+        "99999999999999999999",
+        "0.1.2",
+        "NOT_A_CHOICE",
+        "null",
+        "true",
+        "[]",
+        "{}",
+        "%zz",
+        "<script>alert(1)</script>",
+        "' or 1=1 --",
+        "\uD83D\uDE00 \u202E",
+        "\uFFFF"
+    };
 
     private String[] formRequest(Route route) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -348,7 +420,8 @@ class InputFuzzIT {
             values.put(pick(names.toArray(String[]::new)), pick(BAD_TEXT));
         }
         if (random.nextInt(20) == 0) {
-            values.put(pick("x\u0000y", "goal[-1].kind", "therapy[99999].code", "img[x].modality", "tx[].therapy"),
+            values.put(
+                    pick("x\u0000y", "goal[-1].kind", "therapy[99999].code", "img[x].modality", "tx[].therapy"),
                     "1"); // a bad parameter name
         }
         String body = Http.formBody(values);
@@ -367,8 +440,12 @@ class InputFuzzIT {
             Object[] constants = type.getEnumConstants();
             return ((Enum<?>) constants[random.nextInt(constants.length)]).name();
         }
-        if (type == LocalDate.class || n.endsWith("date") || n.endsWith(".start") || n.endsWith(".end")
-                || n.equals("from") || n.equals("to")) {
+        if (type == LocalDate.class
+                || n.endsWith("date")
+                || n.endsWith(".start")
+                || n.endsWith(".end")
+                || n.equals("from")
+                || n.equals("to")) {
             return LocalDate.now().plusDays(random.nextInt(60) - 30).toString();
         }
         if (type == UUID.class || n.endsWith("id") || n.endsWith(".owner") || n.equals("physician")) {
@@ -393,11 +470,15 @@ class InputFuzzIT {
         if (choice == 0) {
             return new String[] {"application/json", truncate(json.writeValueAsString(body))};
         } else if (choice == 1) {
-            return new String[] {pick("text/plain", "application/xml", "multipart/form-data",
-                    "application/x-www-form-urlencoded"), json.writeValueAsString(body)};
+            return new String[] {
+                pick("text/plain", "application/xml", "multipart/form-data", "application/x-www-form-urlencoded"),
+                json.writeValueAsString(body)
+            };
         } else if (choice == 2) {
-            return new String[] {"application/json", pick("", "null", "[]", "\"x\"", "0", "{\"a\":", "[".repeat(5000),
-                    "{\"a\":1,\"a\":2}")};
+            return new String[] {
+                "application/json",
+                pick("", "null", "[]", "\"x\"", "0", "{\"a\":", "[".repeat(5000), "{\"a\":1,\"a\":2}")
+            };
         }
         int mutations = choice < 5 ? 0 : 1 + random.nextInt(3);
         for (int k = 0; k < mutations; k++) {
@@ -454,10 +535,16 @@ class InputFuzzIT {
             }
             case "string" -> {
                 return switch (format) {
-                    case "date" -> nodes.stringNode(LocalDate.now().plusDays(random.nextInt(60) - 30).toString());
+                    case "date" ->
+                        nodes.stringNode(LocalDate.now()
+                                .plusDays(random.nextInt(60) - 30)
+                                .toString());
                     case "date-time" -> nodes.stringNode("2026-01-0" + (1 + random.nextInt(9)) + "T10:00:00Z");
-                    case "uuid" -> nodes.stringNode(random.nextBoolean() ? patientId.toString()
-                            : UUID.randomUUID().toString());
+                    case "uuid" ->
+                        nodes.stringNode(
+                                random.nextBoolean()
+                                        ? patientId.toString()
+                                        : UUID.randomUUID().toString());
                     default -> nodes.stringNode("fuzz text " + random.nextInt(1000));
                 };
             }
@@ -482,7 +569,12 @@ class InputFuzzIT {
             case 0 -> o.remove(key);
             case 1 -> o.putNull(key);
             case 2 -> o.put(key, random.nextBoolean() ? 1e308 : -2147483649L);
-            case 3 -> o.set(key, random.nextBoolean() ? nodes.arrayNode().add("x") : nodes.objectNode().put("x", 1));
+            case 3 ->
+                o.set(
+                        key,
+                        random.nextBoolean()
+                                ? nodes.arrayNode().add("x")
+                                : nodes.objectNode().put("x", 1));
             case 4 -> o.put(key, random.nextBoolean());
             case 5 -> o.put("a\u0000key", 1);
             case 6 -> o.put("unknownField" + random.nextInt(3), "x");

@@ -19,26 +19,43 @@ class OffTeamAccessIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Patients patients;
+
     @Autowired
     StaffDirectory staff;
 
     @Test
     void nothingAboutThePatientIsShownOffTheTeam() {
-        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"),
-                Fixtures.registration(staff.findByUsername("dr.patel").orElseThrow().id())).id();
+        UUID id = patients.register(
+                        Fixtures.actor(staff, "desk.miller"),
+                        Fixtures.registration(
+                                staff.findByUsername("dr.patel").orElseThrow().id()))
+                .id();
         Http page = Http.session(port, "acu.chen", IntegrationTest.DEMO_PASSWORD);
-        for (String path : List.of("", "/safety/banner", "/instruments/section", "/instruments/NRS",
-                "/instruments/NRS/new", "/candidacy/section", "/evaluation", "/evaluation/summary", "/procedures",
-                "/procedures/summary", "/plan", "/plan/summary", "/problems/new", "/diagnoses/new")) {
+        for (String path : List.of(
+                "",
+                "/safety/banner",
+                "/instruments/section",
+                "/instruments/NRS",
+                "/instruments/NRS/new",
+                "/candidacy/section",
+                "/evaluation",
+                "/evaluation/summary",
+                "/procedures",
+                "/procedures/summary",
+                "/plan",
+                "/plan/summary",
+                "/problems/new",
+                "/diagnoses/new")) {
             var r = page.get("/patients/" + id + path);
             assertThat(r.statusCode()).as(path).isIn(403, 404);
             assertThat(r.body()).as(path).doesNotContain("Testperson");
         }
         Http api = Http.basic(port, "acu.chen", IntegrationTest.DEMO_PASSWORD);
-        for (String path : List.of("", "/instruments", "/procedure-orders", "/problems", "/diagnoses",
-                "/psych-evaluations")) {
+        for (String path :
+                List.of("", "/instruments", "/procedure-orders", "/problems", "/diagnoses", "/psych-evaluations")) {
             var r = api.get("/api/patients/" + id + path);
             assertThat(r.statusCode()).as(path).isEqualTo(403);
             assertThat(r.body()).as(path).doesNotContain("Testperson");

@@ -1,10 +1,10 @@
 package org.relief.web;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import ca.uhn.fhir.context.FhirContext;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.StaffDirectory;
 import org.relief.fhir.token.ApiTokens;
@@ -31,8 +31,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest
-@Import({ SecurityConfiguration.class, SaneDates.class, Labels.class })
-@MockitoBean(types = { AuditLog.class, ApiTokens.class, StaffDirectory.class, FhirContext.class })
+@Import({SecurityConfiguration.class, SaneDates.class, Labels.class})
+@MockitoBean(types = {AuditLog.class, ApiTokens.class, StaffDirectory.class, FhirContext.class})
 public @interface WebSlice {
 
     /** The controllers under test. */

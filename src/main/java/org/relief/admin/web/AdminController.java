@@ -42,7 +42,12 @@ class AdminController {
     private final AuditLog audit;
     private final PasswordPolicy passwordPolicy;
 
-    AdminController(StaffDirectory staff, CareTeams teams, ChartAccess access, Patients patients, AuditLog audit,
+    AdminController(
+            StaffDirectory staff,
+            CareTeams teams,
+            ChartAccess access,
+            Patients patients,
+            AuditLog audit,
             PasswordPolicy passwordPolicy) {
         this.passwordPolicy = passwordPolicy;
         this.staff = staff;
@@ -61,8 +66,13 @@ class AdminController {
     }
 
     @PostMapping("/admin/staff")
-    String createStaff(@Valid @ModelAttribute StaffForm form, BindingResult binding, Actor actor, Model model,
-            HttpServletResponse response, RedirectAttributes flash) {
+    String createStaff(
+            @Valid @ModelAttribute StaffForm form,
+            BindingResult binding,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         FieldProblem.of(binding).forEach(p -> errors.merge(p.field(), p.message(), (a, b) -> a + "; " + b));
         String username = binding.getFieldValue("username") instanceof String u ? u.strip() : "";
@@ -101,11 +111,14 @@ class AdminController {
     String teams(@RequestParam(defaultValue = "") String mrn, Actor actor, Model model) {
         model.addAttribute("mrn", mrn);
         if (!mrn.isBlank()) {
-            Optional<PatientSummary> patient = patients.findByMrn(actor, mrn.strip().toUpperCase());
+            Optional<PatientSummary> patient =
+                    patients.findByMrn(actor, mrn.strip().toUpperCase());
             patient.ifPresent(p -> {
                 model.addAttribute("patient", p);
                 model.addAttribute("members", teams.members(p.id()));
-                model.addAttribute("staff", staff.all().stream().filter(s -> s.role() != Role.ADMIN).toList());
+                model.addAttribute(
+                        "staff",
+                        staff.all().stream().filter(s -> s.role() != Role.ADMIN).toList());
             });
             if (patient.isEmpty()) {
                 model.addAttribute("notFound", true);
@@ -115,10 +128,10 @@ class AdminController {
     }
 
     @PostMapping("/admin/teams/{patientId}/members")
-    String addMember(@PathVariable UUID patientId, @RequestParam UUID staffId, Actor actor,
-            RedirectAttributes flash) {
+    String addMember(@PathVariable UUID patientId, @RequestParam UUID staffId, Actor actor, RedirectAttributes flash) {
         PatientSummary p = patients.summary(patientId);
-        staff.find(staffId).filter(s -> s.role() != Role.ADMIN)
+        staff.find(staffId)
+                .filter(s -> s.role() != Role.ADMIN)
                 .orElseThrow(() -> new NotFoundException("No such staff member"));
         teams.add(patientId, staffId, actor.username());
         flash.addFlashAttribute("notice", "Added to the care team.");
@@ -126,8 +139,8 @@ class AdminController {
     }
 
     @PostMapping("/admin/teams/{patientId}/members/{staffId}/remove")
-    String removeMember(@PathVariable UUID patientId, @PathVariable UUID staffId, Actor actor,
-            RedirectAttributes flash) {
+    String removeMember(
+            @PathVariable UUID patientId, @PathVariable UUID staffId, Actor actor, RedirectAttributes flash) {
         PatientSummary p = patients.summary(patientId);
         teams.remove(patientId, staffId, actor.username());
         flash.addFlashAttribute("notice", "Removed from the care team.");
@@ -135,33 +148,51 @@ class AdminController {
     }
 
     @GetMapping("/admin/audit")
-    String audit(@RequestParam(required = false) UUID patient, @RequestParam(required = false) String mrn,
+    String audit(
+            @RequestParam(required = false) UUID patient,
+            @RequestParam(required = false) String mrn,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) AuditAction action, Actor me, Model model) {
+            @RequestParam(required = false) AuditAction action,
+            Actor me,
+            Model model) {
         UUID patientId = patient;
         if (patientId == null && mrn != null && !mrn.isBlank()) {
-            patientId = patients.findByMrn(me, mrn.strip().toUpperCase()).map(PatientSummary::id)
+            patientId = patients.findByMrn(me, mrn.strip().toUpperCase())
+                    .map(PatientSummary::id)
                     .orElse(new UUID(0, 0));
         }
         model.addAttribute("events", audit.show(me, new AuditQuery(patientId, actor, from, to, action, 500)));
         model.addAttribute("actions", AuditAction.values());
-        model.addAttribute("filter", Map.of("mrn", mrn == null ? "" : mrn, "actor", actor == null ? "" : actor,
-                "from", from == null ? "" : from.toString(), "to", to == null ? "" : to.toString(),
-                "action", action == null ? "" : action.name()));
+        model.addAttribute(
+                "filter",
+                Map.of(
+                        "mrn",
+                        mrn == null ? "" : mrn,
+                        "actor",
+                        actor == null ? "" : actor,
+                        "from",
+                        from == null ? "" : from.toString(),
+                        "to",
+                        to == null ? "" : to.toString(),
+                        "action",
+                        action == null ? "" : action.name()));
         return "admin/audit";
     }
 
     @GetMapping("/admin/break-glass")
-    String breakGlass(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String breakGlass(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model) {
         LocalDate end = to == null ? LocalDate.now() : to;
         LocalDate start = from == null ? end.minusDays(30) : from;
         var entries = access.breakGlassReport(start, end);
         model.addAttribute("entries", entries);
-        model.addAttribute("patients", patients.identities(entries.stream().map(e -> e.patientId()).toList()));
+        model.addAttribute(
+                "patients",
+                patients.identities(entries.stream().map(e -> e.patientId()).toList()));
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         return "admin/break-glass";

@@ -16,10 +16,13 @@ public class StaffForm {
     @NotNull(message = "is required")
     @Pattern(regexp = "\\s*[a-z0-9._-]{3,40}\\s*", message = "3-40 lower-case letters, digits, '.', '_' or '-'")
     private String username;
+
     @NotBlank(message = "is required")
     private String displayName;
+
     @NotNull(message = "choose the role")
     private Role role;
+
     @NotNull(message = "is required")
     private String password;
 

@@ -33,20 +33,42 @@ class AssessmentApiController {
     }
 
     /** An instrument without its scoring function, for clients. */
-    record InstrumentView(String code, String name, String purpose, List<Instrument.Item> items, String scoreLabel,
-            double scoreMin, double scoreMax, List<Instrument.Band> bands, Instrument.MeaningfulChange meaningfulChange,
-            Instrument.Code loincTotal, boolean wordingShipped, String licence, String source) {
-    }
+    record InstrumentView(
+            String code,
+            String name,
+            String purpose,
+            List<Instrument.Item> items,
+            String scoreLabel,
+            double scoreMin,
+            double scoreMax,
+            List<Instrument.Band> bands,
+            Instrument.MeaningfulChange meaningfulChange,
+            Instrument.Code loincTotal,
+            boolean wordingShipped,
+            String licence,
+            String source) {}
 
-    record ResponseRequest(LocalDate administeredOn, Map<String, Integer> answers) {
-    }
+    record ResponseRequest(LocalDate administeredOn, Map<String, Integer> answers) {}
 
     @GetMapping("/api/instruments")
     @Operation(summary = "The instrument library: items, options, bands, meaningful change, codes, sources")
     List<InstrumentView> instruments() {
-        return Instruments.ALL.stream().map(i -> new InstrumentView(i.code(), i.name(), i.purpose(), i.items(),
-                i.scoreLabel(), i.scoreMin(), i.scoreMax(), i.bands(), i.meaningfulChange(), i.loincTotal(),
-                i.wordingShipped(), i.licence(), i.source())).toList();
+        return Instruments.ALL.stream()
+                .map(i -> new InstrumentView(
+                        i.code(),
+                        i.name(),
+                        i.purpose(),
+                        i.items(),
+                        i.scoreLabel(),
+                        i.scoreMin(),
+                        i.scoreMax(),
+                        i.bands(),
+                        i.meaningfulChange(),
+                        i.loincTotal(),
+                        i.wordingShipped(),
+                        i.licence(),
+                        i.source()))
+                .toList();
     }
 
     @GetMapping("/api/patients/{id}/instruments")
@@ -58,9 +80,13 @@ class AssessmentApiController {
     @PostMapping("/api/patients/{id}/instruments/{code}")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a response; it is scored on the way in (a safety flag raises an alert)")
-    InstrumentResponse record(@PathVariable UUID id, @PathVariable String code, @RequestBody ResponseRequest body,
-            Actor actor) {
-        return assessments.record(actor, id, code, body == null ? null : body.administeredOn(),
+    InstrumentResponse record(
+            @PathVariable UUID id, @PathVariable String code, @RequestBody ResponseRequest body, Actor actor) {
+        return assessments.record(
+                actor,
+                id,
+                code,
+                body == null ? null : body.administeredOn(),
                 body == null || body.answers() == null ? Map.of() : body.answers());
     }
 }

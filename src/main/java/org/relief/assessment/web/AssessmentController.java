@@ -14,13 +14,13 @@ import org.relief.assessment.InstrumentResponse;
 import org.relief.assessment.Instruments;
 import org.relief.assessment.Score;
 import org.relief.careteam.Actor;
-import org.relief.careteam.Permission;
 import org.relief.careteam.ChartAccess;
+import org.relief.careteam.Permission;
 import org.relief.careteam.Purpose;
 import org.relief.patient.Patients;
 import org.relief.shared.InvalidInputException;
-import org.relief.shared.VersionConflictException;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.VersionConflictException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,8 +64,12 @@ class AssessmentController {
 
     /** The live score while the form is being filled in (htmx, on every change). Stores nothing. */
     @PostMapping("/patients/{id}/instruments/{code}/preview")
-    String preview(@PathVariable UUID id, @PathVariable String code, @RequestParam Map<String, String> params,
-            Actor actor, Model model) {
+    String preview(
+            @PathVariable UUID id,
+            @PathVariable String code,
+            @RequestParam Map<String, String> params,
+            Actor actor,
+            Model model) {
         access.open(actor, id, Purpose.read("live score of " + code), Permission.RECORD_INSTRUMENTS);
         Instrument instrument = instrument(code);
         try {
@@ -78,9 +82,16 @@ class AssessmentController {
     }
 
     @PostMapping("/patients/{id}/instruments/{code}")
-    String record(@PathVariable UUID id, @PathVariable String code, @Valid @ModelAttribute ResponseForm form,
-            BindingResult binding, @RequestParam Map<String, String> params, Actor actor, Model model,
-            HttpServletResponse response, RedirectAttributes flash) {
+    String record(
+            @PathVariable UUID id,
+            @PathVariable String code,
+            @Valid @ModelAttribute ResponseForm form,
+            BindingResult binding,
+            @RequestParam Map<String, String> params,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         // the guard first: an invalid form re-renders with the patient's name, so only for who may record
         access.open(actor, id, Purpose.write("record " + code), Permission.RECORD_INSTRUMENTS);
         Instrument instrument = instrument(code);
@@ -89,9 +100,13 @@ class AssessmentController {
         try {
             InvalidInputException.throwIfAny(binding); // after the guard
             InstrumentResponse saved = assessments.record(actor, id, code, form.administeredOn(), answers);
-            flash.addFlashAttribute("notice", instrument.name() + " recorded: " + (saved.total() == null
-                    ? "incomplete, no total" : format(saved.total()) + (saved.band() == null ? "" : ", "
-                    + saved.band())) + (saved.safetyFlags().isEmpty() ? "." : ". SAFETY ALERT raised."));
+            flash.addFlashAttribute(
+                    "notice",
+                    instrument.name() + " recorded: "
+                            + (saved.total() == null
+                                    ? "incomplete, no total"
+                                    : format(saved.total()) + (saved.band() == null ? "" : ", " + saved.band()))
+                            + (saved.safetyFlags().isEmpty() ? "." : ". SAFETY ALERT raised."));
             return "redirect:/patients/" + id + "#instruments";
         } catch (InvalidInputException e) {
             response.setStatus(400);
@@ -102,20 +117,37 @@ class AssessmentController {
     }
 
     @GetMapping("/patients/{id}/instruments/{code}/{entryId}/edit")
-    String edit(@PathVariable UUID id, @PathVariable String code, @PathVariable UUID entryId, Actor actor,
-            Model model) {
-        access.open(actor, id, Purpose.read("form to correct instrument response " + entryId),
+    String edit(
+            @PathVariable UUID id, @PathVariable String code, @PathVariable UUID entryId, Actor actor, Model model) {
+        access.open(
+                actor,
+                id,
+                Purpose.read("form to correct instrument response " + entryId),
                 Permission.RECORD_INSTRUMENTS);
         InstrumentResponse r = assessments.response(actor, id, entryId);
         model.addAttribute("editing", r);
-        return render(model, id, instrument(code), r.answers(), r.administeredOn().toString(), Map.of(),
+        return render(
+                model,
+                id,
+                instrument(code),
+                r.answers(),
+                r.administeredOn().toString(),
+                Map.of(),
                 safePreview(code, r.answers()));
     }
 
     @PostMapping("/patients/{id}/instruments/{code}/{entryId}")
-    String correct(@PathVariable UUID id, @PathVariable String code, @PathVariable UUID entryId,
-            @RequestParam int version, @Valid @ModelAttribute ResponseForm form, BindingResult binding,
-            @RequestParam Map<String, String> params, Actor actor, Model model, HttpServletResponse response,
+    String correct(
+            @PathVariable UUID id,
+            @PathVariable String code,
+            @PathVariable UUID entryId,
+            @RequestParam int version,
+            @Valid @ModelAttribute ResponseForm form,
+            BindingResult binding,
+            @RequestParam Map<String, String> params,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes flash) {
         Instrument instrument = instrument(code);
         Map<String, Integer> answers = answers(instrument, params);
@@ -123,8 +155,8 @@ class AssessmentController {
         try {
             // a bad form re-renders below, and that opens the chart first: an off-team post is an audited 403
             InvalidInputException.throwIfAny(binding);
-            assessments.correct(actor, id, entryId, version, form.administeredOn(), answers,
-                    params.get("changeReason"));
+            assessments.correct(
+                    actor, id, entryId, version, form.administeredOn(), answers, params.get("changeReason"));
             flash.addFlashAttribute("notice", instrument.name() + " corrected; the earlier version is kept.");
             return "redirect:/patients/" + id + "/instruments/" + instrument.code();
         } catch (InvalidInputException e) {
@@ -158,16 +190,27 @@ class AssessmentController {
     }
 
     @PostMapping("/patients/{id}/instruments/{code}/{entryId}/void")
-    String voidResponse(@PathVariable UUID id, @PathVariable String code, @PathVariable UUID entryId,
-            @RequestParam int version, @RequestParam(defaultValue = "") String reason, Actor actor,
+    String voidResponse(
+            @PathVariable UUID id,
+            @PathVariable String code,
+            @PathVariable UUID entryId,
+            @RequestParam int version,
+            @RequestParam(defaultValue = "") String reason,
+            Actor actor,
             RedirectAttributes flash) {
         assessments.voidResponse(actor, id, entryId, version, reason);
         flash.addFlashAttribute("notice", "Response voided; it stays in the record's history.");
         return "redirect:/patients/" + id + "/instruments/" + code;
     }
 
-    private String render(Model model, UUID patientId, Instrument instrument, Map<String, Integer> answers,
-            String date, Map<String, String> errors, Score score) {
+    private String render(
+            Model model,
+            UUID patientId,
+            Instrument instrument,
+            Map<String, Integer> answers,
+            String date,
+            Map<String, String> errors,
+            Score score) {
         model.addAttribute("patient", patients.summary(patientId));
         model.addAttribute("instrument", instrument);
         model.addAttribute("texts", assessments.loadedTexts(instrument.code()));
@@ -185,7 +228,6 @@ class AssessmentController {
             return null;
         }
     }
-
 
     /** Form fields named "item.q1" etc.; blank or non-numeric values count as unanswered. */
     static Map<String, Integer> answers(Instrument instrument, Map<String, String> params) {
@@ -206,14 +248,24 @@ class AssessmentController {
      */
     static Map<String, String> series(Map<String, List<InstrumentResponse>> history) {
         Map<String, String> series = new LinkedHashMap<>();
-        history.forEach((code, list) -> series.put(code, String.join(";", list.stream()
-                .filter(r -> r.total() != null)
-                .map(r -> r.administeredOn() + "," + r.total() + ","
-                        + (r.meaningfulEither() == null ? "" : r.meaningfulEither()) + ","
-                        + (r.fromBaseline() == null ? "" : (r.fromBaseline().percent() != null
-                                ? r.fromBaseline().percentShown() : r.fromBaseline().pointsShown())
-                                + " since baseline: " + r.fromBaseline().summary()))
-                .toList())));
+        history.forEach((code, list) -> series.put(
+                code,
+                String.join(
+                        ";",
+                        list.stream()
+                                .filter(r -> r.total() != null)
+                                .map(r -> r.administeredOn() + "," + r.total() + ","
+                                        + (r.meaningfulEither() == null ? "" : r.meaningfulEither()) + ","
+                                        + (r.fromBaseline() == null
+                                                ? ""
+                                                : (r.fromBaseline().percent() != null
+                                                                ? r.fromBaseline()
+                                                                        .percentShown()
+                                                                : r.fromBaseline()
+                                                                        .pointsShown())
+                                                        + " since baseline: "
+                                                        + r.fromBaseline().summary()))
+                                .toList())));
         return series;
     }
 
@@ -230,6 +282,7 @@ class AssessmentController {
      * shared.Binding). The answers ({@code item.<id>}) differ per instrument and are read by {@link #answers}; what
      * each answer may be is the instrument's to say (assessment.Assessments).
      */
-    record ResponseForm(@NotNull(message = "must be a date (YYYY-MM-DD)") LocalDate administeredOn) {
-    }
+    record ResponseForm(
+            @NotNull(message = "must be a date (YYYY-MM-DD)")
+            LocalDate administeredOn) {}
 }

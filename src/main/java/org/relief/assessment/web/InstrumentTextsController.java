@@ -33,8 +33,8 @@ class InstrumentTextsController {
 
     @GetMapping("/admin/instruments/{code}")
     String edit(@PathVariable String code, Model model) {
-        Instrument instrument = Instruments.byCode(code)
-                .orElseThrow(() -> new NotFoundException("No instrument '" + code + "'"));
+        Instrument instrument =
+                Instruments.byCode(code).orElseThrow(() -> new NotFoundException("No instrument '" + code + "'"));
         model.addAttribute("instruments", Instruments.ALL);
         model.addAttribute("instrument", instrument);
         model.addAttribute("texts", assessments.loadedTexts(instrument.code()));
@@ -42,7 +42,10 @@ class InstrumentTextsController {
     }
 
     @PostMapping("/admin/instruments/{code}")
-    String load(@PathVariable String code, @RequestParam Map<String, String> params, Actor actor,
+    String load(
+            @PathVariable String code,
+            @RequestParam Map<String, String> params,
+            Actor actor,
             RedirectAttributes flash) {
         Map<String, String> texts = new LinkedHashMap<>();
         params.forEach((k, v) -> {

@@ -63,6 +63,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class BulkExport implements SmartLifecycle {
+    // Why over 300 lines: the $export job's life across nodes (claim, heartbeat, resume, parts, expiry) in one place,
+    // since each step depends on the others.
 
     private static final Logger log = LoggerFactory.getLogger(BulkExport.class);
 
@@ -70,20 +72,32 @@ public class BulkExport implements SmartLifecycle {
     static final int MAX_ATTEMPTS = 3;
 
     /** The state of one export job. */
-    public enum State { QUEUED, RUNNING, DONE, FAILED }
+    public enum State {
+        QUEUED,
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     /** One output file of a finished job. */
-    public record Output(String type, long count) {
-    }
+    public record Output(String type, long count) {}
 
     /** A job as its owner sees it; {@code errors} counts the patients that could not be exported. */
-    public record Job(UUID id, UUID tokenId, String request, Instant startedAt, State state, int patientsDone,
-            int patients, List<Output> outputs, long errors, String failure, Instant finishedAt) {
-    }
+    public record Job(
+            UUID id,
+            UUID tokenId,
+            String request,
+            Instant startedAt,
+            State state,
+            int patientsDone,
+            int patients,
+            List<Output> outputs,
+            long errors,
+            String failure,
+            Instant finishedAt) {}
 
     /** One stored part of a file: its ndjson lines and whose they are (null: no patient's). */
-    public record Part(UUID patientId, String ndjson) {
-    }
+    public record Part(UUID patientId, String ndjson) {}
 
     private final FhirContext fhir;
     private final FhirExport export;
@@ -97,6 +111,7 @@ public class BulkExport implements SmartLifecycle {
     private final boolean worker;
     /** This process among the clinic's nodes: a job's runner. */
     private final String node = UUID.randomUUID().toString();
+
     private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fhir-bulk-export");
         t.setDaemon(true);
@@ -105,8 +120,14 @@ public class BulkExport implements SmartLifecycle {
     private volatile boolean stopping;
     private volatile boolean running;
 
-    BulkExport(FhirContext fhir, FhirExport export, CareTeams teams, StaffDirectory staff, JdbcClient jdbc,
-            TransactionTemplate tx, AuditLog audit,
+    BulkExport(
+            FhirContext fhir,
+            FhirExport export,
+            CareTeams teams,
+            StaffDirectory staff,
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            AuditLog audit,
             @Value("${relief.fhir.export.stale-after:60s}") Duration staleAfter,
             @Value("${relief.fhir.export.keep:24h}") Duration keep,
             @Value("${relief.fhir.export.worker:true}") boolean worker) {
@@ -127,10 +148,11 @@ public class BulkExport implements SmartLifecycle {
      * member's care teams among them; {@code types} limits the resource types (empty: all); {@code since} (null:
      * everything) limits them to what was recorded after it.
      */
-    public UUID start(Actor actor, UUID tokenId, String request, UUID groupStaffId, Set<String> types,
-            Instant since) {
+    public UUID start(Actor actor, UUID tokenId, String request, UUID groupStaffId, Set<String> types, Instant since) {
         for (String t : types) {
-            if (!t.equals("Patient") && !FhirExport.PATIENT_TYPES.contains(t) && !t.equals("CareTeam")
+            if (!t.equals("Patient")
+                    && !FhirExport.PATIENT_TYPES.contains(t)
+                    && !t.equals("CareTeam")
                     && !t.equals("Practitioner")) {
                 throw new InvalidInputException(List.of(new FieldProblem("_type", "Relief exports no " + t)));
             }
@@ -146,9 +168,14 @@ public class BulkExport implements SmartLifecycle {
                                              request, group_staff_id, types, since, patients, state, requested_at)
                 values (:id, :token, :staff, :name, :role, :address, :request, :group, :types, :since,
                         :patients::uuid[], 'QUEUED', :at)""")
-                .param("id", id).param("token", tokenId).param("staff", actor.staffId())
-                .param("name", actor.username()).param("role", actor.role().name())
-                .param("address", actor.address()).param("request", request).param("group", groupStaffId)
+                .param("id", id)
+                .param("token", tokenId)
+                .param("staff", actor.staffId())
+                .param("name", actor.username())
+                .param("role", actor.role().name())
+                .param("address", actor.address())
+                .param("request", request)
+                .param("group", groupStaffId)
                 .param("types", String.join(",", new TreeSet<>(types)))
                 .param("since", since == null ? null : Timestamp.from(since))
                 .param("patients", patients.stream().map(UUID::toString).toArray(String[]::new))
@@ -167,10 +194,18 @@ public class BulkExport implements SmartLifecycle {
                        error, finished_at
                 from fhir_export_job where id = ? and token_id = ?""")
                 .params(jobId, tokenId)
-                .query((rs, n) -> new Job(rs.getObject("id", UUID.class), rs.getObject("token_id", UUID.class),
-                        rs.getString("request"), rs.getTimestamp("requested_at").toInstant(),
-                        State.valueOf(rs.getString("state")), rs.getInt("patients_done"), rs.getInt("patients"),
-                        List.of(), 0, rs.getString("error"), instant(rs.getTimestamp("finished_at"))))
+                .query((rs, n) -> new Job(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("token_id", UUID.class),
+                        rs.getString("request"),
+                        rs.getTimestamp("requested_at").toInstant(),
+                        State.valueOf(rs.getString("state")),
+                        rs.getInt("patients_done"),
+                        rs.getInt("patients"),
+                        List.of(),
+                        0,
+                        rs.getString("error"),
+                        instant(rs.getTimestamp("finished_at"))))
                 .optional()
                 .map(j -> j.state() != State.DONE ? j : withOutputs(j));
     }
@@ -188,9 +223,20 @@ public class BulkExport implements SmartLifecycle {
                         outputs.add(new Output(rs.getString("type"), rs.getLong("n")));
                     }
                     return null;
-                }).list();
-        return new Job(j.id(), j.tokenId(), j.request(), j.startedAt(), j.state(), j.patientsDone(), j.patients(),
-                outputs, errors[0], j.failure(), j.finishedAt());
+                })
+                .list();
+        return new Job(
+                j.id(),
+                j.tokenId(),
+                j.request(),
+                j.startedAt(),
+                j.state(),
+                j.patientsDone(),
+                j.patients(),
+                outputs,
+                errors[0],
+                j.failure(),
+                j.finishedAt());
     }
 
     /**
@@ -203,10 +249,10 @@ public class BulkExport implements SmartLifecycle {
         if (job.isEmpty() || !hasFile(jobId, type)) {
             return false;
         }
-        List<UUID> patients = jdbc.sql("""
+        List<UUID> patients =
+                jdbc.sql("""
                 select distinct patient_id from fhir_export_part
-                where job_id = ? and type = ? and patient_id is not null""")
-                .params(jobId, type).query(UUID.class).list();
+                where job_id = ? and type = ? and patient_id is not null""").params(jobId, type).query(UUID.class).list();
         String what = "FHIR bulk export file " + type + ".ndjson of export " + jobId;
         if (patients.isEmpty()) {
             audit.record(actor.username(), actor.role().name(), null, AuditAction.READ, what, "OK", actor.address());
@@ -229,7 +275,8 @@ public class BulkExport implements SmartLifecycle {
                     .query((rs, n) -> {
                         last[0] = rs.getLong("seq");
                         return new Part(rs.getObject("patient_id", UUID.class), rs.getString("ndjson"));
-                    }).list();
+                    })
+                    .list();
             page.forEach(sink);
             if (page.size() < 100) {
                 return;
@@ -241,13 +288,14 @@ public class BulkExport implements SmartLifecycle {
     /** The size in bytes of one file of a job (its parts' UTF-8 text). */
     public long size(UUID jobId, String type) {
         return jdbc.sql("""
-                select coalesce(sum(octet_length(ndjson)), 0) from fhir_export_part where job_id = ? and type = ?""")
-                .params(jobId, type).query(Long.class).single();
+                select coalesce(sum(octet_length(ndjson)), 0) from fhir_export_part where job_id = ? and type = ?""").params(jobId, type).query(Long.class).single();
     }
 
     private boolean hasFile(UUID jobId, String type) {
         return jdbc.sql("select exists (select 1 from fhir_export_part where job_id = ? and type = ?)")
-                .params(jobId, type).query(Boolean.class).single();
+                .params(jobId, type)
+                .query(Boolean.class)
+                .single();
     }
 
     /**
@@ -255,8 +303,10 @@ public class BulkExport implements SmartLifecycle {
      * this token.
      */
     public boolean delete(UUID tokenId, UUID jobId) {
-        return jdbc.sql("delete from fhir_export_job where id = ? and token_id = ?").params(jobId, tokenId)
-                .update() == 1;
+        return jdbc.sql("delete from fhir_export_job where id = ? and token_id = ?")
+                        .params(jobId, tokenId)
+                        .update()
+                == 1;
     }
 
     /** Runs the jobs there are, one after another: queued ones, and those whose node stopped sending heartbeats. */
@@ -277,9 +327,15 @@ public class BulkExport implements SmartLifecycle {
     }
 
     /** A job this node runs now. */
-    private record Claimed(UUID id, Actor actor, UUID tokenId, Set<String> types, Instant since, List<UUID> patients,
-            int done, int attempts) {
-    }
+    private record Claimed(
+            UUID id,
+            Actor actor,
+            UUID tokenId,
+            Set<String> types,
+            Instant since,
+            List<UUID> patients,
+            int done,
+            int attempts) {}
 
     private Optional<Claimed> claim() {
         // a job taken up too often fails rather than run again
@@ -289,7 +345,9 @@ public class BulkExport implements SmartLifecycle {
                                || 'tried again: start a new export'
                 where state = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :stale)
                   and attempts >= :max""")
-                .param("stale", staleAfter.toMillis() / 1000.0).param("max", MAX_ATTEMPTS).update();
+                .param("stale", staleAfter.toMillis() / 1000.0)
+                .param("max", MAX_ATTEMPTS)
+                .update();
         return jdbc.sql("""
                 update fhir_export_job set state = 'RUNNING', runner = :node, heartbeat_at = now(),
                        attempts = attempts + 1
@@ -299,21 +357,30 @@ public class BulkExport implements SmartLifecycle {
                             order by requested_at limit 1 for update skip locked)
                 returning id, token_id, actor_staff_id, actor_name, actor_role, actor_address, types, since,
                           patients, patients_done, attempts""")
-                .param("node", node).param("stale", staleAfter.toMillis() / 1000.0)
-                .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class),
-                        new Actor(rs.getObject("actor_staff_id", UUID.class), rs.getString("actor_name"),
-                                Role.valueOf(rs.getString("actor_role")), rs.getString("actor_address")),
+                .param("node", node)
+                .param("stale", staleAfter.toMillis() / 1000.0)
+                .query((rs, n) -> new Claimed(
+                        rs.getObject("id", UUID.class),
+                        new Actor(
+                                rs.getObject("actor_staff_id", UUID.class),
+                                rs.getString("actor_name"),
+                                Role.valueOf(rs.getString("actor_role")),
+                                rs.getString("actor_address")),
                         rs.getObject("token_id", UUID.class),
-                        rs.getString("types").isEmpty() ? Set.of() : Set.of(rs.getString("types").split(",")),
+                        rs.getString("types").isEmpty()
+                                ? Set.of()
+                                : Set.of(rs.getString("types").split(",")),
                         instant(rs.getTimestamp("since")),
-                        Arrays.stream((Object[]) rs.getArray("patients").getArray()).map(o -> (UUID) o).toList(),
-                        rs.getInt("patients_done"), rs.getInt("attempts")))
+                        Arrays.stream((Object[]) rs.getArray("patients").getArray())
+                                .map(o -> (UUID) o)
+                                .toList(),
+                        rs.getInt("patients_done"),
+                        rs.getInt("attempts")))
                 .optional();
     }
 
     /** One part to write: a patient's (or no patient's) resources of one type, as ndjson. */
-    private record Written(String type, UUID patientId, int count, String ndjson) {
-    }
+    private record Written(String type, UUID patientId, int count, String ndjson) {}
 
     /** Thrown when this node no longer holds the job (deleted by its client, or taken over): it stops quietly. */
     private static final class Lost extends RuntimeException {
@@ -330,15 +397,23 @@ public class BulkExport implements SmartLifecycle {
                 return;
             }
             if (job.done() > 0) {
-                log.info("FHIR export {} resumed at patient {} of {} (attempt {})", job.id(), job.done() + 1,
-                        job.patients().size(), job.attempts());
+                log.info(
+                        "FHIR export {} resumed at patient {} of {} (attempt {})",
+                        job.id(),
+                        job.done() + 1,
+                        job.patients().size(),
+                        job.attempts());
             }
             // practitioners appear on many care teams: each is written once per job (a resumed job reads which)
             Set<String> practitioners = new HashSet<>();
             jdbc.sql("select ndjson from fhir_export_part where job_id = ? and type = 'Practitioner'")
-                    .param(job.id()).query(String.class).list()
-                    .forEach(nd -> nd.lines().filter(l -> !l.isBlank())
-                            .forEach(l -> practitioners.add(parser.parseResource(l).getIdElement().getIdPart())));
+                    .param(job.id())
+                    .query(String.class)
+                    .list()
+                    .forEach(nd -> nd.lines()
+                            .filter(l -> !l.isBlank())
+                            .forEach(l -> practitioners.add(
+                                    parser.parseResource(l).getIdElement().getIdPart())));
             for (int i = job.done(); i < job.patients().size(); i++) {
                 if (stopping) {
                     return; // handed back in stop()
@@ -352,24 +427,27 @@ public class BulkExport implements SmartLifecycle {
                     for (Resource r : export.everything(job.actor(), patientId)) {
                         String type = r.fhirType();
                         if ((!job.types().isEmpty() && !job.types().contains(type))
-                                || !changedSince(r, job.since()) || !seen.add(type + "/" + r.getIdPart())
+                                || !changedSince(r, job.since())
+                                || !seen.add(type + "/" + r.getIdPart())
                                 || (type.equals("Practitioner") && practitioners.contains(r.getIdPart()))) {
                             continue;
                         }
                         byType.computeIfAbsent(type, t -> new StringBuilder())
-                                .append(parser.encodeResourceToString(r)).append('\n');
+                                .append(parser.encodeResourceToString(r))
+                                .append('\n');
                         counts.merge(type, 1, Integer::sum);
                     }
-                    byType.forEach((type, nd) -> parts.add(new Written(type,
-                            type.equals("Practitioner") ? null : patientId, counts.get(type), nd.toString())));
+                    byType.forEach((type, nd) -> parts.add(new Written(
+                            type, type.equals("Practitioner") ? null : patientId, counts.get(type), nd.toString())));
                 } catch (RuntimeException e) {
                     // a chart that closed to this staff member since the kick-off: the others still export. A
                     // refusal says why in words; anything else (a database error) only its logged reference
-                    String why = e instanceof ForbiddenException || e instanceof NotFoundException ? e.getMessage()
-                            : InternalErrors.sentence(InternalErrors.log(log, "FHIR export " + job.id()
-                                    + " could not export patient " + patientId, e));
-                    String line = parser.encodeResourceToString(Outcomes.error(OperationOutcome.IssueType.PROCESSING,
-                            "Patient/" + patientId + ": " + why));
+                    String why = e instanceof ForbiddenException || e instanceof NotFoundException
+                            ? e.getMessage()
+                            : InternalErrors.sentence(InternalErrors.log(
+                                    log, "FHIR export " + job.id() + " could not export patient " + patientId, e));
+                    String line = parser.encodeResourceToString(
+                            Outcomes.error(OperationOutcome.IssueType.PROCESSING, "Patient/" + patientId + ": " + why));
                     parts.add(new Written("OperationOutcome", null, 1, line + "\n"));
                 }
                 int next = i + 1;
@@ -377,8 +455,7 @@ public class BulkExport implements SmartLifecycle {
                     // progress and heartbeat first: a job deleted or taken over meanwhile gets nothing more
                     int held = jdbc.sql("""
                             update fhir_export_job set patients_done = ?, heartbeat_at = now()
-                            where id = ? and runner = ? and state = 'RUNNING'""")
-                            .params(next, job.id(), node).update();
+                            where id = ? and runner = ? and state = 'RUNNING'""").params(next, job.id(), node).update();
                     if (held != 1) {
                         throw new Lost();
                     }
@@ -386,12 +463,17 @@ public class BulkExport implements SmartLifecycle {
                         jdbc.sql("""
                                 insert into fhir_export_part (job_id, type, patient_id, resources, ndjson)
                                 values (?, ?, ?, ?, ?)""")
-                                .params(job.id(), p.type(), p.patientId(), p.count(), p.ndjson()).update();
+                                .params(job.id(), p.type(), p.patientId(), p.count(), p.ndjson())
+                                .update();
                     }
                 });
-                parts.stream().filter(p -> p.type().equals("Practitioner"))
-                        .forEach(p -> p.ndjson().lines().filter(l -> !l.isBlank()).forEach(
-                                l -> practitioners.add(parser.parseResource(l).getIdElement().getIdPart())));
+                parts.stream()
+                        .filter(p -> p.type().equals("Practitioner"))
+                        .forEach(p -> p.ndjson()
+                                .lines()
+                                .filter(l -> !l.isBlank())
+                                .forEach(l -> practitioners.add(
+                                        parser.parseResource(l).getIdElement().getIdPart())));
             }
             end(job.id(), State.DONE, null);
         } catch (Lost e) {
@@ -401,33 +483,38 @@ public class BulkExport implements SmartLifecycle {
                 return; // the node is going down mid-patient: handed back in stop(), resumed elsewhere
             }
             // the status says so in words, with the reference the detail (maybe a database's, with SQL) is logged under
-            end(job.id(), State.FAILED, InternalErrors.sentence(InternalErrors.log(log, "FHIR export " + job.id()
-                    + " failed", e)));
+            end(
+                    job.id(),
+                    State.FAILED,
+                    InternalErrors.sentence(InternalErrors.log(log, "FHIR export " + job.id() + " failed", e)));
         }
     }
 
     /** Whether a resource was recorded after {@code since} (null: always); one with no record time is included. */
     static boolean changedSince(Resource r, Instant since) {
-        return since == null || !r.getMeta().hasLastUpdated()
+        return since == null
+                || !r.getMeta().hasLastUpdated()
                 || r.getMeta().getLastUpdated().toInstant().isAfter(since);
     }
 
     private boolean tokenActive(UUID tokenId) {
         return jdbc.sql("select exists (select 1 from fhir_api_token where id = ? and revoked_at is null)")
-                .param(tokenId).query(Boolean.class).single();
+                .param(tokenId)
+                .query(Boolean.class)
+                .single();
     }
 
     private void end(UUID jobId, State state, String error) {
         jdbc.sql("""
                 update fhir_export_job set state = ?, error = ?, finished_at = now(), runner = null
-                where id = ? and runner = ? and state = 'RUNNING'""")
-                .params(state.name(), error, jobId, node).update();
+                where id = ? and runner = ? and state = 'RUNNING'""").params(state.name(), error, jobId, node).update();
     }
 
     /** Jobs that ended longer ago than {@code relief.fhir.export.keep} go, with their files. */
     private void expire() {
         jdbc.sql("delete from fhir_export_job where finished_at < now() - make_interval(secs => ?)")
-                .param(keep.toSeconds()).update();
+                .param(keep.toSeconds())
+                .update();
     }
 
     private static Instant instant(Timestamp t) {
@@ -467,8 +554,10 @@ public class BulkExport implements SmartLifecycle {
                 log.info("Handed {} running FHIR export(s) back for another node to resume", handedBack);
             }
         } catch (RuntimeException e) {
-            log.warn("Could not hand running FHIR exports back (another node resumes them after {}): {}",
-                    staleAfter, e.toString());
+            log.warn(
+                    "Could not hand running FHIR exports back (another node resumes them after {}): {}",
+                    staleAfter,
+                    e.toString());
         }
     }
 

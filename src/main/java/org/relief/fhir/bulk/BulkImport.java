@@ -38,9 +38,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class BulkImport {
+    // Why over 300 lines: the threaded import's orchestration (batches, progress, limits, report); the reading and
+    // writing are in FolderPacket and PatientImport.
 
-    private static final Set<String> CLINICAL = Set.of("Condition", "MedicationRequest", "MedicationStatement",
-            "Procedure", "AllergyIntolerance", "Encounter", "ImagingStudy", "DiagnosticReport", "DocumentReference");
+    private static final Set<String> CLINICAL = Set.of(
+            "Condition",
+            "MedicationRequest",
+            "MedicationStatement",
+            "Procedure",
+            "AllergyIntolerance",
+            "Encounter",
+            "ImagingStudy",
+            "DiagnosticReport",
+            "DocumentReference");
 
     private final FhirContext fhir;
     private final StaffDirectory staff;
@@ -57,34 +67,44 @@ public class BulkImport {
      * {@code NONE} checks only what the chart itself refuses.
      */
     public enum Validation {
-        NONE, STRUCTURAL, FULL;
+        NONE,
+        STRUCTURAL,
+        FULL;
 
         static Validation of(String setting) {
             return switch (setting == null ? "" : setting.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "full", "true" -> FULL;
                 case "none", "false" -> NONE;
                 case "structural", "" -> STRUCTURAL;
-                default -> throw new IllegalArgumentException("RELIEF_FHIR_IMPORT_VALIDATE: '" + setting
-                        + "' is not one of structural, full, none");
+                default ->
+                    throw new IllegalArgumentException(
+                            "RELIEF_FHIR_IMPORT_VALIDATE: '" + setting + "' is not one of structural, full, none");
             };
         }
     }
 
-    BulkImport(FhirContext fhir, FhirValidation validation, Patients patients, ChartService charts,
-            StaffDirectory staff, SourceMap sourceMap, TransactionTemplate tx, PatientIdentifiers identifiers,
+    BulkImport(
+            FhirContext fhir,
+            FhirValidation validation,
+            Patients patients,
+            ChartService charts,
+            StaffDirectory staff,
+            SourceMap sourceMap,
+            TransactionTemplate tx,
+            PatientIdentifiers identifiers,
             @Value("${relief.fhir.import.validate:structural}") String validate,
             @Value("${relief.fhir.import.threads:0}") int threads,
             @Value("${relief.fhir.import.max-resource-size:8MB}") org.springframework.util.unit.DataSize maxResource,
             @Value("${relief.fhir.import.max-patient-size:32MB}") org.springframework.util.unit.DataSize maxPatient,
             @Value("${relief.fhir.import.batch-size:8MB}") org.springframework.util.unit.DataSize batch) {
         this.fhir = fhir;
-        this.limits = new FolderPacket.Limits((int) Math.min(Integer.MAX_VALUE - 16, maxResource.toBytes()),
-                maxPatient.toBytes());
+        this.limits = new FolderPacket.Limits(
+                (int) Math.min(Integer.MAX_VALUE - 16, maxResource.toBytes()), maxPatient.toBytes());
         this.batchKb = (int) Math.max(1, Math.min(Integer.MAX_VALUE, batch.toKilobytes()));
         this.staff = staff;
         this.validate = Validation.of(validate);
-        this.patientImport = new PatientImport(fhir, validation, this.validate, patients, charts, sourceMap, tx,
-                identifiers);
+        this.patientImport =
+                new PatientImport(fhir, validation, this.validate, patients, charts, sourceMap, tx, identifiers);
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
@@ -93,8 +113,7 @@ public class BulkImport {
 
         @Override
         public String toString() {
-            return done + " / " + total + " resources (" + perSecond + " per second, about " + secondsLeft
-                    + " s left)";
+            return done + " / " + total + " resources (" + perSecond + " per second, about " + secondsLeft + " s left)";
         }
     }
 
@@ -105,10 +124,10 @@ public class BulkImport {
     public Actor importer(String startedBy, String physicianUsername, String address) {
         var physician = staff.findByUsername(physicianUsername == null ? "" : physicianUsername.strip())
                 .filter(s -> s.role() == Role.PHYSICIAN && s.enabled())
-                .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem("physician",
-                        "must be an active interventional pain physician of this clinic"))));
-        return new Actor(physician.id(), "import:" + startedBy + " as " + physician.username(), Role.PHYSICIAN,
-                address);
+                .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem(
+                        "physician", "must be an active interventional pain physician of this clinic"))));
+        return new Actor(
+                physician.id(), "import:" + startedBy + " as " + physician.username(), Role.PHYSICIAN, address);
     }
 
     /**
@@ -132,8 +151,8 @@ public class BulkImport {
             List<FolderPacket.Group> groups = packet.groups();
             int total = packet.total();
             int inGroups = groups.stream().mapToInt(g -> g.lines().length).sum();
-            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger(
-                    total - inGroups);
+            java.util.concurrent.atomic.AtomicInteger done =
+                    new java.util.concurrent.atomic.AtomicInteger(total - inGroups);
             progress.accept(progress(done.get(), total, started, System.nanoTime()));
             importGroups(actor, source, packet, groups, report, done, total, started, progress);
             progress.accept(progress(total, total, started, System.nanoTime()));
@@ -147,12 +166,20 @@ public class BulkImport {
      * fails unexpectedly (a bug, or memory running out) stops the import with a reason; what was written stays
      * (each patient whole) and running the import again carries on where it stopped (imports are idempotent).
      */
-    private void importGroups(Actor actor, String source, FolderPacket packet, List<FolderPacket.Group> groups,
-            ImportReport report, java.util.concurrent.atomic.AtomicInteger done, int total, long started,
+    private void importGroups(
+            Actor actor,
+            String source,
+            FolderPacket packet,
+            List<FolderPacket.Group> groups,
+            ImportReport report,
+            java.util.concurrent.atomic.AtomicInteger done,
+            int total,
+            long started,
             Consumer<Progress> progress) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(batchKb);
-        java.util.concurrent.atomic.AtomicReference<Throwable> broken = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> broken =
+                new java.util.concurrent.atomic.AtomicReference<>();
         long[] lastReport = {System.nanoTime()};
         Runnable report1s = () -> {
             long now = System.nanoTime();
@@ -199,9 +226,11 @@ public class BulkImport {
         }
         Throwable t = broken.get();
         if (t instanceof OutOfMemoryError) {
-            throw new IllegalStateException("the import ran out of memory and stopped (the patients imported so far "
-                    + "are whole; importing again carries on): lower relief.fhir.import.batch-size or "
-                    + "relief.fhir.import.max-patient-size, or give Relief more memory", t);
+            throw new IllegalStateException(
+                    "the import ran out of memory and stopped (the patients imported so far "
+                            + "are whole; importing again carries on): lower relief.fhir.import.batch-size or "
+                            + "relief.fhir.import.max-patient-size, or give Relief more memory",
+                    t);
         }
         if (t != null) {
             // importPatient reports every failure of a patient itself: this is a bug, not bad data
@@ -210,12 +239,13 @@ public class BulkImport {
     }
 
     /** One patient's group: read back, parsed, imported; or failed whole when it cannot be. */
-    private void importGroup(Actor actor, String source, FolderPacket packet, FolderPacket.Group group,
-            ImportReport report) throws IOException {
+    private void importGroup(
+            Actor actor, String source, FolderPacket packet, FolderPacket.Group group, ImportReport report)
+            throws IOException {
         if (!group.present()) {
             for (int line : group.lines()) {
-                report.fail(packet.failure(line, "dangling reference Patient/" + group.patientId()
-                        + ": no such patient in the packet"));
+                report.fail(packet.failure(
+                        line, "dangling reference Patient/" + group.patientId() + ": no such patient in the packet"));
             }
             return;
         }
@@ -249,8 +279,8 @@ public class BulkImport {
      * Imports a transaction Bundle's entries: nothing is written unless every resource can be (a transaction),
      * which for a packet of one patient is the per-patient guarantee. The Bundle is one request, held in memory.
      */
-    ImportReport importPacket(Actor actor, NdjsonPacket packet, String source, Consumer<Progress> progress,
-            boolean whole, long started) {
+    ImportReport importPacket(
+            Actor actor, NdjsonPacket packet, String source, Consumer<Progress> progress, boolean whole, long started) {
         ImportReport report = new ImportReport(true);
         packet.unreadable().forEach(report::fail);
         int total = packet.size();
@@ -270,18 +300,22 @@ public class BulkImport {
                 } else {
                     PatientImport.skip(report, l, skipReasonWithoutPatient(l.type()));
                 }
-            } else if (packet.resolve(subject.get()).filter(p -> p.resource() instanceof Patient).isEmpty()) {
+            } else if (packet.resolve(subject.get())
+                    .filter(p -> p.resource() instanceof Patient)
+                    .isEmpty()) {
                 done++;
-                report.fail(PatientImport.failure(l, "dangling reference " + subject.get().getReference()
-                        + ": no such patient in the packet"));
+                report.fail(PatientImport.failure(
+                        l, "dangling reference " + subject.get().getReference() + ": no such patient in the packet"));
             } else {
                 patientOf.put(l, packet.resolve(subject.get()).get().id());
             }
         }
         long lastReport = 0;
         if (whole && !report.failures().isEmpty()) {
-            String because = "the transaction was not applied: " + report.failures().get(0);
-            packet.byPatient(patientOf).values()
+            String because =
+                    "the transaction was not applied: " + report.failures().get(0);
+            packet.byPatient(patientOf)
+                    .values()
                     .forEach(g -> g.forEach(l -> report.fail(PatientImport.failure(l, because))));
             return report;
         }
@@ -326,7 +360,10 @@ public class BulkImport {
     private static Optional<Reference> patientReference(Resource r) {
         for (String name : List.of("subject", "patient")) {
             Property p = r.getNamedProperty(name);
-            if (p != null && p.hasValues() && p.getValues().get(0) instanceof Reference ref && ref.hasReference()
+            if (p != null
+                    && p.hasValues()
+                    && p.getValues().get(0) instanceof Reference ref
+                    && ref.hasReference()
                     && ref.getReference().startsWith("Patient/")) {
                 return Optional.of(ref);
             }

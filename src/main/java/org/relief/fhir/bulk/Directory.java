@@ -34,8 +34,7 @@ public class Directory {
     public static final Set<String> TYPES = org.relief.fhir.FhirExport.DIRECTORY_TYPES;
 
     /** What keeping one resource did: CREATED, UPDATED (a new version) or UNCHANGED, and where it is served. */
-    public record Kept(ImportReport.Status status, String location) {
-    }
+    public record Kept(ImportReport.Status status, String location) {}
 
     private final JdbcClient jdbc;
     private final FhirContext fhir;
@@ -58,7 +57,8 @@ public class Directory {
                     select version, content_hash from fhir_directory_resource
                     where resource_type = ? and resource_id = ? order by version desc limit 1""")
                     .params(l.type(), l.id())
-                    .query((rs, n) -> Map.entry(rs.getInt(1), rs.getString(2))).optional();
+                    .query((rs, n) -> Map.entry(rs.getInt(1), rs.getString(2)))
+                    .optional();
             ImportReport.Status status;
             if (current.isPresent() && current.get().getValue().equals(hash)) {
                 status = ImportReport.Status.UNCHANGED;
@@ -68,7 +68,8 @@ public class Directory {
                         insert into fhir_directory_resource (resource_type, resource_id, version, content_hash,
                                                              resource, recorded_by)
                         values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                        .params(l.type(), l.id(), version, hash, l.json(), actor.username()).update();
+                        .params(l.type(), l.id(), version, hash, l.json(), actor.username())
+                        .update();
                 status = current.isEmpty() ? ImportReport.Status.CREATED : ImportReport.Status.UPDATED;
             }
             for (Identifier id : identifiers(l.resource())) {
@@ -76,7 +77,8 @@ public class Directory {
                     jdbc.sql("""
                             insert into fhir_directory_identifier (resource_type, system, value, resource_id)
                             values (?, ?, ?, ?) on conflict do nothing""")
-                            .params(l.type(), id.getSystem(), id.getValue(), l.id()).update();
+                            .params(l.type(), id.getSystem(), id.getValue(), l.id())
+                            .update();
                 }
             }
             kept.put(l, new Kept(status, l.type() + "/" + l.id()));
@@ -109,7 +111,9 @@ public class Directory {
             id = jdbc.sql("""
                     select resource_id from fhir_directory_identifier
                     where resource_type = ? and system = ? and value = ? order by recorded_at desc limit 1""")
-                    .params(type, token.substring(0, bar), token.substring(bar + 1)).query(String.class).optional()
+                    .params(type, token.substring(0, bar), token.substring(bar + 1))
+                    .query(String.class)
+                    .optional()
                     .orElse(null);
             if (id == null) {
                 return Optional.empty();
@@ -117,8 +121,9 @@ public class Directory {
         } else {
             id = r.substring(slash + 1);
         }
-        return read(type, id).map(json -> new Line("directory", 0, json,
-                (Resource) fhir.newJsonParser().parseResource(json)));
+        return read(type, id)
+                .map(json -> new Line(
+                        "directory", 0, json, (Resource) fhir.newJsonParser().parseResource(json)));
     }
 
     /** The current version of a directory resource, as sent (JSON). */

@@ -46,6 +46,7 @@ import tools.jackson.core.json.JsonFactory;
  * rather than being read.
  */
 final class FolderPacket implements PacketReferences, AutoCloseable {
+    // Why over 300 lines: one algorithm: the two-pass streaming reader and its compact index (see the class comment).
 
     /** Resource types whose identifiers other resources reference conditionally, read whole in the first pass. */
     private static final Set<String> BY_IDENTIFIER = Set.of("Practitioner", "Organization", "Location", "Patient");
@@ -53,12 +54,10 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** The most the import reads of one line, and of one patient's resources together. */
-    record Limits(int maxLineBytes, long maxPatientBytes) {
-    }
+    record Limits(int maxLineBytes, long maxPatientBytes) {}
 
     /** One patient's lines (indexes into the packet's lines) and their size in bytes. */
-    record Group(String patientId, boolean present, int[] lines, long bytes) {
-    }
+    record Group(String patientId, boolean present, int[] lines, long bytes) {}
 
     private final FhirContext fhir;
     private final Limits limits;
@@ -89,8 +88,8 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
         this.limits = limits;
         this.resourceTypes = Set.copyOf(fhir.getResourceTypes());
         this.lenient = ThreadLocal.withInitial(fhir::newJsonParser);
-        this.strict = ThreadLocal.withInitial(() -> fhir.newJsonParser()
-                .setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler()));
+        this.strict = ThreadLocal.withInitial(
+                () -> fhir.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler()));
     }
 
     /**
@@ -98,11 +97,14 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
      * of a patient is reported into {@code report} (unreadable lines, resources of no patient, which are skipped or
      * failed as {@link BulkImport} decides through {@code withoutPatient}).
      */
-    static FolderPacket index(FhirContext fhir, Path dir, Limits limits, ImportReport report,
-            WithoutPatient withoutPatient) throws IOException {
+    static FolderPacket index(
+            FhirContext fhir, Path dir, Limits limits, ImportReport report, WithoutPatient withoutPatient)
+            throws IOException {
         FolderPacket packet = new FolderPacket(fhir, limits);
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.getFileName().toString().endsWith(".ndjson")).sorted().forEach(packet.files::add);
+            s.filter(p -> p.getFileName().toString().endsWith(".ndjson"))
+                    .sorted()
+                    .forEach(packet.files::add);
         }
         if (packet.files.size() > Short.MAX_VALUE) {
             throw new IOException("more than " + Short.MAX_VALUE + " files in one packet");
@@ -137,21 +139,27 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
                 total++;
                 int n = lines.lineNo();
                 if (lines.tooLong()) {
-                    report.fail(new ImportReport.Failure(typeFromName, null, name, n, "longer than the "
-                            + mb(limits.maxLineBytes()) + " one resource may take (relief.fhir.import.max-resource-size)"
-                            + ": not read"));
+                    report.fail(new ImportReport.Failure(
+                            typeFromName,
+                            null,
+                            name,
+                            n,
+                            "longer than the "
+                                    + mb(limits.maxLineBytes())
+                                    + " one resource may take (relief.fhir.import.max-resource-size)"
+                                    + ": not read"));
                     continue;
                 }
                 Scan scan = scan(lines.bytes(), lines.length());
-                String problem = scan == null || scan.type() == null
-                        || !resourceTypes.contains(scan.type()) ? "not a FHIR resource: "
-                        + hapiComplaint(lines.text()) : null;
+                String problem = scan == null || scan.type() == null || !resourceTypes.contains(scan.type())
+                        ? "not a FHIR resource: " + hapiComplaint(lines.text())
+                        : null;
                 if (problem == null && scan.id() == null) {
                     problem = "resource without an id (bulk data resources reference each other by id)";
                 }
                 if (problem != null) {
-                    report.fail(new ImportReport.Failure(scan == null || scan.type() == null ? typeFromName
-                            : scan.type(), null, name, n, problem));
+                    report.fail(new ImportReport.Failure(
+                            scan == null || scan.type() == null ? typeFromName : scan.type(), null, name, n, problem));
                     continue;
                 }
                 if (BY_IDENTIFIER.contains(scan.type())) {
@@ -159,8 +167,12 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
                     try {
                         r = (Resource) lenient.get().parseResource(lines.text());
                     } catch (RuntimeException e) {
-                        report.fail(new ImportReport.Failure(scan.type(), null, name, n, "not a FHIR resource: "
-                                + NdjsonPacket.firstLine(e.getMessage())));
+                        report.fail(new ImportReport.Failure(
+                                scan.type(),
+                                null,
+                                name,
+                                n,
+                                "not a FHIR resource: " + NdjsonPacket.firstLine(e.getMessage())));
                         continue;
                     }
                     remember(scan.type(), scan.id(), r);
@@ -272,8 +284,8 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
     Object read(int line, boolean strictly) throws IOException {
         String name = files.get(fileOf[line]).getFileName().toString();
         String typeFromName = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        return NdjsonPacket.parse(text(line), name, typeFromName, lineNoOf[line], lenient.get(),
-                strictly ? strict.get() : null);
+        return NdjsonPacket.parse(
+                text(line), name, typeFromName, lineNoOf[line], lenient.get(), strictly ? strict.get() : null);
     }
 
     /** The type and id of a line, read back without HAPI (for lines failed without being imported). */
@@ -281,8 +293,8 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
         String name = files.get(fileOf[line]).getFileName().toString();
         byte[] bytes = bytes(line);
         Scan scan = scan(bytes, bytes.length);
-        return new ImportReport.Failure(scan == null ? name : scan.type(), scan == null ? null : scan.id(), name,
-                lineNoOf[line], why);
+        return new ImportReport.Failure(
+                scan == null ? name : scan.type(), scan == null ? null : scan.id(), name, lineNoOf[line], why);
     }
 
     private String text(int line) throws IOException {
@@ -303,8 +315,9 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
 
     @Override
     public boolean resolves(Reference ref) {
-        return ref != null && ref.hasReference() && Arrays.binarySearch(keys, 0, keyCount,
-                hash(ref.getReference())) >= 0;
+        return ref != null
+                && ref.hasReference()
+                && Arrays.binarySearch(keys, 0, keyCount, hash(ref.getReference())) >= 0;
     }
 
     @Override
@@ -325,8 +338,7 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
     }
 
     /** What the first pass reads of a line: its type, id and the patient its subject (or patient) names. */
-    private record Scan(String type, String id, String patientId) {
-    }
+    private record Scan(String type, String id, String patientId) {}
 
     /** The top-level resourceType, id, subject.reference and patient.reference of a line; null when not JSON. */
     private static Scan scan(byte[] bytes, int length) {
@@ -352,7 +364,8 @@ final class FolderPacket implements PacketReferences, AutoCloseable {
         } catch (JacksonException e) {
             return null;
         }
-        String ref = subject != null && subject.startsWith("Patient/") ? subject
+        String ref = subject != null && subject.startsWith("Patient/")
+                ? subject
                 : patient != null && patient.startsWith("Patient/") ? patient : null;
         return new Scan(type, id, ref == null ? null : ref.substring("Patient/".length()));
     }

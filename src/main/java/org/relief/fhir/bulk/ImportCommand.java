@@ -30,7 +30,10 @@ class ImportCommand {
     private final ApplicationContext context;
     private final String defaultPhysician;
 
-    ImportCommand(ApplicationArguments args, BulkImport importer, ApplicationContext context,
+    ImportCommand(
+            ApplicationArguments args,
+            BulkImport importer,
+            ApplicationContext context,
             @Value("${relief.fhir.import.acts-as:dr.patel}") String defaultPhysician) {
         this.args = args;
         this.importer = importer;
@@ -52,12 +55,16 @@ class ImportCommand {
         } else {
             var actor = importer.importer("command-line", first("import-as", defaultPhysician), "command line");
             System.out.println("Importing FHIR Bulk Data from " + dir + " as " + actor.username());
-            var report = importer.importFolder(actor, dir, first("import-source", null),
-                    p -> System.out.println("  " + p));
+            var report =
+                    importer.importFolder(actor, dir, first("import-source", null), p -> System.out.println("  " + p));
             System.out.println(report.text());
-            log.info("FHIR import of {} finished: {} created, {} updated, {} unchanged, {} skipped, {} failed", dir,
-                    report.total(ImportReport.Status.CREATED), report.total(ImportReport.Status.UPDATED),
-                    report.total(ImportReport.Status.UNCHANGED), report.total(ImportReport.Status.SKIPPED),
+            log.info(
+                    "FHIR import of {} finished: {} created, {} updated, {} unchanged, {} skipped, {} failed",
+                    dir,
+                    report.total(ImportReport.Status.CREATED),
+                    report.total(ImportReport.Status.UPDATED),
+                    report.total(ImportReport.Status.UNCHANGED),
+                    report.total(ImportReport.Status.SKIPPED),
                     report.total(ImportReport.Status.FAILED));
             status = report.failures().isEmpty() ? 0 : 2;
         }

@@ -28,8 +28,8 @@ public class ImportJobs {
 
     private final BulkImport importer;
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> {
+    private final java.util.concurrent.ExecutorService runner =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "fhir-import");
                 t.setDaemon(true);
                 return t;

@@ -12,7 +12,13 @@ import java.util.TreeMap;
 public final class ImportReport {
 
     /** What happened to one resource. */
-    public enum Status { CREATED, UPDATED, UNCHANGED, SKIPPED, FAILED }
+    public enum Status {
+        CREATED,
+        UPDATED,
+        UNCHANGED,
+        SKIPPED,
+        FAILED
+    }
 
     /**
      * One failed resource (or line): where it is and why it failed. {@code internal}: the server's fault (a database
@@ -31,16 +37,20 @@ public final class ImportReport {
     }
 
     /** The counts of one resource type. */
-    public record TypeCounts(String type, int created, int updated, int unchanged, int skipped, int failed,
-            Map<String, Integer> skipReasons) {
-    }
+    public record TypeCounts(
+            String type,
+            int created,
+            int updated,
+            int unchanged,
+            int skipped,
+            int failed,
+            Map<String, Integer> skipReasons) {}
 
     /**
      * What happened to the resource at {@code file:line}: its status, where Relief keeps it ({@code Type/id}, null
      * when skipped or failed) and why when skipped or failed. Kept for transaction Bundles, which answer per entry.
      */
-    public record Outcome(String file, int line, String type, Status status, String location, String reason) {
-    }
+    public record Outcome(String file, int line, String type, Status status, String location, String reason) {}
 
     private final Map<String, int[]> counts = new TreeMap<>();
     private final Map<String, Outcome> outcomes = new java.util.LinkedHashMap<>();
@@ -61,6 +71,7 @@ public final class ImportReport {
 
     /** How many failures a folder's report keeps with their reasons (the rest are counted). */
     static final int KEPT_FAILURES = 10_000;
+
     static final int KEPT_SKIP_REASONS = 50;
 
     synchronized void count(String type, Status status) {
@@ -70,8 +81,10 @@ public final class ImportReport {
     synchronized void skip(String type, String reason) {
         count(type, Status.SKIPPED);
         Map<String, Integer> reasons = skipReasons.computeIfAbsent(type, t -> new TreeMap<>());
-        reasons.merge(whole || reasons.size() < KEPT_SKIP_REASONS || reasons.containsKey(reason) ? reason
-                : "other reasons", 1, Integer::sum);
+        reasons.merge(
+                whole || reasons.size() < KEPT_SKIP_REASONS || reasons.containsKey(reason) ? reason : "other reasons",
+                1,
+                Integer::sum);
     }
 
     synchronized void fail(Failure failure) {
@@ -113,9 +126,16 @@ public final class ImportReport {
     }
 
     public synchronized List<TypeCounts> byType() {
-        return counts.entrySet().stream().map(e -> new TypeCounts(e.getKey(), e.getValue()[0], e.getValue()[1],
-                e.getValue()[2], e.getValue()[3], e.getValue()[4],
-                Map.copyOf(skipReasons.getOrDefault(e.getKey(), Map.of())))).toList();
+        return counts.entrySet().stream()
+                .map(e -> new TypeCounts(
+                        e.getKey(),
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        e.getValue()[2],
+                        e.getValue()[3],
+                        e.getValue()[4],
+                        Map.copyOf(skipReasons.getOrDefault(e.getKey(), Map.of()))))
+                .toList();
     }
 
     /** The failures kept with their reasons (a folder's report keeps the first {@value #KEPT_FAILURES}). */
@@ -130,11 +150,13 @@ public final class ImportReport {
 
     /** The report as the command line prints it. */
     public synchronized String text() {
-        StringBuilder out = new StringBuilder(String.format("%-22s %8s %8s %9s %8s %7s%n", "resource type",
-                "created", "updated", "unchanged", "skipped", "failed"));
+        StringBuilder out = new StringBuilder(String.format(
+                "%-22s %8s %8s %9s %8s %7s%n",
+                "resource type", "created", "updated", "unchanged", "skipped", "failed"));
         for (TypeCounts t : byType()) {
-            out.append(String.format("%-22s %8d %8d %9d %8d %7d%n", t.type(), t.created(), t.updated(),
-                    t.unchanged(), t.skipped(), t.failed()));
+            out.append(String.format(
+                    "%-22s %8d %8d %9d %8d %7d%n",
+                    t.type(), t.created(), t.updated(), t.unchanged(), t.skipped(), t.failed()));
             t.skipReasons().forEach((why, n) -> out.append(String.format("    skipped %d: %s%n", n, why)));
         }
         out.append(patients).append(" patients imported\n");

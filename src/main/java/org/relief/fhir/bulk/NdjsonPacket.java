@@ -46,8 +46,7 @@ final class NdjsonPacket implements PacketReferences {
     private final Map<String, Line> byIdentifier = new HashMap<>();
 
     /** A line as a {@link Line}, a {@link ImportReport.Failure} when it is no resource, or null when blank. */
-    static Object parse(String text, String name, String typeFromName, int n, IParser lenient,
-            IParser strict) {
+    static Object parse(String text, String name, String typeFromName, int n, IParser lenient, IParser strict) {
         if (text.isBlank()) {
             return null;
         }
@@ -65,11 +64,15 @@ final class NdjsonPacket implements PacketReferences {
                 r = (Resource) lenient.parseResource(text);
             }
         } catch (RuntimeException e) {
-            return new ImportReport.Failure(typeFromName, null, name, n, "not a FHIR resource: "
-                    + firstLine(e.getMessage()));
+            return new ImportReport.Failure(
+                    typeFromName, null, name, n, "not a FHIR resource: " + firstLine(e.getMessage()));
         }
         if (!r.getIdElement().hasIdPart()) {
-            return new ImportReport.Failure(r.fhirType(), null, name, n,
+            return new ImportReport.Failure(
+                    r.fhirType(),
+                    null,
+                    name,
+                    n,
                     "resource without an id (bulk data resources reference each other by id)");
         }
         return new Line(name, n, text.strip(), r, structuralError);
@@ -98,19 +101,24 @@ final class NdjsonPacket implements PacketReferences {
             var method = e.getRequest().getMethod();
             if (method != org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST
                     && method != org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT) {
-                problems.add(new org.relief.shared.FieldProblem(where + ".request.method",
+                problems.add(new org.relief.shared.FieldProblem(
+                        where + ".request.method",
                         "must be POST or PUT (Relief accepts resources, it does not delete or read in a transaction)"));
                 continue;
             }
             Resource r = e.getResource();
             // HAPI's parser gives a resource without an id its entry's full URL as id: a urn is no id here
-            String id = r.getIdElement().hasIdPart() && !r.getIdElement().getValue().startsWith("urn:")
-                    ? r.getIdElement().getIdPart() : null;
+            String id =
+                    r.getIdElement().hasIdPart() && !r.getIdElement().getValue().startsWith("urn:")
+                            ? r.getIdElement().getIdPart()
+                            : null;
             if (id == null && e.getFullUrl() != null && e.getFullUrl().startsWith("urn:uuid:")) {
                 id = e.getFullUrl().substring("urn:uuid:".length());
             }
             String url = e.getRequest().getUrl();
-            if (id == null && method == org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT && url != null
+            if (id == null
+                    && method == org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT
+                    && url != null
                     && url.matches("[A-Za-z]+/[A-Za-z0-9\\-.]{1,64}")) {
                 id = url.substring(url.indexOf('/') + 1);
             }
@@ -120,9 +128,11 @@ final class NdjsonPacket implements PacketReferences {
                 id = java.util.UUID.randomUUID().toString();
             }
             if (id == null) {
-                problems.add(new org.relief.shared.FieldProblem(where, "needs an id or a urn:uuid: fullUrl (Relief "
-                        + "recognises a resource sent again by it), or request.method POST (a new resource, given "
-                        + "an id by Relief)"));
+                problems.add(new org.relief.shared.FieldProblem(
+                        where,
+                        "needs an id or a urn:uuid: fullUrl (Relief "
+                                + "recognises a resource sent again by it), or request.method POST (a new resource, given "
+                                + "an id by Relief)"));
                 continue;
             }
             r.setId(r.fhirType() + "/" + id);
@@ -216,7 +226,8 @@ final class NdjsonPacket implements PacketReferences {
     /** A person's or organization's name, from the resource the reference resolves to, else its display. */
     @Override
     public String nameOf(Reference ref) {
-        return resolve(ref).map(l -> name(l.resource()))
+        return resolve(ref)
+                .map(l -> name(l.resource()))
                 .orElse(ref != null && ref.hasDisplay() ? ref.getDisplay() : null);
     }
 
@@ -224,8 +235,9 @@ final class NdjsonPacket implements PacketReferences {
     static String name(Resource r) {
         if (r instanceof Practitioner p && !p.getName().isEmpty()) {
             var n = p.getNameFirstRep();
-            return n.hasText() ? n.getText() : (n.getPrefixAsSingleString() + " " + n.getGivenAsSingleString()
-                    + " " + n.getFamily()).strip();
+            return n.hasText()
+                    ? n.getText()
+                    : (n.getPrefixAsSingleString() + " " + n.getGivenAsSingleString() + " " + n.getFamily()).strip();
         }
         if (r instanceof Organization o && o.hasName()) {
             return o.getName();

@@ -48,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * several of these at once.
  */
 final class PatientImport {
+    // Why over 300 lines: one patient's import in one transaction, with a write path per resource type.
 
     private static final Logger log = LoggerFactory.getLogger(PatientImport.class);
 
@@ -60,8 +61,15 @@ final class PatientImport {
     private final TransactionTemplate tx;
     private final PatientIdentifiers identifiers;
 
-    PatientImport(FhirContext fhir, FhirValidation validation, Validation validate, Patients patients,
-            ChartService charts, SourceMap sourceMap, TransactionTemplate tx, PatientIdentifiers identifiers) {
+    PatientImport(
+            FhirContext fhir,
+            FhirValidation validation,
+            Validation validate,
+            Patients patients,
+            ChartService charts,
+            SourceMap sourceMap,
+            TransactionTemplate tx,
+            PatientIdentifiers identifiers) {
         this.identifiers = identifiers;
         this.fhir = fhir;
         this.validation = validation;
@@ -73,19 +81,28 @@ final class PatientImport {
     }
 
     /** Imports one patient's {@code lines} (their Patient among them) and records what happened in the report. */
-    void importPatient(Actor actor, String sourceOverride, PacketReferences packet, List<Line> lines,
-            ImportReport report) {
-        Line patientLine = lines.stream().filter(l -> l.resource() instanceof Patient).findFirst().orElseThrow();
+    void importPatient(
+            Actor actor, String sourceOverride, PacketReferences packet, List<Line> lines, ImportReport report) {
+        Line patientLine = lines.stream()
+                .filter(l -> l.resource() instanceof Patient)
+                .findFirst()
+                .orElseThrow();
         Patient patient = (Patient) patientLine.resource();
-        String source = sourceOverride != null && !sourceOverride.isBlank() ? sourceOverride.strip()
-                : patient.getIdentifier().stream().filter(i -> i.hasSystem()).map(i -> i.getSystem()).findFirst()
+        String source = sourceOverride != null && !sourceOverride.isBlank()
+                ? sourceOverride.strip()
+                : patient.getIdentifier().stream()
+                        .filter(i -> i.hasSystem())
+                        .map(i -> i.getSystem())
+                        .findFirst()
                         .orElse("urn:relief:bulk-import");
         // what is on file with the same content needs no translation, validation or write: a re-import is cheap
         Map<String, SourceMap.Row> onFile = mapRows(source, patientLine, lines);
-        Set<Line> unchanged = new HashSet<>(lines.stream().filter(l -> {
-            SourceMap.Row row = onFile.get(key(l));
-            return row != null && row.hash().equals(ContentHash.of(l.json()));
-        }).toList());
+        Set<Line> unchanged = new HashSet<>(lines.stream()
+                .filter(l -> {
+                    SourceMap.Row row = onFile.get(key(l));
+                    return row != null && row.hash().equals(ContentHash.of(l.json()));
+                })
+                .toList());
         if (unchanged.size() == lines.size()) {
             unchanged.forEach(l -> counted(report, l, Status.UNCHANGED, onFile.get(key(l))));
             report.patientImported();
@@ -114,8 +131,14 @@ final class PatientImport {
             } catch (RuntimeException e) {
                 // a translator bug must not stop the import: the resource fails, the detail goes to the log only
                 faulted.add(l);
-                failed.put(l, "could not be translated: " + InternalErrors.sentence(InternalErrors.log(log,
-                        "Translating " + l.type() + "/" + l.id() + " (" + l.file() + ":" + l.line() + ") failed", e)));
+                failed.put(
+                        l,
+                        "could not be translated: "
+                                + InternalErrors.sentence(InternalErrors.log(
+                                        log,
+                                        "Translating " + l.type() + "/" + l.id() + " (" + l.file() + ":" + l.line()
+                                                + ") failed",
+                                        e)));
                 continue;
             }
             if (t.skipped()) {
@@ -126,8 +149,9 @@ final class PatientImport {
         }
         if (!failed.isEmpty()) {
             Map.Entry<Line, String> first = failed.entrySet().iterator().next();
-            String because = "patient " + patientLine.id() + " not imported because " + first.getKey().type() + "/"
-                    + first.getKey().id() + " (" + first.getKey().file() + ":" + first.getKey().line() + ") failed";
+            String because = "patient " + patientLine.id() + " not imported because "
+                    + first.getKey().type() + "/" + first.getKey().id() + " ("
+                    + first.getKey().file() + ":" + first.getKey().line() + ") failed";
             failed.forEach((l, why) -> report.fail(faulted.contains(l) ? internal(l, why) : failure(l, why)));
             pending.keySet().forEach(l -> report.fail(failure(l, because)));
             if (!failed.containsKey(patientLine)) {
@@ -136,8 +160,8 @@ final class PatientImport {
             return;
         }
         try {
-            Map<Line, Written> statuses = tx.execute(s -> write(actor, source, packet, lines, patientLine,
-                    (Demographics) demographics.data(), pending));
+            Map<Line, Written> statuses = tx.execute(
+                    s -> write(actor, source, packet, lines, patientLine, (Demographics) demographics.data(), pending));
             statuses.forEach((l, w) -> {
                 report.count(l.type(), w.status());
                 report.outcome(new ImportReport.Outcome(l.file(), l.line(), l.type(), w.status(), w.location(), null));
@@ -146,8 +170,8 @@ final class PatientImport {
         } catch (InvalidInputException | ForbiddenException e) {
             // a service's own refusal, in words meant for the sender
             log.warn("Import of patient {} rolled back: {}", patientLine.id(), e.getMessage());
-            String because = "patient " + patientLine.id() + " not imported (nothing of it was written): "
-                    + e.getMessage();
+            String because =
+                    "patient " + patientLine.id() + " not imported (nothing of it was written): " + e.getMessage();
             report.fail(failure(patientLine, because));
             pending.keySet().forEach(l -> report.fail(failure(l, because)));
         } catch (RuntimeException e) {
@@ -160,8 +184,14 @@ final class PatientImport {
         }
     }
 
-    private Map<Line, Written> write(Actor actor, String source, PacketReferences packet, List<Line> lines,
-            Line patientLine, Demographics demographics, Map<Line, Translation> pending) {
+    private Map<Line, Written> write(
+            Actor actor,
+            String source,
+            PacketReferences packet,
+            List<Line> lines,
+            Line patientLine,
+            Demographics demographics,
+            Map<Line, Translation> pending) {
         // one import of this source patient at a time; what is on file is read after the lock (see SourceMap.lock)
         sourceMap.lock(source, patientLine.type(), patientLine.id());
         Map<String, SourceMap.Row> onFile = mapRows(source, patientLine, pending.keySet());
@@ -169,16 +199,25 @@ final class PatientImport {
         SourceMap.Row patientRow = onFile.get(key(patientLine));
         UUID patientId;
         if (patientRow == null) {
-            patientId = patients.register(actor, new Registration(demographics,
-                    referral((Patient) patientLine.resource(), lines, packet, source), actor.staffId())).id();
+            patientId = patients.register(
+                            actor,
+                            new Registration(
+                                    demographics,
+                                    referral((Patient) patientLine.resource(), lines, packet, source),
+                                    actor.staffId()))
+                    .id();
             statuses.put(patientLine, new Written(Status.CREATED, "Patient/" + patientId));
         } else {
             patientId = patientRow.patientId();
             if (patientRow.hash().equals(ContentHash.of(patientLine.json()))) {
                 statuses.put(patientLine, new Written(Status.UNCHANGED, "Patient/" + patientId));
             } else {
-                var r = charts.importEntries(actor, patientId, source,
-                        List.of(new ImportedEntry(EntryKind.DEMOGRAPHICS, patientId, demographics))).get(0);
+                var r = charts.importEntries(
+                                actor,
+                                patientId,
+                                source,
+                                List.of(new ImportedEntry(EntryKind.DEMOGRAPHICS, patientId, demographics)))
+                        .get(0);
                 statuses.put(patientLine, new Written(status(r.outcome()), "Patient/" + patientId));
             }
         }
@@ -195,7 +234,9 @@ final class PatientImport {
                 statuses.put(e.getKey(), new Written(Status.UNCHANGED, location(row.entryKind(), row.entryId())));
             } else {
                 toWrite.add(e.getKey());
-                entries.add(new ImportedEntry(e.getValue().kind(), row == null ? null : row.entryId(),
+                entries.add(new ImportedEntry(
+                        e.getValue().kind(),
+                        row == null ? null : row.entryId(),
                         e.getValue().data()));
             }
         }
@@ -203,8 +244,13 @@ final class PatientImport {
             var results = charts.importEntries(actor, patientId, source, entries);
             for (int i = 0; i < toWrite.size(); i++) {
                 Line l = toWrite.get(i);
-                statuses.put(l, new Written(status(results.get(i).outcome()),
-                        location(entries.get(i).kind().slug(), results.get(i).entryId())));
+                statuses.put(
+                        l,
+                        new Written(
+                                status(results.get(i).outcome()),
+                                location(
+                                        entries.get(i).kind().slug(),
+                                        results.get(i).entryId())));
                 upserts.add(upsert(l, entries.get(i).kind(), results.get(i).entryId()));
             }
         }
@@ -222,29 +268,38 @@ final class PatientImport {
 
     /** The referral an imported chart starts with: from the patient's general practitioner, else their last visit. */
     private static Referral referral(Patient p, List<Line> lines, PacketReferences packet, String source) {
-        String clinician = p.getGeneralPractitioner().stream().map(packet::nameOf).filter(n -> n != null)
-                .findFirst().orElse(null);
+        String clinician = p.getGeneralPractitioner().stream()
+                .map(packet::nameOf)
+                .filter(n -> n != null)
+                .findFirst()
+                .orElse(null);
         String practice = p.hasManagingOrganization() ? packet.nameOf(p.getManagingOrganization()) : null;
         Encounter last = lastEncounter(lines);
         if (clinician == null && last != null) {
-            clinician = last.getParticipant().stream().map(x -> packet.nameOf(x.getIndividual()))
-                    .filter(n -> n != null).findFirst().orElse(null);
+            clinician = last.getParticipant().stream()
+                    .map(x -> packet.nameOf(x.getIndividual()))
+                    .filter(n -> n != null)
+                    .findFirst()
+                    .orElse(null);
         }
         if (practice == null && last != null && last.hasServiceProvider()) {
             practice = packet.nameOf(last.getServiceProvider());
         }
-        return new Referral(Terminology.clip(Terminology.orNotStated(clinician), 200),
+        return new Referral(
+                Terminology.clip(Terminology.orNotStated(clinician), 200),
                 Terminology.clip(Terminology.orNotStated(practice), 200),
-                Terminology.clip("Imported from " + source + " (FHIR Bulk Data); the source gave no referral reason",
-                        2000),
-                LocalDate.now(), Urgency.ROUTINE);
+                Terminology.clip(
+                        "Imported from " + source + " (FHIR Bulk Data); the source gave no referral reason", 2000),
+                LocalDate.now(),
+                Urgency.ROUTINE);
     }
 
     /** The patient's latest encounter (by start), among their own resources. */
     private static Encounter lastEncounter(List<Line> lines) {
         Encounter last = null;
         for (Line l : lines) {
-            if (l.resource() instanceof Encounter e && e.getSubject().hasReference()
+            if (l.resource() instanceof Encounter e
+                    && e.getSubject().hasReference()
                     && (last == null || start(e).compareTo(start(last)) > 0)) {
                 last = e;
             }
@@ -273,13 +328,18 @@ final class PatientImport {
         if (validate == Validation.FULL) {
             List<String> errors = validation.errors(l.resource());
             if (!errors.isEmpty()) {
-                return Optional.of("fails FHIR R4 validation: " + String.join("; ", errors.stream().limit(3).toList()));
+                return Optional.of("fails FHIR R4 validation: "
+                        + String.join("; ", errors.stream().limit(3).toList()));
             }
         }
         List<FieldProblem> problems = charts.check(t.data());
         if (!problems.isEmpty()) {
-            return Optional.of("cannot go into the chart: " + String.join("; ", problems.stream()
-                    .map(p -> p.field() + " " + p.message()).toList()));
+            return Optional.of("cannot go into the chart: "
+                    + String.join(
+                            "; ",
+                            problems.stream()
+                                    .map(p -> p.field() + " " + p.message())
+                                    .toList()));
         }
         return Optional.empty();
     }
@@ -294,8 +354,7 @@ final class PatientImport {
     }
 
     /** What the write did to one resource, and where Relief keeps it. */
-    private record Written(Status status, String location) {
-    }
+    private record Written(Status status, String location) {}
 
     static void skip(ImportReport report, Line l, String reason) {
         skip(report, l.type(), l.file(), l.line(), reason);
@@ -308,8 +367,13 @@ final class PatientImport {
 
     private static void counted(ImportReport report, Line l, Status status, SourceMap.Row row) {
         report.count(l.type(), status);
-        report.outcome(new ImportReport.Outcome(l.file(), l.line(), l.type(), status,
-                location(row.entryKind(), l.resource() instanceof Patient ? row.patientId() : row.entryId()), null));
+        report.outcome(new ImportReport.Outcome(
+                l.file(),
+                l.line(),
+                l.type(),
+                status,
+                location(row.entryKind(), l.resource() instanceof Patient ? row.patientId() : row.entryId()),
+                null));
     }
 
     /** Where an imported resource is served: the FHIR type Relief exports its chart entry kind as. */

@@ -18,12 +18,10 @@ import org.springframework.stereotype.Repository;
 class SourceMap {
 
     /** What is on file for one source resource; {@code entryKind} is the chart entry kind's slug. */
-    record Row(UUID patientId, UUID entryId, ContentHash hash, String entryKind) {
-    }
+    record Row(UUID patientId, UUID entryId, ContentHash hash, String entryKind) {}
 
     /** One resource to remember: its type and id at the source, what it became, and the hash of what was sent. */
-    record Upsert(String resourceType, String resourceId, String entryKind, UUID entryId, ContentHash hash) {
-    }
+    record Upsert(String resourceType, String resourceId, String entryKind, UUID entryId, ContentHash hash) {}
 
     private final JdbcClient jdbc;
 
@@ -41,7 +39,8 @@ class SourceMap {
     void lock(String source, String resourceType, String resourceId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .param("key", "fhir_source_map:" + source + "|" + key(resourceType, resourceId))
-                .query((rs, n) -> 1).list();
+                .query((rs, n) -> 1)
+                .list();
     }
 
     /** The rows on file for these resource ids of one source, keyed {@code type/id}. */
@@ -50,11 +49,16 @@ class SourceMap {
         jdbc.sql("""
                 select resource_type, resource_id, patient_id, entry_id, content_hash, entry_kind from fhir_source_map
                 where source = :source and resource_id in (:ids)""")
-                .param("source", source).param("ids", List.copyOf(resourceIds))
+                .param("source", source)
+                .param("ids", List.copyOf(resourceIds))
                 .query(rs -> {
-                    rows.put(key(rs.getString("resource_type"), rs.getString("resource_id")),
-                            new Row(rs.getObject("patient_id", UUID.class), rs.getObject("entry_id", UUID.class),
-                                    new ContentHash(rs.getString("content_hash")), rs.getString("entry_kind")));
+                    rows.put(
+                            key(rs.getString("resource_type"), rs.getString("resource_id")),
+                            new Row(
+                                    rs.getObject("patient_id", UUID.class),
+                                    rs.getObject("entry_id", UUID.class),
+                                    new ContentHash(rs.getString("content_hash")),
+                                    rs.getString("entry_kind")));
                 });
         return rows;
     }
@@ -74,7 +78,8 @@ class SourceMap {
                      as r(t, i, k, e, h)
                 on conflict (source, resource_type, resource_id) do update
                 set content_hash = excluded.content_hash, entry_id = excluded.entry_id, imported_at = now()""")
-                .param("source", source).param("patient", patientId)
+                .param("source", source)
+                .param("patient", patientId)
                 .param("types", rows.stream().map(Upsert::resourceType).toArray(String[]::new))
                 .param("ids", rows.stream().map(Upsert::resourceId).toArray(String[]::new))
                 .param("kinds", rows.stream().map(Upsert::entryKind).toArray(String[]::new))

@@ -1,9 +1,9 @@
 package org.relief.fhir.bulk;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.hl7.fhir.r4.model.Bundle;
 import java.util.List;
 import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -32,8 +32,7 @@ import org.springframework.stereotype.Service;
 public class TransactionImport {
 
     /** The answer: an HTTP status and its body (a transaction-response Bundle, or an OperationOutcome). */
-    public record Result(int status, Resource body) {
-    }
+    public record Result(int status, Resource body) {}
 
     private final FhirContext fhir;
     private final BulkImport bulk;
@@ -54,31 +53,40 @@ public class TransactionImport {
     public Result apply(Actor actor, String body) {
         if (actor.role() != Role.PHYSICIAN) {
             // refused before any chart is opened: audited here, naming the actor and what was refused
-            audit.record(actor, null, AuditAction.DENIED, "FHIR transaction (register the Bundle's patient under "
-                    + "the token's staff member)", "DENIED: " + actor.role().label() + " may not: send a FHIR "
-                    + "transaction (only an interventional pain physician may)");
+            audit.record(
+                    actor,
+                    null,
+                    AuditAction.DENIED,
+                    "FHIR transaction (register the Bundle's patient under " + "the token's staff member)",
+                    "DENIED: " + actor.role().label() + " may not: send a FHIR "
+                            + "transaction (only an interventional pain physician may)");
             throw new ForbiddenException("A transaction registers patients under the token's staff member, who "
                     + "must be an interventional pain physician");
         }
         // strictly: a sender hears of an unknown element or a bad value at once, as a 400 naming it
-        Bundle request = fhir.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
+        Bundle request = fhir.newJsonParser()
+                .setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
                 .parseResource(Bundle.class, body);
-        long patients = request.getEntry().stream().filter(e -> e.getResource() instanceof Patient).count();
+        long patients = request.getEntry().stream()
+                .filter(e -> e.getResource() instanceof Patient)
+                .count();
         if (patients > 1) {
             // one patient is the import's unit of all or nothing: several could not be one transaction
-            throw new InvalidInputException(List.of(new FieldProblem("Bundle.entry", "carries " + patients
-                    + " patients: send one referral packet (one Patient) per transaction")));
+            throw new InvalidInputException(List.of(new FieldProblem(
+                    "Bundle.entry",
+                    "carries " + patients + " patients: send one referral packet (one Patient) per transaction")));
         }
         // a reference to a Practitioner, Organization or Location not in the Bundle resolves to one sent before
         NdjsonPacket packet = NdjsonPacket.fromBundle(fhir, request).withFallback(directory::resolve);
-        ImportReport report = bulk.importPacket(actor, packet, null, p -> { }, true, System.nanoTime());
+        ImportReport report = bulk.importPacket(actor, packet, null, p -> {}, true, System.nanoTime());
         if (!report.failures().isEmpty()) {
             // the server's fault (a database error, a bug) is a 500, the Bundle's a 400; either way the reasons are
             // in words, and an internal one gives only the error reference its detail is logged under
             boolean internal = report.failures().stream().anyMatch(ImportReport.Failure::internal);
             OperationOutcome oo = new OperationOutcome();
             for (ImportReport.Failure f : report.failures()) {
-                oo.addIssue().setSeverity(IssueSeverity.ERROR)
+                oo.addIssue()
+                        .setSeverity(IssueSeverity.ERROR)
                         .setCode(f.internal() ? IssueType.EXCEPTION : IssueType.PROCESSING)
                         .setDiagnostics(f.type() + (f.id() == null ? "" : "/" + f.id()) + ": " + f.reason())
                         .addExpression("Bundle.entry[" + (f.line() - 1) + "]");
@@ -93,7 +101,8 @@ public class TransactionImport {
             var entry = response.addEntry();
             Directory.Kept k = kept.get(l);
             if (k != null) {
-                entry.getResponse().setStatus(k.status() == Status.CREATED ? "201 Created" : "200 OK")
+                entry.getResponse()
+                        .setStatus(k.status() == Status.CREATED ? "201 Created" : "200 OK")
                         .setLocation(k.location());
                 continue;
             }
@@ -105,7 +114,9 @@ public class TransactionImport {
             if (outcome.status() == Status.SKIPPED) {
                 // accepted but not kept: say so rather than pretend it is stored
                 OperationOutcome why = new OperationOutcome();
-                why.addIssue().setSeverity(IssueSeverity.INFORMATION).setCode(IssueType.INFORMATIONAL)
+                why.addIssue()
+                        .setSeverity(IssueSeverity.INFORMATION)
+                        .setCode(IssueType.INFORMATIONAL)
                         .setDiagnostics("Not kept: " + outcome.reason());
                 entry.getResponse().setOutcome(why);
             }

@@ -1,19 +1,19 @@
 package org.relief.fhir.search;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.relief.audit.AuditAction;
-import org.relief.audit.AuditLog;
-import org.relief.careteam.CareTeams;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Patient;
+import org.relief.audit.AuditAction;
+import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
+import org.relief.careteam.CareTeams;
 import org.relief.fhir.FhirExport;
 import org.relief.fhir.PatientIdentifiers;
 import org.relief.fhir.translate.PatientTranslator;
@@ -41,8 +41,13 @@ public class FhirSearch {
     private final CareTeams teams;
     private final AuditLog audit;
 
-    FhirSearch(Patients patients, ChartService charts, FhirExport export, PatientIdentifiers identifiers,
-            CareTeams teams, AuditLog audit) {
+    FhirSearch(
+            Patients patients,
+            ChartService charts,
+            FhirExport export,
+            PatientIdentifiers identifiers,
+            CareTeams teams,
+            AuditLog audit) {
         this.identifiers = identifiers;
         this.teams = teams;
         this.audit = audit;
@@ -55,8 +60,8 @@ public class FhirSearch {
         return Capabilities.statement(base);
     }
 
-    public Bundle patients(Actor actor, String base, String name, LocalDate birthdate, String identifier, int count,
-            int offset) {
+    public Bundle patients(
+            Actor actor, String base, String name, LocalDate birthdate, String identifier, int count, int offset) {
         int pageSize = Math.max(1, Math.min(count, 100));
         int from = Math.max(0, offset);
         List<PatientSummary> found;
@@ -71,9 +76,16 @@ public class FhirSearch {
                 .filter(p -> birthdate == null || birthdate.equals(p.birthDate()))
                 .filter(p -> name == null || name.isBlank() || matchesName(p, name))
                 .toList();
-        List<Patient> page = found.stream().skip(from).limit(pageSize)
-                .map(p -> PatientTranslator.toFhir(p, charts.entries(actor, p.id(), EntryKind.DEMOGRAPHICS).get(0)
-                        .data(), export.mrnSystem(), export.senders(p.id())))
+        List<Patient> page = found.stream()
+                .skip(from)
+                .limit(pageSize)
+                .map(p -> PatientTranslator.toFhir(
+                        p,
+                        charts.entries(actor, p.id(), EntryKind.DEMOGRAPHICS)
+                                .get(0)
+                                .data(),
+                        export.mrnSystem(),
+                        export.senders(p.id())))
                 .toList();
         Bundle bundle = FhirExport.searchset(base, page, found.size());
         String query = base + "/Patient?" + (name == null ? "" : "name=" + enc(name) + "&")
@@ -106,18 +118,26 @@ public class FhirSearch {
         if ((system == null || system.equals(export.mrnSystem())) && value.matches("(?i)R\\d+")) {
             // the record number: Patients' own search (scoped to the caller's teams, audited)
             patients.search(actor, value, Patients.Scope.MINE, MAX_MATCHES).stream()
-                    .filter(p -> p.mrn().equalsIgnoreCase(value)).forEach(p -> found.put(p.id(), p));
+                    .filter(p -> p.mrn().equalsIgnoreCase(value))
+                    .forEach(p -> found.put(p.id(), p));
         }
         if (system == null || !system.equals(export.mrnSystem())) {
             Set<UUID> mine = teams.patientsOf(actor.staffId());
             Set<UUID> ids = identifiers.find(system, value, mine);
             patients.identities(ids).values().stream()
                     .sorted(java.util.Comparator.comparing(PatientSummary::familyName)
-                            .thenComparing(PatientSummary::givenName).thenComparing(PatientSummary::mrn))
+                            .thenComparing(PatientSummary::givenName)
+                            .thenComparing(PatientSummary::mrn))
                     .forEach(p -> found.putIfAbsent(p.id(), p));
-            audit.record(actor.username(), actor.role().name(), null, AuditAction.SEARCH,
+            audit.record(
+                    actor.username(),
+                    actor.role().name(),
+                    null,
+                    AuditAction.SEARCH,
                     "FHIR Patient search identifier=" + identifier + " (mine): " + ids.size()
-                            + " found by a sender's identifier", "OK", actor.address());
+                            + " found by a sender's identifier",
+                    "OK",
+                    actor.address());
         }
         return List.copyOf(found.values());
     }

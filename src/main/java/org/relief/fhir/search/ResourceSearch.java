@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
 public class ResourceSearch {
 
     /** The types searchable by patient, and which of them take {@code code} and {@code date}. */
-    public static final List<String> TYPES = List.of("Observation", "Procedure", "Condition", "MedicationStatement",
-            "CarePlan");
+    public static final List<String> TYPES =
+            List.of("Observation", "Procedure", "Condition", "MedicationStatement", "CarePlan");
 
     private final FhirExport export;
 
@@ -42,8 +42,15 @@ public class ResourceSearch {
      * @param code tokens ({@code system|code}, {@code code} or {@code |code}), comma-separated alternatives
      * @param dates each {@code [eq|ge|gt|le|lt]YYYY[-MM[-DD]]}, all must hold
      */
-    public Bundle search(Actor actor, String base, String type, String patient, String code, List<String> dates,
-            int count, int offset) {
+    public Bundle search(
+            Actor actor,
+            String base,
+            String type,
+            String patient,
+            String code,
+            List<String> dates,
+            int count,
+            int offset) {
         if (!TYPES.contains(type)) {
             throw invalid("type", type + " is not searchable here (searchable: " + TYPES + ")");
         }
@@ -61,10 +68,12 @@ public class ResourceSearch {
         for (String d : dates) {
             filter = filter.and(dateMatches(d));
         }
-        List<Resource> found = export.ofType(actor, patientId, type).stream().filter(filter).toList();
+        List<Resource> found =
+                export.ofType(actor, patientId, type).stream().filter(filter).toList();
         int pageSize = Math.max(1, Math.min(count, 100));
         int from = Math.max(0, offset);
-        Bundle bundle = FhirExport.searchset(base, found.stream().skip(from).limit(pageSize).toList(), found.size());
+        Bundle bundle = FhirExport.searchset(
+                base, found.stream().skip(from).limit(pageSize).toList(), found.size());
         StringBuilder query = new StringBuilder(base + "/" + type + "?patient=" + patientId);
         if (code != null) {
             query.append("&code=").append(enc(code));
@@ -96,8 +105,8 @@ public class ResourceSearch {
             int bar = token.indexOf('|');
             String system = bar < 0 ? null : token.substring(0, bar);
             String value = token.substring(bar + 1);
-            any.add(c -> value.equals(c.getCode()) && (system == null || (system.isEmpty() ? !c.hasSystem()
-                    : system.equals(c.getSystem()))));
+            any.add(c -> value.equals(c.getCode())
+                    && (system == null || (system.isEmpty() ? !c.hasSystem() : system.equals(c.getSystem()))));
         }
         return r -> codeOf(r).getCoding().stream().anyMatch(c -> any.stream().anyMatch(p -> p.test(c)));
     }
@@ -136,7 +145,8 @@ public class ResourceSearch {
             case "lt" -> d -> d.isBefore(from);
             default -> throw invalid("date", "prefix '" + prefix + "' is not supported (eq, ge, gt, le, lt)");
         };
-        return r -> r instanceof Observation o && o.hasEffectiveDateTimeType()
+        return r -> r instanceof Observation o
+                && o.hasEffectiveDateTimeType()
                 && test.test(Terminology.date(o.getEffectiveDateTimeType()));
     }
 

@@ -11,8 +11,7 @@ import org.relief.careteam.Role;
  * log and on every version it writes it appears as {@code api:<token name>}, so its actions are told apart from
  * the staff member's own.
  */
-public record ApiClient(UUID tokenId, String name, Set<String> scopes, UUID staffId, String staffUsername,
-        Role role) {
+public record ApiClient(UUID tokenId, String name, Set<String> scopes, UUID staffId, String staffUsername, Role role) {
 
     public static final String READ = "read";
     public static final String WRITE = "write";

@@ -43,13 +43,18 @@ public class ApiTokens {
     }
 
     /** A token as the admin's list shows it (never the token itself). */
-    public record TokenInfo(UUID id, String name, String scopes, String actsAs, Instant createdAt, String createdBy,
-            Instant revokedAt, Instant lastUsedAt) {
-    }
+    public record TokenInfo(
+            UUID id,
+            String name,
+            String scopes,
+            String actsAs,
+            Instant createdAt,
+            String createdBy,
+            Instant revokedAt,
+            Instant lastUsedAt) {}
 
     /** A newly issued token: the only moment its value is known. */
-    public record Issued(UUID id, String token) {
-    }
+    public record Issued(UUID id, String token) {}
 
     /** Issues a token acting as {@code staffId} with the given scopes ({@code read}, {@code write}). */
     @Transactional
@@ -61,7 +66,9 @@ public class ApiTokens {
     @Transactional
     public Optional<Issued> ensure(String by, String name, Set<String> scopes, UUID staffId, String value) {
         boolean exists = jdbc.sql("select exists (select 1 from fhir_api_token where token_hash = ?)")
-                .param(hash(value)).query(Boolean.class).single();
+                .param(hash(value))
+                .query(Boolean.class)
+                .single();
         return exists ? Optional.empty() : Optional.of(issueWithValue(by, name, scopes, staffId, value));
     }
 
@@ -86,16 +93,26 @@ public class ApiTokens {
         jdbc.sql("""
                 insert into fhir_api_token (id, name, token_hash, scopes, staff_id, created_by)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(id, n, hash(value), String.join(" ", s), staffId, by).update();
-        audit.record(by, "ADMIN", null, AuditAction.ADMIN, "issued API token '" + n + "' (" + String.join(" ", s)
-                + ") acting as " + acting.get().username(), "OK", null);
+                .params(id, n, hash(value), String.join(" ", s), staffId, by)
+                .update();
+        audit.record(
+                by,
+                "ADMIN",
+                null,
+                AuditAction.ADMIN,
+                "issued API token '" + n + "' (" + String.join(" ", s) + ") acting as "
+                        + acting.get().username(),
+                "OK",
+                null);
         return new Issued(id, value);
     }
 
     @Transactional
     public void revoke(Actor admin, UUID id) {
-        int n = jdbc.sql("update fhir_api_token set revoked_at = now(), revoked_by = ? where id = ? and revoked_at is null")
-                .params(admin.username(), id).update();
+        int n = jdbc.sql(
+                        "update fhir_api_token set revoked_at = now(), revoked_by = ? where id = ? and revoked_at is null")
+                .params(admin.username(), id)
+                .update();
         audit.record(admin, null, AuditAction.ADMIN, "revoked API token " + id, n == 1 ? "OK" : "NOT FOUND");
     }
 
@@ -104,10 +121,16 @@ public class ApiTokens {
         return jdbc.sql("""
                 select t.*, s.username from fhir_api_token t join staff s on s.id = t.staff_id
                 order by t.revoked_at nulls first, t.created_at desc""")
-                .query((rs, i) -> new TokenInfo(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("scopes"), rs.getString("username"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getString("created_by"), instant(rs.getTimestamp("revoked_at")),
-                        instant(rs.getTimestamp("last_used_at")))).list();
+                .query((rs, i) -> new TokenInfo(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("scopes"),
+                        rs.getString("username"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getString("created_by"),
+                        instant(rs.getTimestamp("revoked_at")),
+                        instant(rs.getTimestamp("last_used_at"))))
+                .list();
     }
 
     /** The client a presented token stands for: unrevoked, and its staff member still enabled. */
@@ -121,14 +144,18 @@ public class ApiTokens {
                 from fhir_api_token t join staff s on s.id = t.staff_id
                 where t.token_hash = ? and t.revoked_at is null and s.enabled""")
                 .param(hash(presented.strip()))
-                .query((rs, i) -> new ApiClient(rs.getObject("id", UUID.class), rs.getString("name"),
-                        Set.of(rs.getString("scopes").split(" ")), rs.getObject("staff_id", UUID.class),
-                        rs.getString("username"), Role.valueOf(rs.getString("role")))).optional();
+                .query((rs, i) -> new ApiClient(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        Set.of(rs.getString("scopes").split(" ")),
+                        rs.getObject("staff_id", UUID.class),
+                        rs.getString("username"),
+                        Role.valueOf(rs.getString("role"))))
+                .optional();
         // "last used" helps the admin find stale tokens; a minute's precision spares a write on every request
         client.ifPresent(c -> jdbc.sql("""
                 update fhir_api_token set last_used_at = now()
-                where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
-                .param(c.tokenId()).update());
+                where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""").param(c.tokenId()).update());
         return client;
     }
 
@@ -140,8 +167,8 @@ public class ApiTokens {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

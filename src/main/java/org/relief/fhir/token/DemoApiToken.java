@@ -27,7 +27,10 @@ class DemoApiToken {
     private final String fixedToken;
     private final String actsAs;
 
-    DemoApiToken(ApiTokens tokens, StaffDirectory staff, @Value("${relief.demo.enabled:true}") boolean demo,
+    DemoApiToken(
+            ApiTokens tokens,
+            StaffDirectory staff,
+            @Value("${relief.demo.enabled:true}") boolean demo,
             @Value("${relief.demo.api-token:}") String fixedToken,
             @Value("${relief.demo.api-token-acts-as:dr.patel}") String actsAs) {
         this.tokens = tokens;
@@ -56,7 +59,8 @@ class DemoApiToken {
             return;
         }
         if (tokens.all().stream().noneMatch(t -> t.name().equals(NAME))) {
-            var issued = tokens.ensure("demo", NAME, scopes, physician.get().id(), ApiTokens.newToken()).orElseThrow();
+            var issued = tokens.ensure("demo", NAME, scopes, physician.get().id(), ApiTokens.newToken())
+                    .orElseThrow();
             System.out.println("\n FHIR API token for the demo referring practice (shown once; acting as " + actsAs
                     + "):\n   Authorization: Bearer " + issued.token() + "\n   e.g. curl -H 'Authorization: Bearer "
                     + issued.token() + "' http://localhost:<port>/fhir/metadata\n");

@@ -36,20 +36,26 @@ class FhirSecurityConfiguration {
     @Order(0)
     SecurityFilterChain fhir(HttpSecurity http, ApiTokens tokens, FhirContext fhir, AuditLog audit) throws Exception {
         http.securityMatcher("/fhir/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.GET, "/fhir/**").hasAuthority("SCOPE_read")
-                        .requestMatchers(HttpMethod.DELETE, "/fhir/**").hasAuthority("SCOPE_read")
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/fhir/**")
+                        .hasAuthority("SCOPE_read")
+                        .requestMatchers(HttpMethod.DELETE, "/fhir/**")
+                        .hasAuthority("SCOPE_read")
                         // $everything by POST (as generic clients invoke operations) is a read
-                        .requestMatchers(HttpMethod.POST, "/fhir/Patient/*/$everything").hasAuthority("SCOPE_read")
-                        .anyRequest().hasAuthority("SCOPE_write"))
+                        .requestMatchers(HttpMethod.POST, "/fhir/Patient/*/$everything")
+                        .hasAuthority("SCOPE_read")
+                        .anyRequest()
+                        .hasAuthority("SCOPE_write"))
                 .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> {
+                .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
                             res.setHeader("WWW-Authenticate", "Bearer");
-                            write(res, 401, fhir, IssueType.LOGIN,
+                            write(
+                                    res,
+                                    401,
+                                    fhir,
+                                    IssueType.LOGIN,
                                     "Send an API token issued by the clinic admin: Authorization: Bearer <token>");
                         })
                         .accessDeniedHandler((req, res, ex) -> {
@@ -57,15 +63,28 @@ class FhirSecurityConfiguration {
                             String what = req.getMethod() + " " + req.getRequestURI();
                             var auth = SecurityContextHolder.getContext().getAuthentication();
                             if (auth != null && auth.getPrincipal() instanceof ApiClient client) {
-                                audit.record(client.actor(req.getRemoteAddr()), PatientInPath.orNull(req.getRequestURI()),
-                                        AuditAction.DENIED, what, "DENIED: the token's scopes ("
-                                                + String.join(" ", client.scopes()) + ") do not allow it");
+                                audit.record(
+                                        client.actor(req.getRemoteAddr()),
+                                        PatientInPath.orNull(req.getRequestURI()),
+                                        AuditAction.DENIED,
+                                        what,
+                                        "DENIED: the token's scopes (" + String.join(" ", client.scopes())
+                                                + ") do not allow it");
                             } else {
-                                audit.record(auth == null ? "anonymous" : auth.getName(), "-",
-                                        PatientInPath.orNull(req.getRequestURI()), AuditAction.DENIED, what, "DENIED",
+                                audit.record(
+                                        auth == null ? "anonymous" : auth.getName(),
+                                        "-",
+                                        PatientInPath.orNull(req.getRequestURI()),
+                                        AuditAction.DENIED,
+                                        what,
+                                        "DENIED",
                                         req.getRemoteAddr());
                             }
-                            write(res, 403, fhir, IssueType.FORBIDDEN,
+                            write(
+                                    res,
+                                    403,
+                                    fhir,
+                                    IssueType.FORBIDDEN,
                                     "This token's scopes do not allow " + req.getMethod() + " " + req.getRequestURI());
                         }));
         return http.build();
@@ -93,8 +112,12 @@ class FhirSecurityConfiguration {
             String header = request.getHeader("Authorization");
             if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 tokens.authenticate(header.substring(7)).ifPresent(client -> {
-                    var auth = new UsernamePasswordAuthenticationToken(client, null, client.scopes().stream()
-                            .map(s -> new SimpleGrantedAuthority("SCOPE_" + s)).toList());
+                    var auth = new UsernamePasswordAuthenticationToken(
+                            client,
+                            null,
+                            client.scopes().stream()
+                                    .map(s -> new SimpleGrantedAuthority("SCOPE_" + s))
+                                    .toList());
                     SecurityContextHolder.getContext().setAuthentication(auth);
                 });
             }

@@ -24,16 +24,17 @@ public final class CarePlanTranslator {
 
     static final String RELIEF_THERAPY = "urn:relief:therapy";
 
-    private CarePlanTranslator() {
-    }
+    private CarePlanTranslator() {}
 
     /** The version's CarePlan followed by its Goals; {@code current} says whether it is the latest version. */
     public static List<Resource> toFhir(PlanVersion v, boolean current, UUID previousVersionId, LocalDate today) {
         List<Resource> out = new ArrayList<>();
         CarePlan plan = new CarePlan();
         plan.setId(v.id().toString());
-        plan.setStatus(!current ? CarePlan.CarePlanStatus.REVOKED
-                : v.signed() ? CarePlan.CarePlanStatus.ACTIVE : CarePlan.CarePlanStatus.DRAFT);
+        plan.setStatus(
+                !current
+                        ? CarePlan.CarePlanStatus.REVOKED
+                        : v.signed() ? CarePlan.CarePlanStatus.ACTIVE : CarePlan.CarePlanStatus.DRAFT);
         plan.setIntent(CarePlan.CarePlanIntent.PLAN);
         plan.setTitle("Team treatment plan, version " + v.version());
         plan.setSubject(new Reference("Patient/" + v.patientId()));
@@ -44,8 +45,11 @@ public final class CarePlanTranslator {
         if (v.changeReason() != null) {
             plan.addNote().setText("Why changed: " + v.changeReason());
         }
-        plan.addNote().setText(v.signed() ? "Signed by " + v.signedBy() + " on " + v.signedAt()
-                : "Proposed by " + v.createdBy() + ", not signed");
+        plan.addNote()
+                .setText(
+                        v.signed()
+                                ? "Signed by " + v.signedBy() + " on " + v.signedAt()
+                                : "Proposed by " + v.createdBy() + ", not signed");
         for (int i = 0; i < v.goals().size(); i++) {
             Goal goal = goal(v, i, current);
             plan.addGoal(new Reference("Goal/" + goal.getIdPart()));
@@ -54,18 +58,30 @@ public final class CarePlanTranslator {
         for (PlanVersion.PlannedTherapy t : v.therapies()) {
             CarePlan.CarePlanActivityDetailComponent d = plan.addActivity().getDetail();
             d.setStatus(activityStatus(t, current, today));
-            d.getCode().addCoding().setSystem(RELIEF_THERAPY).setCode(t.therapyCode()).setDisplay(t.therapyName());
+            d.getCode()
+                    .addCoding()
+                    .setSystem(RELIEF_THERAPY)
+                    .setCode(t.therapyCode())
+                    .setDisplay(t.therapyName());
             // a CPT code only where the catalogue names exactly one for the therapy: which of several applies
             // depends on what is eventually done
-            TherapyCatalog.byCode(t.therapyCode()).filter(th -> th.cpt().size() == 1).ifPresent(th -> d.getCode()
-                    .addCoding().setSystem(PerformedProcedureTranslator.CPT).setCode(th.cpt().get(0)));
+            TherapyCatalog.byCode(t.therapyCode())
+                    .filter(th -> th.cpt().size() == 1)
+                    .ifPresent(th -> d.getCode()
+                            .addCoding()
+                            .setSystem(PerformedProcedureTranslator.CPT)
+                            .setCode(th.cpt().get(0)));
             d.getCode().setText(t.therapyName());
             if (t.ownerId() != null) {
                 d.addPerformer(new Reference("Practitioner/" + t.ownerId()).setDisplay(t.ownerName()));
             }
-            d.getScheduledPeriod().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(t.startDate().toString()));
+            d.getScheduledPeriod()
+                    .setStartElement(
+                            new org.hl7.fhir.r4.model.DateTimeType(t.startDate().toString()));
             if (t.endDate() != null) {
-                d.getScheduledPeriod().setEndElement(new org.hl7.fhir.r4.model.DateTimeType(t.endDate().toString()));
+                d.getScheduledPeriod()
+                        .setEndElement(new org.hl7.fhir.r4.model.DateTimeType(
+                                t.endDate().toString()));
             }
             d.setDescription(describe(t));
         }
@@ -77,8 +93,10 @@ public final class CarePlanTranslator {
         PlanVersion.Goal g = v.goals().get(index);
         Goal goal = new Goal();
         goal.setId(v.id() + "-" + (index + 1));
-        goal.setLifecycleStatus(!current ? Goal.GoalLifecycleStatus.CANCELLED
-                : v.signed() ? Goal.GoalLifecycleStatus.ACTIVE : Goal.GoalLifecycleStatus.PROPOSED);
+        goal.setLifecycleStatus(
+                !current
+                        ? Goal.GoalLifecycleStatus.CANCELLED
+                        : v.signed() ? Goal.GoalLifecycleStatus.ACTIVE : Goal.GoalLifecycleStatus.PROPOSED);
         goal.addCategory().setText(g.kind().name().toLowerCase());
         goal.getDescription().setText(g.description());
         goal.setSubject(new Reference("Patient/" + v.patientId()));
@@ -97,15 +115,16 @@ public final class CarePlanTranslator {
         return goal;
     }
 
-    private static CarePlanActivityStatus activityStatus(PlanVersion.PlannedTherapy t, boolean current,
-            LocalDate today) {
+    private static CarePlanActivityStatus activityStatus(
+            PlanVersion.PlannedTherapy t, boolean current, LocalDate today) {
         if (!current) {
             return CarePlanActivityStatus.STOPPED;
         }
         if (t.startDate().isAfter(today)) {
             return CarePlanActivityStatus.NOTSTARTED;
         }
-        return t.endDate() != null && t.endDate().isBefore(today) ? CarePlanActivityStatus.COMPLETED
+        return t.endDate() != null && t.endDate().isBefore(today)
+                ? CarePlanActivityStatus.COMPLETED
                 : CarePlanActivityStatus.INPROGRESS;
     }
 

@@ -10,8 +10,7 @@ import org.relief.careteam.TeamMember;
 /** The care team -> CareTeam, with a Practitioner for each member (staff id as its id). */
 public final class CareTeamTranslator {
 
-    private CareTeamTranslator() {
-    }
+    private CareTeamTranslator() {}
 
     public static CareTeam toFhir(UUID patientId, List<TeamMember> members) {
         CareTeam team = new CareTeam();

@@ -19,8 +19,7 @@ import org.relief.record.Versioned;
  */
 public final class DocumentTranslator {
 
-    private DocumentTranslator() {
-    }
+    private DocumentTranslator() {}
 
     public static DocumentReference toFhir(Versioned<Document> v, UUID patientId) {
         Document d = v.data();
@@ -29,7 +28,8 @@ public final class DocumentTranslator {
         r.setStatus(DocumentReferenceStatus.CURRENT);
         r.getType().setText(d.title());
         r.setSubject(new Reference("Patient/" + patientId));
-        r.setDate(Date.from(d.documentDate().atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        r.setDate(
+                Date.from(d.documentDate().atStartOfDay(ZoneId.systemDefault()).toInstant()));
         if (d.author() != null) {
             r.addAuthor().setDisplay(d.author());
         }
@@ -56,7 +56,8 @@ public final class DocumentTranslator {
             return Translation.skip("empty document");
         }
         String title = r.hasDescription() ? r.getDescription() : Terminology.text(r.getType());
-        LocalDate date = r.hasDate() ? LocalDate.ofInstant(r.getDate().toInstant(), ZoneId.systemDefault())
+        LocalDate date = r.hasDate()
+                ? LocalDate.ofInstant(r.getDate().toInstant(), ZoneId.systemDefault())
                 : Terminology.date(r.getContext().getPeriod().getStartElement());
         if (date == null) {
             return Translation.skip("no document date");
@@ -64,8 +65,13 @@ public final class DocumentTranslator {
         if (date.isAfter(LocalDate.now())) {
             return Translation.skip("document dated in the future");
         }
-        return Translation.of(EntryKind.DOCUMENT, new Document(
-                Terminology.clip(Terminology.orNotStated(title), 300), date, Terminology.clip(authorName, 200),
-                Terminology.clip(type.split(";")[0].strip(), 100), Terminology.clip(content, 200000)));
+        return Translation.of(
+                EntryKind.DOCUMENT,
+                new Document(
+                        Terminology.clip(Terminology.orNotStated(title), 300),
+                        date,
+                        Terminology.clip(authorName, 200),
+                        Terminology.clip(type.split(";")[0].strip(), 100),
+                        Terminology.clip(content, 200000)));
     }
 }

@@ -13,8 +13,7 @@ import org.relief.record.Versioned;
 /** Encounter <-> visit. The clinician's name comes from the practitioner the packet names. */
 public final class EncounterTranslator {
 
-    private EncounterTranslator() {
-    }
+    private EncounterTranslator() {}
 
     public static Encounter toFhir(Versioned<org.relief.patient.Encounter> v, UUID patientId) {
         var e = v.data();
@@ -26,10 +25,13 @@ public final class EncounterTranslator {
         fhir.addType().setText(e.encounterType());
         fhir.setSubject(new Reference("Patient/" + patientId));
         fhir.addParticipant().getIndividual().setDisplay(e.clinician());
-        fhir.getPeriod().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(e.encounterDate().toString()));
+        fhir.getPeriod()
+                .setStartElement(
+                        new org.hl7.fhir.r4.model.DateTimeType(e.encounterDate().toString()));
         XhtmlNode div = new XhtmlNode(org.hl7.fhir.utilities.xhtml.NodeType.Element, "div");
         div.addText(e.summary());
-        fhir.setText(new Narrative().setStatus(Narrative.NarrativeStatus.ADDITIONAL).setDiv(div));
+        fhir.setText(
+                new Narrative().setStatus(Narrative.NarrativeStatus.ADDITIONAL).setDiv(div));
         return fhir;
     }
 
@@ -42,15 +44,30 @@ public final class EncounterTranslator {
         if (date == null) {
             return Translation.skip("no start date");
         }
-        String type = e.getType().stream().map(Terminology::text).filter(t -> t != null).findFirst()
-                .orElse(e.getClass_().hasDisplay() ? e.getClass_().getDisplay() : e.getClass_().getCode());
-        String reasons = e.getReasonCode().stream().map(Terminology::text).filter(t -> t != null)
-                .reduce((x, y) -> x + "; " + y).orElse(null);
-        String summary = (type == null ? "Encounter" : type) + (reasons == null ? "" : ". Reason: " + reasons)
+        String type = e.getType().stream()
+                .map(Terminology::text)
+                .filter(t -> t != null)
+                .findFirst()
+                .orElse(
+                        e.getClass_().hasDisplay()
+                                ? e.getClass_().getDisplay()
+                                : e.getClass_().getCode());
+        String reasons = e.getReasonCode().stream()
+                .map(Terminology::text)
+                .filter(t -> t != null)
+                .reduce((x, y) -> x + "; " + y)
+                .orElse(null);
+        String summary = (type == null ? "Encounter" : type)
+                + (reasons == null ? "" : ". Reason: " + reasons)
                 + (e.hasServiceProvider() && e.getServiceProvider().hasDisplay()
-                        ? ". At " + e.getServiceProvider().getDisplay() : "");
-        return Translation.of(EntryKind.ENCOUNTER, new org.relief.patient.Encounter(date,
-                Terminology.clip(Terminology.orNotStated(type), 100),
-                Terminology.clip(Terminology.orNotStated(clinician), 200), Terminology.clip(summary, 4000)));
+                        ? ". At " + e.getServiceProvider().getDisplay()
+                        : "");
+        return Translation.of(
+                EntryKind.ENCOUNTER,
+                new org.relief.patient.Encounter(
+                        date,
+                        Terminology.clip(Terminology.orNotStated(type), 100),
+                        Terminology.clip(Terminology.orNotStated(clinician), 200),
+                        Terminology.clip(summary, 4000)));
     }
 }

@@ -17,8 +17,7 @@ import org.relief.record.Versioned;
  */
 public final class ImagingTranslator {
 
-    private ImagingTranslator() {
-    }
+    private ImagingTranslator() {}
 
     public static ImagingStudy toFhir(Versioned<org.relief.patient.ImagingStudy> v, UUID patientId) {
         var s = v.data();
@@ -27,7 +26,8 @@ public final class ImagingTranslator {
         fhir.setStatus(ImagingStudy.ImagingStudyStatus.AVAILABLE);
         fhir.addModality(new Coding(Terminology.DICOM, dicom(s.modality()), null));
         fhir.setSubject(new Reference("Patient/" + patientId));
-        fhir.setStartedElement(new org.hl7.fhir.r4.model.DateTimeType(s.studyDate().toString()));
+        fhir.setStartedElement(
+                new org.hl7.fhir.r4.model.DateTimeType(s.studyDate().toString()));
         fhir.setDescription(s.modality().name().replace('_', ' ') + " " + s.bodyRegion());
         fhir.addNote().setText("Impression: " + s.impression());
         return fhir;
@@ -58,9 +58,15 @@ public final class ImagingTranslator {
     }
 
     public static Translation fromStudy(ImagingStudy s) {
-        Modality modality = s.getModality().stream().map(c -> fromDicom(c.getCode())).filter(m -> m != null)
-                .findFirst().orElse(s.getSeries().stream().map(x -> fromDicom(x.getModality().getCode()))
-                        .filter(m -> m != null).findFirst().orElse(null));
+        Modality modality = s.getModality().stream()
+                .map(c -> fromDicom(c.getCode()))
+                .filter(m -> m != null)
+                .findFirst()
+                .orElse(s.getSeries().stream()
+                        .map(x -> fromDicom(x.getModality().getCode()))
+                        .filter(m -> m != null)
+                        .findFirst()
+                        .orElse(null));
         if (modality == null) {
             return Translation.skip("no modality Relief records (x-ray, MRI, CT, ultrasound, DEXA, fluoroscopy)");
         }
@@ -68,19 +74,32 @@ public final class ImagingTranslator {
         if (date == null) {
             return Translation.skip("no study date");
         }
-        String region = s.getSeries().stream().map(x -> x.getBodySite().getDisplay()).filter(d -> d != null)
-                .findFirst().orElse(null);
-        String impression = s.hasDescription() ? s.getDescription()
-                : s.getNote().stream().map(n -> n.getText()).filter(t -> t != null).findFirst().orElse(null);
-        return Translation.of(EntryKind.IMAGING, new org.relief.patient.ImagingStudy(modality,
-                Terminology.clip(Terminology.orNotStated(region), 100), date,
-                Terminology.clip(Terminology.orNotStated(impression), 4000)));
+        String region = s.getSeries().stream()
+                .map(x -> x.getBodySite().getDisplay())
+                .filter(d -> d != null)
+                .findFirst()
+                .orElse(null);
+        String impression = s.hasDescription()
+                ? s.getDescription()
+                : s.getNote().stream()
+                        .map(n -> n.getText())
+                        .filter(t -> t != null)
+                        .findFirst()
+                        .orElse(null);
+        return Translation.of(
+                EntryKind.IMAGING,
+                new org.relief.patient.ImagingStudy(
+                        modality,
+                        Terminology.clip(Terminology.orNotStated(region), 100),
+                        date,
+                        Terminology.clip(Terminology.orNotStated(impression), 4000)));
     }
 
     public static Translation fromReport(DiagnosticReport r) {
         String name = Terminology.text(r.getCode());
-        boolean imaging = r.getCategory().stream().anyMatch(c -> c.getCoding().stream().anyMatch(
-                x -> "RAD".equals(x.getCode()) || "LP29684-5".equals(x.getCode())));
+        boolean imaging = r.getCategory().stream()
+                .anyMatch(c -> c.getCoding().stream()
+                        .anyMatch(x -> "RAD".equals(x.getCode()) || "LP29684-5".equals(x.getCode())));
         if (!imaging || name == null) {
             return Translation.skip("not an imaging report (Relief keeps imaging reports only)");
         }
@@ -88,14 +107,22 @@ public final class ImagingTranslator {
         if (modality == null) {
             return Translation.skip("imaging report whose modality cannot be told from '" + name + "'");
         }
-        LocalDate date = r.hasEffectiveDateTimeType() ? Terminology.date(r.getEffectiveDateTimeType())
-                : r.hasEffectivePeriod() ? Terminology.start(r.getEffectivePeriod()) : Terminology.date(r.getIssuedElement());
+        LocalDate date = r.hasEffectiveDateTimeType()
+                ? Terminology.date(r.getEffectiveDateTimeType())
+                : r.hasEffectivePeriod()
+                        ? Terminology.start(r.getEffectivePeriod())
+                        : Terminology.date(r.getIssuedElement());
         if (date == null) {
             return Translation.skip("no study date");
         }
         String impression = r.hasConclusion() ? r.getConclusion() : null;
-        return Translation.of(EntryKind.IMAGING, new org.relief.patient.ImagingStudy(modality,
-                Terminology.clip(name, 100), date, Terminology.clip(Terminology.orNotStated(impression), 4000)));
+        return Translation.of(
+                EntryKind.IMAGING,
+                new org.relief.patient.ImagingStudy(
+                        modality,
+                        Terminology.clip(name, 100),
+                        date,
+                        Terminology.clip(Terminology.orNotStated(impression), 4000)));
     }
 
     private static Modality fromName(String name) {

@@ -23,11 +23,11 @@ public final class InstrumentTranslator {
 
     /** Relief's code system for instruments without a declared LOINC code (and for subscales). */
     static final String RELIEF_INSTRUMENT = "urn:relief:instrument";
+
     static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     static final String UCUM = "http://unitsofmeasure.org";
 
-    private InstrumentTranslator() {
-    }
+    private InstrumentTranslator() {}
 
     public static QuestionnaireResponse answers(InstrumentResponse r, UUID patientId) {
         Instrument instrument = Instruments.byCode(r.instrument()).orElseThrow();
@@ -54,7 +54,11 @@ public final class InstrumentTranslator {
         Observation o = new Observation();
         o.setId(r.entryId().toString());
         o.setStatus(Observation.ObservationStatus.FINAL);
-        o.addCategory().addCoding().setSystem(OBSERVATION_CATEGORY).setCode("survey").setDisplay("Survey");
+        o.addCategory()
+                .addCoding()
+                .setSystem(OBSERVATION_CATEGORY)
+                .setCode("survey")
+                .setDisplay("Survey");
         o.setCode(code(instrument));
         o.setSubject(new Reference("Patient/" + patientId));
         o.setEffective(new DateTimeType(r.administeredOn().toString()));
@@ -71,8 +75,13 @@ public final class InstrumentTranslator {
             if (sub.getValue() == null) {
                 continue;
             }
-            o.addComponent().setValue(score(sub.getValue())).getCode().addCoding().setSystem(RELIEF_INSTRUMENT)
-                    .setCode(instrument.code() + "." + sub.getKey()).setDisplay(sub.getKey());
+            o.addComponent()
+                    .setValue(score(sub.getValue()))
+                    .getCode()
+                    .addCoding()
+                    .setSystem(RELIEF_INSTRUMENT)
+                    .setCode(instrument.code() + "." + sub.getKey())
+                    .setDisplay(sub.getKey());
         }
         o.addDerivedFrom(new Reference("QuestionnaireResponse/" + r.entryId()));
         return o;
@@ -82,9 +91,14 @@ public final class InstrumentTranslator {
     static CodeableConcept code(Instrument instrument) {
         CodeableConcept code = new CodeableConcept();
         if (instrument.loincTotal() != null) {
-            code.addCoding().setSystem(instrument.loincTotal().system()).setCode(instrument.loincTotal().code());
+            code.addCoding()
+                    .setSystem(instrument.loincTotal().system())
+                    .setCode(instrument.loincTotal().code());
         } else {
-            code.addCoding().setSystem(RELIEF_INSTRUMENT).setCode(instrument.code()).setDisplay(instrument.name());
+            code.addCoding()
+                    .setSystem(RELIEF_INSTRUMENT)
+                    .setCode(instrument.code())
+                    .setDisplay(instrument.name());
         }
         code.setText(instrument.name() + ": " + instrument.scoreLabel());
         return code;

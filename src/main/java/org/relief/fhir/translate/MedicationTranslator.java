@@ -27,42 +27,75 @@ import org.relief.record.Versioned;
 public final class MedicationTranslator {
 
     private static final Map<DrugClass, List<String>> INGREDIENTS = Map.of(
-            DrugClass.OPIOID, List.of("oxycodone", "hydrocodone", "morphine", "hydromorphone", "fentanyl", "tramadol",
-                    "tapentadol", "codeine", "methadone", "buprenorphine", "oxymorphone", "meperidine"),
+            DrugClass.OPIOID,
+                    List.of(
+                            "oxycodone",
+                            "hydrocodone",
+                            "morphine",
+                            "hydromorphone",
+                            "fentanyl",
+                            "tramadol",
+                            "tapentadol",
+                            "codeine",
+                            "methadone",
+                            "buprenorphine",
+                            "oxymorphone",
+                            "meperidine"),
             DrugClass.BENZODIAZEPINE, List.of("alprazolam", "lorazepam", "diazepam", "clonazepam", "temazepam"),
-            DrugClass.ANTICOAGULANT, List.of("warfarin", "apixaban", "rivaroxaban", "dabigatran", "edoxaban",
-                    "heparin", "enoxaparin"),
+            DrugClass.ANTICOAGULANT,
+                    List.of("warfarin", "apixaban", "rivaroxaban", "dabigatran", "edoxaban", "heparin", "enoxaparin"),
             DrugClass.ANTIPLATELET, List.of("clopidogrel", "prasugrel", "ticagrelor", "aspirin"),
-            DrugClass.NSAID, List.of("ibuprofen", "naproxen", "diclofenac", "meloxicam", "celecoxib", "ketorolac",
-                    "indomethacin", "etodolac", "nabumetone"),
+            DrugClass.NSAID,
+                    List.of(
+                            "ibuprofen",
+                            "naproxen",
+                            "diclofenac",
+                            "meloxicam",
+                            "celecoxib",
+                            "ketorolac",
+                            "indomethacin",
+                            "etodolac",
+                            "nabumetone"),
             DrugClass.GABAPENTINOID, List.of("gabapentin", "pregabalin"),
-            DrugClass.MUSCLE_RELAXANT, List.of("cyclobenzaprine", "methocarbamol", "tizanidine", "baclofen",
-                    "carisoprodol"),
-            DrugClass.ANTIDEPRESSANT, List.of("duloxetine", "amitriptyline", "nortriptyline", "venlafaxine",
-                    "sertraline", "fluoxetine", "citalopram", "escitalopram"),
+            DrugClass.MUSCLE_RELAXANT,
+                    List.of("cyclobenzaprine", "methocarbamol", "tizanidine", "baclofen", "carisoprodol"),
+            DrugClass.ANTIDEPRESSANT,
+                    List.of(
+                            "duloxetine",
+                            "amitriptyline",
+                            "nortriptyline",
+                            "venlafaxine",
+                            "sertraline",
+                            "fluoxetine",
+                            "citalopram",
+                            "escitalopram"),
             DrugClass.ANALGESIC_OTHER, List.of("acetaminophen", "lidocaine"));
 
-    private MedicationTranslator() {
-    }
+    private MedicationTranslator() {}
 
     public static MedicationStatement toFhir(Versioned<Medication> v, UUID patientId) {
         Medication m = v.data();
         MedicationStatement s = new MedicationStatement();
         s.setId(v.entryId().toString());
-        s.setStatus(switch (m.status()) {
-            case ACTIVE -> MedicationStatement.MedicationStatementStatus.ACTIVE;
-            case ON_HOLD -> MedicationStatement.MedicationStatementStatus.ONHOLD;
-            case STOPPED -> MedicationStatement.MedicationStatementStatus.STOPPED;
-        });
+        s.setStatus(
+                switch (m.status()) {
+                    case ACTIVE -> MedicationStatement.MedicationStatementStatus.ACTIVE;
+                    case ON_HOLD -> MedicationStatement.MedicationStatementStatus.ONHOLD;
+                    case STOPPED -> MedicationStatement.MedicationStatementStatus.STOPPED;
+                });
         CodeableConcept drug = new CodeableConcept().setText(m.name());
         if (m.rxnormCode() != null) {
-            drug.addCoding().setSystem(Terminology.RXNORM).setCode(m.rxnormCode()).setDisplay(m.name());
+            drug.addCoding()
+                    .setSystem(Terminology.RXNORM)
+                    .setCode(m.rxnormCode())
+                    .setDisplay(m.name());
         }
         s.setMedication(drug);
         s.setSubject(new Reference("Patient/" + patientId));
         if (m.startDate() != null) {
-            s.setEffective(new Period().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(
-                    m.startDate().toString())));
+            s.setEffective(new Period()
+                    .setStartElement(
+                            new org.hl7.fhir.r4.model.DateTimeType(m.startDate().toString())));
         }
         s.setDateAssertedElement(new org.hl7.fhir.r4.model.DateTimeType(java.util.Date.from(v.recordedAt())));
         Dosage d = s.addDosage().setText(m.dose() + ", " + m.frequency() + ", " + m.route());
@@ -71,48 +104,55 @@ public final class MedicationTranslator {
     }
 
     public static Translation fromRequest(MedicationRequest r) {
-        MedicationStatus status = switch (r.getStatus() == null ? MedicationRequest.MedicationRequestStatus.NULL
-                : r.getStatus()) {
-            case ACTIVE -> MedicationStatus.ACTIVE;
-            case ONHOLD -> MedicationStatus.ON_HOLD;
-            case STOPPED, COMPLETED, CANCELLED -> MedicationStatus.STOPPED;
-            default -> null;
-        };
+        MedicationStatus status =
+                switch (r.getStatus() == null ? MedicationRequest.MedicationRequestStatus.NULL : r.getStatus()) {
+                    case ACTIVE -> MedicationStatus.ACTIVE;
+                    case ONHOLD -> MedicationStatus.ON_HOLD;
+                    case STOPPED, COMPLETED, CANCELLED -> MedicationStatus.STOPPED;
+                    default -> null;
+                };
         if (status == null) {
-            return Translation.skip("status '" + (r.getStatus() == null ? "none" : r.getStatus().toCode())
-                    + "' is not a medication the patient takes or took");
+            return Translation.skip(
+                    "status '" + (r.getStatus() == null ? "none" : r.getStatus().toCode())
+                            + "' is not a medication the patient takes or took");
         }
         if (!r.hasMedicationCodeableConcept()) {
             return Translation.skip("medication given by reference, not by code");
         }
-        return translate(r.getMedicationCodeableConcept(), r.getDosageInstructionFirstRep(),
-                Terminology.date(r.getAuthoredOnElement()), status);
+        return translate(
+                r.getMedicationCodeableConcept(),
+                r.getDosageInstructionFirstRep(),
+                Terminology.date(r.getAuthoredOnElement()),
+                status);
     }
 
     public static Translation fromStatement(MedicationStatement s) {
-        MedicationStatus status = switch (s.getStatus() == null
-                ? MedicationStatement.MedicationStatementStatus.NULL : s.getStatus()) {
-            case ACTIVE, INTENDED -> MedicationStatus.ACTIVE;
-            case ONHOLD -> MedicationStatus.ON_HOLD;
-            case STOPPED, COMPLETED -> MedicationStatus.STOPPED;
-            default -> null;
-        };
+        MedicationStatus status =
+                switch (s.getStatus() == null ? MedicationStatement.MedicationStatementStatus.NULL : s.getStatus()) {
+                    case ACTIVE, INTENDED -> MedicationStatus.ACTIVE;
+                    case ONHOLD -> MedicationStatus.ON_HOLD;
+                    case STOPPED, COMPLETED -> MedicationStatus.STOPPED;
+                    default -> null;
+                };
         if (status == null) {
-            return Translation.skip("status '" + (s.getStatus() == null ? "none" : s.getStatus().toCode())
-                    + "' is not a medication the patient takes or took");
+            return Translation.skip(
+                    "status '" + (s.getStatus() == null ? "none" : s.getStatus().toCode())
+                            + "' is not a medication the patient takes or took");
         }
         if (!s.hasMedicationCodeableConcept()) {
             return Translation.skip("medication given by reference, not by code");
         }
-        LocalDate start = s.hasEffectivePeriod() ? Terminology.start(s.getEffectivePeriod())
+        LocalDate start = s.hasEffectivePeriod()
+                ? Terminology.start(s.getEffectivePeriod())
                 : s.hasEffectiveDateTimeType() ? Terminology.date(s.getEffectiveDateTimeType()) : null;
         return translate(s.getMedicationCodeableConcept(), s.getDosageFirstRep(), start, status);
     }
 
-    private static Translation translate(CodeableConcept drug, Dosage dosage, LocalDate start,
-            MedicationStatus status) {
+    private static Translation translate(
+            CodeableConcept drug, Dosage dosage, LocalDate start, MedicationStatus status) {
         String name = Terminology.text(drug);
-        String rxnorm = Terminology.code(drug, Terminology.RXNORM).filter(c -> c.matches("^[0-9]{1,10}$"))
+        String rxnorm = Terminology.code(drug, Terminology.RXNORM)
+                .filter(c -> c.matches("^[0-9]{1,10}$"))
                 .orElse(null);
         if (name == null && rxnorm == null) {
             return Translation.skip("no medication name or RxNorm code");
@@ -120,16 +160,27 @@ public final class MedicationTranslator {
         if (name == null) {
             name = "RxNorm " + rxnorm;
         }
-        return Translation.of(EntryKind.MEDICATION, new Medication(Terminology.clip(name, 200), rxnorm,
-                drugClass(name), Terminology.clip(Terminology.orNotStated(dose(dosage)), 100),
-                Terminology.clip(Terminology.orNotStated(frequency(dosage)), 100),
-                Terminology.clip(Terminology.orNotStated(Terminology.text(dosage.getRoute())), 50), start, status));
+        return Translation.of(
+                EntryKind.MEDICATION,
+                new Medication(
+                        Terminology.clip(name, 200),
+                        rxnorm,
+                        drugClass(name),
+                        Terminology.clip(Terminology.orNotStated(dose(dosage)), 100),
+                        Terminology.clip(Terminology.orNotStated(frequency(dosage)), 100),
+                        Terminology.clip(Terminology.orNotStated(Terminology.text(dosage.getRoute())), 50),
+                        start,
+                        status));
     }
 
     static DrugClass drugClass(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return INGREDIENTS.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(n::contains))
-                .map(Map.Entry::getKey).sorted().findFirst().orElse(DrugClass.OTHER);
+        return INGREDIENTS.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(n::contains))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElse(DrugClass.OTHER);
     }
 
     private static String dose(Dosage d) {
@@ -151,7 +202,8 @@ public final class MedicationTranslator {
         if (!r.hasFrequency() || !r.hasPeriod() || !r.hasPeriodUnit()) {
             return null;
         }
-        return r.getFrequency() + " times per " + r.getPeriod().stripTrailingZeros().toPlainString() + " "
+        return r.getFrequency() + " times per "
+                + r.getPeriod().stripTrailingZeros().toPlainString() + " "
                 + r.getPeriodUnit().getDisplay().toLowerCase(Locale.ROOT);
     }
 }

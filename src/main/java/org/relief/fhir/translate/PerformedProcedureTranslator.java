@@ -9,13 +9,13 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
-import org.relief.record.Versioned;
 import org.relief.plan.Therapy;
 import org.relief.plan.TherapyCatalog;
 import org.relief.procedure.Documentation.FollowUp;
 import org.relief.procedure.Documentation.Guidance;
 import org.relief.procedure.Documentation.Performed;
 import org.relief.procedure.rules.Facts.Region;
+import org.relief.record.Versioned;
 
 /**
  * Procedure performed in the clinic -> Procedure; its follow-ups -> Observations of % relief (Relief's code
@@ -29,8 +29,7 @@ public final class PerformedProcedureTranslator {
     static final String RELIEF_FOLLOW_UP = "urn:relief:procedure-followup";
     static final String RELIEF_PERCENT = "relief-percent";
 
-    private PerformedProcedureTranslator() {
-    }
+    private PerformedProcedureTranslator() {}
 
     public static Procedure toFhir(Versioned<Performed> v, UUID patientId) {
         Performed p = v.data();
@@ -38,7 +37,11 @@ public final class PerformedProcedureTranslator {
         out.setId(v.entryId().toString());
         out.setStatus(Procedure.ProcedureStatus.COMPLETED);
         cpt(p).ifPresent(code -> out.getCode().addCoding().setSystem(CPT).setCode(code));
-        out.getCode().addCoding().setSystem(RELIEF_PROCEDURE).setCode(p.type().name()).setDisplay(p.type().label());
+        out.getCode()
+                .addCoding()
+                .setSystem(RELIEF_PROCEDURE)
+                .setCode(p.type().name())
+                .setDisplay(p.type().label());
         out.getCode().setText(p.type().label());
         out.setSubject(new Reference("Patient/" + patientId));
         out.setPerformed(new DateTimeType(p.performedOn().toString()));
@@ -50,8 +53,11 @@ public final class PerformedProcedureTranslator {
             out.addNote().setText("Pain (NRS 0-10) before: " + orDash(p.preNrs()) + ", after: " + orDash(p.postNrs()));
         }
         if (p.medication() != null && !p.medication().isBlank()) {
-            out.addNote().setText("Medication: " + p.medication()
-                    + (p.steroidMg() == null ? "" : " (steroid " + p.steroidMg() + " mg methylprednisolone-equivalent)"));
+            out.addNote()
+                    .setText("Medication: " + p.medication()
+                            + (p.steroidMg() == null
+                                    ? ""
+                                    : " (steroid " + p.steroidMg() + " mg methylprednisolone-equivalent)"));
         }
         out.addNote().setText("Image guidance: " + p.imageGuidance().name().toLowerCase(Locale.ROOT));
         return out;
@@ -62,24 +68,42 @@ public final class PerformedProcedureTranslator {
         Observation o = new Observation();
         o.setId(v.entryId().toString());
         o.setStatus(Observation.ObservationStatus.FINAL);
-        o.getCode().addCoding().setSystem(RELIEF_FOLLOW_UP).setCode(RELIEF_PERCENT)
+        o.getCode()
+                .addCoding()
+                .setSystem(RELIEF_FOLLOW_UP)
+                .setCode(RELIEF_PERCENT)
                 .setDisplay("Relief of the index pain after a procedure");
-        o.getCode().setText("Relief after procedure (" + f.point().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                + ")");
+        o.getCode()
+                .setText("Relief after procedure ("
+                        + f.point().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
         o.setSubject(new Reference("Patient/" + patientId));
         o.addPartOf(new Reference("Procedure/" + f.procedureId()));
         o.setEffective(new DateTimeType(f.followedUpOn().toString()));
-        o.setValue(new Quantity().setValue(f.reliefPercent()).setUnit("%").setSystem(InstrumentTranslator.UCUM)
+        o.setValue(new Quantity()
+                .setValue(f.reliefPercent())
+                .setUnit("%")
+                .setSystem(InstrumentTranslator.UCUM)
                 .setCode("%"));
         if (f.reliefLastedWeeks() != null) {
-            var c = o.addComponent().setValue(new Quantity().setValue(f.reliefLastedWeeks()).setUnit("weeks")
-                    .setSystem(InstrumentTranslator.UCUM).setCode("wk"));
-            c.getCode().addCoding().setSystem(RELIEF_FOLLOW_UP).setCode("relief-lasted")
+            var c = o.addComponent()
+                    .setValue(new Quantity()
+                            .setValue(f.reliefLastedWeeks())
+                            .setUnit("weeks")
+                            .setSystem(InstrumentTranslator.UCUM)
+                            .setCode("wk"));
+            c.getCode()
+                    .addCoding()
+                    .setSystem(RELIEF_FOLLOW_UP)
+                    .setCode("relief-lasted")
                     .setDisplay("How long the relief has lasted");
         }
         if (f.nrs() != null) {
-            var c = o.addComponent().setValue(new Quantity().setValue(f.nrs()).setUnit("score")
-                    .setSystem(InstrumentTranslator.UCUM).setCode("{score}"));
+            var c = o.addComponent()
+                    .setValue(new Quantity()
+                            .setValue(f.nrs())
+                            .setUnit("score")
+                            .setSystem(InstrumentTranslator.UCUM)
+                            .setCode("{score}"));
             c.getCode().addCoding().setSystem(RELIEF_FOLLOW_UP).setCode("nrs").setDisplay("Pain now (NRS 0-10)");
         }
         return o;
@@ -92,8 +116,11 @@ public final class PerformedProcedureTranslator {
      * those codes include. Add-on codes for further levels are not emitted. Anything else: no CPT.
      */
     static Optional<String> cpt(Performed p) {
-        List<String> codes = TherapyCatalog.ALL.stream().filter(t -> p.type().name().equals(t.procedureType()))
-                .map(Therapy::cpt).findFirst().orElse(List.of());
+        List<String> codes = TherapyCatalog.ALL.stream()
+                .filter(t -> p.type().name().equals(t.procedureType()))
+                .map(Therapy::cpt)
+                .findFirst()
+                .orElse(List.of());
         boolean imaged = p.imageGuidance() == Guidance.FLUOROSCOPY || p.imageGuidance() == Guidance.CT;
         if (p.type().isEsi() && !imaged) {
             return Optional.empty(); // the catalogue's epidural codes are those "with imaging guidance"

@@ -13,8 +13,7 @@ import org.relief.record.Versioned;
 /** Procedure (done elsewhere, before the referral) <-> prior treatment. */
 public final class ProcedureTranslator {
 
-    private ProcedureTranslator() {
-    }
+    private ProcedureTranslator() {}
 
     public static Procedure toFhir(Versioned<PriorTreatment> v, UUID patientId) {
         PriorTreatment t = v.data();
@@ -23,18 +22,23 @@ public final class ProcedureTranslator {
         p.setStatus(t.endDate() == null ? Procedure.ProcedureStatus.INPROGRESS : Procedure.ProcedureStatus.COMPLETED);
         p.getCode().setText(t.therapy());
         p.setSubject(new Reference("Patient/" + patientId));
-        Period performed = new Period().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(t.startDate().toString()));
+        Period performed = new Period()
+                .setStartElement(
+                        new org.hl7.fhir.r4.model.DateTimeType(t.startDate().toString()));
         if (t.endDate() != null) {
-            performed.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(t.endDate().toString()));
+            performed.setEndElement(
+                    new org.hl7.fhir.r4.model.DateTimeType(t.endDate().toString()));
         }
         p.setPerformed(performed);
         // an unknown result is left out (absent in FHIR means not known), so it reads back as not known
-        String outcome = t.resultAsReported() != null ? t.resultAsReported() : switch (t.result()) {
-            case NONE -> "No meaningful relief";
-            case PARTIAL -> "Partial relief";
-            case GOOD -> "Good relief";
-            case UNKNOWN -> null;
-        };
+        String outcome = t.resultAsReported() != null
+                ? t.resultAsReported()
+                : switch (t.result()) {
+                    case NONE -> "No meaningful relief";
+                    case PARTIAL -> "Partial relief";
+                    case GOOD -> "Good relief";
+                    case UNKNOWN -> null;
+                };
         if (outcome != null) {
             p.getOutcome().setText(outcome);
         }
@@ -57,15 +61,17 @@ public final class ProcedureTranslator {
     }
 
     public static Translation toRelief(Procedure p) {
-        if (p.getStatus() != Procedure.ProcedureStatus.COMPLETED && p.getStatus() != Procedure.ProcedureStatus.INPROGRESS) {
-            return Translation.skip("status '" + (p.getStatus() == null ? "none" : p.getStatus().toCode())
-                    + "': not a treatment that was done");
+        if (p.getStatus() != Procedure.ProcedureStatus.COMPLETED
+                && p.getStatus() != Procedure.ProcedureStatus.INPROGRESS) {
+            return Translation.skip("status '"
+                    + (p.getStatus() == null ? "none" : p.getStatus().toCode()) + "': not a treatment that was done");
         }
         String therapy = Terminology.text(p.getCode());
         if (therapy == null) {
             return Translation.skip("no procedure name");
         }
-        LocalDate start = p.hasPerformedPeriod() ? Terminology.start(p.getPerformedPeriod())
+        LocalDate start = p.hasPerformedPeriod()
+                ? Terminology.start(p.getPerformedPeriod())
                 : p.hasPerformedDateTimeType() ? Terminology.date(p.getPerformedDateTimeType()) : null;
         if (start == null) {
             return Translation.skip("no date performed");
@@ -74,18 +80,40 @@ public final class ProcedureTranslator {
         if (end != null && end.isBefore(start)) {
             end = start;
         }
-        String complication = p.getComplication().stream().map(Terminology::text).filter(t -> t != null)
-                .reduce((x, y) -> x + ", " + y).orElse(null);
+        String complication = p.getComplication().stream()
+                .map(Terminology::text)
+                .filter(t -> t != null)
+                .reduce((x, y) -> x + ", " + y)
+                .orElse(null);
         // what the sender said about the result is kept in its words; the coarse result is read from them, and
         // "not reported" stays when they say nothing Relief can read
         String outcome = Terminology.clip(Terminology.text(p.getOutcome()), 300);
-        String cpt = Terminology.code(p.getCode(), PerformedProcedureTranslator.CPT).filter(c -> c.matches(
-                "[0-9]{4}[0-9A-Z]")).orElse(null);
-        String snomed = Terminology.code(p.getCode(), Terminology.SNOMED).filter(c -> c.matches("[0-9]{6,18}"))
+        String cpt = Terminology.code(p.getCode(), PerformedProcedureTranslator.CPT)
+                .filter(c -> c.matches("[0-9]{4}[0-9A-Z]"))
                 .orElse(null);
-        return Translation.of(EntryKind.TREATMENT, new PriorTreatment(Terminology.clip(therapy, 200), start, end,
-                null, result(outcome), Terminology.clip(complication, 500), null, null, cpt, snomed, null, null,
-                null, null, null, null, outcome));
+        String snomed = Terminology.code(p.getCode(), Terminology.SNOMED)
+                .filter(c -> c.matches("[0-9]{6,18}"))
+                .orElse(null);
+        return Translation.of(
+                EntryKind.TREATMENT,
+                new PriorTreatment(
+                        Terminology.clip(therapy, 200),
+                        start,
+                        end,
+                        null,
+                        result(outcome),
+                        Terminology.clip(complication, 500),
+                        null,
+                        null,
+                        cpt,
+                        snomed,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        outcome));
     }
 
     /** The coarse result the sender's words say: "No improvement" -> NONE, "Partial relief" -> PARTIAL, ... */

@@ -10,8 +10,7 @@ import org.relief.record.Versioned;
 /** Referral -> ServiceRequest (the referral into the clinic, with who sent it and why). */
 public final class ReferralTranslator {
 
-    private ReferralTranslator() {
-    }
+    private ReferralTranslator() {}
 
     public static ServiceRequest toFhir(Versioned<Referral> v, UUID patientId) {
         Referral r = v.data();
@@ -20,10 +19,13 @@ public final class ReferralTranslator {
         s.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
         s.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         s.getCode().setText("Referral to interventional pain management");
-        s.setPriority(r.urgency() == Urgency.URGENT ? ServiceRequest.ServiceRequestPriority.URGENT
-                : ServiceRequest.ServiceRequestPriority.ROUTINE);
+        s.setPriority(
+                r.urgency() == Urgency.URGENT
+                        ? ServiceRequest.ServiceRequestPriority.URGENT
+                        : ServiceRequest.ServiceRequestPriority.ROUTINE);
         s.setSubject(new Reference("Patient/" + patientId));
-        s.setAuthoredOnElement(new org.hl7.fhir.r4.model.DateTimeType(r.referralDate().toString()));
+        s.setAuthoredOnElement(
+                new org.hl7.fhir.r4.model.DateTimeType(r.referralDate().toString()));
         s.setRequester(new Reference().setDisplay(r.referringClinician() + " (" + r.referringPractice() + ")"));
         s.addReasonCode().setText(r.reason());
         return s;

@@ -22,16 +22,17 @@ public final class Terminology {
     static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
     static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
 
-    private Terminology() {
-    }
+    private Terminology() {}
 
     /** The code of the first coding in {@code system}, if any. */
     static Optional<String> code(CodeableConcept concept, String system) {
         if (concept == null) {
             return Optional.empty();
         }
-        return concept.getCoding().stream().filter(c -> system.equals(c.getSystem()) && c.hasCode())
-                .map(Coding::getCode).findFirst();
+        return concept.getCoding().stream()
+                .filter(c -> system.equals(c.getSystem()) && c.hasCode())
+                .map(Coding::getCode)
+                .findFirst();
     }
 
     /** What a person reads: the concept's text, else the first coding's display, else null. */
@@ -42,7 +43,10 @@ public final class Terminology {
         if (concept.hasText()) {
             return concept.getText();
         }
-        return concept.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay).findFirst()
+        return concept.getCoding().stream()
+                .filter(Coding::hasDisplay)
+                .map(Coding::getDisplay)
+                .findFirst()
                 .orElse(null);
     }
 

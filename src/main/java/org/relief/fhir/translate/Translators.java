@@ -16,8 +16,7 @@ import org.hl7.fhir.r4.model.Resource;
 /** Which translator an incoming resource goes to, and which FHIR type a chart entry kind is served as. */
 public final class Translators {
 
-    private Translators() {
-    }
+    private Translators() {}
 
     /**
      * What an incoming clinical resource (not the Patient) becomes in the chart; {@code nameOf} names a referenced
@@ -35,15 +34,25 @@ public final class Translators {
         } else if (r instanceof AllergyIntolerance a) {
             return AllergyTranslator.toRelief(a);
         } else if (r instanceof Encounter e) {
-            return EncounterTranslator.toRelief(e, e.getParticipant().stream()
-                    .map(x -> nameOf.apply(x.getIndividual())).filter(n -> n != null).findFirst().orElse(null));
+            return EncounterTranslator.toRelief(
+                    e,
+                    e.getParticipant().stream()
+                            .map(x -> nameOf.apply(x.getIndividual()))
+                            .filter(n -> n != null)
+                            .findFirst()
+                            .orElse(null));
         } else if (r instanceof ImagingStudy st) {
             return ImagingTranslator.fromStudy(st);
         } else if (r instanceof DiagnosticReport d) {
             return ImagingTranslator.fromReport(d);
         } else if (r instanceof DocumentReference d) {
-            return DocumentTranslator.toRelief(d, d.getAuthor().stream().map(nameOf)
-                    .filter(n -> n != null).findFirst().orElse(null));
+            return DocumentTranslator.toRelief(
+                    d,
+                    d.getAuthor().stream()
+                            .map(nameOf)
+                            .filter(n -> n != null)
+                            .findFirst()
+                            .orElse(null));
         }
         return Translation.skip("Relief does not keep " + r.fhirType() + " resources");
     }

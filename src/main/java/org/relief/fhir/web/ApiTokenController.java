@@ -32,13 +32,22 @@ class ApiTokenController {
     @GetMapping("/admin/api-tokens")
     String list(Model model) {
         model.addAttribute("tokens", tokens.all());
-        model.addAttribute("staff", staff.all().stream().filter(s -> s.role() != Role.ADMIN && s.enabled()).toList());
+        model.addAttribute(
+                "staff",
+                staff.all().stream()
+                        .filter(s -> s.role() != Role.ADMIN && s.enabled())
+                        .toList());
         return "admin/api-tokens";
     }
 
     @PostMapping("/admin/api-tokens")
-    String issue(@RequestParam String name, @RequestParam(required = false) List<String> scopes,
-            @RequestParam(required = false) UUID staffId, Actor actor, Model model, HttpServletResponse response) {
+    String issue(
+            @RequestParam String name,
+            @RequestParam(required = false) List<String> scopes,
+            @RequestParam(required = false) UUID staffId,
+            Actor actor,
+            Model model,
+            HttpServletResponse response) {
         try {
             var issued = tokens.issue(actor, name, Set.copyOf(scopes == null ? List.of() : scopes), staffId);
             model.addAttribute("issued", issued.token());

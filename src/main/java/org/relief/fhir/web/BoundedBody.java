@@ -16,8 +16,7 @@ import org.springframework.util.unit.DataSize;
  */
 final class BoundedBody {
 
-    private BoundedBody() {
-    }
+    private BoundedBody() {}
 
     /**
      * @param setting the setting that raises the limit, named in the refusal
@@ -29,8 +28,8 @@ final class BoundedBody {
             throw new BodyTooLargeException(max, setting);
         }
         try (InputStream in = request.getInputStream()) {
-            ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(
-                    request.getContentLengthLong(), 8192), limit));
+            ByteArrayOutputStream body =
+                    new ByteArrayOutputStream((int) Math.min(Math.max(request.getContentLengthLong(), 8192), limit));
             byte[] buffer = new byte[8192];
             long total = 0;
             int n;

@@ -56,65 +56,88 @@ class BulkExportController {
         try {
             return OffsetDateTime.parse(since.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw problem("_since", "must be a FHIR instant with date, time and zone, such as "
-                    + "2026-01-31T00:00:00Z ('" + since + "' is not)");
+            throw problem(
+                    "_since",
+                    "must be a FHIR instant with date, time and zone, such as " + "2026-01-31T00:00:00Z ('" + since
+                            + "' is not)");
         }
     }
 
     @GetMapping("/fhir/$export")
-    ResponseEntity<String> exportAll(@RequestHeader(name = "Prefer", required = false) String prefer,
+    ResponseEntity<String> exportAll(
+            @RequestHeader(name = "Prefer", required = false) String prefer,
             @RequestParam(name = "_type", required = false) String types,
             @RequestParam(name = "_outputFormat", required = false) String format,
             @RequestParam(name = "_since", required = false) String since,
-            @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request) {
         return kickOff(prefer, types, format, since, null, client, request);
     }
 
     /** A Group is one staff member's patients (their care teams), e.g. a physician's; its id is the staff id. */
     @GetMapping("/fhir/Group/{id}/$export")
-    ResponseEntity<String> exportGroup(@PathVariable String id,
+    ResponseEntity<String> exportGroup(
+            @PathVariable String id,
             @RequestHeader(name = "Prefer", required = false) String prefer,
             @RequestParam(name = "_type", required = false) String types,
             @RequestParam(name = "_outputFormat", required = false) String format,
             @RequestParam(name = "_since", required = false) String since,
-            @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request) {
         return kickOff(prefer, types, format, since, FhirController.uuid(id), client, request);
     }
 
-    private ResponseEntity<String> kickOff(String prefer, String types, String format, String since, UUID group,
-            ApiClient client, HttpServletRequest request) {
+    private ResponseEntity<String> kickOff(
+            String prefer,
+            String types,
+            String format,
+            String since,
+            UUID group,
+            ApiClient client,
+            HttpServletRequest request) {
         if (prefer == null || !prefer.contains("respond-async")) {
             throw problem("Prefer", "must be respond-async (a bulk export is asynchronous)");
         }
-        if (format != null && !Set.of("application/fhir+ndjson", "application/ndjson", "ndjson").contains(format)) {
+        if (format != null
+                && !Set.of("application/fhir+ndjson", "application/ndjson", "ndjson")
+                        .contains(format)) {
             throw problem("_outputFormat", "Relief writes application/fhir+ndjson only");
         }
         Instant after = since == null ? null : since(since);
-        Set<String> wanted = types == null || types.isBlank() ? Set.of()
-                : Arrays.stream(types.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+        Set<String> wanted = types == null || types.isBlank()
+                ? Set.of()
+                : Arrays.stream(types.split(","))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
                         .collect(Collectors.toSet());
-        String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?"
-                + request.getQueryString());
-        UUID job = exports.start(client.actor(request.getRemoteAddr()), client.tokenId(), url, group, wanted,
-                after);
-        return ResponseEntity.status(202).header("Content-Location", FhirController.base(request)
-                + "/$export-status/" + job).build();
+        String url = request.getRequestURL() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        UUID job = exports.start(client.actor(request.getRemoteAddr()), client.tokenId(), url, group, wanted, after);
+        return ResponseEntity.status(202)
+                .header("Content-Location", FhirController.base(request) + "/$export-status/" + job)
+                .build();
     }
 
     @GetMapping("/fhir/$export-status/{job}")
-    ResponseEntity<Manifest> status(@PathVariable String job, @AuthenticationPrincipal ApiClient client,
-            HttpServletRequest request) {
+    ResponseEntity<Manifest> status(
+            @PathVariable String job, @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
         Job j = exports.job(client.tokenId(), FhirController.uuid(job))
                 .orElseThrow(() -> new NotFoundException("No export job " + job));
         return switch (j.state()) {
-            case QUEUED, RUNNING -> ResponseEntity.status(202).header("X-Progress", j.patientsDone() + " of "
-                    + j.patients() + " patients").header("Retry-After", "2").build();
-            case DONE -> ResponseEntity.ok().header("Content-Type", "application/json")
-                    .header("Expires", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                            j.finishedAt().plus(keep).atOffset(ZoneOffset.UTC)))
-                    .body(manifest(j, FhirController.base(request)));
-            case FAILED -> throw new ExportFailedException("export failed"
-                    + (j.failure() == null ? "" : ": " + j.failure()));
+            case QUEUED, RUNNING ->
+                ResponseEntity.status(202)
+                        .header("X-Progress", j.patientsDone() + " of " + j.patients() + " patients")
+                        .header("Retry-After", "2")
+                        .build();
+            case DONE ->
+                ResponseEntity.ok()
+                        .header("Content-Type", "application/json")
+                        .header(
+                                "Expires",
+                                DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                        j.finishedAt().plus(keep).atOffset(ZoneOffset.UTC)))
+                        .body(manifest(j, FhirController.base(request)));
+            case FAILED ->
+                throw new ExportFailedException("export failed" + (j.failure() == null ? "" : ": " + j.failure()));
         };
     }
 
@@ -131,8 +154,13 @@ class BulkExportController {
      * download is audited: one row per patient whose resources the file holds.
      */
     @GetMapping("/fhir/$export-file/{job}/{file}")
-    void file(@PathVariable String job, @PathVariable String file, @AuthenticationPrincipal ApiClient client,
-            HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+    void file(
+            @PathVariable String job,
+            @PathVariable String file,
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws java.io.IOException {
         String type = file.endsWith(".ndjson") ? file.substring(0, file.length() - ".ndjson".length()) : file;
         UUID jobId = FhirController.uuid(job);
         if (!exports.open(client.actor(request.getRemoteAddr()), client.tokenId(), jobId, type)) {
@@ -156,20 +184,21 @@ class BulkExportController {
      * The Bulk Data manifest of a finished job, written by Jackson: every output file with its type, URL and count,
      * and the file of OperationOutcomes under {@code error} when some patients could not be exported.
      */
-    record Manifest(String transactionTime, String request, boolean requiresAccessToken, List<File> output,
-            List<File> error) {
+    record Manifest(
+            String transactionTime, String request, boolean requiresAccessToken, List<File> output, List<File> error) {
 
         /** One file of the export; {@code count} is given for outputs only. */
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        record File(String type, String url, Long count) {
-        }
+        record File(String type, String url, Long count) {}
     }
 
     static Manifest manifest(Job j, String base) {
         String files = base + "/$export-file/" + j.id() + "/";
         List<Manifest.File> output = j.outputs().stream()
-                .map(o -> new Manifest.File(o.type(), files + o.type() + ".ndjson", o.count())).toList();
-        List<Manifest.File> error = j.errors() == 0 ? List.of()
+                .map(o -> new Manifest.File(o.type(), files + o.type() + ".ndjson", o.count()))
+                .toList();
+        List<Manifest.File> error = j.errors() == 0
+                ? List.of()
                 : List.of(new Manifest.File("OperationOutcome", files + "OperationOutcome.ndjson", null));
         return new Manifest(j.startedAt().toString(), j.request(), true, output, error);
     }

@@ -25,6 +25,7 @@ final class FhirBodyCheck {
 
     /** A FHIR date, dateTime or instant: a year, then at least a month ("2026-01", "2026-01-09T10:00:00Z"). */
     private static final Pattern DATE = Pattern.compile("(-?\\d{4,})-(\\d{2})(?:-(\\d{2}))?(?:T.*)?");
+
     private static final int MAX_ISSUES = 20;
 
     private final SaneDates dates;
@@ -48,8 +49,11 @@ final class FhirBodyCheck {
         }
         OperationOutcome oo = new OperationOutcome();
         for (String[] p : problems) {
-            oo.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.INVALID)
-                    .setDiagnostics(p[0] + " " + p[2] + ". Nothing was stored.").addExpression(p[1]);
+            oo.addIssue()
+                    .setSeverity(IssueSeverity.ERROR)
+                    .setCode(IssueType.INVALID)
+                    .setDiagnostics(p[0] + " " + p[2] + ". Nothing was stored.")
+                    .addExpression(p[1]);
         }
         return oo;
     }
@@ -58,8 +62,7 @@ final class FhirBodyCheck {
      * @param element the FHIR path from the innermost resource ("Patient.name[0]")
      * @param expression the path from the body's root ("Bundle.entry[0].resource.name[0]")
      */
-    private void walk(JsonNode node, String element, String expression, boolean identifier,
-            List<String[]> problems) {
+    private void walk(JsonNode node, String element, String expression, boolean identifier, List<String[]> problems) {
         if (problems.size() >= MAX_ISSUES) {
             return;
         }
@@ -76,8 +79,12 @@ final class FhirBodyCheck {
                     problems.add(new String[] {element, expression, "has an element name that " + keyProblem});
                     continue;
                 }
-                walk(field.getValue(), element + "." + name, expression + "." + name,
-                        identifier || name.equals("identifier"), problems);
+                walk(
+                        field.getValue(),
+                        element + "." + name,
+                        expression + "." + name,
+                        identifier || name.equals("identifier"),
+                        problems);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -102,7 +109,9 @@ final class FhirBodyCheck {
         }
         LocalDate date;
         try {
-            date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+            date = LocalDate.of(
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2)),
                     m.group(3) == null ? 1 : Integer.parseInt(m.group(3)));
         } catch (NumberFormatException | java.time.DateTimeException e) {
             return null; // not a date this check understands: the FHIR parser judges it

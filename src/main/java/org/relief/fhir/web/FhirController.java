@@ -20,6 +20,7 @@ import org.relief.shared.SaneDates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The FHIR R4 read side: capability statement, Patient read and search, Patient {@code $everything}, reads of the
@@ -49,8 +49,14 @@ class FhirController {
     private final FhirBodyCheck bodyCheck;
     private final DataSize transactionMax;
 
-    FhirController(FhirContext fhir, FhirExport export, FhirSearch search, ResourceSearch resources,
-            TransactionImport transactions, Directory directory, SaneDates dates,
+    FhirController(
+            FhirContext fhir,
+            FhirExport export,
+            FhirSearch search,
+            ResourceSearch resources,
+            TransactionImport transactions,
+            Directory directory,
+            SaneDates dates,
             @Value("${relief.fhir.transaction-max:16MB}") DataSize transactionMax) {
         this.transactionMax = transactionMax;
         this.directory = directory;
@@ -68,38 +74,49 @@ class FhirController {
     }
 
     @GetMapping(path = "/fhir/Patient/{id}", produces = FHIR_JSON)
-    ResponseEntity<String> patient(@PathVariable String id, @AuthenticationPrincipal ApiClient client,
-            HttpServletRequest request) {
+    ResponseEntity<String> patient(
+            @PathVariable String id, @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
         return ok(export.patient(client.actor(request.getRemoteAddr()), uuid(id)));
     }
 
     @GetMapping(path = "/fhir/Patient", produces = FHIR_JSON)
-    ResponseEntity<String> searchPatients(@RequestParam(required = false) String name,
-            @RequestParam(required = false) LocalDate birthdate, @RequestParam(required = false) String identifier,
+    ResponseEntity<String> searchPatients(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) LocalDate birthdate,
+            @RequestParam(required = false) String identifier,
             @RequestParam(name = "_count", defaultValue = "20") int count,
             @RequestParam(name = "_offset", defaultValue = "0") int offset,
-            @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
-        return ok(search.patients(client.actor(request.getRemoteAddr()), base(request), name, birthdate, identifier,
-                count, offset));
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request) {
+        return ok(search.patients(
+                client.actor(request.getRemoteAddr()), base(request), name, birthdate, identifier, count, offset));
     }
 
     /** {@code $everything} by GET, or by POST with an (empty) Parameters resource, as generic clients send it. */
-    @RequestMapping(path = "/fhir/Patient/{id}/$everything", method = {RequestMethod.GET, RequestMethod.POST},
+    @RequestMapping(
+            path = "/fhir/Patient/{id}/$everything",
+            method = {RequestMethod.GET, RequestMethod.POST},
             produces = FHIR_JSON)
-    ResponseEntity<String> everything(@PathVariable String id, @AuthenticationPrincipal ApiClient client,
-            HttpServletRequest request) {
+    ResponseEntity<String> everything(
+            @PathVariable String id, @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
         var resources = export.everything(client.actor(request.getRemoteAddr()), uuid(id));
         Bundle bundle = FhirExport.searchset(base(request), resources, resources.size());
         return ok(bundle);
     }
 
     @GetMapping(path = "/fhir/{type:[A-Z][A-Za-z]+}/{id}", produces = FHIR_JSON)
-    ResponseEntity<String> read(@PathVariable String type, @PathVariable String id,
-            @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+    ResponseEntity<String> read(
+            @PathVariable String type,
+            @PathVariable String id,
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request) {
         if (Directory.TYPES.contains(type)) {
             // a sender's directory resource, as it sent it (reference data, no patient's)
-            return directory.read(type, id).map(json -> ResponseEntity.ok()
-                    .header("Content-Type", FHIR_JSON + ";charset=UTF-8").body(json))
+            return directory
+                    .read(type, id)
+                    .map(json -> ResponseEntity.ok()
+                            .header("Content-Type", FHIR_JSON + ";charset=UTF-8")
+                            .body(json))
                     .orElseThrow(() -> new NotFoundException("No " + type + " " + id));
         }
         if (!FhirExport.PATIENT_TYPES.contains(type)) {
@@ -110,42 +127,59 @@ class FhirController {
     }
 
     @GetMapping(path = "/fhir/{type:[A-Z][A-Za-z]+}", produces = FHIR_JSON)
-    ResponseEntity<String> search(@PathVariable String type, @RequestParam(required = false) String patient,
-            @RequestParam(required = false) String code, @RequestParam(required = false) List<String> date,
+    ResponseEntity<String> search(
+            @PathVariable String type,
+            @RequestParam(required = false) String patient,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) List<String> date,
             @RequestParam(name = "_count", defaultValue = "20") int count,
             @RequestParam(name = "_offset", defaultValue = "0") int offset,
-            @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request) {
         if (!ResourceSearch.TYPES.contains(type)) {
             throw new NotFoundException("Relief offers no search of " + type + " (searchable: Patient, "
                     + String.join(", ", ResourceSearch.TYPES) + ")");
         }
-        return ok(resources.search(client.actor(request.getRemoteAddr()), base(request), type, patient, code,
-                date == null ? List.of() : date, count, offset));
+        return ok(resources.search(
+                client.actor(request.getRemoteAddr()),
+                base(request),
+                type,
+                patient,
+                code,
+                date == null ? List.of() : date,
+                count,
+                offset));
     }
 
     /**
      * The transaction; {@code /fhir/} too, where the HAPI generic client (and others) send it. The body is read
      * up to {@code relief.fhir.transaction-max} and no further ({@link BoundedBody}): a larger one is a 413.
      */
-    @PostMapping(path = {"/fhir", "/fhir/"}, consumes = {FHIR_JSON, "application/json"}, produces = FHIR_JSON)
+    @PostMapping(
+            path = {"/fhir", "/fhir/"},
+            consumes = {FHIR_JSON, "application/json"},
+            produces = FHIR_JSON)
     ResponseEntity<String> transaction(@AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
         String body = BoundedBody.read(request, transactionMax, "RELIEF_FHIR_TRANSACTION_MAX");
         if (body.isBlank()) {
-            throw new InvalidInputException(List.of(new FieldProblem("Bundle", "is required: the request body is "
-                    + "empty (send a transaction Bundle)")));
+            throw new InvalidInputException(List.of(new FieldProblem(
+                    "Bundle", "is required: the request body is " + "empty (send a transaction Bundle)")));
         }
         var refused = bodyCheck.check(body);
         if (refused != null) { // a control character, an over-long text, a date out of range: nothing is read
-            return ResponseEntity.badRequest().header("Content-Type", FHIR_JSON + ";charset=UTF-8")
+            return ResponseEntity.badRequest()
+                    .header("Content-Type", FHIR_JSON + ";charset=UTF-8")
                     .body(fhir.newJsonParser().encodeResourceToString(refused));
         }
         var result = transactions.apply(client.actor(request.getRemoteAddr()), body);
-        return ResponseEntity.status(result.status()).header("Content-Type", FHIR_JSON + ";charset=UTF-8")
+        return ResponseEntity.status(result.status())
+                .header("Content-Type", FHIR_JSON + ";charset=UTF-8")
                 .body(fhir.newJsonParser().encodeResourceToString(result.body()));
     }
 
     private ResponseEntity<String> ok(IBaseResource resource) {
-        return ResponseEntity.ok().header("Content-Type", FHIR_JSON + ";charset=UTF-8")
+        return ResponseEntity.ok()
+                .header("Content-Type", FHIR_JSON + ";charset=UTF-8")
                 .body(fhir.newJsonParser().encodeResourceToString(resource));
     }
 
@@ -162,5 +196,4 @@ class FhirController {
         String url = request.getRequestURL().toString();
         return url.substring(0, url.indexOf("/fhir") + "/fhir".length());
     }
-
 }

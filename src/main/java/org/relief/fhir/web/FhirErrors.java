@@ -10,12 +10,12 @@ import org.relief.fhir.Outcomes;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InternalErrors;
 import org.relief.shared.InvalidInputException;
+import org.relief.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.relief.shared.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -67,8 +67,14 @@ class FhirErrors {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<String> invalid(InvalidInputException e) {
-        return outcome(400, IssueType.INVALID, String.join("; ", e.problems().stream()
-                .map(p -> p.field() + " " + p.message()).toList()));
+        return outcome(
+                400,
+                IssueType.INVALID,
+                String.join(
+                        "; ",
+                        e.problems().stream()
+                                .map(p -> p.field() + " " + p.message())
+                                .toList()));
     }
 
     @ExceptionHandler({DataFormatException.class, IllegalArgumentException.class})
@@ -88,14 +94,17 @@ class FhirErrors {
      */
     @ExceptionHandler({DataAccessException.class, IllegalStateException.class})
     ResponseEntity<String> internal(RuntimeException e) {
-        return outcome(500, IssueType.EXCEPTION, "The request failed: " + InternalErrors.sentence(
-                InternalErrors.log(log, "FHIR request failed", e)) + ".");
+        return outcome(
+                500,
+                IssueType.EXCEPTION,
+                "The request failed: " + InternalErrors.sentence(InternalErrors.log(log, "FHIR request failed", e))
+                        + ".");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<String> mismatch(MethodArgumentTypeMismatchException e) {
-        return outcome(400, IssueType.INVALID, "parameter " + e.getName() + " is not a valid value: '" + e.getValue()
-                + "'");
+        return outcome(
+                400, IssueType.INVALID, "parameter " + e.getName() + " is not a valid value: '" + e.getValue() + "'");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -104,7 +113,8 @@ class FhirErrors {
     }
 
     private ResponseEntity<String> outcome(int status, IssueType type, String message) {
-        return ResponseEntity.status(status).header("Content-Type", "application/fhir+json;charset=UTF-8")
+        return ResponseEntity.status(status)
+                .header("Content-Type", "application/fhir+json;charset=UTF-8")
                 .body(Outcomes.json(fhir, Outcomes.error(type, message)));
     }
 }

@@ -33,9 +33,12 @@ class ImportController {
     private final StaffDirectory staff;
     private final org.springframework.util.unit.DataSize maxUpload;
 
-    ImportController(BulkImport importer, ImportJobs jobs, StaffDirectory staff,
+    ImportController(
+            BulkImport importer,
+            ImportJobs jobs,
+            StaffDirectory staff,
             @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:1GB}")
-            org.springframework.util.unit.DataSize maxUpload) {
+                    org.springframework.util.unit.DataSize maxUpload) {
         this.importer = importer;
         this.jobs = jobs;
         this.staff = staff;
@@ -57,26 +60,36 @@ class ImportController {
             org.springframework.web.multipart.MaxUploadSizeExceededException.class)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE)
     String tooLarge(Model model) {
-        model.addAttribute("error", "The folder is larger than the upload limit (" + describe(maxUpload)
-                + ", RELIEF_FHIR_UPLOAD_MAX). Nothing was imported. Split it, or import it on the server with "
-                + "java -jar relief.jar --import=FOLDER.");
+        model.addAttribute(
+                "error",
+                "The folder is larger than the upload limit (" + describe(maxUpload)
+                        + ", RELIEF_FHIR_UPLOAD_MAX). Nothing was imported. Split it, or import it on the server with "
+                        + "java -jar relief.jar --import=FOLDER.");
         return form(model);
     }
 
     private static String describe(org.springframework.util.unit.DataSize size) {
-        return size.toMegabytes() >= 1024 && size.toMegabytes() % 1024 == 0 ? size.toGigabytes() + " GB"
+        return size.toMegabytes() >= 1024 && size.toMegabytes() % 1024 == 0
+                ? size.toGigabytes() + " GB"
                 : size.toMegabytes() + " MB";
     }
 
     @PostMapping("/admin/fhir-import")
-    String upload(@RequestParam("files") List<MultipartFile> files, @RequestParam String physician,
-            @RequestParam(defaultValue = "") String source, Actor actor, Model model) throws IOException {
+    String upload(
+            @RequestParam("files") List<MultipartFile> files,
+            @RequestParam String physician,
+            @RequestParam(defaultValue = "") String source,
+            Actor actor,
+            Model model)
+            throws IOException {
         Actor as = importer.importer(actor.username(), physician, actor.address());
         Path dir = Files.createTempDirectory("relief-fhir-upload-");
         int n = 0;
         for (MultipartFile f : files) {
             // keep the file name only: a folder upload sends "folder/Type.000.ndjson"
-            String name = Path.of(String.valueOf(f.getOriginalFilename())).getFileName().toString();
+            String name = Path.of(String.valueOf(f.getOriginalFilename()))
+                    .getFileName()
+                    .toString();
             if (name.endsWith(".ndjson")) {
                 // moved (or copied as a stream) from the container's temporary file: never read into memory
                 f.transferTo(dir.resolve(name));

@@ -47,7 +47,8 @@ class MedicationApiController {
 
     @PostMapping("/medications/structured")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a structured medication (prescribers only)",
+    @Operation(
+            summary = "Add a structured medication (prescribers only)",
             description = "The sig is text (\"1 tab q6h prn, max 4/day\"); an unknown ingredient, a strength with no "
                     + "unit, a sig that does not read, a PRN without a maximum or an opioid patch in mg is a 400 naming "
                     + "the field. structures: the free-text chart medication this one replaces in the MME.")
@@ -56,19 +57,17 @@ class MedicationApiController {
     }
 
     /** A stop: the version stopped, the day and why. */
-    record StopRequest(Integer version, LocalDate stopDate, String reason) {
-    }
+    record StopRequest(Integer version, LocalDate stopDate, String reason) {}
 
     @PostMapping("/medications/structured/{entryId}/stop")
     @Operation(summary = "Stop a structured medication with a reason (a new version; nothing is deleted)")
-    Medications.Entry stop(@PathVariable UUID id, @PathVariable UUID entryId, @RequestBody StopRequest stop,
-            Actor actor) {
+    Medications.Entry stop(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody StopRequest stop, Actor actor) {
         return medications.stop(actor, id, entryId, stop.version(), stop.stopDate(), stop.reason());
     }
 
     /** A safety record: naloxone offered, PDMP checked (with what was found), urine drug test, agreement. */
-    record SafetyRecordRequest(SafetyRecordKind kind, LocalDate onDate, String finding) {
-    }
+    record SafetyRecordRequest(SafetyRecordKind kind, LocalDate onDate, String finding) {}
 
     @PostMapping("/opioid-safety-records")
     @ResponseStatus(HttpStatus.CREATED)
@@ -78,8 +77,7 @@ class MedicationApiController {
     }
 
     /** An acknowledgement of a flag that applies now. */
-    record AcknowledgeRequest(String code, String reason) {
-    }
+    record AcknowledgeRequest(String code, String reason) {}
 
     @PostMapping("/opioid-summary/acknowledgements")
     @ResponseStatus(HttpStatus.CREATED)
@@ -89,11 +87,9 @@ class MedicationApiController {
     }
 
     /** One opioid line: its MME/day and factor (null with the reason when not converted or not computable). */
-    record MedicationMme(String name, Double mme, BigDecimal factor, String status, String note) {
-    }
+    record MedicationMme(String name, Double mme, BigDecimal factor, String status, String note) {}
 
-    record FlagOut(String code, String text, String source, boolean acknowledged) {
-    }
+    record FlagOut(String code, String text, String source, boolean acknowledged) {}
 
     /**
      * The summary.
@@ -103,21 +99,33 @@ class MedicationApiController {
      * @param table the conversion table ("CDC 2022")
      * @param notCountedFreeText free-text medications still to reconcile, not counted
      */
-    record OpioidSummary(double totalMme, boolean complete, String table, String tableSource,
-            List<MedicationMme> medications, List<FlagOut> flags, int notCountedFreeText) {
-    }
+    record OpioidSummary(
+            double totalMme,
+            boolean complete,
+            String table,
+            String tableSource,
+            List<MedicationMme> medications,
+            List<FlagOut> flags,
+            int notCountedFreeText) {}
 
     @GetMapping("/opioid-summary")
     @Operation(summary = "Total daily MME (CDC 2022 table), each opioid's MME and factor, and the flags with sources")
     OpioidSummary summary(@PathVariable UUID id, Actor actor) {
         Medications.Panel panel = medications.panel(actor, id);
         MmeCalculator.Result mme = panel.summary().mme();
-        return new OpioidSummary(mme.total().setScale(1, RoundingMode.HALF_UP).doubleValue(), mme.complete(),
-                mme.table(), panel.summary().tableSource(),
-                mme.lines().stream().map(l -> new MedicationMme(l.name(), l.mmeValue(), l.factor(),
-                        l.status().label(), l.note())).toList(),
-                panel.flags().stream().map(f -> new FlagOut(f.flag().code(), f.flag().text(), f.flag().source(),
-                        f.acknowledgement() != null)).toList(),
+        return new OpioidSummary(
+                mme.total().setScale(1, RoundingMode.HALF_UP).doubleValue(),
+                mme.complete(),
+                mme.table(),
+                panel.summary().tableSource(),
+                mme.lines().stream()
+                        .map(l -> new MedicationMme(
+                                l.name(), l.mmeValue(), l.factor(), l.status().label(), l.note()))
+                        .toList(),
+                panel.flags().stream()
+                        .map(f -> new FlagOut(
+                                f.flag().code(), f.flag().text(), f.flag().source(), f.acknowledgement() != null))
+                        .toList(),
                 panel.toReconcile());
     }
 }

@@ -48,17 +48,40 @@ class MedicationController {
     String page(@PathVariable UUID id, @RequestParam(required = false) UUID structure, Actor actor, Model model) {
         MedicationForm form = empty(null);
         if (structure != null) {
-            form = medications.toReconcile(actor, id, structure).map(t -> new MedicationForm(
-                    guessIngredient(t.name()), null, null, null, null, null, null, null,
-                    "", t.startDate(), null, null, null, null, t.entryId())).orElse(form);
-            model.addAttribute("structuring", medications.toReconcile(actor, id, structure).orElse(null));
+            form = medications
+                    .toReconcile(actor, id, structure)
+                    .map(t -> new MedicationForm(
+                            guessIngredient(t.name()),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "",
+                            t.startDate(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            t.entryId()))
+                    .orElse(form);
+            model.addAttribute(
+                    "structuring", medications.toReconcile(actor, id, structure).orElse(null));
         }
         return render(id, actor, model, form, Map.of());
     }
 
     @PostMapping("/patients/{id}/medication")
-    String add(@PathVariable UUID id, @Valid @ModelAttribute("form") MedicationForm form, BindingResult binding,
-            Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
+    String add(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") MedicationForm form,
+            BindingResult binding,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         Map<String, String> errors = errors(binding);
         if (form == null) { // a value that did not convert can leave no form to show: start from a blank one
             form = empty(null);
@@ -77,19 +100,29 @@ class MedicationController {
         }
         response.setStatus(400);
         if (form.structures() != null) {
-            model.addAttribute("structuring", medications.toReconcile(actor, id, form.structures()).orElse(null));
+            model.addAttribute(
+                    "structuring",
+                    medications.toReconcile(actor, id, form.structures()).orElse(null));
         }
         return render(id, actor, model, form, errors);
     }
 
     @PostMapping("/patients/{id}/medication/{entryId}/stop")
-    String stop(@PathVariable UUID id, @PathVariable UUID entryId, @RequestParam int version,
+    String stop(
+            @PathVariable UUID id,
+            @PathVariable UUID entryId,
+            @RequestParam int version,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate stopDate,
-            @RequestParam(required = false) String reason, Actor actor, Model model, HttpServletResponse response,
+            @RequestParam(required = false) String reason,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes flash) {
         try {
             Medications.Entry stopped = medications.stop(actor, id, entryId, version, stopDate, reason);
-            flash.addFlashAttribute("notice", stopped.name() + " stopped on " + stopped.medication().stop() + ".");
+            flash.addFlashAttribute(
+                    "notice",
+                    stopped.name() + " stopped on " + stopped.medication().stop() + ".");
             return "redirect:/patients/" + id + "/medication";
         } catch (InvalidInputException | VersionConflictException e) {
             response.setStatus(e instanceof VersionConflictException ? 409 : 400);
@@ -106,9 +139,14 @@ class MedicationController {
     }
 
     @PostMapping("/patients/{id}/medication/safety-records")
-    String record(@PathVariable UUID id, @RequestParam(required = false) SafetyRecordKind kind,
+    String record(
+            @PathVariable UUID id,
+            @RequestParam(required = false) SafetyRecordKind kind,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate onDate,
-            @RequestParam(required = false) String finding, Actor actor, Model model, HttpServletResponse response,
+            @RequestParam(required = false) String finding,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes flash) {
         try {
             Medications.SafetyRecord saved = medications.record(actor, id, kind, onDate, finding);
@@ -126,8 +164,13 @@ class MedicationController {
     }
 
     @PostMapping("/patients/{id}/medication/flags/{code}/acknowledge")
-    String acknowledge(@PathVariable UUID id, @PathVariable String code,
-            @RequestParam(required = false) String reason, Actor actor, Model model, HttpServletResponse response,
+    String acknowledge(
+            @PathVariable UUID id,
+            @PathVariable String code,
+            @RequestParam(required = false) String reason,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes flash) {
         try {
             medications.acknowledge(actor, id, code, reason);
@@ -160,9 +203,13 @@ class MedicationController {
         model.addAttribute("strengthUnits", StrengthUnit.values());
         model.addAttribute("doseForms", DoseForm.values());
         model.addAttribute("routes", Route.values());
-        model.addAttribute("recordKinds", java.util.List.of(SafetyRecordKind.NALOXONE_OFFERED,
-                SafetyRecordKind.PDMP_CHECKED, SafetyRecordKind.URINE_DRUG_TEST,
-                SafetyRecordKind.TREATMENT_AGREEMENT));
+        model.addAttribute(
+                "recordKinds",
+                java.util.List.of(
+                        SafetyRecordKind.NALOXONE_OFFERED,
+                        SafetyRecordKind.PDMP_CHECKED,
+                        SafetyRecordKind.URINE_DRUG_TEST,
+                        SafetyRecordKind.TREATMENT_AGREEMENT));
         model.addAttribute("today", LocalDate.now());
         model.asMap().putIfAbsent("stopErrors", Map.of());
         model.asMap().putIfAbsent("safetyErrors", Map.of());
@@ -171,27 +218,31 @@ class MedicationController {
     }
 
     private static MedicationForm empty(UUID structures) {
-        return new MedicationForm("", null, null, null, null, null, null, null, "", null, null, null, null, null,
-                structures);
+        return new MedicationForm(
+                "", null, null, null, null, null, null, null, "", null, null, null, null, null, structures);
     }
 
     private String guessIngredient(String freeText) {
         String lower = freeText == null ? "" : freeText.toLowerCase();
-        return medications.ingredients().stream().map(e -> e.name())
+        return medications.ingredients().stream()
+                .map(e -> e.name())
                 .filter(n -> lower.matches(".*\\b" + java.util.regex.Pattern.quote(n.toLowerCase()) + "\\b.*"))
-                .findFirst().orElse("");
+                .findFirst()
+                .orElse("");
     }
 
     /** Bean Validation's and binding's problems, in words, by field (a number or date that does not read too). */
     static Map<String, String> errors(BindingResult binding) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError e : binding.getFieldErrors()) {
-            String message = e.isBindingFailure() ? switch (e.getField()) {
-                case "start" -> "give a date (YYYY-MM-DD)";
-                case "lastDoseTaken" -> "give a date and time";
-                case "strength", "secondStrength" -> "give the strength as a number";
-                default -> "choose one of the options";
-            } : e.getDefaultMessage();
+            String message = e.isBindingFailure()
+                    ? switch (e.getField()) {
+                        case "start" -> "give a date (YYYY-MM-DD)";
+                        case "lastDoseTaken" -> "give a date and time";
+                        case "strength", "secondStrength" -> "give the strength as a number";
+                        default -> "choose one of the options";
+                    }
+                    : e.getDefaultMessage();
             errors.putIfAbsent(e.getField(), message);
         }
         return errors;

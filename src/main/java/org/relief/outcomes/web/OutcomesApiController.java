@@ -1,7 +1,8 @@
 package org.relief.outcomes.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
-
 import org.relief.careteam.Actor;
 import org.relief.outcomes.Measures;
 import org.relief.outcomes.OutcomesService;
@@ -11,9 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The per-patient outcomes analysis as JSON: the same figures, intervals, verdicts and method text as the page. */
 @RestController
@@ -28,8 +26,9 @@ class OutcomesApiController {
     }
 
     @GetMapping("/api/patients/{id}/outcomes")
-    @Operation(summary = "Which therapies helped: segmented regression of one measure (NRS, PEG, ODI, PHQ-9) around "
-            + "each therapy start and stop, with intervals, verdicts, notes and possible synergy")
+    @Operation(
+            summary = "Which therapies helped: segmented regression of one measure (NRS, PEG, ODI, PHQ-9) around "
+                    + "each therapy start and stop, with intervals, verdicts, notes and possible synergy")
     PatientOutcomes outcomes(@PathVariable UUID id, @RequestParam(defaultValue = "NRS") String measure, Actor actor) {
         return outcomes.analyse(actor, id, Measures.parse(measure));
     }

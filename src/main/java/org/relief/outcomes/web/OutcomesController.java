@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.relief.careteam.Actor;
 import org.relief.outcomes.Measure;
 import org.relief.outcomes.Measures;
@@ -33,22 +32,24 @@ class OutcomesController {
     }
 
     /** A measure in the picker. */
-    record MeasureOption(String value, String label, boolean selected) {
-    }
+    record MeasureOption(String value, String label, boolean selected) {}
 
     /** One therapy's finding, in words. */
-    record EffectRow(String label, String start, String stop, String levelChange, String verdict, String verdictClass,
-            String reason) {
-    }
+    record EffectRow(
+            String label,
+            String start,
+            String stop,
+            String levelChange,
+            String verdict,
+            String verdictClass,
+            String reason) {}
 
     /** One pair's interaction finding, in words. */
-    record InteractionRow(String pair, String status, String statusClass, String estimate, String reason,
-            String needed) {
-    }
+    record InteractionRow(
+            String pair, String status, String statusClass, String estimate, String reason, String needed) {}
 
     /** One reading in the data table, with the therapies given that day. */
-    record Row(LocalDate date, String value, String therapies) {
-    }
+    record Row(LocalDate date, String value, String therapies) {}
 
     @GetMapping("/patients/{id}/outcomes")
     String page(@PathVariable UUID id, @RequestParam(required = false) String measure, Actor actor, Model model) {
@@ -65,33 +66,56 @@ class OutcomesController {
         model.addAttribute("result", result);
         model.addAttribute("readings", result.series().readings());
         model.addAttribute("exposures", result.exposures());
-        model.addAttribute("rows", result.series().readings().stream().map(r -> new Row(r.date(), fmt(r.value()),
-                result.exposures().stream().filter(e -> e.activeOn(r.date())).map(e -> e.therapy())
-                        .collect(Collectors.joining(", ")))).toList());
-        model.addAttribute("seriesData", result.series().readings().stream()
-                .map(r -> r.date() + "," + fmt(r.value())).collect(Collectors.joining(";")));
+        model.addAttribute(
+                "rows",
+                result.series().readings().stream()
+                        .map(r -> new Row(
+                                r.date(),
+                                fmt(r.value()),
+                                result.exposures().stream()
+                                        .filter(e -> e.activeOn(r.date()))
+                                        .map(e -> e.therapy())
+                                        .collect(Collectors.joining(", "))))
+                        .toList());
+        model.addAttribute(
+                "seriesData",
+                result.series().readings().stream()
+                        .map(r -> r.date() + "," + fmt(r.value()))
+                        .collect(Collectors.joining(";")));
         // therapy names may hold "/" and spaces but never "|" or ";" (catalogue names)
-        model.addAttribute("therapyData", result.exposures().stream()
-                .map(e -> e.therapy() + "|" + e.start() + "|" + (e.stop() == null ? "" : e.stop().minusDays(1)))
-                .collect(Collectors.joining(";")));
+        model.addAttribute(
+                "therapyData",
+                result.exposures().stream()
+                        .map(e -> e.therapy() + "|" + e.start() + "|"
+                                + (e.stop() == null ? "" : e.stop().minusDays(1)))
+                        .collect(Collectors.joining(";")));
         TherapyAnalysis a = result.analysis();
         model.addAttribute("analysis", a);
         if (a != null) {
             model.addAttribute("baseline", fmt(a.baseline()));
             boolean hasFigure = Double.isFinite(a.meaningfulChange());
             model.addAttribute("meaningful", hasFigure ? fmt(a.meaningfulChange()) : null);
-            model.addAttribute("bandData", hasFigure
-                    ? fmt(a.baseline() - a.meaningfulChange()) + "," + fmt(a.baseline() + a.meaningfulChange()) : "");
-            model.addAttribute("effects", a.effects().stream().map(OutcomesController::effect).toList());
-            model.addAttribute("interactions", a.interactions().stream().map(OutcomesController::interaction)
-                    .toList());
+            model.addAttribute(
+                    "bandData",
+                    hasFigure
+                            ? fmt(a.baseline() - a.meaningfulChange()) + "," + fmt(a.baseline() + a.meaningfulChange())
+                            : "");
+            model.addAttribute(
+                    "effects",
+                    a.effects().stream().map(OutcomesController::effect).toList());
+            model.addAttribute(
+                    "interactions",
+                    a.interactions().stream()
+                            .map(OutcomesController::interaction)
+                            .toList());
         }
         return "outcomes/page";
     }
 
     private static EffectRow effect(TherapyAnalysis.TherapyEffect e) {
         TherapyAnalysis.Coefficient c = e.levelChange();
-        String level = c == null ? "not estimated"
+        String level = c == null
+                ? "not estimated"
                 : signed(c.estimate()) + " " + c.unit() + " (95 % interval " + signed(c.lower()) + " to "
                         + signed(c.upper()) + ")";
         String cls = switch (e.verdict()) {
@@ -100,13 +124,20 @@ class OutcomesController {
             case NO_CLEAR_CHANGE -> "";
             case NOT_ESTIMABLE -> "warn";
         };
-        return new EffectRow(e.label(), date(e.start()), e.stop() == null ? "still given" : date(e.stop().minusDays(1)),
-                level, e.verdict().label(), cls, e.reason());
+        return new EffectRow(
+                e.label(),
+                date(e.start()),
+                e.stop() == null ? "still given" : date(e.stop().minusDays(1)),
+                level,
+                e.verdict().label(),
+                cls,
+                e.reason());
     }
 
     private static InteractionRow interaction(TherapyAnalysis.Interaction i) {
         TherapyAnalysis.Coefficient c = i.estimate();
-        String estimate = c == null ? null
+        String estimate = c == null
+                ? null
                 : signed(c.estimate()) + " " + c.unit() + " (95 % interval " + signed(c.lower()) + " to "
                         + signed(c.upper()) + ")";
         String cls = switch (i.status()) {
@@ -114,8 +145,8 @@ class OutcomesController {
             case NOT_SEPARABLE, NOT_ENOUGH_DATA -> "warn";
             default -> "";
         };
-        return new InteractionRow(i.first() + " + " + i.second(), i.status().label(), cls, estimate, i.reason(),
-                i.needed());
+        return new InteractionRow(
+                i.first() + " + " + i.second(), i.status().label(), cls, estimate, i.reason(), i.needed());
     }
 
     private static String date(LocalDate d) {

@@ -11,7 +11,6 @@ import org.relief.patient.Patients;
 import org.relief.patient.Step;
 import org.relief.record.Versioned;
 import org.relief.shared.InvalidInputException;
-import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,8 +40,7 @@ class ChartController {
     private static final int SECTION_ROWS = 20;
 
     @GetMapping("/patients/{id}")
-    String chart(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean full, Actor actor,
-            Model model) {
+    String chart(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean full, Actor actor, Model model) {
         model.addAttribute("chart", charts.chart(actor, id));
         model.addAttribute("documents", charts.entries(actor, id, EntryKind.DOCUMENT));
         model.addAttribute("full", full);
@@ -56,16 +54,26 @@ class ChartController {
 
     /** A new entry's form; query parameters named like its fields prefill them (e.g. ?episodeId=...). */
     @GetMapping("/patients/{id}/{slug}/new")
-    String newEntry(@PathVariable UUID id, @PathVariable String slug, @RequestParam Map<String, String> prefill,
-            Actor actor, Model model) {
+    String newEntry(
+            @PathVariable UUID id,
+            @PathVariable String slug,
+            @RequestParam Map<String, String> prefill,
+            Actor actor,
+            Model model) {
         EntryKind<?> kind = kind(slug);
         charts.openForm(actor, id, kind, "form to add " + kind.label().toLowerCase());
         return form(model, id, kind, null, prefill, Map.of(), null);
     }
 
     @PostMapping("/patients/{id}/{slug}")
-    String add(@PathVariable UUID id, @PathVariable String slug, @RequestParam Map<String, String> params,
-            Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
+    String add(
+            @PathVariable UUID id,
+            @PathVariable String slug,
+            @RequestParam Map<String, String> params,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         EntryKind<?> kind = kind(slug);
         charts.requireMayWrite(actor, id, kind, "add " + slug); // a role that may not save gets 403, not field errors
         try {
@@ -79,8 +87,8 @@ class ChartController {
     }
 
     @GetMapping("/patients/{id}/{slug}/{entryId}/edit")
-    String edit(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor,
-            Model model) {
+    String edit(
+            @PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor, Model model) {
         EntryKind<?> kind = kind(slug);
         charts.openForm(actor, id, kind, "form to correct " + kind.label().toLowerCase() + " " + entryId);
         Versioned<?> current = charts.entry(actor, id, kind, entryId);
@@ -88,9 +96,16 @@ class ChartController {
     }
 
     @PostMapping("/patients/{id}/{slug}/{entryId}")
-    String correct(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId,
-            @RequestParam int version, @RequestParam(required = false) String changeReason,
-            @RequestParam Map<String, String> params, Actor actor, Model model, HttpServletResponse response,
+    String correct(
+            @PathVariable UUID id,
+            @PathVariable String slug,
+            @PathVariable UUID entryId,
+            @RequestParam int version,
+            @RequestParam(required = false) String changeReason,
+            @RequestParam Map<String, String> params,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes flash) {
         EntryKind<?> kind = kind(slug);
         charts.requireMayWrite(actor, id, kind, "correct " + slug + " " + entryId);
@@ -115,9 +130,16 @@ class ChartController {
     }
 
     @PostMapping("/patients/{id}/{slug}/{entryId}/void")
-    String voidEntry(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId,
-            @RequestParam int version, @RequestParam(defaultValue = "") String reason, Actor actor, Model model,
-            HttpServletResponse response, RedirectAttributes flash) {
+    String voidEntry(
+            @PathVariable UUID id,
+            @PathVariable String slug,
+            @PathVariable UUID entryId,
+            @RequestParam int version,
+            @RequestParam(defaultValue = "") String reason,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         EntryKind<?> kind = kind(slug);
         try {
             charts.voidEntry(actor, id, kind, entryId, version, reason);
@@ -134,23 +156,31 @@ class ChartController {
     }
 
     @GetMapping("/patients/{id}/{slug}/{entryId}/history")
-    String history(@PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor,
-            Model model) {
+    String history(
+            @PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor, Model model) {
         EntryKind<?> kind = kind(slug);
         var versions = charts.history(actor, id, kind, entryId); // the guard first
         model.addAttribute("patient", patients.summary(id));
         model.addAttribute("kind", kind);
         model.addAttribute("fields", forms.fields(kind));
-        model.addAttribute("versions", versions.stream()
-                .map(v -> Map.of("v", v, "values", EntryForms.values(v.data()))).toList());
+        model.addAttribute(
+                "versions",
+                versions.stream()
+                        .map(v -> Map.of("v", v, "values", EntryForms.values(v.data())))
+                        .toList());
         model.addAttribute("latest", versions.isEmpty() ? null : versions.get(0)); // newest first
         model.addAttribute("slug", slug);
         return "patient/history";
     }
 
     @PostMapping("/patients/{id}/break-glass")
-    String breakGlass(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Actor actor,
-            Model model, HttpServletResponse response, RedirectAttributes flash) {
+    String breakGlass(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String reason,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         try {
             access.breakGlass(actor, id, reason);
         } catch (IllegalArgumentException e) {
@@ -167,15 +197,25 @@ class ChartController {
     }
 
     @PostMapping("/patients/{id}/step")
-    String step(@PathVariable UUID id, @RequestParam Step step, @RequestParam(defaultValue = "") String note,
-            Actor actor, RedirectAttributes flash) {
+    String step(
+            @PathVariable UUID id,
+            @RequestParam Step step,
+            @RequestParam(defaultValue = "") String note,
+            Actor actor,
+            RedirectAttributes flash) {
         patients.changeStep(actor, id, step, note.isBlank() ? null : note.strip());
         flash.addFlashAttribute("notice", "Moved to " + step.label() + ".");
         return "redirect:/patients/" + id;
     }
 
-    private String form(Model model, UUID patientId, EntryKind<?> kind, Versioned<?> current,
-            Map<String, String> values, Map<String, String> errors, String changeReason) {
+    private String form(
+            Model model,
+            UUID patientId,
+            EntryKind<?> kind,
+            Versioned<?> current,
+            Map<String, String> values,
+            Map<String, String> errors,
+            String changeReason) {
         model.addAttribute("patient", patients.summary(patientId));
         model.addAttribute("kind", kind);
         model.addAttribute("fields", forms.fields(kind));
@@ -189,13 +229,19 @@ class ChartController {
         return "patient/entry-form";
     }
 
-    private <T extends Record> Versioned<T> addTyped(Actor actor, UUID id, EntryKind<T> kind,
-            Map<String, String> params) {
+    private <T extends Record> Versioned<T> addTyped(
+            Actor actor, UUID id, EntryKind<T> kind, Map<String, String> params) {
         return charts.add(actor, id, kind, forms.bind(kind.type(), params, ""));
     }
 
-    private <T extends Record> Versioned<T> correctTyped(Actor actor, UUID id, EntryKind<T> kind, UUID entryId,
-            int version, Map<String, String> params, String reason) {
+    private <T extends Record> Versioned<T> correctTyped(
+            Actor actor,
+            UUID id,
+            EntryKind<T> kind,
+            UUID entryId,
+            int version,
+            Map<String, String> params,
+            String reason) {
         return charts.correct(actor, id, kind, entryId, version, forms.bind(kind.type(), params, ""), reason);
     }
 

@@ -32,13 +32,18 @@ class DashboardController {
 
     /** Full page, or only the results table when htmx asks as the user types. */
     @GetMapping("/patients")
-    String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "MINE") Scope scope,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, Actor actor, Model model) {
+    String search(
+            @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "MINE") Scope scope,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Actor actor,
+            Model model) {
         model.addAttribute("q", q);
         model.addAttribute("scope", scope);
         try {
-            model.addAttribute("results", q.isBlank() && scope == Scope.CLINIC ? java.util.List.of()
-                    : patients.search(actor, q, scope, 50));
+            model.addAttribute(
+                    "results",
+                    q.isBlank() && scope == Scope.CLINIC ? java.util.List.of() : patients.search(actor, q, scope, 50));
         } catch (org.relief.shared.InvalidInputException e) {
             // a clinic-wide search that asks for less than one person's identity finds nothing and says what it needs
             model.addAttribute("results", java.util.List.of());

@@ -17,17 +17,17 @@ import java.util.Map;
 import java.util.Set;
 import org.relief.patient.EntryKind;
 import org.relief.patient.TreatmentCatalogue;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.relief.shared.Binding;
 import org.relief.shared.FieldProblem;
+import org.relief.shared.InvalidInputException;
 import org.relief.shared.SaneDates;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DataBinder;
-import org.relief.shared.InvalidInputException;
-import org.springframework.stereotype.Component;
 
 /**
  * Forms for chart entries, derived from the payload records: one field per record component (text, date, select
@@ -36,19 +36,26 @@ import org.springframework.stereotype.Component;
 @Component
 class EntryForms {
 
-    private static final Set<String> LONG_TEXT = Set.of("impression", "summary", "reason", "sideEffects",
-            "whyStopped", "content");
+    private static final Set<String> LONG_TEXT =
+            Set.of("impression", "summary", "reason", "sideEffects", "whyStopped", "content");
     /** Labels that read better on the chart's forms than the shared ones in {@link org.relief.shared.Labels}. */
     private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("doseOrFrequency", "Dose or frequency"), Map.entry("addressLine", "Address"),
-            Map.entry("familyName", "Family name"), Map.entry("givenName", "Given name(s)"),
-            Map.entry("birthDate", "Date of birth"), Map.entry("whyStopped", "Why stopped"),
-            Map.entry("drugClass", "Drug class"), Map.entry("clinicalStatus", "Status"),
-            Map.entry("onsetDate", "Onset"), Map.entry("encounterType", "Visit type"),
-            Map.entry("therapyCode", "Therapy in the catalogue"), Map.entry("cptCode", "CPT code"),
+            Map.entry("doseOrFrequency", "Dose or frequency"),
+            Map.entry("addressLine", "Address"),
+            Map.entry("familyName", "Family name"),
+            Map.entry("givenName", "Given name(s)"),
+            Map.entry("birthDate", "Date of birth"),
+            Map.entry("whyStopped", "Why stopped"),
+            Map.entry("drugClass", "Drug class"),
+            Map.entry("clinicalStatus", "Status"),
+            Map.entry("onsetDate", "Onset"),
+            Map.entry("encounterType", "Visit type"),
+            Map.entry("therapyCode", "Therapy in the catalogue"),
+            Map.entry("cptCode", "CPT code"),
             Map.entry("region", "Spine region"),
             Map.entry("reliefPercent", "Relief of the index pain (%)"),
-            Map.entry("reliefWeeks", "Relief lasted (weeks)"), Map.entry("resultAsReported", "Result as reported"));
+            Map.entry("reliefWeeks", "Relief lasted (weeks)"),
+            Map.entry("resultAsReported", "Result as reported"));
 
     private final Validator validator;
     private final SaneDates dates;
@@ -60,7 +67,10 @@ class EntryForms {
 
     @Autowired
     EntryForms(Validator validator, SaneDates dates, ObjectProvider<TreatmentCatalogue> catalogue) {
-        this(validator, dates, catalogue.stream().findFirst().map(TreatmentCatalogue::options).orElse(List.of()));
+        this(
+                validator,
+                dates,
+                catalogue.stream().findFirst().map(TreatmentCatalogue::options).orElse(List.of()));
     }
 
     private EntryForms(Validator validator, SaneDates dates, List<TreatmentCatalogue.Option> therapies) {
@@ -75,8 +85,14 @@ class EntryForms {
     }
 
     /** One input of a form; {@code optionLabels} gives what a person reads for each option's code. */
-    record Field(String name, String label, String input, List<String> options, Map<String, String> optionLabels,
-            boolean required, String hint) {
+    record Field(
+            String name,
+            String label,
+            String input,
+            List<String> options,
+            Map<String, String> optionLabels,
+            boolean required,
+            String hint) {
 
         /** A stored value as a person reads it: an option's label, else the value itself. */
         public String shown(String value) {
@@ -104,7 +120,9 @@ class EntryForms {
                 input = "number";
             } else if (c.getType().isEnum()) {
                 input = "select";
-                options = Arrays.stream(c.getType().getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+                options = Arrays.stream(c.getType().getEnumConstants())
+                        .map(e -> ((Enum<?>) e).name())
+                        .toList();
                 Map<String, String> labels = new LinkedHashMap<>();
                 Arrays.stream(c.getType().getEnumConstants())
                         .forEach(e -> labels.put(((Enum<?>) e).name(), org.relief.shared.Labels.of(e)));
@@ -197,7 +215,8 @@ class EntryForms {
         });
         BindingResult result = binder.getBindingResult();
         List<FieldProblem> problems = new ArrayList<>(FieldProblem.of(result));
-        Set<String> typed = new HashSet<>(problems.stream().map(FieldProblem::field).toList());
+        Set<String> typed =
+                new HashSet<>(problems.stream().map(FieldProblem::field).toList());
         T value = type.cast(binder.getTarget());
         if (value != null) {
             validator.validate(value).stream()
@@ -207,14 +226,17 @@ class EntryForms {
         } else { // not built (a value could not be converted): check the other fields one by one
             for (RecordComponent c : type.getRecordComponents()) {
                 if (!typed.contains(c.getName())) {
-                    validator.validateValue(type, c.getName(), result.getFieldValue(c.getName())).forEach(v ->
-                            problems.add(new FieldProblem(c.getName(), v.getMessage())));
+                    validator
+                            .validateValue(type, c.getName(), result.getFieldValue(c.getName()))
+                            .forEach(v -> problems.add(new FieldProblem(c.getName(), v.getMessage())));
                 }
             }
         }
         if (!problems.isEmpty() || value == null) {
-            throw new InvalidInputException(problems.stream().map(p -> new FieldProblem(prefix + p.field(),
-                    p.message())).sorted(Comparator.comparing(FieldProblem::field)).toList());
+            throw new InvalidInputException(problems.stream()
+                    .map(p -> new FieldProblem(prefix + p.field(), p.message()))
+                    .sorted(Comparator.comparing(FieldProblem::field))
+                    .toList());
         }
         return value;
     }

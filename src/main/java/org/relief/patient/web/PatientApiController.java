@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.relief.careteam.Actor;
 import org.relief.careteam.ChartAccess;
@@ -25,7 +24,6 @@ import org.relief.patient.Referral;
 import org.relief.patient.Registration;
 import org.relief.record.Versioned;
 import org.relief.shared.JsonApi;
-import org.relief.shared.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,25 +56,24 @@ class PatientApiController {
     }
 
     /** A correction: the version edited, why, and the new content. */
-    record Correction<T>(int version, String reason, T data) {
-    }
+    record Correction<T>(int version, String reason, T data) {}
 
     /** A void: the version voided and why. */
-    record VoidRequest(int version, String reason) {
-    }
+    record VoidRequest(int version, String reason) {}
 
-    record BreakGlassRequest(String reason) {
-    }
+    record BreakGlassRequest(String reason) {}
 
-    record BreakGlassGrant(UUID patientId, Instant expiresAt) {
-    }
+    record BreakGlassGrant(UUID patientId, Instant expiresAt) {}
 
     @GetMapping
-    @Operation(summary = "Search patients by name, date of birth (YYYY-MM-DD) or record number",
+    @Operation(
+            summary = "Search patients by name, date of birth (YYYY-MM-DD) or record number",
             description = "scope MINE (default): patients whose care team you are on; CLINIC: everyone (clinicians)")
-    List<PatientSummary> search(@RequestParam(defaultValue = "") String q,
+    List<PatientSummary> search(
+            @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "MINE") Scope scope,
-            @RequestParam(defaultValue = "50") int limit, Actor actor) {
+            @RequestParam(defaultValue = "50") int limit,
+            Actor actor) {
         return patients.search(actor, q, scope, limit);
     }
 
@@ -100,23 +97,28 @@ class PatientApiController {
     }
 
     @GetMapping("/{id}/{section}")
-    @Operation(summary = "Current entries of one section: referrals, problems, imaging, treatments, medications, "
-            + "allergies, encounters, demographics")
+    @Operation(
+            summary = "Current entries of one section: referrals, problems, imaging, treatments, medications, "
+                    + "allergies, encounters, demographics")
     List<? extends Versioned<?>> entries(@PathVariable UUID id, @PathVariable String section, Actor actor) {
         return charts.entries(actor, id, kind(section));
     }
 
     @GetMapping("/{id}/{section}/{entryId}/history")
     @Operation(summary = "Every version of one entry, newest first")
-    List<? extends Versioned<?>> history(@PathVariable UUID id, @PathVariable String section,
-            @PathVariable UUID entryId, Actor actor) {
+    List<? extends Versioned<?>> history(
+            @PathVariable UUID id, @PathVariable String section, @PathVariable UUID entryId, Actor actor) {
         return charts.history(actor, id, kind(section), entryId);
     }
 
     @PostMapping("/{id}/{section}/{entryId}/void")
     @Operation(summary = "Void a mistaken entry with a reason (it stays readable in its history)")
-    Versioned<?> voidEntry(@PathVariable UUID id, @PathVariable String section, @PathVariable UUID entryId,
-            @RequestBody VoidRequest request, Actor actor) {
+    Versioned<?> voidEntry(
+            @PathVariable UUID id,
+            @PathVariable String section,
+            @PathVariable UUID entryId,
+            @RequestBody VoidRequest request,
+            Actor actor) {
         return charts.voidEntry(actor, id, kind(section), entryId, request.version(), request.reason());
     }
 
@@ -163,50 +165,50 @@ class PatientApiController {
     }
 
     @PutMapping("/{id}/demographics/{entryId}")
-    Versioned<Demographics> correctDemographics(@PathVariable UUID id, @PathVariable UUID entryId,
-            @RequestBody Correction<Demographics> c, Actor actor) {
+    Versioned<Demographics> correctDemographics(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Demographics> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.DEMOGRAPHICS, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/referrals/{entryId}")
-    Versioned<Referral> correctReferral(@PathVariable UUID id, @PathVariable UUID entryId,
-            @RequestBody Correction<Referral> c, Actor actor) {
+    Versioned<Referral> correctReferral(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Referral> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.REFERRAL, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/problems/{entryId}")
-    Versioned<Problem> correctProblem(@PathVariable UUID id, @PathVariable UUID entryId,
-            @RequestBody Correction<Problem> c, Actor actor) {
+    Versioned<Problem> correctProblem(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Problem> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.PROBLEM, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/imaging/{entryId}")
-    Versioned<ImagingStudy> correctImaging(@PathVariable UUID id, @PathVariable UUID entryId,
-            @RequestBody Correction<ImagingStudy> c, Actor actor) {
+    Versioned<ImagingStudy> correctImaging(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<ImagingStudy> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.IMAGING, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/treatments/{entryId}")
-    Versioned<PriorTreatment> correctTreatment(@PathVariable UUID id, @PathVariable UUID entryId,
-            @RequestBody Correction<PriorTreatment> c, Actor actor) {
+    Versioned<PriorTreatment> correctTreatment(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<PriorTreatment> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.TREATMENT, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/medications/{entryId}")
-    Versioned<Medication> correctMedication(@PathVariable UUID id, @PathVariable UUID entryId,
-            @RequestBody Correction<Medication> c, Actor actor) {
+    Versioned<Medication> correctMedication(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Medication> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.MEDICATION, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/allergies/{entryId}")
-    Versioned<Allergy> correctAllergy(@PathVariable UUID id, @PathVariable UUID entryId,
-            @RequestBody Correction<Allergy> c, Actor actor) {
+    Versioned<Allergy> correctAllergy(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Allergy> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.ALLERGY, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/encounters/{entryId}")
-    Versioned<Encounter> correctEncounter(@PathVariable UUID id, @PathVariable UUID entryId,
-            @RequestBody Correction<Encounter> c, Actor actor) {
+    Versioned<Encounter> correctEncounter(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Encounter> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.ENCOUNTER, entryId, c.version(), c.data(), c.reason());
     }
 

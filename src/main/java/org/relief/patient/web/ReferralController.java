@@ -47,6 +47,7 @@ class ReferralController {
 
     /** Row prefixes of the repeatable sections: imaging studies and prior treatments. */
     static final String IMAGING = "img";
+
     static final String TREATMENT = "tx";
 
     private final Patients patients;
@@ -71,9 +72,15 @@ class ReferralController {
     }
 
     @PostMapping("/referrals")
-    String register(@Valid @ModelAttribute ReferralForm form, BindingResult binding,
-            @RequestParam Map<String, String> params, @RequestParam(required = false) String add,
-            Actor actor, Model model, HttpServletResponse response, RedirectAttributes flash) {
+    String register(
+            @Valid @ModelAttribute ReferralForm form,
+            BindingResult binding,
+            @RequestParam Map<String, String> params,
+            @RequestParam(required = false) String add,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         access.requirePermission(actor, Permission.REGISTER_REFERRAL, null, "register referral");
         int imagingRows = rows(params, IMAGING) + (IMAGING.equals(add) ? 1 : 0);
         int treatmentRows = rows(params, TREATMENT) + (TREATMENT.equals(add) ? 1 : 0);
@@ -89,14 +96,19 @@ class ReferralController {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            Intake intake = new Intake(imaging, treatments, form.getSourceRecordNumber(),
-                    form.isConfirmDifferentPerson());
-            PatientSummary created = patients.register(actor, new Registration(demographics, referral,
-                    form.getCoordinatingPhysicianId()), intake);
-            flash.addFlashAttribute("notice", "Referral registered: " + created.displayName() + " (" + created.mrn()
-                    + ")" + (imaging.isEmpty() && treatments.isEmpty() ? "." : ", with "
-                    + count(imaging.size(), "imaging study", "imaging studies") + " and "
-                    + count(treatments.size(), "prior treatment", "prior treatments") + "."));
+            Intake intake =
+                    new Intake(imaging, treatments, form.getSourceRecordNumber(), form.isConfirmDifferentPerson());
+            PatientSummary created = patients.register(
+                    actor, new Registration(demographics, referral, form.getCoordinatingPhysicianId()), intake);
+            flash.addFlashAttribute(
+                    "notice",
+                    "Referral registered: " + created.displayName() + " (" + created.mrn()
+                            + ")"
+                            + (imaging.isEmpty() && treatments.isEmpty()
+                                    ? "."
+                                    : ", with "
+                                            + count(imaging.size(), "imaging study", "imaging studies") + " and "
+                                            + count(treatments.size(), "prior treatment", "prior treatments") + "."));
             return "redirect:/patients/" + created.id();
         } catch (InvalidInputException e) {
             response.setStatus(400);
@@ -132,8 +144,8 @@ class ReferralController {
     }
 
     /** Binds each row that has anything typed in it; an empty row is no entry. */
-    private <T extends Record> List<T> bindRows(Class<T> type, Map<String, String> params, String prefix, int rows,
-            List<FieldProblem> problems) {
+    private <T extends Record> List<T> bindRows(
+            Class<T> type, Map<String, String> params, String prefix, int rows, List<FieldProblem> problems) {
         List<T> list = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
             String p = prefix + "[" + i + "].";
@@ -149,8 +161,8 @@ class ReferralController {
         return list;
     }
 
-    private <T extends Record> T bindCollecting(Class<T> type, Map<String, String> params, String prefix,
-            List<FieldProblem> problems) {
+    private <T extends Record> T bindCollecting(
+            Class<T> type, Map<String, String> params, String prefix, List<FieldProblem> problems) {
         try {
             return forms.bind(type, params, prefix);
         } catch (InvalidInputException e) {
@@ -159,14 +171,16 @@ class ReferralController {
         }
     }
 
-    private String render(Model model, Map<String, String> values, Map<String, String> errors, int imagingRows,
-            int treatmentRows) {
+    private String render(
+            Model model, Map<String, String> values, Map<String, String> errors, int imagingRows, int treatmentRows) {
         model.addAttribute("demographicFields", forms.fields(Demographics.class));
         model.addAttribute("referralFields", forms.fields(Referral.class));
         model.addAttribute("imagingFields", forms.fields(ImagingStudy.class));
         model.addAttribute("treatmentFields", forms.fields(PriorTreatment.class));
-        model.addAttribute("imagingRows", IntStream.range(0, imagingRows).boxed().toList());
-        model.addAttribute("treatmentRows", IntStream.range(0, treatmentRows).boxed().toList());
+        model.addAttribute(
+                "imagingRows", IntStream.range(0, imagingRows).boxed().toList());
+        model.addAttribute(
+                "treatmentRows", IntStream.range(0, treatmentRows).boxed().toList());
         model.addAttribute("physicians", staff.withRole(Role.PHYSICIAN));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

@@ -17,8 +17,10 @@ public class ReferralForm {
 
     @NotNull(message = "choose the coordinating physician")
     private UUID coordinatingPhysicianId;
+
     @Size(max = 100, message = "is too long: at most 100 characters")
     private String sourceRecordNumber;
+
     private boolean confirmDifferentPerson;
 
     public UUID getCoordinatingPhysicianId() {

@@ -16,10 +16,10 @@ import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.stereotype.Controller;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,18 +70,31 @@ class PlanController {
      * checks, so a role that may not propose still gets its 403.
      */
     @PostMapping("/patients/{id}/plan")
-    String propose(@PathVariable UUID id, @Valid @ModelAttribute("planForm") PlanForm plan, BindingResult binding,
-            @RequestParam Map<String, String> form, Actor actor, Model model, HttpServletResponse response,
+    String propose(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("planForm") PlanForm plan,
+            BindingResult binding,
+            @RequestParam Map<String, String> form,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes flash) {
         try {
             List<FieldProblem> problems = FieldProblem.of(binding).stream()
-                    .filter(p -> !p.field().equals(BASED_ON)).toList();
+                    .filter(p -> !p.field().equals(BASED_ON))
+                    .toList();
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            PlanVersion v = plans.propose(actor, id, plan.goals(), plan.therapies(), plan.changeReason(),
+            PlanVersion v = plans.propose(
+                    actor,
+                    id,
+                    plan.goals(),
+                    plan.therapies(),
+                    plan.changeReason(),
                     binding.hasFieldErrors(BASED_ON) || plan.basedOnVersion() == null || plan.basedOnVersion() < 0
-                            ? null : plan.basedOnVersion());
+                            ? null
+                            : plan.basedOnVersion());
             flash.addFlashAttribute("notice", "Plan version " + v.version() + " proposed; the physician signs it.");
             return "redirect:/patients/" + id + "/plan";
         } catch (InvalidInputException e) {
@@ -96,7 +109,9 @@ class PlanController {
             response.setStatus(409);
             List<PlanVersion> versions = plans.versions(actor, id);
             Map<String, String> typed = new LinkedHashMap<>(form);
-            typed.put(BASED_ON, String.valueOf(versions.isEmpty() ? 0 : versions.get(0).version()));
+            typed.put(
+                    BASED_ON,
+                    String.valueOf(versions.isEmpty() ? 0 : versions.get(0).version()));
             String view = render(model, id, actor, versions, typed, Map.of());
             model.addAttribute("conflict", e);
             return view;
@@ -110,7 +125,12 @@ class PlanController {
         return "redirect:/patients/" + id + "/plan";
     }
 
-    private String render(Model model, UUID id, Actor actor, List<PlanVersion> versions, Map<String, String> form,
+    private String render(
+            Model model,
+            UUID id,
+            Actor actor,
+            List<PlanVersion> versions,
+            Map<String, String> form,
             Map<String, String> errors) {
         PlanVersion current = versions.isEmpty() ? null : versions.get(0);
         model.addAttribute("patient", patients.summary(id));
@@ -122,8 +142,12 @@ class PlanController {
         model.addAttribute("catalogue", TherapyCatalog.ALL);
         model.addAttribute("team", teams.members(id));
         model.addAttribute("goalKinds", PlanVersion.GoalKind.values());
-        model.addAttribute("goalRows", java.util.stream.IntStream.range(0, GOAL_ROWS).boxed().toList());
-        model.addAttribute("therapyRows", java.util.stream.IntStream.range(0, THERAPY_ROWS).boxed().toList());
+        model.addAttribute(
+                "goalRows",
+                java.util.stream.IntStream.range(0, GOAL_ROWS).boxed().toList());
+        model.addAttribute(
+                "therapyRows",
+                java.util.stream.IntStream.range(0, THERAPY_ROWS).boxed().toList());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "plan/page";
@@ -144,7 +168,9 @@ class PlanController {
             f.put("goal[" + i + "].description", g.description());
             f.put("goal[" + i + "].measure", g.measure() == null ? "" : g.measure());
             f.put("goal[" + i + "].target", g.target() == null ? "" : g.target().toPlainString());
-            f.put("goal[" + i + "].targetDate", g.targetDate() == null ? "" : g.targetDate().toString());
+            f.put(
+                    "goal[" + i + "].targetDate",
+                    g.targetDate() == null ? "" : g.targetDate().toString());
         }
         for (int i = 0; i < v.therapies().size() && i < THERAPY_ROWS; i++) {
             var t = v.therapies().get(i);
@@ -155,7 +181,9 @@ class PlanController {
             f.put("therapy[" + i + "].region", t.region() == null ? "" : t.region());
             f.put("therapy[" + i + "].side", t.side() == null ? "" : t.side());
             f.put("therapy[" + i + "].start", t.startDate().toString());
-            f.put("therapy[" + i + "].end", t.endDate() == null ? "" : t.endDate().toString());
+            f.put(
+                    "therapy[" + i + "].end",
+                    t.endDate() == null ? "" : t.endDate().toString());
         }
         return f;
     }

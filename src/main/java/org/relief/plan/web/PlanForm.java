@@ -18,22 +18,45 @@ import org.relief.plan.PlanVersion;
  *
  * @param basedOnVersion the plan version the proposer started from (0: no plan yet); null when the form lacks it
  */
-record PlanForm(Integer basedOnVersion, @Size(max = 2000, message = "is too long: at most 2,000 characters")
-        String changeReason, @Valid List<GoalRow> goal, @Valid List<TherapyRow> therapy) {
+record PlanForm(
+        Integer basedOnVersion,
 
-    record GoalRow(PlanVersion.GoalKind kind,
-            @Size(max = 500, message = "is too long: at most 500 characters") String description,
-            @Size(max = 100, message = "is too long: at most 100 characters") String measure, BigDecimal target,
-            LocalDate targetDate) {
-    }
+        @Size(max = 2000, message = "is too long: at most 2,000 characters")
+        String changeReason,
 
-    record TherapyRow(String code, UUID owner,
-            @Size(max = 200, message = "is too long: at most 200 characters") String frequency,
-            @Size(max = 200, message = "is too long: at most 200 characters") String duration,
-            @Size(max = 200, message = "is too long: at most 200 characters") String region,
-            @Size(max = 50, message = "is too long: at most 50 characters") String side,
-            LocalDate start, LocalDate end) {
-    }
+        @Valid List<GoalRow> goal,
+        @Valid List<TherapyRow> therapy) {
+
+    record GoalRow(
+            PlanVersion.GoalKind kind,
+
+            @Size(max = 500, message = "is too long: at most 500 characters")
+            String description,
+
+            @Size(max = 100, message = "is too long: at most 100 characters")
+            String measure,
+
+            BigDecimal target,
+            LocalDate targetDate) {}
+
+    record TherapyRow(
+            String code,
+            UUID owner,
+
+            @Size(max = 200, message = "is too long: at most 200 characters")
+            String frequency,
+
+            @Size(max = 200, message = "is too long: at most 200 characters")
+            String duration,
+
+            @Size(max = 200, message = "is too long: at most 200 characters")
+            String region,
+
+            @Size(max = 50, message = "is too long: at most 50 characters")
+            String side,
+
+            LocalDate start,
+            LocalDate end) {}
 
     /** The goals of the filled rows (a row without a description is empty; its kind is "personal" if unset). */
     List<PlanVersion.Goal> goals() {
@@ -42,8 +65,12 @@ record PlanForm(Integer basedOnVersion, @Size(max = 2000, message = "is too long
             if (g == null || blank(g.description()) == null) {
                 continue;
             }
-            goals.add(new PlanVersion.Goal(g.kind() == null ? PlanVersion.GoalKind.PERSONAL : g.kind(),
-                    g.description().strip(), blank(g.measure()), g.target(), g.targetDate()));
+            goals.add(new PlanVersion.Goal(
+                    g.kind() == null ? PlanVersion.GoalKind.PERSONAL : g.kind(),
+                    g.description().strip(),
+                    blank(g.measure()),
+                    g.target(),
+                    g.targetDate()));
         }
         return goals;
     }
@@ -55,8 +82,16 @@ record PlanForm(Integer basedOnVersion, @Size(max = 2000, message = "is too long
             if (t == null || blank(t.code()) == null) {
                 continue;
             }
-            list.add(new PlanVersion.PlannedTherapy(t.code().strip(), t.owner(), null, strip(t.frequency()),
-                    strip(t.duration()), blank(t.region()), blank(t.side()), t.start(), t.end()));
+            list.add(new PlanVersion.PlannedTherapy(
+                    t.code().strip(),
+                    t.owner(),
+                    null,
+                    strip(t.frequency()),
+                    strip(t.duration()),
+                    blank(t.region()),
+                    blank(t.side()),
+                    t.start(),
+                    t.end()));
         }
         return list;
     }

@@ -15,29 +15,36 @@ import org.relief.plan.PlanVersion;
  */
 record Timeline(LocalDate from, LocalDate to, List<Bar> bars) {
 
-    record Bar(String therapy, String owner, LocalDate start, LocalDate end, boolean running, double left,
-            double width) {
-    }
+    record Bar(
+            String therapy, String owner, LocalDate start, LocalDate end, boolean running, double left, double width) {}
 
     static Timeline of(List<PlanVersion> versions) {
         LocalDate today = LocalDate.now();
         Map<String, LocalDate[]> spans = new LinkedHashMap<>();
         Map<String, String[]> names = new LinkedHashMap<>();
-        for (PlanVersion v : versions.stream().filter(PlanVersion::signed)
-                .sorted(Comparator.comparingInt(PlanVersion::version)).toList()) {
+        for (PlanVersion v : versions.stream()
+                .filter(PlanVersion::signed)
+                .sorted(Comparator.comparingInt(PlanVersion::version))
+                .toList()) {
             for (var t : v.therapies()) {
                 String key = t.therapyCode() + "/" + t.ownerId();
                 LocalDate end = t.endDate() == null ? today : t.endDate();
-                spans.merge(key, new LocalDate[] {t.startDate(), end}, (a, b) -> new LocalDate[] {
-                        a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+                spans.merge(key, new LocalDate[] {t.startDate(), end}, (a, b) ->
+                        new LocalDate[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
                 names.put(key, new String[] {t.therapyName(), t.ownerName(), t.endDate() == null ? "y" : "n"});
             }
         }
         if (spans.isEmpty()) {
             return new Timeline(today, today, List.of());
         }
-        LocalDate from = spans.values().stream().map(s -> s[0]).min(Comparator.naturalOrder()).orElse(today);
-        LocalDate to = spans.values().stream().map(s -> s[1]).max(Comparator.naturalOrder()).orElse(today);
+        LocalDate from = spans.values().stream()
+                .map(s -> s[0])
+                .min(Comparator.naturalOrder())
+                .orElse(today);
+        LocalDate to = spans.values().stream()
+                .map(s -> s[1])
+                .max(Comparator.naturalOrder())
+                .orElse(today);
         double days = Math.max(1, ChronoUnit.DAYS.between(from, to));
         List<Bar> bars = new ArrayList<>();
         spans.forEach((key, s) -> {

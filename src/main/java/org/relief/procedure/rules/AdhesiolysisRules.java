@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class AdhesiolysisRules {
 
-    private AdhesiolysisRules() {
-    }
+    private AdhesiolysisRules() {}
 
     static final Rule ADHESIOLYSIS_INTERVAL = (o, h, p) -> {
         if (o.type() != ProcedureType.ADHESIOLYSIS) {
@@ -27,12 +26,21 @@ final class AdhesiolysisRules {
                 .map(l -> !l.date().plusMonths(months.value().intValue()).isAfter(o.plannedDate())
                         ? allow("Adhesiolysis: interval", "Last on " + l.when() + ".", months.source(), months)
                         : l.region() == null
-                        ? missing("Adhesiolysis: interval", "An adhesiolysis on " + l.when() + " (region not "
-                                + "recorded) is within " + months.shown() + ". " + l.complete("region") + ".",
-                                months.source(), months)
-                        : block("Adhesiolysis: interval", "Last on " + l.when() + "; at most one per "
-                                + months.shown() + " per region: earliest "
-                                + l.date().plusMonths(months.value().intValue()) + ".", months.source(), months))
+                                ? missing(
+                                        "Adhesiolysis: interval",
+                                        "An adhesiolysis on " + l.when() + " (region not " + "recorded) is within "
+                                                + months.shown() + ". " + l.complete("region") + ".",
+                                        months.source(),
+                                        months)
+                                : block(
+                                        "Adhesiolysis: interval",
+                                        "Last on " + l.when() + "; at most one per "
+                                                + months.shown() + " per region: earliest "
+                                                + l.date()
+                                                        .plusMonths(
+                                                                months.value().intValue()) + ".",
+                                        months.source(),
+                                        months))
                 .orElseGet(() -> allow("Adhesiolysis: interval", "None before.", months.source(), months));
     };
 
@@ -42,10 +50,14 @@ final class AdhesiolysisRules {
             return null;
         }
         var covered = p.get("adhesiolysis.covered");
-        return covered.value().intValue() == 1 ? null
-                : warn("Not covered by this payer", "Percutaneous adhesiolysis is not covered by this payer "
-                        + "(several Medicare contractors do not cover it); the clinical decision is unaffected.",
-                        covered.source(), covered);
+        return covered.value().intValue() == 1
+                ? null
+                : warn(
+                        "Not covered by this payer",
+                        "Percutaneous adhesiolysis is not covered by this payer "
+                                + "(several Medicare contractors do not cover it); the clinical decision is unaffected.",
+                        covered.source(),
+                        covered);
     };
 
     static final List<Rule> ALL = List.of(ADHESIOLYSIS_INTERVAL, ADHESIOLYSIS_COVERAGE);

@@ -12,43 +12,77 @@ import java.util.List;
 /** Everything the rules read, gathered from the chart, evaluation, instruments and earlier procedures. */
 public final class Facts {
 
-    private Facts() {
+    private Facts() {}
+
+    public enum Region {
+        CERVICAL,
+        THORACIC,
+        LUMBAR,
+        SACRAL,
+        OTHER
     }
 
-    public enum Region { CERVICAL, THORACIC, LUMBAR, SACRAL, OTHER }
-
-    public enum Side { LEFT, RIGHT, BILATERAL, NONE }
+    public enum Side {
+        LEFT,
+        RIGHT,
+        BILATERAL,
+        NONE
+    }
 
     /** Why an ESI is given (the conservative-care length depends on it). */
-    public enum Indication { RADICULOPATHY, STENOSIS, HERPES_ZOSTER, OTHER }
+    public enum Indication {
+        RADICULOPATHY,
+        STENOSIS,
+        HERPES_ZOSTER,
+        OTHER
+    }
 
     /**
      * A procedure on order, with the details the rules need. The constraints are checked where an order comes in
      * ({@code @Valid} on the JSON API) and again by the order service for every caller.
      */
-    public record Order(@NotNull(message = "choose the procedure") ProcedureType type,
+    public record Order(
+            @NotNull(message = "choose the procedure") ProcedureType type,
             @NotNull(message = "choose the region") Region region,
             @NotNull(message = "choose the side") Side side,
-            @Min(value = 1, message = "must be between 1 and 10")
-            @Max(value = 10, message = "must be between 1 and 10") int levels,
+
+            @Min(value = 1, message = "must be between 1 and 10") @Max(value = 10, message = "must be between 1 and 10")
+            int levels,
+
             @NotNull(message = "is required") LocalDate plannedDate,
-            @NotNull(message = "is required: the reason the procedure is given") Indication indication,
+
+            @NotNull(message = "is required: the reason the procedure is given")
+            Indication indication,
+
             @DecimalMin(value = "0", message = "must be between 0 and 1000 mg")
-            @DecimalMax(value = "1000", message = "must be between 0 and 1000 mg") Double steroidMg,
-            boolean particulateSteroid, boolean imageGuidance,
-            @Size(max = 2000, message = "is too long: at most 2,000 characters") String intraArticularReason,
-            boolean bleedingRiskFactors, VertebralFindings vertebral) {
-    }
+            @DecimalMax(value = "1000", message = "must be between 0 and 1000 mg")
+            Double steroidMg,
+
+            boolean particulateSteroid,
+            boolean imageGuidance,
+
+            @Size(max = 2000, message = "is too long: at most 2,000 characters")
+            String intraArticularReason,
+
+            boolean bleedingRiskFactors,
+            VertebralFindings vertebral) {}
 
     /** Findings for vertebral augmentation, as the physician documents them on the order. */
-    public record VertebralFindings(boolean fractureConfirmedOnImaging, boolean painFromFracture,
-            boolean infectionAtSite, boolean pregnant, boolean worseningPain, boolean heightLossOver25,
-            boolean kyphoticDeformity, boolean relativeContraindication, boolean boneHealthReferral) {
-    }
+    public record VertebralFindings(
+            boolean fractureConfirmedOnImaging,
+            boolean painFromFracture,
+            boolean infectionAtSite,
+            boolean pregnant,
+            boolean worseningPain,
+            boolean heightLossOver25,
+            boolean kyphoticDeformity,
+            boolean relativeContraindication,
+            boolean boneHealthReferral) {}
 
     /** Where a fact about an earlier procedure came from, as the rules' reasons name it. */
     public enum Origin {
-        HERE("documented here"), OUTSIDE("outside: referral prior treatment");
+        HERE("documented here"),
+        OUTSIDE("outside: referral prior treatment");
 
         private final String label;
 
@@ -62,7 +96,12 @@ public final class Facts {
     }
 
     /** How an outside procedure went in the sender's (coarse) words, when no relief percentage came with it. */
-    public enum Reported { NO_IMPROVEMENT, PARTIAL, GOOD, NOT_REPORTED }
+    public enum Reported {
+        NO_IMPROVEMENT,
+        PARTIAL,
+        GOOD,
+        NOT_REPORTED
+    }
 
     /**
      * A procedure done before, here or outside, with its follow-up relief where recorded. Outside procedures may
@@ -73,15 +112,41 @@ public final class Facts {
      * @param entry the chart entry that holds it, in words ("prior treatment 'Lumbar ESI' of 2026-01-09")
      * @param reported for an outside procedure, its result in words; null for one documented here
      */
-    public record PastProcedure(ProcedureType type, LocalDate date, Region region, Side side, Integer levels,
-            Double steroidMg, Integer reliefPercent, Integer reliefWeeks, Origin origin, String entry,
+    public record PastProcedure(
+            ProcedureType type,
+            LocalDate date,
+            Region region,
+            Side side,
+            Integer levels,
+            Double steroidMg,
+            Integer reliefPercent,
+            Integer reliefWeeks,
+            Origin origin,
+            String entry,
             Reported reported) {
 
         /** A procedure documented here. */
-        public PastProcedure(ProcedureType type, LocalDate date, Region region, Side side, int levels,
-                Double steroidMg, Integer reliefPercent, Integer reliefWeeks) {
-            this(type, date, region, side, levels, steroidMg, reliefPercent, reliefWeeks, Origin.HERE,
-                    "procedure of " + date, null);
+        public PastProcedure(
+                ProcedureType type,
+                LocalDate date,
+                Region region,
+                Side side,
+                int levels,
+                Double steroidMg,
+                Integer reliefPercent,
+                Integer reliefWeeks) {
+            this(
+                    type,
+                    date,
+                    region,
+                    side,
+                    levels,
+                    steroidMg,
+                    reliefPercent,
+                    reliefWeeks,
+                    Origin.HERE,
+                    "procedure of " + date,
+                    null);
         }
 
         public boolean outside() {
@@ -95,7 +160,8 @@ public final class Facts {
 
         /** What to do so a rule can read {@code facts}: complete the outside entry, or record the follow-up. */
         public String complete(String facts) {
-            return outside() ? "complete the " + entry + " (" + facts + ")"
+            return outside()
+                    ? "complete the " + entry + " (" + facts + ")"
                     : "record the follow-up of the " + entry + ", or correct its documentation (" + facts + ")";
         }
 
@@ -109,22 +175,20 @@ public final class Facts {
             if (reliefPercent != null) {
                 return reliefPercent + "%";
             }
-            return reported == null || reported == Reported.NOT_REPORTED ? "relief not recorded"
+            return reported == null || reported == Reported.NOT_REPORTED
+                    ? "relief not recorded"
                     : "reported as " + reported.name().toLowerCase().replace('_', ' ') + ", no percentage";
         }
     }
 
     /** An allergy on the chart's allergy list, as recorded (substance and reaction in words). */
-    public record Allergy(String substance, String reaction, String severity) {
-    }
+    public record Allergy(String substance, String reaction, String severity) {}
 
     /** A diagnostic block from the evaluation (target in words). */
-    public record Block(String target, LocalDate on, int reliefPercent) {
-    }
+    public record Block(String target, LocalDate on, int reliefPercent) {}
 
     /** A blood thinner on the medication list: its name, whether active, and since when it is held. */
-    public record Thinner(String name, boolean active, LocalDate heldSince) {
-    }
+    public record Thinner(String name, boolean active, LocalDate heldSince) {}
 
     /**
      * The patient's history as the rules read it.
@@ -135,9 +199,20 @@ public final class Facts {
      * @param procedures earlier procedures, documented here and outside, each labelled with its origin
      * @param allergies the chart's allergy list
      */
-    public record History(LocalDate today, LocalDate painOnset, int conservativeCareWeeks, String conservativeCare,
-            boolean imagingOnFile, List<PastProcedure> procedures, Integer positiveSacroiliacTests,
-            List<Block> blocks, Boolean psychCleared, Integer triggerPointsFound, Integer latestNrs,
-            Integer latestRmdq, List<Thinner> thinners, List<Allergy> allergies, boolean safetyHold) {
-    }
+    public record History(
+            LocalDate today,
+            LocalDate painOnset,
+            int conservativeCareWeeks,
+            String conservativeCare,
+            boolean imagingOnFile,
+            List<PastProcedure> procedures,
+            Integer positiveSacroiliacTests,
+            List<Block> blocks,
+            Boolean psychCleared,
+            Integer triggerPointsFound,
+            Integer latestNrs,
+            Integer latestRmdq,
+            List<Thinner> thinners,
+            List<Allergy> allergies,
+            boolean safetyHold) {}
 }

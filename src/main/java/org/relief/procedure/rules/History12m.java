@@ -12,14 +12,15 @@ import org.relief.procedure.rules.Facts.PastProcedure;
 /** Queries over earlier procedures that several rules share. */
 final class History12m {
 
-    private History12m() {
-    }
+    private History12m() {}
 
     /** Procedures matching {@code which} in the rolling 12 months before the planned date. */
     static List<PastProcedure> inLast12Months(History h, Order o, Predicate<PastProcedure> which) {
         LocalDate from = o.plannedDate().minusMonths(12);
-        return h.procedures().stream().filter(which)
-                .filter(p -> p.date().isAfter(from) && !p.date().isAfter(o.plannedDate())).toList();
+        return h.procedures().stream()
+                .filter(which)
+                .filter(p -> p.date().isAfter(from) && !p.date().isAfter(o.plannedDate()))
+                .toList();
     }
 
     static Optional<PastProcedure> last(History h, Predicate<PastProcedure> which) {
@@ -37,7 +38,8 @@ final class History12m {
 
     /** What to complete so the rules can read {@code facts} of these procedures, one instruction per entry. */
     static String complete(List<PastProcedure> ps, String facts) {
-        String all = String.join("; ", ps.stream().map(q -> q.complete(facts)).distinct().toList());
+        String all = String.join(
+                "; ", ps.stream().map(q -> q.complete(facts)).distinct().toList());
         return Character.toUpperCase(all.charAt(0)) + all.substring(1);
     }
 
@@ -53,6 +55,7 @@ final class History12m {
 
     /** Whether relief lasted at least {@code months} months after the procedure. */
     static boolean lastedMonths(PastProcedure p, int months) {
-        return p.reliefWeeks() != null && !p.date().plusWeeks(p.reliefWeeks()).isBefore(p.date().plusMonths(months));
+        return p.reliefWeeks() != null
+                && !p.date().plusWeeks(p.reliefWeeks()).isBefore(p.date().plusMonths(months));
     }
 }

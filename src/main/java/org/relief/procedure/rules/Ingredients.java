@@ -45,9 +45,18 @@ public enum Ingredients {
 
     static boolean usesContrast(ProcedureType t) {
         return switch (t) {
-            case ESI_INTERLAMINAR, ESI_TRANSFORAMINAL, ESI_CAUDAL, MEDIAL_BRANCH_BLOCK, RADIOFREQUENCY_ABLATION,
-                    FACET_INTRA_ARTICULAR, SIJ_DIAGNOSTIC, SIJ_THERAPEUTIC, ADHESIOLYSIS, VERTEBRAL_AUGMENTATION,
-                    SCS_TRIAL, SCS_IMPLANT -> true;
+            case ESI_INTERLAMINAR,
+                    ESI_TRANSFORAMINAL,
+                    ESI_CAUDAL,
+                    MEDIAL_BRANCH_BLOCK,
+                    RADIOFREQUENCY_ABLATION,
+                    FACET_INTRA_ARTICULAR,
+                    SIJ_DIAGNOSTIC,
+                    SIJ_THERAPEUTIC,
+                    ADHESIOLYSIS,
+                    VERTEBRAL_AUGMENTATION,
+                    SCS_TRIAL,
+                    SCS_IMPLANT -> true;
             default -> false;
         };
     }
@@ -59,7 +68,12 @@ public enum Ingredients {
 
     static boolean usesImplant(ProcedureType t) {
         return switch (t) {
-            case SCS_TRIAL, SCS_IMPLANT, SCS_GENERATOR_REPLACEMENT, PNS_TRIAL, PNS_IMPLANT, VERTEBRAL_AUGMENTATION,
+            case SCS_TRIAL,
+                    SCS_IMPLANT,
+                    SCS_GENERATOR_REPLACEMENT,
+                    PNS_TRIAL,
+                    PNS_IMPLANT,
+                    VERTEBRAL_AUGMENTATION,
                     SIJ_FUSION -> true;
             default -> false;
         };

@@ -11,5 +11,4 @@ import java.util.List;
  * @param policyUsed the policy values it used (with their sources), for the record
  * @param source where the rule itself comes from
  */
-public record Outcome(String rule, Decision decision, String reason, List<Policy.Value> policyUsed, String source) {
-}
+public record Outcome(String rule, Decision decision, String reason, List<Policy.Value> policyUsed, String source) {}

@@ -25,10 +25,23 @@ public enum ProcedureType {
     PERIPHERAL_NERVE_BLOCK("Peripheral nerve block", Family.OTHER);
 
     /** Which rule family applies. */
-    public enum Family { ESI, FACET, STIMULATION, SACROILIAC, VERTEBRAL, TRIGGER_POINT, ADHESIOLYSIS, OTHER }
+    public enum Family {
+        ESI,
+        FACET,
+        STIMULATION,
+        SACROILIAC,
+        VERTEBRAL,
+        TRIGGER_POINT,
+        ADHESIOLYSIS,
+        OTHER
+    }
 
     /** Bleeding-risk categories of the anticoagulation guideline. */
-    public enum BleedingRisk { LOW, INTERMEDIATE, HIGH }
+    public enum BleedingRisk {
+        LOW,
+        INTERMEDIATE,
+        HIGH
+    }
 
     private final String label;
     private final Family family;
@@ -57,9 +70,9 @@ public enum ProcedureType {
         return switch (this) {
             case SCS_TRIAL, SCS_IMPLANT, VERTEBRAL_AUGMENTATION -> BleedingRisk.HIGH;
             case ESI_INTERLAMINAR, ESI_TRANSFORAMINAL, ESI_CAUDAL, SYMPATHETIC_BLOCK, ADHESIOLYSIS ->
-                    BleedingRisk.INTERMEDIATE;
+                BleedingRisk.INTERMEDIATE;
             case MEDIAL_BRANCH_BLOCK, RADIOFREQUENCY_ABLATION ->
-                    region == Region.CERVICAL ? BleedingRisk.INTERMEDIATE : BleedingRisk.LOW;
+                region == Region.CERVICAL ? BleedingRisk.INTERMEDIATE : BleedingRisk.LOW;
             case SIJ_FUSION -> BleedingRisk.HIGH;
             default -> BleedingRisk.LOW;
         };

@@ -13,8 +13,7 @@ public interface Rule {
     /** Helpers shared by the rules. */
     final class Out {
 
-        private Out() {
-        }
+        private Out() {}
 
         static Outcome allow(String rule, String reason, String source, Policy.Value... used) {
             return new Outcome(rule, Decision.ALLOW, reason, List.of(used), source);

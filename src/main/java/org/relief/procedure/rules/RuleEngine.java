@@ -13,14 +13,16 @@ public final class RuleEngine {
     public static final String SAFETY_HOLD_RULE = "Safety hold";
 
     static final Rule SAFETY_HOLD = (o, h, p) -> h.safetyHold()
-            ? Rule.Out.block(SAFETY_HOLD_RULE, "Interventional care is on hold after a safety alert: mental health "
-                    + "care first. The physician releases the hold after the documented follow-up; it cannot be "
-                    + "overridden here.", "Clinic practice description (rules reference section 1)")
+            ? Rule.Out.block(
+                    SAFETY_HOLD_RULE,
+                    "Interventional care is on hold after a safety alert: mental health "
+                            + "care first. The physician releases the hold after the documented follow-up; it cannot be "
+                            + "overridden here.",
+                    "Clinic practice description (rules reference section 1)")
             : null;
 
     /** The engine's answer: the decision and every rule's outcome (reasons, policy values, sources). */
-    public record Result(Decision decision, List<Outcome> outcomes) {
-    }
+    public record Result(Decision decision, List<Outcome> outcomes) {}
 
     public Result evaluate(Order order, History history, Policy policy) {
         List<Rule> rules = new ArrayList<>();
@@ -42,9 +44,12 @@ public final class RuleEngine {
         rules.add(BloodThinners.RULE);
         rules.add(AllergyRules.RULE_CHECK);
         rules.add(SAFETY_HOLD);
-        List<Outcome> outcomes = rules.stream().map(r -> r.check(order, history, policy)).filter(Objects::nonNull)
+        List<Outcome> outcomes = rules.stream()
+                .map(r -> r.check(order, history, policy))
+                .filter(Objects::nonNull)
                 .toList();
-        Decision decision = outcomes.stream().map(Outcome::decision).max(Enum::compareTo).orElse(Decision.ALLOW);
+        Decision decision =
+                outcomes.stream().map(Outcome::decision).max(Enum::compareTo).orElse(Decision.ALLOW);
         return new Result(decision, outcomes);
     }
 }

@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class StimulationRules {
 
-    private StimulationRules() {
-    }
+    private StimulationRules() {}
 
     static final Rule PSYCH_CLEARANCE = (o, h, p) -> {
         if (o.type() != ProcedureType.SCS_TRIAL && o.type() != ProcedureType.PNS_TRIAL) {
@@ -23,16 +22,22 @@ final class StimulationRules {
         }
         String src = "LCD L37632; Aetna CPB 0194";
         if (h.psychCleared() == null) {
-            return block("Stimulation: psychological clearance", "No psychological evaluation on file; clearance is "
-                    + "required before a trial.", src);
+            return block(
+                    "Stimulation: psychological clearance",
+                    "No psychological evaluation on file; clearance is " + "required before a trial.",
+                    src);
         }
-        return h.psychCleared() ? allow("Stimulation: psychological clearance", "Psychologically cleared.", src)
-                : block("Stimulation: psychological clearance", "The psychological evaluation did not clear the "
-                        + "patient.", src);
+        return h.psychCleared()
+                ? allow("Stimulation: psychological clearance", "Psychologically cleared.", src)
+                : block(
+                        "Stimulation: psychological clearance",
+                        "The psychological evaluation did not clear the " + "patient.",
+                        src);
     };
 
     static final Rule TRIAL_BEFORE_IMPLANT = (o, h, p) -> {
-        ProcedureType trial = o.type() == ProcedureType.SCS_IMPLANT ? ProcedureType.SCS_TRIAL
+        ProcedureType trial = o.type() == ProcedureType.SCS_IMPLANT
+                ? ProcedureType.SCS_TRIAL
                 : o.type() == ProcedureType.PNS_IMPLANT ? ProcedureType.PNS_TRIAL : null;
         if (o.type() == ProcedureType.SCS_GENERATOR_REPLACEMENT) {
             return allow("Stimulation: trial", "Generator replacement needs no new trial.", "LCD L37632");
@@ -41,22 +46,42 @@ final class StimulationRules {
             return null;
         }
         var pct = p.get("scs.trial-relief-percent");
-        return History12m.last(h, q -> q.type() == trial).map(t -> {
-            if (t.reliefPercent() == null) {
-                return t.reliefKnownBelow(pct.value().intValue())
-                        ? block("Stimulation: trial", "Trial of " + t.when() + ": " + t.reliefText() + "; success "
-                                + "needs " + pct.shown() + ".", pct.source(), pct)
-                        : missing("Stimulation: trial", "The trial of " + t.when() + " has no recorded pain "
-                                + "reduction (" + t.reliefText() + "). " + t.complete("relief %") + ".",
-                                pct.source(), pct);
-            }
-            return t.reliefPercent() >= pct.value().intValue()
-                    ? allow("Stimulation: trial", "Trial of " + t.when() + ": " + t.reliefPercent() + "% pain "
-                            + "reduction (success is " + pct.shown() + " with functional gain).", pct.source(), pct)
-                    : block("Stimulation: trial", "Trial of " + t.when() + ": " + t.reliefPercent() + "%; success "
-                            + "needs " + pct.shown() + ".", pct.source(), pct);
-        }).orElseGet(() -> block("Stimulation: trial", "No trial on record; a permanent implant needs a successful "
-                + "trial first.", pct.source(), pct));
+        return History12m.last(h, q -> q.type() == trial)
+                .map(t -> {
+                    if (t.reliefPercent() == null) {
+                        return t.reliefKnownBelow(pct.value().intValue())
+                                ? block(
+                                        "Stimulation: trial",
+                                        "Trial of " + t.when() + ": " + t.reliefText() + "; success " + "needs "
+                                                + pct.shown() + ".",
+                                        pct.source(),
+                                        pct)
+                                : missing(
+                                        "Stimulation: trial",
+                                        "The trial of " + t.when() + " has no recorded pain " + "reduction ("
+                                                + t.reliefText() + "). " + t.complete("relief %") + ".",
+                                        pct.source(),
+                                        pct);
+                    }
+                    return t.reliefPercent() >= pct.value().intValue()
+                            ? allow(
+                                    "Stimulation: trial",
+                                    "Trial of " + t.when() + ": " + t.reliefPercent() + "% pain "
+                                            + "reduction (success is " + pct.shown() + " with functional gain).",
+                                    pct.source(),
+                                    pct)
+                            : block(
+                                    "Stimulation: trial",
+                                    "Trial of " + t.when() + ": " + t.reliefPercent() + "%; success " + "needs "
+                                            + pct.shown() + ".",
+                                    pct.source(),
+                                    pct);
+                })
+                .orElseGet(() -> block(
+                        "Stimulation: trial",
+                        "No trial on record; a permanent implant needs a successful " + "trial first.",
+                        pct.source(),
+                        pct));
     };
 
     static final List<Rule> ALL = List.of(PSYCH_CLEARANCE, TRIAL_BEFORE_IMPLANT);

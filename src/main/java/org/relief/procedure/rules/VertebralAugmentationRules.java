@@ -16,8 +16,7 @@ import java.util.List;
  */
 final class VertebralAugmentationRules {
 
-    private VertebralAugmentationRules() {
-    }
+    private VertebralAugmentationRules() {}
 
     static final Rule VERTEBRAL_AUGMENTATION = (o, h, p) -> {
         if (o.type() != ProcedureType.VERTEBRAL_AUGMENTATION) {
@@ -40,33 +39,53 @@ final class VertebralAugmentationRules {
             absolute.add("pregnancy");
         }
         if (!absolute.isEmpty()) {
-            return block("Vertebral augmentation", "Absolute contraindication: " + String.join(", ", absolute) + ".",
-                    src);
+            return block(
+                    "Vertebral augmentation", "Absolute contraindication: " + String.join(", ", absolute) + ".", src);
         }
         if (h.latestNrs() == null) {
             return missing("Vertebral augmentation", "No NRS pain score recorded.", nrs.source(), nrs);
         }
         if (h.latestNrs() < nrs.value().intValue()) {
-            return block("Vertebral augmentation", "NRS " + h.latestNrs() + "; outpatients need at least "
-                    + nrs.shown() + " despite optimal non-surgical care.", nrs.source(), nrs);
+            return block(
+                    "Vertebral augmentation",
+                    "NRS " + h.latestNrs() + "; outpatients need at least " + nrs.shown()
+                            + " despite optimal non-surgical care.",
+                    nrs.source(),
+                    nrs);
         }
-        int extra = (v.heightLossOver25() ? 1 : 0) + (v.kyphoticDeformity() ? 1 : 0)
+        int extra = (v.heightLossOver25() ? 1 : 0)
+                + (v.kyphoticDeformity() ? 1 : 0)
                 + (h.latestRmdq() != null && h.latestRmdq() > 17 ? 1 : 0);
         if (!v.worseningPain() && extra < 2) {
-            return block("Vertebral augmentation", "Needs worsening pain or at least 2 of: height loss over 25%, "
-                    + "kyphotic deformity, Roland-Morris over 17 (found " + extra + ").", src, nrs);
+            return block(
+                    "Vertebral augmentation",
+                    "Needs worsening pain or at least 2 of: height loss over 25%, "
+                            + "kyphotic deformity, Roland-Morris over 17 (found " + extra + ").",
+                    src,
+                    nrs);
         }
         if (!v.boneHealthReferral()) {
-            return block("Vertebral augmentation", "A referral for bone density / osteoporosis care is required: "
-                    + "refer, or override with the reason.", src, nrs);
+            return block(
+                    "Vertebral augmentation",
+                    "A referral for bone density / osteoporosis care is required: "
+                            + "refer, or override with the reason.",
+                    src,
+                    nrs);
         }
         if (v.relativeContraindication()) {
-            return warn("Vertebral augmentation", "A relative contraindication is documented (coagulopathy, "
-                    + "instability, neurological compromise or more than 3 levels; a cement or contrast allergy is "
-                    + "read from the chart's allergy list by the allergy rule).", src, nrs);
+            return warn(
+                    "Vertebral augmentation",
+                    "A relative contraindication is documented (coagulopathy, "
+                            + "instability, neurological compromise or more than 3 levels; a cement or contrast allergy is "
+                            + "read from the chart's allergy list by the allergy rule).",
+                    src,
+                    nrs);
         }
-        return allow("Vertebral augmentation", "Imaging-confirmed fracture, NRS " + h.latestNrs() + ", criteria met.",
-                src, nrs);
+        return allow(
+                "Vertebral augmentation",
+                "Imaging-confirmed fracture, NRS " + h.latestNrs() + ", criteria met.",
+                src,
+                nrs);
     };
 
     static final List<Rule> ALL = List.of(VERTEBRAL_AUGMENTATION);

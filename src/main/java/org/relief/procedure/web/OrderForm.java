@@ -31,26 +31,37 @@ import org.relief.shared.InvalidInputException;
  */
 @CrossFieldChecked.Valid
 class OrderForm implements CrossFieldChecked {
+    // Why over 300 lines: the order form's every field with its binding, labels and the lateral-side rule; one form,
+    // kept in one place.
 
     @NotNull(message = "choose the procedure")
     private ProcedureType type;
+
     @NotNull(message = "choose the region")
     private Facts.Region region;
+
     @NotNull(message = "choose the side (left, right, bilateral, or midline / no side)")
     private Facts.Side side;
+
     @Min(value = 1, message = "must be between 1 and 10")
     @Max(value = 10, message = "must be between 1 and 10")
     private Integer levels;
+
     @NotNull(message = "is required")
     private LocalDate plannedDate;
+
     private Facts.Indication indication;
+
     @DecimalMin(value = "0", message = "must be between 0 and 1000 mg")
     @DecimalMax(value = "1000", message = "must be between 0 and 1000 mg")
     private Double steroidMg;
+
     private boolean particulateSteroid;
     private boolean imageGuidance;
+
     @Size(max = 2000, message = "is too long: at most 2,000 characters")
     private String intraArticularReason;
+
     private boolean bleedingRiskFactors;
     private final Vertebral va = new Vertebral();
 
@@ -67,8 +78,16 @@ class OrderForm implements CrossFieldChecked {
         private boolean boneHealth;
 
         Facts.VertebralFindings findings() {
-            return new Facts.VertebralFindings(fracture, painFromFracture, infection, pregnant, worsening,
-                    heightLoss, kyphosis, relative, boneHealth);
+            return new Facts.VertebralFindings(
+                    fracture,
+                    painFromFracture,
+                    infection,
+                    pregnant,
+                    worsening,
+                    heightLoss,
+                    kyphosis,
+                    relative,
+                    boneHealth);
         }
 
         public void setFracture(boolean v) {
@@ -203,11 +222,18 @@ class OrderForm implements CrossFieldChecked {
     }
 
     /** Procedures done on one side or both: a side is required and "midline / no side" is not a side. */
-    static final Set<ProcedureType> LATERAL = EnumSet.of(ProcedureType.ESI_TRANSFORAMINAL,
-            ProcedureType.MEDIAL_BRANCH_BLOCK, ProcedureType.RADIOFREQUENCY_ABLATION,
-            ProcedureType.FACET_INTRA_ARTICULAR, ProcedureType.SIJ_DIAGNOSTIC, ProcedureType.SIJ_THERAPEUTIC,
-            ProcedureType.SIJ_FUSION, ProcedureType.PNS_TRIAL, ProcedureType.PNS_IMPLANT,
-            ProcedureType.SYMPATHETIC_BLOCK, ProcedureType.PERIPHERAL_NERVE_BLOCK);
+    static final Set<ProcedureType> LATERAL = EnumSet.of(
+            ProcedureType.ESI_TRANSFORAMINAL,
+            ProcedureType.MEDIAL_BRANCH_BLOCK,
+            ProcedureType.RADIOFREQUENCY_ABLATION,
+            ProcedureType.FACET_INTRA_ARTICULAR,
+            ProcedureType.SIJ_DIAGNOSTIC,
+            ProcedureType.SIJ_THERAPEUTIC,
+            ProcedureType.SIJ_FUSION,
+            ProcedureType.PNS_TRIAL,
+            ProcedureType.PNS_IMPLANT,
+            ProcedureType.SYMPATHETIC_BLOCK,
+            ProcedureType.PERIPHERAL_NERVE_BLOCK);
 
     /** The form's fields in words, in the form's order (the first bad one takes the focus). */
     static final Map<String, String> LABELS = labels();
@@ -234,10 +260,12 @@ class OrderForm implements CrossFieldChecked {
     /** Field problems in the form's order. */
     static List<FieldProblem> inFormOrder(List<FieldProblem> problems) {
         List<String> order = List.copyOf(LABELS.keySet());
-        return problems.stream().sorted(java.util.Comparator.comparingInt(p -> {
-            int i = order.indexOf(p.field());
-            return i < 0 ? order.size() : i;
-        })).toList();
+        return problems.stream()
+                .sorted(java.util.Comparator.comparingInt(p -> {
+                    int i = order.indexOf(p.field());
+                    return i < 0 ? order.size() : i;
+                }))
+                .toList();
     }
 
     @Override
@@ -248,11 +276,21 @@ class OrderForm implements CrossFieldChecked {
     /** The order the rules read (levels 1 and indication "other" when the form leaves them empty). */
     Facts.Order toOrder() {
         Facts.VertebralFindings vertebral = type == ProcedureType.VERTEBRAL_AUGMENTATION ? va.findings() : null;
-        String ia = intraArticularReason == null || intraArticularReason.isBlank() ? null
-                : intraArticularReason.strip();
-        return new Facts.Order(type, region, side, levels == null ? 1 : levels, plannedDate,
-                indication == null ? Facts.Indication.OTHER : indication, steroidMg, particulateSteroid,
-                imageGuidance, ia, bleedingRiskFactors, vertebral);
+        String ia =
+                intraArticularReason == null || intraArticularReason.isBlank() ? null : intraArticularReason.strip();
+        return new Facts.Order(
+                type,
+                region,
+                side,
+                levels == null ? 1 : levels,
+                plannedDate,
+                indication == null ? Facts.Indication.OTHER : indication,
+                steroidMg,
+                particulateSteroid,
+                imageGuidance,
+                ia,
+                bleedingRiskFactors,
+                vertebral);
     }
 
     /** A lateral procedure needs left, right or bilateral (the same rule for the JSON API). */
@@ -266,8 +304,10 @@ class OrderForm implements CrossFieldChecked {
 
     private static java.util.Optional<FieldProblem> sideProblem(ProcedureType type, Facts.Side side) {
         if (type != null && LATERAL.contains(type) && side == Facts.Side.NONE) {
-            return java.util.Optional.of(new FieldProblem("side", "choose left, right or bilateral: "
-                    + type.label().toLowerCase(Locale.ROOT) + " is done on a side"));
+            return java.util.Optional.of(new FieldProblem(
+                    "side",
+                    "choose left, right or bilateral: " + type.label().toLowerCase(Locale.ROOT)
+                            + " is done on a side"));
         }
         return java.util.Optional.empty();
     }

@@ -3,7 +3,6 @@ package org.relief.procedure.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.relief.careteam.Actor;
@@ -41,15 +40,12 @@ class ProcedureApiController {
         this.access = access;
     }
 
-    record OverrideRequest(String reason) {
-    }
+    record OverrideRequest(String reason) {}
 
-    record CancelRequest(String reason) {
-    }
+    record CancelRequest(String reason) {}
 
     /** A policy change: the new value, why, and the version of the key the change starts from. */
-    record PolicyChangeRequest(BigDecimal value, String reason, Integer basedOnVersion) {
-    }
+    record PolicyChangeRequest(BigDecimal value, String reason, Integer basedOnVersion) {}
 
     @PostMapping("/api/patients/{id}/procedure-orders/check")
     @Operation(summary = "Run the rules on a would-be order without placing it")
@@ -78,15 +74,15 @@ class ProcedureApiController {
 
     @PostMapping("/api/patients/{id}/procedure-orders/{orderId}/override")
     @Operation(summary = "Override a BLOCK with a written reason (physician; never the safety hold)")
-    ProcedureOrder override(@PathVariable UUID id, @PathVariable UUID orderId, @RequestBody OverrideRequest body,
-            Actor actor) {
+    ProcedureOrder override(
+            @PathVariable UUID id, @PathVariable UUID orderId, @RequestBody OverrideRequest body, Actor actor) {
         return orders.override(actor, id, orderId, body == null ? null : body.reason());
     }
 
     @PostMapping("/api/patients/{id}/procedure-orders/{orderId}/cancel")
     @Operation(summary = "Cancel an order with a written reason (physician); the order is kept, marked cancelled")
-    ProcedureOrder cancel(@PathVariable UUID id, @PathVariable UUID orderId, @RequestBody CancelRequest body,
-            Actor actor) {
+    ProcedureOrder cancel(
+            @PathVariable UUID id, @PathVariable UUID orderId, @RequestBody CancelRequest body, Actor actor) {
         return orders.cancel(actor, id, orderId, body == null ? null : body.reason());
     }
 
@@ -97,8 +93,9 @@ class ProcedureApiController {
     }
 
     @PutMapping("/api/admin/policy/{key}")
-    @Operation(summary = "Change a policy value (admin): a new version; 409 naming the key when the version it "
-            + "starts from is no longer the latest")
+    @Operation(
+            summary = "Change a policy value (admin): a new version; 409 naming the key when the version it "
+                    + "starts from is no longer the latest")
     PolicyValues.Change changePolicy(@PathVariable String key, @RequestBody PolicyChangeRequest body, Actor actor) {
         return policies.change(actor, key, body.value(), body.reason(), body.basedOnVersion());
     }

@@ -1,6 +1,7 @@
 package org.relief.procedure.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,12 +20,11 @@ import org.relief.shared.CareOnHoldException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.http.HttpStatus;
-import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
-import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,8 +41,7 @@ class ProcedureController {
 
     private final SafetyGate gate;
 
-    ProcedureController(Orders orders, Patients patients, ChartService charts, PolicyValues policies,
-            SafetyGate gate) {
+    ProcedureController(Orders orders, Patients patients, ChartService charts, PolicyValues policies, SafetyGate gate) {
         this.orders = orders;
         this.gate = gate;
         this.patients = patients;
@@ -62,8 +61,14 @@ class ProcedureController {
 
     /** The order form, bound and validated by Spring; {@code form} is what was typed, to show it again. */
     @PostMapping("/patients/{id}/procedures/orders")
-    String order(@PathVariable UUID id, @Valid @ModelAttribute("orderForm") OrderForm order, BindingResult binding,
-            @RequestParam Map<String, String> form, Actor actor, Model model, HttpServletResponse response,
+    String order(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("orderForm") OrderForm order,
+            BindingResult binding,
+            @RequestParam Map<String, String> form,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes flash) {
         try {
             InvalidInputException.throwIfAny(binding);
@@ -86,29 +91,45 @@ class ProcedureController {
     }
 
     @PostMapping("/patients/{id}/procedures/orders/{orderId}/cancel")
-    String cancel(@PathVariable UUID id, @PathVariable UUID orderId,
-            @RequestParam(defaultValue = "") String reason, Actor actor, Model model, HttpServletResponse response,
+    String cancel(
+            @PathVariable UUID id,
+            @PathVariable UUID orderId,
+            @RequestParam(defaultValue = "") String reason,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes flash) {
         ProcedureOrder cancelled;
         try {
             cancelled = orders.cancel(actor, id, orderId, reason);
         } catch (InvalidInputException e) {
             response.setStatus(400);
-            model.addAttribute("cancelError", Map.of("order", orderId, "message", e.problems().stream()
-                    .map(p -> OrderForm.label(p.field()) + ": " + p.message())
-                    .collect(java.util.stream.Collectors.joining("; "))));
+            model.addAttribute(
+                    "cancelError",
+                    Map.of(
+                            "order",
+                            orderId,
+                            "message",
+                            e.problems().stream()
+                                    .map(p -> OrderForm.label(p.field()) + ": " + p.message())
+                                    .collect(java.util.stream.Collectors.joining("; "))));
             Map<String, String> defaults = new LinkedHashMap<>();
             defaults.put("levels", "1");
             return render(model, id, actor, defaults, Map.of());
         }
-        flash.addFlashAttribute("notice", cancelled.order().type().label()
-                + " order cancelled; the order and the reason are kept in the chart.");
+        flash.addFlashAttribute(
+                "notice",
+                cancelled.order().type().label() + " order cancelled; the order and the reason are kept in the chart.");
         return "redirect:/patients/" + id + "/procedures#order-" + orderId;
     }
 
     @PostMapping("/patients/{id}/procedures/orders/{orderId}/override")
-    String override(@PathVariable UUID id, @PathVariable UUID orderId,
-            @RequestParam(defaultValue = "") String reason, Actor actor, RedirectAttributes flash) {
+    String override(
+            @PathVariable UUID id,
+            @PathVariable UUID orderId,
+            @RequestParam(defaultValue = "") String reason,
+            Actor actor,
+            RedirectAttributes flash) {
         orders.override(actor, id, orderId, reason);
         flash.addFlashAttribute("notice", "Block overridden; the override is recorded and listed for the clinic.");
         return "redirect:/patients/" + id + "/procedures#order-" + orderId;
@@ -124,19 +145,27 @@ class ProcedureController {
     @GetMapping("/admin/overrides")
     String overrides(Model model) {
         model.addAttribute("overrides", orders.overrides());
-        model.addAttribute("patients", patients.identities(orders.overrides().stream()
-                .map(ProcedureOrder::patientId).toList()));
+        model.addAttribute(
+                "patients",
+                patients.identities(orders.overrides().stream()
+                        .map(ProcedureOrder::patientId)
+                        .toList()));
         return "procedure/overrides";
     }
 
     @GetMapping("/admin/policy")
-    String policy(@RequestParam(required = false) String key, @RequestParam(defaultValue = "false") boolean all,
+    String policy(
+            @RequestParam(required = false) String key,
+            @RequestParam(defaultValue = "false") boolean all,
             Model model) {
         model.addAttribute("rows", policies.currentRows());
         model.addAttribute("key", key);
         // the newest changes, long texts cut (each has its own "show all"); the whole list on request
-        model.addAttribute("history", key == null ? java.util.List.of()
-                : policies.history(key, all ? Integer.MAX_VALUE : POLICY_HISTORY_SHOWN));
+        model.addAttribute(
+                "history",
+                key == null
+                        ? java.util.List.of()
+                        : policies.history(key, all ? Integer.MAX_VALUE : POLICY_HISTORY_SHOWN));
         model.addAttribute("historySize", key == null ? 0 : policies.historySize(key));
         return "procedure/policy";
     }
@@ -150,12 +179,16 @@ class ProcedureController {
     }
 
     /** What the admin typed into a policy row, kept on the page when the change was not saved. */
-    public record TypedPolicy(String key, BigDecimal value, String reason) {
-    }
+    public record TypedPolicy(String key, BigDecimal value, String reason) {}
 
     @PostMapping("/admin/policy/{key}")
-    String changePolicy(@PathVariable String key, @Valid @ModelAttribute PolicyValues.ValueChange form,
-            BindingResult binding, Actor actor, RedirectAttributes flash, Model model,
+    String changePolicy(
+            @PathVariable String key,
+            @Valid @ModelAttribute PolicyValues.ValueChange form,
+            BindingResult binding,
+            Actor actor,
+            RedirectAttributes flash,
+            Model model,
             HttpServletResponse response) {
         try {
             policies.change(actor, key, form, binding); // a bad form is refused after the permission check
@@ -180,19 +213,23 @@ class ProcedureController {
         var followUps = charts.entries(actor, id, ProcedureKinds.FOLLOW_UP);
         model.addAttribute("performed", performed);
         model.addAttribute("followUps", followUps);
-        model.addAttribute("retreatment", org.relief.procedure.Retreatment.prompts(performed, followUps,
-                policies.current(), java.time.LocalDate.now()));
+        model.addAttribute(
+                "retreatment",
+                org.relief.procedure.Retreatment.prompts(
+                        performed, followUps, policies.current(), java.time.LocalDate.now()));
         model.addAttribute("types", ProcedureType.values());
         model.addAttribute("regions", Facts.Region.values());
-        model.addAttribute("sides", java.util.List.of(Facts.Side.LEFT, Facts.Side.RIGHT, Facts.Side.BILATERAL,
-                Facts.Side.NONE));
+        model.addAttribute(
+                "sides", java.util.List.of(Facts.Side.LEFT, Facts.Side.RIGHT, Facts.Side.BILATERAL, Facts.Side.NONE));
         model.addAttribute("lateral", OrderForm.LATERAL.stream().map(Enum::name).toList());
         model.addAttribute("fieldLabels", OrderForm.LABELS);
         model.addAttribute("indications", Facts.Indication.values());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         // the first field to correct takes the focus, so the page opens at the form and its error summary
-        model.addAttribute("firstError", errors.isEmpty() ? null : errors.keySet().iterator().next());
+        model.addAttribute(
+                "firstError",
+                errors.isEmpty() ? null : errors.keySet().iterator().next());
         model.addAttribute("today", java.time.LocalDate.now().toString());
         return "procedure/page";
     }

@@ -50,16 +50,24 @@ class SafetyController {
     }
 
     @PostMapping("/patients/{id}/safety/concerns")
-    String report(@PathVariable UUID id, @Valid @ModelAttribute SafetyProtocol.ConcernReport form,
-            BindingResult binding, Actor actor, RedirectAttributes flash) {
+    String report(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute SafetyProtocol.ConcernReport form,
+            BindingResult binding,
+            Actor actor,
+            RedirectAttributes flash) {
         safety.report(actor, id, form, binding); // refuses a bad form after the guard
         flash.addFlashAttribute("notice", "Safety alert raised; interventional care is on hold.");
         return "redirect:/patients/" + id;
     }
 
     @PostMapping("/patients/{id}/safety/alerts/{alertId}/follow-up")
-    String followUp(@PathVariable UUID id, @PathVariable UUID alertId,
-            @Valid @ModelAttribute SafetyProtocol.FollowUp form, BindingResult binding, Actor actor,
+    String followUp(
+            @PathVariable UUID id,
+            @PathVariable UUID alertId,
+            @Valid @ModelAttribute SafetyProtocol.FollowUp form,
+            BindingResult binding,
+            Actor actor,
             RedirectAttributes flash) {
         safety.followUp(actor, id, alertId, form, binding);
         flash.addFlashAttribute("notice", "Follow-up documented.");
@@ -67,8 +75,12 @@ class SafetyController {
     }
 
     @PostMapping("/patients/{id}/safety/hold/release")
-    String release(@PathVariable UUID id, @Valid @ModelAttribute SafetyProtocol.Release form,
-            BindingResult binding, Actor actor, RedirectAttributes flash) {
+    String release(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute SafetyProtocol.Release form,
+            BindingResult binding,
+            Actor actor,
+            RedirectAttributes flash) {
         safety.releaseHold(actor, id, form, binding);
         flash.addFlashAttribute("notice", "Hold released: interventional care may resume.");
         return "redirect:/patients/" + id;
@@ -84,8 +96,12 @@ class SafetyController {
     }
 
     @PostMapping("/patients/{id}/candidacy/call")
-    String call(@PathVariable UUID id, @Valid @ModelAttribute CandidacyScreen.CallForm form, BindingResult binding,
-            Actor actor, RedirectAttributes flash) {
+    String call(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute CandidacyScreen.CallForm form,
+            BindingResult binding,
+            Actor actor,
+            RedirectAttributes flash) {
         candidacy.recordCall(actor, id, form, binding); // a bad form is refused after the guard
         flash.addFlashAttribute("notice", "Candidacy call recorded.");
         return "redirect:/patients/" + id + "#candidacy";

@@ -7,21 +7,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.time.Instant;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.relief.careteam.CareTeams;
+import org.relief.careteam.StaffDirectory;
+import org.relief.fhir.FhirExportIT;
 import org.relief.patient.ChartService;
 import org.relief.patient.Codes;
 import org.relief.patient.EntryKind;
 import org.relief.patient.Problem;
 import org.relief.support.Fixtures;
-import org.relief.careteam.CareTeams;
-import org.relief.careteam.StaffDirectory;
-import org.relief.fhir.FhirExportIT;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,12 +36,16 @@ class BulkExportIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     FhirContext fhir;
+
     @Autowired
     CareTeams teams;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     ChartService charts;
 
@@ -63,27 +67,35 @@ class BulkExportIT {
         assertThat(patients.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+ndjson");
         var lines = patients.body().lines().toList();
         assertThat(lines).hasSize(mine.size());
-        assertThat(lines).allSatisfy(l -> assertThat(mine).contains(UUID.fromString(
-                fhir.newJsonParser().parseResource(l).getIdElement().getIdPart())));
+        assertThat(lines)
+                .allSatisfy(l -> assertThat(mine)
+                        .contains(UUID.fromString(fhir.newJsonParser()
+                                .parseResource(l)
+                                .getIdElement()
+                                .getIdPart())));
         assertThat(types(manifest)).contains("Condition", "QuestionnaireResponse");
 
         // deleting removes the job and its files
         assertThat(send("DELETE", path(status), false).statusCode()).isEqualTo(202);
         assertThat(send("GET", path(status), false).statusCode()).isEqualTo(404);
-        assertThat(send("GET", patientsUrl.substring(patientsUrl.indexOf("/fhir")), false).statusCode())
+        assertThat(send("GET", patientsUrl.substring(patientsUrl.indexOf("/fhir")), false)
+                        .statusCode())
                 .isEqualTo(404);
     }
 
     @Test
     void aGroupIsOneStaffMembersPatientsAndTypesFilter() throws Exception {
         UUID patel = staff.findByUsername("dr.patel").orElseThrow().id();
-        HttpResponse<String> kickOff = send("GET", "/fhir/Group/" + patel + "/$export?_type=Patient,Observation",
-                true);
+        HttpResponse<String> kickOff = send("GET", "/fhir/Group/" + patel + "/$export?_type=Patient,Observation", true);
         assertThat(kickOff.statusCode()).isEqualTo(202);
-        JsonNode manifest = waitForManifest(kickOff.headers().firstValue("Content-Location").orElseThrow());
+        JsonNode manifest =
+                waitForManifest(kickOff.headers().firstValue("Content-Location").orElseThrow());
         assertThat(types(manifest)).contains("Patient").doesNotContain("Condition");
-        assertThat(output(manifest, "Patient").get("count").asInt()).isEqualTo(teams.patientsOf(patel).size());
-        assertThat(send("GET", "/fhir/Group/" + UUID.randomUUID() + "/$export", true).statusCode()).isEqualTo(404);
+        assertThat(output(manifest, "Patient").get("count").asInt())
+                .isEqualTo(teams.patientsOf(patel).size());
+        assertThat(send("GET", "/fhir/Group/" + UUID.randomUUID() + "/$export", true)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -93,11 +105,15 @@ class BulkExportIT {
         Instant since = Instant.now();
         Thread.sleep(5);
         String text = "Low back pain, unspecified (since test " + UUID.randomUUID() + ")";
-        charts.add(patel, patient, EntryKind.PROBLEM, new Problem("M54.50", text, LocalDate.now().minusMonths(4),
-                Codes.ClinicalStatus.ACTIVE));
+        charts.add(
+                patel,
+                patient,
+                EntryKind.PROBLEM,
+                new Problem("M54.50", text, LocalDate.now().minusMonths(4), Codes.ClinicalStatus.ACTIVE));
         HttpResponse<String> kickOff = send("GET", "/fhir/$export?_since=" + since, true);
         assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
-        JsonNode manifest = waitForManifest(kickOff.headers().firstValue("Content-Location").orElseThrow());
+        JsonNode manifest =
+                waitForManifest(kickOff.headers().firstValue("Content-Location").orElseThrow());
         // the new problem is the one Condition; the patients' demographics did not change
         assertThat(output(manifest, "Condition").get("count").asInt()).isEqualTo(1);
         assertThat(types(manifest)).doesNotContain("Patient", "QuestionnaireResponse");
@@ -112,9 +128,12 @@ class BulkExportIT {
         HttpResponse<String> dateOnly = send("GET", "/fhir/$export?_since=2020-01-01", true);
         assertThat(dateOnly.statusCode()).isEqualTo(400);
         assertThat(dateOnly.body()).contains("OperationOutcome").contains("_since");
-        assertThat(send("GET", "/fhir/$export?_since=yesterday", true).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/fhir/$export?_since=yesterday", true).statusCode())
+                .isEqualTo(400);
         assertThat(send("GET", "/fhir/$export?_type=Basic", true).statusCode()).isEqualTo(400);
-        assertThat(send("GET", "/fhir/$export-status/" + UUID.randomUUID(), false).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/fhir/$export-status/" + UUID.randomUUID(), false)
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     private JsonNode waitForManifest(String statusUrl) throws Exception {
@@ -157,7 +176,8 @@ class BulkExportIT {
 
     private HttpResponse<String> send(String method, String path, boolean preferAsync) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).header("Accept", "application/fhir+json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Accept", "application/fhir+json")
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (preferAsync) {
             b.header("Prefer", "respond-async");

@@ -48,16 +48,22 @@ class BulkExportNodesIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     FhirContext fhir;
+
     @Autowired
     CareTeams teams;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     FhirExport export;
 
@@ -68,10 +74,15 @@ class BulkExportNodesIT {
         if (nodeB == null) {
             HikariDataSource a = (HikariDataSource) dataSource;
             // as arguments: they outrank application.yml, as a second node's environment would
-            nodeB = new SpringApplicationBuilder(ReliefApplication.class).profiles("test").run(
-                    "--relief.database.url=" + a.getJdbcUrl(), "--relief.database.user=" + a.getUsername(),
-                    "--relief.database.password=" + a.getPassword(), "--relief.demo.enabled=false",
-                    "--spring.flyway.enabled=false", "--server.port=0");
+            nodeB = new SpringApplicationBuilder(ReliefApplication.class)
+                    .profiles("test")
+                    .run(
+                            "--relief.database.url=" + a.getJdbcUrl(),
+                            "--relief.database.user=" + a.getUsername(),
+                            "--relief.database.password=" + a.getPassword(),
+                            "--relief.demo.enabled=false",
+                            "--spring.flyway.enabled=false",
+                            "--server.port=0");
         }
         portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
         assertThat(portB).isNotEqualTo(port);
@@ -87,7 +98,8 @@ class BulkExportNodesIT {
 
     @Test
     void anExportStartedOnOneNodeIsPolledAndDownloadedFromTheOther() throws Exception {
-        Set<UUID> mine = teams.patientsOf(staff.findByUsername("dr.patel").orElseThrow().id());
+        Set<UUID> mine =
+                teams.patientsOf(staff.findByUsername("dr.patel").orElseThrow().id());
         HttpResponse<String> kickOff = send(port, "GET", "/fhir/$export?_type=Patient,Condition", true);
         assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
         String status = path(kickOff.headers().firstValue("Content-Location").orElseThrow());
@@ -98,12 +110,17 @@ class BulkExportNodesIT {
         HttpResponse<String> fromB = send(portB, "GET", patientsFile, false);
         assertThat(fromB.statusCode()).as(fromB.body()).isEqualTo(200);
         assertThat(fromB.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+ndjson");
-        List<UUID> exported = fromB.body().lines().map(l -> UUID.fromString(
-                fhir.newJsonParser().parseResource(l).getIdElement().getIdPart())).toList();
+        List<UUID> exported = fromB.body()
+                .lines()
+                .map(l -> UUID.fromString(
+                        fhir.newJsonParser().parseResource(l).getIdElement().getIdPart()))
+                .toList();
         assertThat(exported).hasSize(mine.size()).containsExactlyInAnyOrderElementsOf(mine);
         // the download is audited: one row per patient the file holds, naming them
         List<UUID> audited = jdbc.sql("select patient_id from audit_event where what = ? and action = 'READ'")
-                .param("FHIR bulk export file Patient.ndjson of export " + job).query(UUID.class).list();
+                .param("FHIR bulk export file Patient.ndjson of export " + job)
+                .query(UUID.class)
+                .list();
         assertThat(audited).containsExactlyInAnyOrderElementsOf(mine);
         // node A serves the same file
         assertThat(send(port, "GET", patientsFile, false).body()).isEqualTo(fromB.body());
@@ -129,9 +146,12 @@ class BulkExportNodesIT {
                         :staff, 'api:Demo referring practice', 'PHYSICIAN', '127.0.0.1', :request, 'Patient',
                         :patients::uuid[], 2, 'RUNNING', 1, 'a-node-that-died', now() - interval '10 minutes',
                         now() - interval '11 minutes')""")
-                .param("id", job).param("token", TOKEN).param("staff", patel.staffId())
+                .param("id", job)
+                .param("token", TOKEN)
+                .param("staff", patel.staffId())
                 .param("request", "http://127.0.0.1:" + port + "/fhir/$export?_type=Patient")
-                .param("patients", patients.stream().map(UUID::toString).toArray(String[]::new)).update();
+                .param("patients", patients.stream().map(UUID::toString).toArray(String[]::new))
+                .update();
         for (UUID p : patients.subList(0, 2)) {
             jdbc.sql("""
                     insert into fhir_export_part (job_id, type, patient_id, resources, ndjson)
@@ -142,12 +162,19 @@ class BulkExportNodesIT {
 
         JsonNode manifest = waitForManifest(portB, "/fhir/$export-status/" + job);
         assertThat(output(manifest, "Patient").get("count").asInt()).isEqualTo(patients.size());
-        List<UUID> exported = send(port, "GET", path(url(manifest, "Patient")), false).body().lines()
-                .map(l -> UUID.fromString(fhir.newJsonParser().parseResource(l).getIdElement().getIdPart())).toList();
+        List<UUID> exported = send(port, "GET", path(url(manifest, "Patient")), false)
+                .body()
+                .lines()
+                .map(l -> UUID.fromString(
+                        fhir.newJsonParser().parseResource(l).getIdElement().getIdPart()))
+                .toList();
         // every patient once, in order: the two written before the node died were not written again
         assertThat(exported).containsExactlyElementsOf(patients);
-        assertThat(jdbc.sql("select attempts from fhir_export_job where id = ?").param(job).query(Integer.class)
-                .single()).isEqualTo(2);
+        assertThat(jdbc.sql("select attempts from fhir_export_job where id = ?")
+                        .param(job)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -159,8 +186,10 @@ class BulkExportNodesIT {
                 values (:id, (select id from fhir_api_token where token_hash = encode(sha256(:token::bytea), 'hex')),
                         :staff, 'api:Demo referring practice', 'PHYSICIAN', 'GET /fhir/$export', '',
                         '{}'::uuid[], 'RUNNING', 3, 'a-node-that-died', now() - interval '10 minutes', now())""")
-                .param("id", job).param("token", TOKEN)
-                .param("staff", staff.findByUsername("dr.patel").orElseThrow().id()).update();
+                .param("id", job)
+                .param("token", TOKEN)
+                .param("staff", staff.findByUsername("dr.patel").orElseThrow().id())
+                .update();
         long deadline = System.currentTimeMillis() + 30_000;
         HttpResponse<String> r;
         do {
@@ -205,7 +234,8 @@ class BulkExportNodesIT {
     private static HttpResponse<String> send(int port, String method, String path, boolean preferAsync)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).header("Accept", "application/fhir+json")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Accept", "application/fhir+json")
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (preferAsync) {
             b.header("Prefer", "respond-async");

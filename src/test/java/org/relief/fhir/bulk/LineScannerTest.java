@@ -14,11 +14,11 @@ class LineScannerTest {
 
     @Test
     void linesAcrossBufferEdgesReadBackByOffsetAndALongLineIsSkippedToItsEnd() throws Exception {
-        String a = "{\"a\":\"" + "x".repeat(70_000) + "\"}";       // longer than the 64 KB read buffer
+        String a = "{\"a\":\"" + "x".repeat(70_000) + "\"}"; // longer than the 64 KB read buffer
         String b = "{\"b\":1}";
-        String tooLong = "y".repeat(200_000);                      // over the 100,000-byte limit below
-        String c = "{\"c\":\"é\"}";                                // non-ASCII: offsets are bytes
-        String text = a + "\n" + b + "\r\n\n   \n" + tooLong + "\n" + c;  // no newline at the end
+        String tooLong = "y".repeat(200_000); // over the 100,000-byte limit below
+        String c = "{\"c\":\"é\"}"; // non-ASCII: offsets are bytes
+        String text = a + "\n" + b + "\r\n\n   \n" + tooLong + "\n" + c; // no newline at the end
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         FolderPacket.LineScanner lines = new FolderPacket.LineScanner(new ByteArrayInputStream(bytes), 100_000);
         List<String> read = new ArrayList<>();
@@ -34,8 +34,9 @@ class LineScannerTest {
             String line = lines.text();
             read.add(line);
             // the offset and length read the same bytes back from the file
-            String back = new String(Arrays.copyOfRange(bytes, (int) lines.offset(),
-                    (int) lines.offset() + lines.length()), StandardCharsets.UTF_8);
+            String back = new String(
+                    Arrays.copyOfRange(bytes, (int) lines.offset(), (int) lines.offset() + lines.length()),
+                    StandardCharsets.UTF_8);
             assertThat(back).isEqualTo(line);
         }
         assertThat(read).containsExactly(a, b, "", "   ", "TOO LONG", c);
@@ -45,6 +46,7 @@ class LineScannerTest {
 
     @Test
     void anEmptyFileHasNoLines() throws Exception {
-        assertThat(new FolderPacket.LineScanner(new ByteArrayInputStream(new byte[0]), 10).next()).isFalse();
+        assertThat(new FolderPacket.LineScanner(new ByteArrayInputStream(new byte[0]), 10).next())
+                .isFalse();
     }
 }

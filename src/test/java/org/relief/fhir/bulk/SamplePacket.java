@@ -14,11 +14,11 @@ import java.util.stream.Stream;
  */
 final class SamplePacket {
 
-    private SamplePacket() {
-    }
+    private SamplePacket() {}
 
     static Path syntheaBulk7() {
-        List<Path> candidates = List.of(Path.of("..", "shared", "fhir-samples", "synthea-bulk-7"),
+        List<Path> candidates = List.of(
+                Path.of("..", "shared", "fhir-samples", "synthea-bulk-7"),
                 Path.of("shared", "fhir-samples", "synthea-bulk-7"),
                 Path.of("/work/shared/fhir-samples/synthea-bulk-7"));
         for (Path p : candidates) {

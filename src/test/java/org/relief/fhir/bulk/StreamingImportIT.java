@@ -40,8 +40,8 @@ class StreamingImportIT {
 
     @Test
     void anUploadImportUnder256MbFinishesAndTheServerAnswersThroughout() throws Exception {
-        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target", "fhir-packets")),
-                "streaming-import-");
+        Path work = Files.createTempDirectory(
+                Files.createDirectories(Path.of("target", "fhir-packets")), "streaming-import-");
         Path packet = work.resolve("packet");
         long written = SyntheticPacket.write(packet, RESOURCES, 7);
         int patients = (int) ((written - 40) / SyntheticPacket.PER_PATIENT);
@@ -50,12 +50,19 @@ class StreamingImportIT {
             port = s.getLocalPort();
         }
         Path log = work.resolve("app.log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + work.resolve("gc.log"),
-                "-cp", System.getProperty("java.class.path"), "org.relief.ReliefApplication",
-                "--relief.database.embedded.ephemeral=true", "--server.address=127.0.0.1",
-                "--logging.level.org.relief=info")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-Xlog:gc:file=" + work.resolve("gc.log"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.relief.ReliefApplication",
+                        "--relief.database.embedded.ephemeral=true",
+                        "--server.address=127.0.0.1",
+                        "--logging.level.org.relief=info")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("RELIEF_DATA_DIR", work.resolve("data").toString());
         pb.environment().put("RELIEF_PORT", String.valueOf(port));
         pb.environment().put("RELIEF_DEMO_PATIENTS", "4");
@@ -64,7 +71,8 @@ class StreamingImportIT {
         pb.environment().put("RELIEF_DEMO_PASSWORD", "fork-demo-password-" + UUID.randomUUID());
         Process app = pb.start();
         String base = "http://127.0.0.1:" + port;
-        HttpClient anonymous = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient anonymous =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         AtomicBoolean polling = new AtomicBoolean(true);
         AtomicInteger healthy = new AtomicInteger();
         List<String> unhealthy = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -72,43 +80,53 @@ class StreamingImportIT {
         Thread health = null;
         try {
             waitUntilUp(anonymous, base, app, log);
-            health = new Thread(() -> {
-                while (polling.get()) {
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpResponse<String> r = anonymous.send(HttpRequest.newBuilder(URI.create(base
-                                + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() == 200 && r.body().contains("UP")) {
-                            healthy.incrementAndGet();
-                        } else {
-                            unhealthy.add(r.statusCode() + " " + r.body());
+            health = new Thread(
+                    () -> {
+                        while (polling.get()) {
+                            long t0 = System.nanoTime();
+                            try {
+                                HttpResponse<String> r = anonymous.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                                .timeout(Duration.ofSeconds(5))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString());
+                                if (r.statusCode() == 200 && r.body().contains("UP")) {
+                                    healthy.incrementAndGet();
+                                } else {
+                                    unhealthy.add(r.statusCode() + " " + r.body());
+                                }
+                            } catch (IOException e) {
+                                unhealthy.add(e.toString());
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            slowest.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
+                            try {
+                                Thread.sleep(250);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
                         }
-                    } catch (IOException e) {
-                        unhealthy.add(e.toString());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    slowest.accumulateAndGet((System.nanoTime() - t0) / 1_000_000, Math::max);
-                    try {
-                        Thread.sleep(250);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "health-poller");
+                    },
+                    "health-poller");
             health.start();
 
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            HttpResponse<String> signIn = browser.send(form(base + "/login", "username=admin&password="
-                    + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-                    + csrf(browser, base + "/login")), HttpResponse.BodyHandlers.ofString());
+            HttpClient browser = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            HttpResponse<String> signIn = browser.send(
+                    form(
+                            base + "/login",
+                            "username=admin&password="
+                                    + URLEncoder.encode(ADMIN_PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                                    + csrf(browser, base + "/login")),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(signIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
             String token = csrf(browser, base + "/admin/fhir-import");
 
-            HttpResponse<String> upload = browser.send(multipart(base + "/admin/fhir-import", packet, token),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> upload = browser.send(
+                    multipart(base + "/admin/fhir-import", packet, token), HttpResponse.BodyHandlers.ofString());
             assertThat(upload.statusCode()).as(upload.body()).isEqualTo(302);
             String job = upload.headers().firstValue("Location").orElseThrow();
             assertThat(job).contains("/admin/fhir-import/");
@@ -116,8 +134,12 @@ class StreamingImportIT {
             String status = "";
             long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
             while (System.nanoTime() < deadline) {
-                status = browser.send(HttpRequest.newBuilder(URI.create(base + URI.create(job).getPath()
-                        + "/status")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                status = browser.send(
+                                HttpRequest.newBuilder(URI.create(
+                                                base + URI.create(job).getPath() + "/status"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 if (status.contains("import-done") || status.contains("Stopped:")) {
                     break;
                 }
@@ -126,7 +148,9 @@ class StreamingImportIT {
             }
             polling.set(false);
             health.join(10_000);
-            assertThat(status).as(status).contains("Done: " + patients + " patients imported.")
+            assertThat(status)
+                    .as(status)
+                    .contains("Done: " + patients + " patients imported.")
                     .doesNotContain("Stopped:");
             assertThat(unhealthy).as("health answers during the import").isEmpty();
             assertThat(healthy.get()).isGreaterThan(4);
@@ -148,8 +172,11 @@ class StreamingImportIT {
                 throw new AssertionError("Relief exited while starting:\n" + tail(log));
             }
             try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = client.send(
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("UP")) {
                     return;
                 }
@@ -175,16 +202,18 @@ class StreamingImportIT {
     }
 
     private static String csrf(HttpClient client, String url) throws Exception {
-        String page = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String page = client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher m = CSRF.matcher(page);
         assertThat(m.find()).as("a CSRF token on " + url).isTrue();
         return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
     }
 
     private static HttpRequest form(String url, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     /** The import form as a browser posts a folder: one part per file, streamed from disk. */
@@ -206,7 +235,8 @@ class StreamingImportIT {
         parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
         return HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new))).build();
+                .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)))
+                .build();
     }
 
     private static String field(String boundary, String name, String value) {

@@ -46,12 +46,16 @@ class TransactionIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     FhirContext fhir;
+
     @Autowired
     ApiTokens tokens;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     JdbcClient jdbc;
     /** The tables' owner (Flyway's connection): a test may install a failing trigger, the application cannot. */
@@ -70,20 +74,32 @@ class TransactionIT {
         String patientLocation = response.getEntryFirstRep().getResponse().getLocation();
         assertThat(response.getEntryFirstRep().getResponse().getStatus()).isEqualTo("201 Created");
         assertThat(patientLocation).startsWith("Patient/");
-        assertThat(response.getEntry()).filteredOn(e -> e.getResponse().getLocation() != null
-                && e.getResponse().getLocation().startsWith("Condition/")).isNotEmpty();
+        assertThat(response.getEntry())
+                .filteredOn(e -> e.getResponse().getLocation() != null
+                        && e.getResponse().getLocation().startsWith("Condition/"))
+                .isNotEmpty();
         // the sender's practitioners and organizations go to the clinic's directory
-        assertThat(response.getEntry()).filteredOn(e -> e.getResponse().getLocation() != null
-                && e.getResponse().getLocation().startsWith("Practitioner/")).isNotEmpty();
+        assertThat(response.getEntry())
+                .filteredOn(e -> e.getResponse().getLocation() != null
+                        && e.getResponse().getLocation().startsWith("Practitioner/"))
+                .isNotEmpty();
         // what is not kept says so
         Bundle withBasic = referralPacket();
         org.hl7.fhir.r4.model.Basic basic = new org.hl7.fhir.r4.model.Basic();
         basic.setId(UUID.randomUUID().toString());
         basic.getCode().setText("a note Relief has no place for");
-        withBasic.addEntry().setResource(basic).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+        withBasic
+                .addEntry()
+                .setResource(basic)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
                 .setUrl("Basic/" + basic.getIdElement().getIdPart());
-        Bundle notKept = fhir.newJsonParser().parseResource(Bundle.class, post(withBasic, TOKEN).body());
-        assertThat(notKept.getEntry().get(notKept.getEntry().size() - 1).getResponse().getOutcome())
+        Bundle notKept = fhir.newJsonParser()
+                .parseResource(Bundle.class, post(withBasic, TOKEN).body());
+        assertThat(notKept.getEntry()
+                        .get(notKept.getEntry().size() - 1)
+                        .getResponse()
+                        .getOutcome())
                 .isNotNull();
         long rows = rows();
 
@@ -94,7 +110,8 @@ class TransactionIT {
         HttpResponse<String> again = post(referralPacket(), TOKEN);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         Bundle second = fhir.newJsonParser().parseResource(Bundle.class, again.body());
-        assertThat(second.getEntry()).allSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo("200 OK"));
+        assertThat(second.getEntry())
+                .allSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo("200 OK"));
         assertThat(second.getEntryFirstRep().getResponse().getLocation()).isEqualTo(patientLocation);
         assertThat(rows()).isEqualTo(rows);
     }
@@ -109,7 +126,8 @@ class TransactionIT {
         String json = freshPacketJson();
         Bundle packet = fhir.newJsonParser().parseResource(Bundle.class, json);
         String patientId = packet.getEntryFirstRep().getFullUrl().substring("urn:uuid:".length());
-        long patientsBefore = jdbc.sql("select count(*) from patient").query(Long.class).single();
+        long patientsBefore =
+                jdbc.sql("select count(*) from patient").query(Long.class).single();
         int n = 10;
         var start = new java.util.concurrent.CountDownLatch(1);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
@@ -126,19 +144,29 @@ class TransactionIT {
             for (var a : answers) {
                 HttpResponse<String> r = a.get(120, java.util.concurrent.TimeUnit.SECONDS);
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-                locations.add(fhir.newJsonParser().parseResource(Bundle.class, r.body()).getEntryFirstRep()
-                        .getResponse().getLocation());
+                locations.add(fhir.newJsonParser()
+                        .parseResource(Bundle.class, r.body())
+                        .getEntryFirstRep()
+                        .getResponse()
+                        .getLocation());
             }
             assertThat(locations).singleElement().asString().startsWith("Patient/");
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.sql("select count(*) from patient").query(Long.class).single()).isEqualTo(patientsBefore + 1);
+        assertThat(jdbc.sql("select count(*) from patient").query(Long.class).single())
+                .isEqualTo(patientsBefore + 1);
         assertThat(jdbc.sql("select count(*) from fhir_source_map where resource_type = 'Patient' and resource_id = ?")
-                .param(patientId).query(Long.class).single()).isEqualTo(1);
+                        .param(patientId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         // every resource of the packet is on file once, each pointing at the one patient
         assertThat(jdbc.sql("select count(distinct patient_id) from fhir_source_map where resource_id = ?")
-                .param(patientId).query(Long.class).single()).isEqualTo(1);
+                        .param(patientId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     /** The referral packet with fresh ids for its patient and clinical resources: new to every other test. */
@@ -167,9 +195,11 @@ class TransactionIT {
     void theTransactionIsTakenAtTheBaseWithATrailingSlashToo() throws Exception {
         // the HAPI FHIR generic client posts a transaction to "[base]/"
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir/"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofString(fhir.newJsonParser().encodeResourceToString(
-                        freshPatientOnly()))).build();
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        fhir.newJsonParser().encodeResourceToString(freshPatientOnly())))
+                .build();
         HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(fhir.newJsonParser().parseResource(Bundle.class, r.body()).getType())
@@ -183,8 +213,12 @@ class TransactionIT {
         patient.getGeneralPractitioner().clear();
         patient.setManagingOrganization(null);
         Bundle packet = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        packet.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(patient).getRequest()
-                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        packet.addEntry()
+                .setFullUrl("urn:uuid:" + UUID.randomUUID())
+                .setResource(patient)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
         return packet;
     }
 
@@ -194,38 +228,58 @@ class TransactionIT {
         Patient patient = (Patient) referralPacket().getEntryFirstRep().getResource();
         patient.getIdentifier().forEach(i -> i.setValue(UUID.randomUUID().toString()));
         Bundle packet = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        packet.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(patient).getRequest()
-                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        packet.addEntry()
+                .setFullUrl("urn:uuid:" + UUID.randomUUID())
+                .setResource(patient)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
         String name = "Lumbar transforaminal epidural steroid injection " + UUID.randomUUID();
         org.hl7.fhir.r4.model.Procedure esi = new org.hl7.fhir.r4.model.Procedure();
         esi.setId(UUID.randomUUID().toString());
         esi.setStatus(org.hl7.fhir.r4.model.Procedure.ProcedureStatus.COMPLETED);
-        esi.getCode().setText(name).addCoding().setSystem("http://www.ama-assn.org/go/cpt").setCode("64483");
+        esi.getCode()
+                .setText(name)
+                .addCoding()
+                .setSystem("http://www.ama-assn.org/go/cpt")
+                .setCode("64483");
         esi.setSubject(new Reference(packet.getEntryFirstRep().getFullUrl()));
         esi.setPerformed(new org.hl7.fhir.r4.model.DateTimeType("2026-01-09"));
         esi.getOutcome().setText("No improvement");
-        packet.addEntry().setResource(esi).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+        packet.addEntry()
+                .setResource(esi)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
                 .setUrl("Procedure/" + esi.getIdElement().getIdPart());
         HttpResponse<String> r = post(packet, TOKEN);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         var row = jdbc.sql("select result, result_as_reported, cpt_code from prior_treatment where therapy = ?")
-                .param(name).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).single();
+                .param(name)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .single();
         assertThat(row).containsExactly("NONE", "No improvement", "64483");
     }
 
     @Test
     void aDanglingReferenceFailsTheWholeBundleWithAnOperationOutcome() throws Exception {
         Bundle packet = referralPacket();
-        Resource condition = packet.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                .filter(r -> r.fhirType().equals("Condition")).findFirst().orElseThrow();
+        Resource condition = packet.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(r -> r.fhirType().equals("Condition"))
+                .findFirst()
+                .orElseThrow();
         ((org.hl7.fhir.r4.model.Condition) condition).setEncounter(new Reference("Encounter/not-in-the-packet"));
         String patientId = packet.getEntryFirstRep().getFullUrl();
         HttpResponse<String> r = post(packet, TOKEN);
         assertThat(r.statusCode()).isEqualTo(400);
         OperationOutcome oo = fhir.newJsonParser().parseResource(OperationOutcome.class, r.body());
-        assertThat(oo.getIssue()).anySatisfy(i -> assertThat(i.getDiagnostics()).contains("Encounter/not-in-the-packet"));
+        assertThat(oo.getIssue())
+                .anySatisfy(i -> assertThat(i.getDiagnostics()).contains("Encounter/not-in-the-packet"));
         assertThat(jdbc.sql("select count(*) from fhir_source_map where resource_id = ?")
-                .param(patientId.substring("urn:uuid:".length())).query(Long.class).single()).isZero();
+                        .param(patientId.substring("urn:uuid:".length()))
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -234,15 +288,24 @@ class TransactionIT {
         HttpResponse<String> notTransaction = post(batch, TOKEN);
         assertThat(notTransaction.statusCode()).isEqualTo(400);
         assertThat(notTransaction.body()).contains("Bundle.type");
-        assertThat(send("{\"resourceType\": \"Bundle\", broken", TOKEN).statusCode()).isEqualTo(400);
+        assertThat(send("{\"resourceType\": \"Bundle\", broken", TOKEN).statusCode())
+                .isEqualTo(400);
         Bundle twoPatients = referralPacket();
-        twoPatients.addEntry().setResource(new Patient().setActive(true).setId("second")).getRequest()
-                .setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient/second");
+        twoPatients
+                .addEntry()
+                .setResource(new Patient().setActive(true).setId("second"))
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Patient/second");
         HttpResponse<String> two = post(twoPatients, TOKEN);
         assertThat(two.statusCode()).isEqualTo(400);
         assertThat(two.body()).contains("one Patient");
-        String readOnly = tokens.issue(Fixtures.actor(staff, "admin"), "read-only " + UUID.randomUUID(),
-                Set.of(ApiClient.READ), staff.findByUsername("dr.patel").orElseThrow().id()).token();
+        String readOnly = tokens.issue(
+                        Fixtures.actor(staff, "admin"),
+                        "read-only " + UUID.randomUUID(),
+                        Set.of(ApiClient.READ),
+                        staff.findByUsername("dr.patel").orElseThrow().id())
+                .token();
         assertThat(post(referralPacket(), readOnly).statusCode()).isEqualTo(403);
     }
 
@@ -264,7 +327,8 @@ class TransactionIT {
             for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
                 answer.append(line).append('\n');
                 if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-                    length = Integer.parseInt(line.substring("content-length:".length()).trim());
+                    length = Integer.parseInt(
+                            line.substring("content-length:".length()).trim());
                 }
             }
             assertThat(length).as(answer.toString()).isPositive();
@@ -272,7 +336,10 @@ class TransactionIT {
             in.readFully(body);
             answer.append(new String(body, java.nio.charset.StandardCharsets.UTF_8));
             assertThat(answer.toString()).startsWith("HTTP/1.1 413");
-            assertThat(answer.toString()).contains("OperationOutcome").contains("16 MB").contains("RELIEF_FHIR_TRANSACTION_MAX")
+            assertThat(answer.toString())
+                    .contains("OperationOutcome")
+                    .contains("16 MB")
+                    .contains("RELIEF_FHIR_TRANSACTION_MAX")
                     .contains("Nothing was stored");
         }
         assertThat(patientCount()).isEqualTo(patientsBefore);
@@ -284,7 +351,8 @@ class TransactionIT {
         // it would register the patient
         Bundle packet = referralPacket();
         String patientId = packet.getEntryFirstRep().getFullUrl().substring("urn:uuid:".length());
-        byte[] json = fhir.newJsonParser().encodeResourceToString(packet).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] json =
+                fhir.newJsonParser().encodeResourceToString(packet).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         long padding = 16L * 1024 * 1024;
         java.io.InputStream spaces = new java.io.InputStream() {
             long left = padding;
@@ -306,29 +374,41 @@ class TransactionIT {
             }
         };
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(
-                        new java.io.ByteArrayInputStream(json), spaces))).build();
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(json), spaces)))
+                .build();
         HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
         OperationOutcome oo = fhir.newJsonParser().parseResource(OperationOutcome.class, r.body());
         assertThat(oo.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.TOOCOSTLY);
         assertThat(oo.getIssueFirstRep().getDiagnostics()).contains("16 MB");
-        assertThat(jdbc.sql("select count(*) from fhir_source_map where resource_id = ?").param(patientId)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from fhir_source_map where resource_id = ?")
+                        .param(patientId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aTransactionOfAStaffMemberWhoIsNoPhysicianIsRefusedAndTheRefusalAudited() throws Exception {
         // a token issued for the chiropractor (its actor in the audit log: "api:" and the token's name)
         String name = "chiropractic " + UUID.randomUUID();
-        String chiro = tokens.issue(Fixtures.actor(staff, "admin"), name, Set.of(ApiClient.READ, ApiClient.WRITE),
-                staff.findByUsername("chiro.lee").orElseThrow().id()).token();
+        String chiro = tokens.issue(
+                        Fixtures.actor(staff, "admin"),
+                        name,
+                        Set.of(ApiClient.READ, ApiClient.WRITE),
+                        staff.findByUsername("chiro.lee").orElseThrow().id())
+                .token();
         HttpResponse<String> r = post(referralPacket(), chiro);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(deniedTransactions("api:" + name)).isEqualTo(1);
         var row = jdbc.sql("select actor_role, outcome from audit_event where actor = ? and action = 'DENIED' "
-                + "and what like 'FHIR transaction%'").param("api:" + name).query().singleRow();
+                        + "and what like 'FHIR transaction%'")
+                .param("api:" + name)
+                .query()
+                .singleRow();
         assertThat(row.get("actor_role")).isEqualTo("CHIROPRACTOR");
         assertThat((String) row.get("outcome")).contains("Chiropractor").contains("FHIR transaction");
     }
@@ -342,7 +422,8 @@ class TransactionIT {
                 create or replace function relief_test_fail() returns trigger language plpgsql as $$
                 begin raise exception 'test trigger refuses %', new.family_name; end $$""").update();
         asOwner.sql("create trigger relief_test_fail before insert on patient_summary for each row "
-                + "when (new.family_name = 'Triggerfail') execute function relief_test_fail()").update();
+                        + "when (new.family_name = 'Triggerfail') execute function relief_test_fail()")
+                .update();
         HttpResponse<String> r;
         try {
             r = post(packet, TOKEN);
@@ -351,11 +432,15 @@ class TransactionIT {
             asOwner.sql("drop function relief_test_fail()").update();
         }
         assertThat(r.statusCode()).as(r.body()).isEqualTo(500);
-        assertThat(r.body()).doesNotContainIgnoringCase("insert into").doesNotContainIgnoringCase("sql")
-                .doesNotContain("test trigger refuses").doesNotContain("Exception").contains("error reference");
+        assertThat(r.body())
+                .doesNotContainIgnoringCase("insert into")
+                .doesNotContainIgnoringCase("sql")
+                .doesNotContain("test trigger refuses")
+                .doesNotContain("Exception")
+                .contains("error reference");
         OperationOutcome oo = fhir.newJsonParser().parseResource(OperationOutcome.class, r.body());
-        assertThat(oo.getIssue()).anySatisfy(i -> assertThat(i.getCode())
-                .isEqualTo(OperationOutcome.IssueType.EXCEPTION));
+        assertThat(oo.getIssue())
+                .anySatisfy(i -> assertThat(i.getCode()).isEqualTo(OperationOutcome.IssueType.EXCEPTION));
         assertThat(patientCountNamed("Triggerfail")).isZero();
     }
 
@@ -365,7 +450,11 @@ class TransactionIT {
         patient.setId((String) null);
         patient.getNameFirstRep().setFamily("Noidpost");
         Bundle post = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-        post.addEntry().setResource(patient).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        post.addEntry()
+                .setResource(patient)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
         HttpResponse<String> created = post(post, TOKEN);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         Bundle response = fhir.newJsonParser().parseResource(Bundle.class, created.body());
@@ -375,7 +464,11 @@ class TransactionIT {
         // a PUT names what it puts: without an id it is still refused
         Bundle put = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         patient.getNameFirstRep().setFamily("Noidput");
-        put.addEntry().setResource(patient).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient");
+        put.addEntry()
+                .setResource(patient)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.PUT)
+                .setUrl("Patient");
         HttpResponse<String> refused = post(put, TOKEN);
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Bundle.entry[0]").contains("needs an id");
@@ -400,13 +493,18 @@ class TransactionIT {
     }
 
     private long patientCountNamed(String family) {
-        return jdbc.sql("select count(*) from patient_summary where family_name = ?").param(family)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from patient_summary where family_name = ?")
+                .param(family)
+                .query(Long.class)
+                .single();
     }
 
     private long deniedTransactions(String actor) {
         return jdbc.sql("select count(*) from audit_event where actor = ? and action = 'DENIED' "
-                + "and what like 'FHIR transaction%'").param(actor).query(Long.class).single();
+                        + "and what like 'FHIR transaction%'")
+                .param(actor)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -438,14 +536,20 @@ class TransactionIT {
                     byRef.put(r.fhirType() + "?identifier=" + id.getSystem() + "|" + id.getValue(), r);
                 }
                 if (CLINICAL.contains(r.fhirType())) {
-                    Reference subject = r instanceof org.hl7.fhir.r4.model.Encounter e ? e.getSubject()
-                            : (Reference) r.getNamedProperty("subject").getValues().get(0);
-                    ofPatient.computeIfAbsent(subject.getReference(), k -> new java.util.ArrayList<>()).add(r);
+                    Reference subject = r instanceof org.hl7.fhir.r4.model.Encounter e
+                            ? e.getSubject()
+                            : (Reference)
+                                    r.getNamedProperty("subject").getValues().get(0);
+                    ofPatient
+                            .computeIfAbsent(subject.getReference(), k -> new java.util.ArrayList<>())
+                            .add(r);
                 }
             }
         }
-        String smallest = ofPatient.entrySet().stream().min(java.util.Comparator.comparingInt(e -> e.getValue()
-                .size())).orElseThrow().getKey();
+        String smallest = ofPatient.entrySet().stream()
+                .min(java.util.Comparator.comparingInt(e -> e.getValue().size()))
+                .orElseThrow()
+                .getKey();
         Patient patient = (Patient) byRef.get(smallest);
         String fresh = UUID.randomUUID().toString();
         Map<String, String> renamed = new HashMap<>();
@@ -455,8 +559,12 @@ class TransactionIT {
         }
         Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         patient.setId((String) null);
-        b.addEntry().setFullUrl("urn:uuid:" + fresh).setResource(patient).getRequest()
-                .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+        b.addEntry()
+                .setFullUrl("urn:uuid:" + fresh)
+                .setResource(patient)
+                .getRequest()
+                .setMethod(Bundle.HTTPVerb.POST)
+                .setUrl("Patient");
         Deque<Resource> todo = new ArrayDeque<>(ofPatient.get(smallest));
         todo.addFirst(patient);
         Set<Resource> added = new java.util.HashSet<>(List.of(patient));
@@ -468,14 +576,22 @@ class TransactionIT {
                     ref.setReference(renamed.get(ref.getReference()));
                 } else if (target != null && added.add(target)) {
                     todo.add(target);
-                    b.addEntry().setResource(target).getRequest().setMethod(Bundle.HTTPVerb.PUT)
-                            .setUrl(target.fhirType() + "/" + target.getIdElement().getIdPart());
+                    b.addEntry()
+                            .setResource(target)
+                            .getRequest()
+                            .setMethod(Bundle.HTTPVerb.PUT)
+                            .setUrl(target.fhirType() + "/"
+                                    + target.getIdElement().getIdPart());
                 }
             }
             if (r != patient && CLINICAL.contains(r.fhirType())) {
-                String id = renamed.get(r.fhirType() + "/" + r.getIdElement().getIdPart()).split("/")[1];
+                String id = renamed.get(r.fhirType() + "/" + r.getIdElement().getIdPart())
+                        .split("/")[1];
                 r.setId(id);
-                b.addEntry().setResource(r).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+                b.addEntry()
+                        .setResource(r)
+                        .getRequest()
+                        .setMethod(Bundle.HTTPVerb.PUT)
                         .setUrl(r.fhirType() + "/" + id);
             }
         }
@@ -497,8 +613,9 @@ class TransactionIT {
 
     private long rows() {
         return jdbc.sql("select (select count(*) from problem) + (select count(*) from medication) "
-                + "+ (select count(*) from encounter) + (select count(*) from prior_treatment)")
-                .query(Long.class).single();
+                        + "+ (select count(*) from encounter) + (select count(*) from prior_treatment)")
+                .query(Long.class)
+                .single();
     }
 
     private HttpResponse<String> post(Bundle bundle, String token) throws Exception {
@@ -507,14 +624,20 @@ class TransactionIT {
 
     private HttpResponse<String> send(String body, String token) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/fhir+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private String get(String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+                .header("Authorization", "Bearer " + TOKEN)
+                .GET()
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

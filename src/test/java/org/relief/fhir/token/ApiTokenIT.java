@@ -23,8 +23,10 @@ class ApiTokenIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -32,41 +34,65 @@ class ApiTokenIT {
     void adminIssuesAReadTokenShownOnceStoredHashedThatOpensFhirUntilRevoked() throws Exception {
         Http admin = Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD);
         UUID patel = staff.findByUsername("dr.patel").orElseThrow().id();
-        HttpResponse<String> page = admin.postForm("/admin/api-tokens",
+        HttpResponse<String> page = admin.postForm(
+                "/admin/api-tokens",
                 Map.of("name", "Riverton Family Medicine", "scopes", "read", "staffId", patel.toString()));
         assertThat(page.statusCode()).isEqualTo(200);
         Matcher m = Pattern.compile("id=\"token-value\">(rlf_[A-Za-z0-9_-]+)<").matcher(page.body());
         assertThat(m.find()).isTrue();
         String token = m.group(1);
-        assertThat(jdbc.sql("select count(*) from fhir_api_token where token_hash = ?").param(ApiTokens.hash(token))
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from fhir_api_token where token_hash = ?").param(token)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from fhir_api_token where token_hash = ?")
+                        .param(ApiTokens.hash(token))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from fhir_api_token where token_hash = ?")
+                        .param(token)
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         assertThat(get("/fhir/metadata", token).statusCode()).isEqualTo(200);
         // read scope only: a write is refused
-        HttpResponse<String> write = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/fhir")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/fhir+json").POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> write = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/fhir"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/fhir+json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(write.statusCode()).isEqualTo(403);
 
-        UUID id = jdbc.sql("select id from fhir_api_token where token_hash = ?").param(ApiTokens.hash(token))
-                .query(UUID.class).single();
-        assertThat(admin.postForm("/admin/api-tokens/" + id + "/revoke", Map.of()).statusCode()).isEqualTo(302);
+        UUID id = jdbc.sql("select id from fhir_api_token where token_hash = ?")
+                .param(ApiTokens.hash(token))
+                .query(UUID.class)
+                .single();
+        assertThat(admin.postForm("/admin/api-tokens/" + id + "/revoke", Map.of())
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(get("/fhir/metadata", token).statusCode()).isEqualTo(401);
     }
 
     @Test
     void theImportPageIsForTheAdminOnly() {
-        assertThat(Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD).get("/admin/fhir-import").statusCode())
+        assertThat(Http.session(port, "admin", IntegrationTest.ADMIN_PASSWORD)
+                        .get("/admin/fhir-import")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD).get("/admin/fhir-import")
-                .statusCode()).isEqualTo(403);
+        assertThat(Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD)
+                        .get("/admin/fhir-import")
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", "Bearer " + token)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -23,7 +23,8 @@ class AllergyTranslatorTest {
         assertThat(ai.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("active");
         assertThat(ai.getCode().getText()).isEqualTo("Penicillin");
         assertThat(ai.getPatient().getReference()).isEqualTo("Patient/" + PATIENT);
-        assertThat(ai.getReactionFirstRep().getManifestationFirstRep().getText()).isEqualTo("Hives");
+        assertThat(ai.getReactionFirstRep().getManifestationFirstRep().getText())
+                .isEqualTo("Hives");
         assertThat(ai.getReactionFirstRep().getSeverity()).isEqualTo(AllergyIntoleranceSeverity.SEVERE);
     }
 
@@ -55,8 +56,10 @@ class AllergyTranslatorTest {
 
         AllergyIntolerance refuted = new AllergyIntolerance().setCriticality(AllergyIntoleranceCriticality.LOW);
         refuted.getCode().setText("Peanut");
-        refuted.getVerificationStatus().addCoding()
-                .setSystem("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification").setCode("refuted");
+        refuted.getVerificationStatus()
+                .addCoding()
+                .setSystem("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification")
+                .setCode("refuted");
         assertThat(AllergyTranslator.toRelief(refuted).skipped()).isTrue();
     }
 }

@@ -21,14 +21,35 @@ class CarePlanTranslatorTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
 
     private static PlanVersion plan(boolean signed) {
-        return new PlanVersion(UUID.randomUUID(), PATIENT, 2, "Added physical therapy", null, "dr.patel", RECORDED,
-                signed ? "dr.patel" : null, signed ? RECORDED : null,
-                List.of(new PlanVersion.Goal(PlanVersion.GoalKind.PAIN, "Average pain at most 4", "NRS",
-                        new BigDecimal("4"), LocalDate.of(2026, 6, 1))),
-                List.of(new PlanVersion.PlannedTherapy("PT", null, null, "twice a week", "6 weeks", null, null,
-                                LocalDate.of(2026, 2, 1), null),
-                        new PlanVersion.PlannedTherapy("ESI_IL", null, null, null, null, "L4-5", "LEFT",
-                                LocalDate.of(2026, 4, 1), null)));
+        return new PlanVersion(
+                UUID.randomUUID(),
+                PATIENT,
+                2,
+                "Added physical therapy",
+                null,
+                "dr.patel",
+                RECORDED,
+                signed ? "dr.patel" : null,
+                signed ? RECORDED : null,
+                List.of(new PlanVersion.Goal(
+                        PlanVersion.GoalKind.PAIN,
+                        "Average pain at most 4",
+                        "NRS",
+                        new BigDecimal("4"),
+                        LocalDate.of(2026, 6, 1))),
+                List.of(
+                        new PlanVersion.PlannedTherapy(
+                                "PT",
+                                null,
+                                null,
+                                "twice a week",
+                                "6 weeks",
+                                null,
+                                null,
+                                LocalDate.of(2026, 2, 1),
+                                null),
+                        new PlanVersion.PlannedTherapy(
+                                "ESI_IL", null, null, null, null, "L4-5", "LEFT", LocalDate.of(2026, 4, 1), null)));
     }
 
     @Test
@@ -45,7 +66,8 @@ class CarePlanTranslatorTest {
         assertThat(goal.getLifecycleStatus()).isEqualTo(Goal.GoalLifecycleStatus.ACTIVE);
         assertThat(goal.getTargetFirstRep().getDetailQuantity().getValue()).isEqualByComparingTo("4");
         // a therapy that started is in progress, one that starts later not started
-        assertThat(plan.getActivity()).extracting(a -> a.getDetail().getStatus())
+        assertThat(plan.getActivity())
+                .extracting(a -> a.getDetail().getStatus())
                 .containsExactly(CarePlanActivityStatus.INPROGRESS, CarePlanActivityStatus.NOTSTARTED);
         assertThat(plan.getActivity().get(1).getDetail().getDescription()).endsWith(", L4-5 (left)");
     }
@@ -59,7 +81,8 @@ class CarePlanTranslatorTest {
         List<Resource> earlier = CarePlanTranslator.toFhir(plan(true), false, null, TODAY);
         assertThat(((CarePlan) earlier.get(0)).getStatus()).isEqualTo(CarePlan.CarePlanStatus.REVOKED);
         assertThat(((Goal) earlier.get(1)).getLifecycleStatus()).isEqualTo(Goal.GoalLifecycleStatus.CANCELLED);
-        assertThat(((CarePlan) earlier.get(0)).getActivity()).extracting(a -> a.getDetail().getStatus())
+        assertThat(((CarePlan) earlier.get(0)).getActivity())
+                .extracting(a -> a.getDetail().getStatus())
                 .containsOnly(CarePlanActivityStatus.STOPPED);
     }
 }

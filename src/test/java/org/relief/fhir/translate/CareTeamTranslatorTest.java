@@ -15,8 +15,13 @@ import org.relief.careteam.TeamMember;
 /** Export only: the care team is made in Relief. */
 class CareTeamTranslatorTest {
 
-    private static final TeamMember PATEL = new TeamMember(UUID.randomUUID(), "dr.patel", "Dr. Asha Patel",
-            Role.PHYSICIAN, Instant.parse("2026-01-05T10:00:00Z"), "admin");
+    private static final TeamMember PATEL = new TeamMember(
+            UUID.randomUUID(),
+            "dr.patel",
+            "Dr. Asha Patel",
+            Role.PHYSICIAN,
+            Instant.parse("2026-01-05T10:00:00Z"),
+            "admin");
 
     @Test
     void oneTeamPerPatientWithEachMemberAsAPractitionerWithTheirRole() {

@@ -17,8 +17,8 @@ class ConditionTranslatorTest {
 
     @Test
     void toFhirIsAProblemListItemWithBothCodes() {
-        var v = first(new Problem("M54.50", "279039007", "Low back pain", LocalDate.of(2024, 5, 1),
-                ClinicalStatus.ACTIVE));
+        var v = first(
+                new Problem("M54.50", "279039007", "Low back pain", LocalDate.of(2024, 5, 1), ClinicalStatus.ACTIVE));
         Condition c = ConditionTranslator.toFhir(v, PATIENT);
         assertThat(c.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("active");
         assertThat(c.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("problem-list-item");
@@ -31,8 +31,8 @@ class ConditionTranslatorTest {
 
     @Test
     void whatReliefExportsComesBackTheSame() {
-        Problem problem = new Problem("M47.816", null, "Lumbar spondylosis", LocalDate.of(2023, 1, 10),
-                ClinicalStatus.RESOLVED);
+        Problem problem =
+                new Problem("M47.816", null, "Lumbar spondylosis", LocalDate.of(2023, 1, 10), ClinicalStatus.RESOLVED);
         Translation back = ConditionTranslator.toRelief(ConditionTranslator.toFhir(first(problem), PATIENT));
         assertThat(back.kind()).isEqualTo(EntryKind.PROBLEM);
         assertThat(data(back, Problem.class)).isEqualTo(problem);
@@ -52,15 +52,23 @@ class ConditionTranslatorTest {
     @Test
     void toReliefMakesUpNoCode() {
         Condition c = condition("active");
-        c.getCode().setText("Back pain").addCoding().setSystem(Terminology.ICD10CM).setCode("not-a-code");
+        c.getCode()
+                .setText("Back pain")
+                .addCoding()
+                .setSystem(Terminology.ICD10CM)
+                .setCode("not-a-code");
         assertThat(ConditionTranslator.toRelief(c).skipReason()).isEqualTo("no ICD-10-CM or SNOMED CT code");
         assertThat(ConditionTranslator.toRelief(new Condition()).skipReason()).isEqualTo("no clinical status");
-        assertThat(ConditionTranslator.toRelief(condition("unheard-of")).skipReason()).contains("unheard-of");
+        assertThat(ConditionTranslator.toRelief(condition("unheard-of")).skipReason())
+                .contains("unheard-of");
     }
 
     private static Condition condition(String clinicalStatus) {
         Condition c = new Condition();
-        c.getClinicalStatus().addCoding().setSystem(Terminology.CONDITION_CLINICAL).setCode(clinicalStatus);
+        c.getClinicalStatus()
+                .addCoding()
+                .setSystem(Terminology.CONDITION_CLINICAL)
+                .setCode(clinicalStatus);
         return c;
     }
 }

@@ -16,12 +16,14 @@ class DiagnosisTranslatorTest {
     @Test
     void aWorkingDiagnosisIsProvisionalAndAConfirmedOneConfirmed() {
         UUID episode = UUID.randomUUID();
-        Condition working = DiagnosisTranslator.toFhir(first(new Diagnosis(episode, "M54.16",
-                "Radiculopathy, lumbar region", Certainty.WORKING)), PATIENT);
-        assertThat(working.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("provisional");
-        Condition confirmed = DiagnosisTranslator.toFhir(first(new Diagnosis(episode, "M54.16",
-                "Radiculopathy, lumbar region", Certainty.CONFIRMED)), PATIENT);
-        assertThat(confirmed.getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("confirmed");
+        Condition working = DiagnosisTranslator.toFhir(
+                first(new Diagnosis(episode, "M54.16", "Radiculopathy, lumbar region", Certainty.WORKING)), PATIENT);
+        assertThat(working.getVerificationStatus().getCodingFirstRep().getCode())
+                .isEqualTo("provisional");
+        Condition confirmed = DiagnosisTranslator.toFhir(
+                first(new Diagnosis(episode, "M54.16", "Radiculopathy, lumbar region", Certainty.CONFIRMED)), PATIENT);
+        assertThat(confirmed.getVerificationStatus().getCodingFirstRep().getCode())
+                .isEqualTo("confirmed");
     }
 
     @Test

@@ -19,8 +19,8 @@ class DocumentTranslatorTest {
 
     @Test
     void toFhirCarriesTheTextAsItsAttachment() {
-        var v = first(new Document("Referral letter", LocalDate.of(2026, 2, 3), "Dr. Okafor", "text/plain",
-                "Dear colleague, ..."));
+        var v = first(new Document(
+                "Referral letter", LocalDate.of(2026, 2, 3), "Dr. Okafor", "text/plain", "Dear colleague, ..."));
         DocumentReference r = DocumentTranslator.toFhir(v, PATIENT);
         assertThat(r.getStatus()).isEqualTo(DocumentReferenceStatus.CURRENT);
         assertThat(r.getSubject().getReference()).isEqualTo("Patient/" + PATIENT);
@@ -32,10 +32,15 @@ class DocumentTranslatorTest {
 
     @Test
     void whatReliefExportsComesBackTheSame() {
-        Document d = new Document("Physiotherapy discharge note", LocalDate.of(2025, 11, 20), "J. Berg",
-                "text/plain", "Six sessions, home programme given.");
+        Document d = new Document(
+                "Physiotherapy discharge note",
+                LocalDate.of(2025, 11, 20),
+                "J. Berg",
+                "text/plain",
+                "Six sessions, home programme given.");
         DocumentReference out = DocumentTranslator.toFhir(first(d), PATIENT);
-        Translation back = DocumentTranslator.toRelief(out, out.getAuthorFirstRep().getDisplay());
+        Translation back =
+                DocumentTranslator.toRelief(out, out.getAuthorFirstRep().getDisplay());
         assertThat(back.kind()).isEqualTo(EntryKind.DOCUMENT);
         assertThat(data(back, Document.class)).isEqualTo(d);
     }
@@ -44,12 +49,13 @@ class DocumentTranslatorTest {
     void toReliefKeepsTextOnlyAndNothingDatedInTheFuture() {
         DocumentReference pdf = document("application/pdf", "%PDF-1.7", LocalDate.of(2025, 1, 1));
         assertThat(DocumentTranslator.toRelief(pdf, null).skipReason()).contains("application/pdf");
-        DocumentReference future = document("text/plain", "note", LocalDate.now().plusDays(2));
+        DocumentReference future =
+                document("text/plain", "note", LocalDate.now().plusDays(2));
         assertThat(DocumentTranslator.toRelief(future, null).skipReason()).isEqualTo("document dated in the future");
         DocumentReference blank = document("text/plain", "   ", LocalDate.of(2025, 1, 1));
         assertThat(DocumentTranslator.toRelief(blank, null).skipReason()).isEqualTo("empty document");
-        DocumentReference charset = document("text/plain; charset=utf-8", "Befund: unauffällig",
-                LocalDate.of(2025, 1, 1));
+        DocumentReference charset =
+                document("text/plain; charset=utf-8", "Befund: unauffällig", LocalDate.of(2025, 1, 1));
         Document kept = data(DocumentTranslator.toRelief(charset, null), Document.class);
         assertThat(kept.contentType()).isEqualTo("text/plain");
         assertThat(kept.content()).isEqualTo("Befund: unauffällig");

@@ -16,8 +16,8 @@ class EncounterTranslatorTest {
 
     @Test
     void toFhirIsAFinishedAmbulatoryVisitWithItsSummaryAsText() {
-        var v = first(new org.relief.patient.Encounter(LocalDate.of(2026, 1, 15), "Follow-up visit",
-                "Dr. Patel", "NRS 6, sleeping better."));
+        var v = first(new org.relief.patient.Encounter(
+                LocalDate.of(2026, 1, 15), "Follow-up visit", "Dr. Patel", "NRS 6, sleeping better."));
         Encounter e = EncounterTranslator.toFhir(v, PATIENT);
         assertThat(e.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
         assertThat(e.getClass_().getCode()).isEqualTo("AMB");
@@ -29,11 +29,11 @@ class EncounterTranslatorTest {
 
     @Test
     void exportedAndImportedAgainKeepsDateTypeAndClinician() {
-        var visit = new org.relief.patient.Encounter(LocalDate.of(2025, 9, 8), "Initial evaluation",
-                "Dr. Patel", "Long free-text summary");
+        var visit = new org.relief.patient.Encounter(
+                LocalDate.of(2025, 9, 8), "Initial evaluation", "Dr. Patel", "Long free-text summary");
         Encounter out = EncounterTranslator.toFhir(first(visit), PATIENT);
-        Translation back = EncounterTranslator.toRelief(out, out.getParticipantFirstRep().getIndividual()
-                .getDisplay());
+        Translation back = EncounterTranslator.toRelief(
+                out, out.getParticipantFirstRep().getIndividual().getDisplay());
         assertThat(back.kind()).isEqualTo(EntryKind.ENCOUNTER);
         var in = data(back, org.relief.patient.Encounter.class);
         assertThat(in.encounterDate()).isEqualTo(visit.encounterDate());
@@ -53,8 +53,7 @@ class EncounterTranslatorTest {
         var in = data(EncounterTranslator.toRelief(e, null), org.relief.patient.Encounter.class);
         assertThat(in.encounterDate()).isEqualTo(LocalDate.of(2024, 6, 30));
         assertThat(in.clinician()).isEqualTo("not stated");
-        assertThat(in.summary())
-                .isEqualTo("General examination. Reason: Chronic low back pain. At Hillside Practice");
+        assertThat(in.summary()).isEqualTo("General examination. Reason: Chronic low back pain. At Hillside Practice");
     }
 
     @Test

@@ -10,8 +10,7 @@ final class Entries {
     static final UUID PATIENT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     static final Instant RECORDED = Instant.parse("2026-03-02T09:30:00Z");
 
-    private Entries() {
-    }
+    private Entries() {}
 
     static <T extends Record> Versioned<T> first(T data) {
         return new Versioned<>(UUID.randomUUID(), 1, false, null, null, "dr.patel", RECORDED, data);

@@ -18,8 +18,8 @@ class ImagingTranslatorTest {
 
     @Test
     void toFhirNamesTheModalityByItsDicomCode() {
-        var v = first(new org.relief.patient.ImagingStudy(Modality.MRI, "Lumbar spine", LocalDate.of(2025, 10, 1),
-                "L4-5 disc protrusion"));
+        var v = first(new org.relief.patient.ImagingStudy(
+                Modality.MRI, "Lumbar spine", LocalDate.of(2025, 10, 1), "L4-5 disc protrusion"));
         ImagingStudy s = ImagingTranslator.toFhir(v, PATIENT);
         assertThat(s.getModalityFirstRep().getSystem()).isEqualTo(Terminology.DICOM);
         assertThat(s.getModalityFirstRep().getCode()).isEqualTo("MR");

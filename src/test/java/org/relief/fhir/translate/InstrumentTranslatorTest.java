@@ -19,10 +19,23 @@ import org.relief.assessment.Instruments;
 /** Export only: instruments are filled in at the clinic. */
 class InstrumentTranslatorTest {
 
-    private static InstrumentResponse response(Instrument instrument, Map<String, Integer> answers, Double total,
-            String band) {
-        return new InstrumentResponse(UUID.randomUUID(), 1, PATIENT, instrument.code(), LocalDate.of(2026, 2, 10),
-                answers, total, band, Map.of(), List.of(), "nurse.kim", RECORDED, null, null);
+    private static InstrumentResponse response(
+            Instrument instrument, Map<String, Integer> answers, Double total, String band) {
+        return new InstrumentResponse(
+                UUID.randomUUID(),
+                1,
+                PATIENT,
+                instrument.code(),
+                LocalDate.of(2026, 2, 10),
+                answers,
+                total,
+                band,
+                Map.of(),
+                List.of(),
+                "nurse.kim",
+                RECORDED,
+                null,
+                null);
     }
 
     @Test
@@ -31,20 +44,25 @@ class InstrumentTranslatorTest {
         List<Instrument.Item> items = Instruments.ODI.items();
         answers.put(items.get(0).id(), 3);
         answers.put(items.get(2).id(), 1); // the second section left out
-        QuestionnaireResponse qr = InstrumentTranslator.answers(response(Instruments.ODI, answers, 40.0, null),
-                PATIENT);
+        QuestionnaireResponse qr =
+                InstrumentTranslator.answers(response(Instruments.ODI, answers, 40.0, null), PATIENT);
         assertThat(qr.getStatus()).isEqualTo(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
         assertThat(qr.getIdentifier().getValue()).isEqualTo("ODI");
-        assertThat(qr.getItem()).extracting(QuestionnaireResponse.QuestionnaireResponseItemComponent::getLinkId)
+        assertThat(qr.getItem())
+                .extracting(QuestionnaireResponse.QuestionnaireResponseItemComponent::getLinkId)
                 .containsExactly(items.get(0).id(), items.get(2).id());
         assertThat(qr.getItemFirstRep().getText()).isEqualTo(items.get(0).label());
-        assertThat(qr.getItemFirstRep().getAnswerFirstRep().getValueIntegerType().getValue()).isEqualTo(3);
+        assertThat(qr.getItemFirstRep()
+                        .getAnswerFirstRep()
+                        .getValueIntegerType()
+                        .getValue())
+                .isEqualTo(3);
     }
 
     @Test
     void theScoreCarriesLoincOnlyWhereTheInstrumentDeclaresIt() {
-        Observation phq9 = InstrumentTranslator.score(response(Instruments.PHQ9, Map.of(), 12.0,
-                "Moderate (10-14)"), PATIENT);
+        Observation phq9 =
+                InstrumentTranslator.score(response(Instruments.PHQ9, Map.of(), 12.0, "Moderate (10-14)"), PATIENT);
         assertThat(phq9.getCode().getCodingFirstRep().getSystem()).isEqualTo("http://loinc.org");
         assertThat(phq9.getCode().getCodingFirstRep().getCode()).isEqualTo("44261-6");
         assertThat(phq9.getValueQuantity().getValue().doubleValue()).isEqualTo(12.0);

@@ -24,11 +24,19 @@ class MedicationTranslatorTest {
 
     @Test
     void toFhirIsAStatementWithRxNormAndTheDosageAsText() {
-        var v = first(new Medication("Oxycodone 5 MG Oral Tablet", "1049621", DrugClass.OPIOID, "5 mg",
-                "every 6 hours", "oral", LocalDate.of(2025, 12, 1), MedicationStatus.ON_HOLD));
+        var v = first(new Medication(
+                "Oxycodone 5 MG Oral Tablet",
+                "1049621",
+                DrugClass.OPIOID,
+                "5 mg",
+                "every 6 hours",
+                "oral",
+                LocalDate.of(2025, 12, 1),
+                MedicationStatus.ON_HOLD));
         MedicationStatement s = MedicationTranslator.toFhir(v, PATIENT);
         assertThat(s.getStatus()).isEqualTo(MedicationStatement.MedicationStatementStatus.ONHOLD);
-        assertThat(Terminology.code(s.getMedicationCodeableConcept(), Terminology.RXNORM)).contains("1049621");
+        assertThat(Terminology.code(s.getMedicationCodeableConcept(), Terminology.RXNORM))
+                .contains("1049621");
         assertThat(s.getMedicationCodeableConcept().getText()).isEqualTo("Oxycodone 5 MG Oral Tablet");
         assertThat(s.getEffectivePeriod().getStartElement().getValueAsString()).isEqualTo("2025-12-01");
         assertThat(s.getDosageFirstRep().getText()).isEqualTo("5 mg, every 6 hours, oral");
@@ -37,8 +45,15 @@ class MedicationTranslatorTest {
 
     @Test
     void exportedAndImportedAgainKeepsDrugClassStatusAndStart() {
-        Medication m = new Medication("Apixaban 5 MG", "1364445", DrugClass.ANTICOAGULANT, "5 mg", "twice daily",
-                "oral", LocalDate.of(2024, 4, 1), MedicationStatus.ACTIVE);
+        Medication m = new Medication(
+                "Apixaban 5 MG",
+                "1364445",
+                DrugClass.ANTICOAGULANT,
+                "5 mg",
+                "twice daily",
+                "oral",
+                LocalDate.of(2024, 4, 1),
+                MedicationStatus.ACTIVE);
         Translation back = MedicationTranslator.fromStatement(MedicationTranslator.toFhir(first(m), PATIENT));
         assertThat(back.kind()).isEqualTo(EntryKind.MEDICATION);
         Medication in = data(back, Medication.class);
@@ -59,7 +74,8 @@ class MedicationTranslatorTest {
         r.getMedicationCodeableConcept().setText("Gabapentin 300 MG Oral Capsule");
         r.setAuthoredOnElement(new DateTimeType("2023-07-14T08:00:00+02:00"));
         Dosage d = r.addDosageInstruction();
-        d.addDoseAndRate().setDose(new Quantity().setValue(new BigDecimal("300.0")).setUnit("mg"));
+        d.addDoseAndRate()
+                .setDose(new Quantity().setValue(new BigDecimal("300.0")).setUnit("mg"));
         d.getTiming().getRepeat().setFrequency(3).setPeriod(new BigDecimal("1")).setPeriodUnit(Timing.UnitsOfTime.D);
         d.getRoute().setText("Oral");
         Medication in = data(MedicationTranslator.fromRequest(r), Medication.class);
@@ -77,7 +93,8 @@ class MedicationTranslatorTest {
         draft.getMedicationCodeableConcept().setText("Tramadol");
         assertThat(MedicationTranslator.fromRequest(draft).skipReason()).startsWith("status 'draft'");
         MedicationRequest byReference = new MedicationRequest()
-                .setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE).setMedication(new Reference("Medication/1"));
+                .setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE)
+                .setMedication(new Reference("Medication/1"));
         assertThat(MedicationTranslator.fromRequest(byReference).skipReason()).contains("by reference");
     }
 

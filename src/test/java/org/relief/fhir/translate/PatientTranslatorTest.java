@@ -19,9 +19,16 @@ import org.relief.patient.PatientSummary;
 class PatientTranslatorTest {
 
     private static final String MRN_SYSTEM = "urn:relief:mrn";
-    private static final Demographics MARIA = new Demographics("García López", "María José",
-            LocalDate.of(1968, 2, 29), Sex.FEMALE, "+34 600 123 456", "maria@example.org", "Calle Mayor 1",
-            "Madrid", "28013");
+    private static final Demographics MARIA = new Demographics(
+            "García López",
+            "María José",
+            LocalDate.of(1968, 2, 29),
+            Sex.FEMALE,
+            "+34 600 123 456",
+            "maria@example.org",
+            "Calle Mayor 1",
+            "Madrid",
+            "28013");
 
     private static PatientSummary summary(Demographics d) {
         return new PatientSummary(PATIENT, "R-000123", d.familyName(), d.givenName(), d.birthDate(), null);
@@ -33,7 +40,8 @@ class PatientTranslatorTest {
         assertThat(p.getIdPart()).isEqualTo(PATIENT.toString());
         assertThat(p.getIdentifierFirstRep().getSystem()).isEqualTo(MRN_SYSTEM);
         assertThat(p.getIdentifierFirstRep().getValue()).isEqualTo("R-000123");
-        assertThat(p.getIdentifierFirstRep().getType().getCodingFirstRep().getCode()).isEqualTo("MR");
+        assertThat(p.getIdentifierFirstRep().getType().getCodingFirstRep().getCode())
+                .isEqualTo("MR");
         assertThat(p.getNameFirstRep().getFamily()).isEqualTo("García López");
         assertThat(p.getGender()).isEqualTo(AdministrativeGender.FEMALE);
         assertThat(p.getBirthDateElement().getValueAsString()).isEqualTo("1968-02-29");
@@ -45,10 +53,12 @@ class PatientTranslatorTest {
         assertThat(back.kind()).isEqualTo(EntryKind.DEMOGRAPHICS);
         assertThat(data(back, Demographics.class)).isEqualTo(MARIA);
 
-        Demographics sparse = new Demographics("Ng", "Lee", LocalDate.of(1990, 1, 1), Sex.UNKNOWN, null, null, null,
-                null, null);
-        assertThat(data(PatientTranslator.toRelief(PatientTranslator.toFhir(summary(sparse), sparse, MRN_SYSTEM)),
-                Demographics.class)).isEqualTo(sparse);
+        Demographics sparse =
+                new Demographics("Ng", "Lee", LocalDate.of(1990, 1, 1), Sex.UNKNOWN, null, null, null, null, null);
+        assertThat(data(
+                        PatientTranslator.toRelief(PatientTranslator.toFhir(summary(sparse), sparse, MRN_SYSTEM)),
+                        Demographics.class))
+                .isEqualTo(sparse);
     }
 
     @Test
@@ -56,7 +66,11 @@ class PatientTranslatorTest {
         Patient p = new Patient().setGender(AdministrativeGender.MALE);
         p.setBirthDateElement(new DateType("1955-07-04"));
         p.addName().setUse(HumanName.NameUse.NICKNAME).setFamily("Smith").addGiven("Bob");
-        p.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily("Smith").addGiven("Robert").addGiven("James");
+        p.addName()
+                .setUse(HumanName.NameUse.OFFICIAL)
+                .setFamily("Smith")
+                .addGiven("Robert")
+                .addGiven("James");
         p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("call the daughter");
         Demographics d = data(PatientTranslator.toRelief(p), Demographics.class);
         assertThat(d.givenName()).isEqualTo("Robert James");

@@ -21,8 +21,19 @@ import org.relief.procedure.rules.ProcedureType;
 class PerformedProcedureTranslatorTest {
 
     private static Performed esi(Region region, Guidance guidance) {
-        return new Performed(null, ProcedureType.ESI_INTERLAMINAR, LocalDate.of(2026, 2, 1), region, Side.LEFT, 1,
-                7, 3, "Triamcinolone 40 mg", 40, guidance, null);
+        return new Performed(
+                null,
+                ProcedureType.ESI_INTERLAMINAR,
+                LocalDate.of(2026, 2, 1),
+                region,
+                Side.LEFT,
+                1,
+                7,
+                3,
+                "Triamcinolone 40 mg",
+                40,
+                guidance,
+                null);
     }
 
     @Test
@@ -32,18 +43,24 @@ class PerformedProcedureTranslatorTest {
         assertThat(p.getStatus()).isEqualTo(Procedure.ProcedureStatus.COMPLETED);
         assertThat(p.getCode().getText()).isEqualTo(ProcedureType.ESI_INTERLAMINAR.label());
         assertThat(p.getBodySiteFirstRep().getText()).isEqualTo("Lumbar, left, 1 level");
-        assertThat(p.getNote()).extracting(n -> n.getText()).contains("Pain (NRS 0-10) before: 7, after: 3",
-                "Image guidance: fluoroscopy");
+        assertThat(p.getNote())
+                .extracting(n -> n.getText())
+                .contains("Pain (NRS 0-10) before: 7, after: 3", "Image guidance: fluoroscopy");
     }
 
     @Test
     void cptOnlyWhereTheCatalogueNamesOneCodeForWhatWasDone() {
-        // interlaminar ESI with imaging: the catalogue's code of the region (62323 lumbar/sacral, 62321 cervical/thoracic)
-        assertThat(PerformedProcedureTranslator.cpt(esi(Region.LUMBAR, Guidance.FLUOROSCOPY))).contains("62323");
-        assertThat(PerformedProcedureTranslator.cpt(esi(Region.CERVICAL, Guidance.CT))).contains("62321");
+        // interlaminar ESI with imaging: the catalogue's code of the region (62323 lumbar/sacral, 62321
+        // cervical/thoracic)
+        assertThat(PerformedProcedureTranslator.cpt(esi(Region.LUMBAR, Guidance.FLUOROSCOPY)))
+                .contains("62323");
+        assertThat(PerformedProcedureTranslator.cpt(esi(Region.CERVICAL, Guidance.CT)))
+                .contains("62321");
         // the catalogue's epidural codes are "with imaging guidance": none without it, none for an unnamed region
-        assertThat(PerformedProcedureTranslator.cpt(esi(Region.LUMBAR, Guidance.NONE))).isEmpty();
-        assertThat(PerformedProcedureTranslator.cpt(esi(Region.OTHER, Guidance.FLUOROSCOPY))).isEmpty();
+        assertThat(PerformedProcedureTranslator.cpt(esi(Region.LUMBAR, Guidance.NONE)))
+                .isEmpty();
+        assertThat(PerformedProcedureTranslator.cpt(esi(Region.OTHER, Guidance.FLUOROSCOPY)))
+                .isEmpty();
         Procedure p = PerformedProcedureTranslator.toFhir(first(esi(Region.LUMBAR, Guidance.NONE)), PATIENT);
         assertThat(p.getCode().getCoding()).noneMatch(c -> c.getSystem().equals(PerformedProcedureTranslator.CPT));
     }
@@ -57,7 +74,8 @@ class PerformedProcedureTranslatorTest {
         assertThat(o.getValueQuantity().getValue().intValue()).isEqualTo(60);
         assertThat(o.getValueQuantity().getCode()).isEqualTo("%");
         assertThat(o.getCode().getText()).isEqualTo("Relief after procedure (six weeks)");
-        assertThat(o.getComponent()).extracting(c -> c.getCode().getCodingFirstRep().getCode())
+        assertThat(o.getComponent())
+                .extracting(c -> c.getCode().getCodingFirstRep().getCode())
                 .containsExactly("relief-lasted", "nrs");
     }
 }

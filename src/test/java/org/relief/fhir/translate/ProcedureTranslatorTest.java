@@ -19,7 +19,8 @@ class ProcedureTranslatorTest {
     private static Procedure physiotherapy() {
         Procedure p = new Procedure().setStatus(Procedure.ProcedureStatus.COMPLETED);
         p.getCode().setText("Physiotherapy");
-        p.setPerformed(new Period().setStartElement(new DateTimeType("2024-09-02"))
+        p.setPerformed(new Period()
+                .setStartElement(new DateTimeType("2024-09-02"))
                 .setEndElement(new DateTimeType("2024-11-29")));
         p.addComplication().setText("Flare-up after session 3");
         return p;
@@ -43,17 +44,22 @@ class ProcedureTranslatorTest {
         assertThat(out.getStatus()).isEqualTo(Procedure.ProcedureStatus.COMPLETED);
         assertThat(out.getCode().getText()).isEqualTo("Physiotherapy");
         assertThat(out.getSubject().getReference()).isEqualTo("Patient/" + PATIENT);
-        assertThat(out.getPerformedPeriod().getStartElement().getValueAsString()).isEqualTo("2024-09-02");
+        assertThat(out.getPerformedPeriod().getStartElement().getValueAsString())
+                .isEqualTo("2024-09-02");
         assertThat(out.getPerformedPeriod().getEndElement().getValueAsString()).isEqualTo("2024-11-29");
         assertThat(out.getComplicationFirstRep().getText()).isEqualTo("Flare-up after session 3");
-        assertThat(out.hasOutcome()).as("an unknown result is left out, not made up").isFalse();
+        assertThat(out.hasOutcome())
+                .as("an unknown result is left out, not made up")
+                .isFalse();
         // and once more: Relief's own export reads back as the same prior treatment
-        assertThat(data(ProcedureTranslator.toRelief(out), PriorTreatment.class)).isEqualTo(in);
+        assertThat(data(ProcedureTranslator.toRelief(out), PriorTreatment.class))
+                .isEqualTo(in);
     }
 
     @Test
     void aSingleDateIsStartAndEndAndAnEndBeforeTheStartIsTheStart() {
-        Procedure once = new Procedure().setStatus(Procedure.ProcedureStatus.COMPLETED)
+        Procedure once = new Procedure()
+                .setStatus(Procedure.ProcedureStatus.COMPLETED)
                 .setPerformed(new DateTimeType("2022-03-01T14:00:00+01:00"));
         once.getCode().setText("Trigger point injection");
         PriorTreatment in = data(ProcedureTranslator.toRelief(once), PriorTreatment.class);
@@ -61,7 +67,8 @@ class ProcedureTranslatorTest {
 
         Procedure backwards = physiotherapy();
         backwards.getPerformedPeriod().setEndElement(new DateTimeType("2024-01-01"));
-        assertThat(data(ProcedureTranslator.toRelief(backwards), PriorTreatment.class).endDate())
+        assertThat(data(ProcedureTranslator.toRelief(backwards), PriorTreatment.class)
+                        .endDate())
                 .isEqualTo(LocalDate.of(2024, 9, 2));
     }
 

@@ -15,8 +15,12 @@ class ReferralTranslatorTest {
 
     @Test
     void isAnOrderForPainManagementFromTheReferringClinician() {
-        var v = first(new Referral("Dr. Okafor", "Hillside Practice", "Radicular pain after failed physiotherapy",
-                LocalDate.of(2026, 1, 5), Urgency.URGENT));
+        var v = first(new Referral(
+                "Dr. Okafor",
+                "Hillside Practice",
+                "Radicular pain after failed physiotherapy",
+                LocalDate.of(2026, 1, 5),
+                Urgency.URGENT));
         ServiceRequest s = ReferralTranslator.toFhir(v, PATIENT);
         assertThat(s.getIdPart()).isEqualTo(v.entryId().toString());
         assertThat(s.getIntent()).isEqualTo(ServiceRequest.ServiceRequestIntent.ORDER);

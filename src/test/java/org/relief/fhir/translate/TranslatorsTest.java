@@ -15,8 +15,8 @@ class TranslatorsTest {
 
     @Test
     void eachKeptTypeGoesToItsTranslatorAndOthersAreSkipped() {
-        AllergyIntolerance ai = new AllergyIntolerance()
-                .setCriticality(AllergyIntolerance.AllergyIntoleranceCriticality.LOW);
+        AllergyIntolerance ai =
+                new AllergyIntolerance().setCriticality(AllergyIntolerance.AllergyIntoleranceCriticality.LOW);
         ai.getCode().setText("Sulfa");
         assertThat(Translators.toRelief(ai, r -> null).kind()).isEqualTo(EntryKind.ALLERGY);
         assertThat(Translators.toRelief(new Immunization(), r -> null).skipReason())
@@ -28,8 +28,8 @@ class TranslatorsTest {
         Encounter e = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED);
         e.getPeriod().setStartElement(new DateTimeType("2025-05-05"));
         e.addParticipant().setIndividual(new Reference("Practitioner/p1"));
-        Translation t = Translators.toRelief(e,
-                r -> "Practitioner/p1".equals(r.getReference()) ? "Dr. Lena Fischer" : null);
+        Translation t =
+                Translators.toRelief(e, r -> "Practitioner/p1".equals(r.getReference()) ? "Dr. Lena Fischer" : null);
         assertThat(((org.relief.patient.Encounter) t.data()).clinician()).isEqualTo("Dr. Lena Fischer");
 
         DocumentReference d = new DocumentReference();

@@ -19,19 +19,31 @@ class BulkExportManifestTest {
     private static final UUID JOB = UUID.fromString("7f1c2e4a-0000-4000-8000-000000000001");
 
     private static JsonNode manifestOf(Job job) {
-        return JsonMapper.shared().readTree(JsonMapper.shared()
-                .writeValueAsString(BulkExportController.manifest(job, BASE)));
+        return JsonMapper.shared()
+                .readTree(JsonMapper.shared().writeValueAsString(BulkExportController.manifest(job, BASE)));
     }
 
     private static Job done(String request, List<Output> outputs, List<String> errors) {
-        return new Job(JOB, UUID.randomUUID(), request, Instant.parse("2026-03-01T10:15:30Z"), State.DONE, 3, 3,
-                outputs, errors.size(), null, Instant.parse("2026-03-01T10:16:00Z"));
+        return new Job(
+                JOB,
+                UUID.randomUUID(),
+                request,
+                Instant.parse("2026-03-01T10:15:30Z"),
+                State.DONE,
+                3,
+                3,
+                outputs,
+                errors.size(),
+                null,
+                Instant.parse("2026-03-01T10:16:00Z"));
     }
 
     @Test
     void listsEachOutputFileWithItsUrlAndCount() {
-        JsonNode m = manifestOf(done(BASE + "/$export?_type=Patient,Condition",
-                List.of(new Output("Patient", 3), new Output("Condition", 7)), List.of()));
+        JsonNode m = manifestOf(done(
+                BASE + "/$export?_type=Patient,Condition",
+                List.of(new Output("Patient", 3), new Output("Condition", 7)),
+                List.of()));
         assertThat(m.get("transactionTime").asString()).isEqualTo("2026-03-01T10:15:30Z");
         assertThat(m.get("request").asString()).isEqualTo(BASE + "/$export?_type=Patient,Condition");
         assertThat(m.get("requiresAccessToken").asBoolean()).isTrue();
@@ -45,8 +57,8 @@ class BulkExportManifestTest {
 
     @Test
     void patientsThatCouldNotBeExportedAreInTheErrorFileWhichHasNoCount() {
-        JsonNode m = manifestOf(done(BASE + "/$export", List.of(new Output("Patient", 2)),
-                List.of("Patient 1: access refused")));
+        JsonNode m = manifestOf(
+                done(BASE + "/$export", List.of(new Output("Patient", 2)), List.of("Patient 1: access refused")));
         assertThat(m.get("error")).hasSize(1);
         JsonNode error = m.get("error").get(0);
         assertThat(error.get("type").asString()).isEqualTo("OperationOutcome");
@@ -57,6 +69,7 @@ class BulkExportManifestTest {
     @Test
     void theRequestIsCarriedAsGivenWhateverItsCharacters() {
         String odd = BASE + "/$export?_type=Patient&note=\"quoted\"\\back\u2028slash";
-        assertThat(manifestOf(done(odd, List.of(), List.of())).get("request").asString()).isEqualTo(odd);
+        assertThat(manifestOf(done(odd, List.of(), List.of())).get("request").asString())
+                .isEqualTo(odd);
     }
 }

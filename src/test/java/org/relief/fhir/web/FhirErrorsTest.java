@@ -17,13 +17,18 @@ class FhirErrorsTest {
 
     @Test
     void aDatabaseErrorIsA500WithAReferenceAndNoSql() {
-        var response = errors.internal(new UncategorizedSQLException("PreparedStatementCallback", SQL,
+        var response = errors.internal(new UncategorizedSQLException(
+                "PreparedStatementCallback",
+                SQL,
                 new SQLException("ERROR: relation \"patient_summary\" violates something secret")));
         assertThat(response.getStatusCode().value()).isEqualTo(500);
         OperationOutcome oo = fhir.newJsonParser().parseResource(OperationOutcome.class, response.getBody());
         String said = oo.getIssueFirstRep().getDiagnostics();
         assertThat(oo.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.EXCEPTION);
-        assertThat(said).contains("error reference").doesNotContain("patient_summary").doesNotContain("secret")
+        assertThat(said)
+                .contains("error reference")
+                .doesNotContain("patient_summary")
+                .doesNotContain("secret")
                 .doesNotContainIgnoringCase("sql");
     }
 

@@ -15,12 +15,23 @@ import org.relief.shared.InvalidInputException;
 
 class EntryFormsTest {
 
-    private final EntryForms forms = new EntryForms(Validation.buildDefaultValidatorFactory().getValidator());
+    private final EntryForms forms =
+            new EntryForms(Validation.buildDefaultValidatorFactory().getValidator());
 
     @Test
     void bindsAFilledForm() {
-        PriorTreatment t = forms.bind(PriorTreatment.class, Map.of("therapy", "Physical therapy",
-                "startDate", "2025-01-06", "endDate", "2025-02-14", "result", "PARTIAL"), "");
+        PriorTreatment t = forms.bind(
+                PriorTreatment.class,
+                Map.of(
+                        "therapy",
+                        "Physical therapy",
+                        "startDate",
+                        "2025-01-06",
+                        "endDate",
+                        "2025-02-14",
+                        "result",
+                        "PARTIAL"),
+                "");
         assertThat(t.result()).isEqualTo(TreatmentResult.PARTIAL);
         assertThat(t.endDate()).isEqualTo(LocalDate.of(2025, 2, 14));
         assertThat(t.sideEffects()).isNull();
@@ -28,8 +39,18 @@ class EntryFormsTest {
 
     @Test
     void collectsTypeAndConstraintErrorsForEveryField() {
-        assertThatThrownBy(() -> forms.bind(PriorTreatment.class, Map.of("therapy", " ",
-                "startDate", "14.02.2025", "endDate", "2025-01-01", "result", "EXCELLENT"), ""))
+        assertThatThrownBy(() -> forms.bind(
+                        PriorTreatment.class,
+                        Map.of(
+                                "therapy",
+                                " ",
+                                "startDate",
+                                "14.02.2025",
+                                "endDate",
+                                "2025-01-01",
+                                "result",
+                                "EXCELLENT"),
+                        ""))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems())
                         .extracting(FieldProblem::field)
@@ -38,8 +59,10 @@ class EntryFormsTest {
 
     @Test
     void endBeforeStartIsReportedOnTheEndDate() {
-        assertThatThrownBy(() -> forms.bind(PriorTreatment.class, Map.of("therapy", "PT",
-                "startDate", "2025-03-01", "endDate", "2025-01-01", "result", "NONE"), ""))
+        assertThatThrownBy(() -> forms.bind(
+                        PriorTreatment.class,
+                        Map.of("therapy", "PT", "startDate", "2025-03-01", "endDate", "2025-01-01", "result", "NONE"),
+                        ""))
                 .satisfies(e -> assertThat(((InvalidInputException) e).problems())
                         .containsExactly(new FieldProblem("endDate", "must not be before the start date")));
     }
@@ -48,7 +71,9 @@ class EntryFormsTest {
     void formFieldsFollowTheRecord() {
         var fields = forms.fields(EntryKind.MEDICATION);
         assertThat(fields).extracting(EntryForms.Field::name).startsWith("name", "rxnormCode", "drugClass");
-        assertThat(fields).filteredOn(f -> f.name().equals("drugClass")).singleElement()
+        assertThat(fields)
+                .filteredOn(f -> f.name().equals("drugClass"))
+                .singleElement()
                 .satisfies(f -> {
                     assertThat(f.input()).isEqualTo("select");
                     assertThat(f.options()).contains("OPIOID", "ANTICOAGULANT");

@@ -28,12 +28,16 @@ class ReferralIntakeIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     Patients patients;
+
     @Autowired
     ChartService charts;
+
     @Autowired
     StaffDirectory staff;
+
     @Autowired
     AuditLog audit;
 
@@ -56,17 +60,21 @@ class ReferralIntakeIT {
         form.put("tx[1].therapy", "");
         HttpResponse<String> r = desk.postForm("/referrals", form);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
-        UUID id = UUID.fromString(r.headers().firstValue("Location").orElseThrow().replaceAll(".*/patients/", ""));
+        UUID id =
+                UUID.fromString(r.headers().firstValue("Location").orElseThrow().replaceAll(".*/patients/", ""));
         var physician = Fixtures.actor(staff, "dr.patel");
         var chart = charts.chart(physician, id);
-        assertThat(chart.imaging()).extracting(v -> v.data().modality())
+        assertThat(chart.imaging())
+                .extracting(v -> v.data().modality())
                 .containsExactlyInAnyOrder(Codes.Modality.MRI, Codes.Modality.XRAY);
         assertThat(chart.treatments()).singleElement().satisfies(v -> {
             assertThat(v.data().therapy()).isEqualTo("Physical therapy");
             assertThat(v.data().result()).isEqualTo(Codes.TreatmentResult.PARTIAL);
             assertThat(v.recordedBy()).isEqualTo("desk.miller");
         });
-        assertThat(desk.get("/patients/" + id).body()).contains("L4-5 disc protrusion").contains("Physical therapy");
+        assertThat(desk.get("/patients/" + id).body())
+                .contains("L4-5 disc protrusion")
+                .contains("Physical therapy");
     }
 
     @Test
@@ -79,8 +87,11 @@ class ReferralIntakeIT {
         form.put("add", "img");
         HttpResponse<String> r = desk.postForm("/referrals", form);
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("id=\"imaging-row-1\"").doesNotContain("id=\"imaging-row-2\"")
-                .contains("Typed before adding a row").contains("value=\"Intaketwo\"");
+        assertThat(r.body())
+                .contains("id=\"imaging-row-1\"")
+                .doesNotContain("id=\"imaging-row-2\"")
+                .contains("Typed before adding a row")
+                .contains("value=\"Intaketwo\"");
         assertThat(patients.count()).isEqualTo(before);
     }
 
@@ -94,7 +105,9 @@ class ReferralIntakeIT {
         form.put("tx[0].endDate", "2025-04-01");
         HttpResponse<String> r = desk.postForm("/referrals", form);
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("id=\"tx[0].endDate-error\"").contains("must not be before the start date")
+        assertThat(r.body())
+                .contains("id=\"tx[0].endDate-error\"")
+                .contains("must not be before the start date")
                 .contains("id=\"tx[0].result-error\"");
         assertThat(patients.count()).isEqualTo(before);
     }
@@ -105,17 +118,32 @@ class ReferralIntakeIT {
         Map<String, String> first = referral("Duplicato", "Maria", "1955-06-30");
         first.put("sourceRecordNumber", "RFM-4711");
         assertThat(desk.postForm("/referrals", first).statusCode()).isEqualTo(302);
-        String existing = patients.possibleDuplicates(new org.relief.patient.Demographics("Duplicato", "Maria",
-                LocalDate.of(1955, 6, 30), Codes.Sex.FEMALE, null, null, null, null, null), "", null)
-                .get(0).mrn();
+        String existing = patients.possibleDuplicates(
+                        new org.relief.patient.Demographics(
+                                "Duplicato",
+                                "Maria",
+                                LocalDate.of(1955, 6, 30),
+                                Codes.Sex.FEMALE,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        "",
+                        null)
+                .get(0)
+                .mrn();
         long before = patients.count();
 
         // same name and birth date (typed differently), by front desk who registered the first: a link to it
         Map<String, String> again = referral(" duplicato ", "MARIA", "1955-06-30");
         HttpResponse<String> warned = desk.postForm("/referrals", again);
         assertThat(warned.statusCode()).isEqualTo(409);
-        assertThat(warned.body()).contains("id=\"possible-duplicates\"").contains(existing)
-                .contains("This is a different person").containsPattern(LINK_TO_EXISTING);
+        assertThat(warned.body())
+                .contains("id=\"possible-duplicates\"")
+                .contains(existing)
+                .contains("This is a different person")
+                .containsPattern(LINK_TO_EXISTING);
         assertThat(patients.count()).isEqualTo(before);
 
         // same record number from the same practice, another name, by someone not on that patient's team: no link
@@ -133,8 +161,8 @@ class ReferralIntakeIT {
         assertThat(confirmed.statusCode()).isEqualTo(302);
         assertThat(patients.count()).isEqualTo(before + 1);
         assertThat(audit.search(new AuditQuery(null, "desk.miller", null, null, null, 200)))
-                .anyMatch(e -> e.what().contains("confirmed a different person from possible duplicate(s) ["
-                        + existing + "]"))
+                .anyMatch(e ->
+                        e.what().contains("confirmed a different person from possible duplicate(s) [" + existing + "]"))
                 .anyMatch(e -> e.what().contains("possible duplicate shown"));
     }
 
@@ -149,7 +177,9 @@ class ReferralIntakeIT {
         f.put("r.reason", "Low back pain for 8 months");
         f.put("r.referralDate", LocalDate.now().toString());
         f.put("r.urgency", "ROUTINE");
-        f.put("coordinatingPhysicianId", staff.findByUsername("dr.patel").orElseThrow().id().toString());
+        f.put(
+                "coordinatingPhysicianId",
+                staff.findByUsername("dr.patel").orElseThrow().id().toString());
         return f;
     }
 }

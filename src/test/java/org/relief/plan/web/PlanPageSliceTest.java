@@ -42,30 +42,38 @@ import org.springframework.test.web.servlet.MockMvc;
 class PlanPageSliceTest {
 
     private static final UUID PATIENT = UUID.fromString("00000000-0000-0000-0000-000000000042");
-    private static final StaffPrincipal GARCIA = new StaffPrincipal(UUID.randomUUID(), "pt.garcia",
-            "Maria Garcia, DPT", Role.PHYSICAL_THERAPIST, "-", true, false);
+    private static final StaffPrincipal GARCIA = new StaffPrincipal(
+            UUID.randomUUID(), "pt.garcia", "Maria Garcia, DPT", Role.PHYSICAL_THERAPIST, "-", true, false);
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     Plans plans;
+
     @MockitoBean
     Patients patients;
+
     @MockitoBean
     CareTeams teams;
 
     @BeforeEach
     void aPatientToShow() {
-        when(patients.summary(PATIENT)).thenReturn(new PatientSummary(PATIENT, "R000042", "Testperson", "Dana",
-                LocalDate.of(1970, 5, 17), Step.PLANNING));
+        when(patients.summary(PATIENT))
+                .thenReturn(new PatientSummary(
+                        PATIENT, "R000042", "Testperson", "Dana", LocalDate.of(1970, 5, 17), Step.PLANNING));
     }
 
     @Test
     void aTargetThatIsNotANumberAndADateThatIsNotADateAre400NamingTheRowFields() throws Exception {
-        mvc.perform(post("/patients/{id}/plan", PATIENT).with(user(GARCIA)).with(csrf())
+        mvc.perform(post("/patients/{id}/plan", PATIENT)
+                        .with(user(GARCIA))
+                        .with(csrf())
                         .param("basedOnVersion", "0")
-                        .param("goal[0].kind", "PAIN").param("goal[0].description", "Pain at most 4 of 10")
-                        .param("goal[0].measure", "NRS").param("goal[0].target", "four")
+                        .param("goal[0].kind", "PAIN")
+                        .param("goal[0].description", "Pain at most 4 of 10")
+                        .param("goal[0].measure", "NRS")
+                        .param("goal[0].target", "four")
                         .param("goal[0].targetDate", "next spring"))
                 .andExpect(status().isBadRequest())
                 .andExpect(view().name("plan/page"))
@@ -80,9 +88,12 @@ class PlanPageSliceTest {
     void aProposalBasedOnAVersionThatIsNoLongerCurrentIs409AndKeepsWhatWasTyped() throws Exception {
         when(plans.propose(any(), any(), anyList(), anyList(), any(), anyInt()))
                 .thenThrow(new VersionConflictException(UUID.randomUUID(), 1, 2, "dr.patel"));
-        mvc.perform(post("/patients/{id}/plan", PATIENT).with(user(GARCIA)).with(csrf())
+        mvc.perform(post("/patients/{id}/plan", PATIENT)
+                        .with(user(GARCIA))
+                        .with(csrf())
                         .param("basedOnVersion", "1")
-                        .param("goal[0].kind", "PERSONAL").param("goal[0].description", "Walk the dog every morning"))
+                        .param("goal[0].kind", "PERSONAL")
+                        .param("goal[0].description", "Walk the dog every morning"))
                 .andExpect(status().isConflict())
                 .andExpect(view().name("plan/page"))
                 .andExpect(model().attributeExists("conflict"))

@@ -18,11 +18,13 @@ class AdhesiolysisRulesTest {
     @Test
     void adhesiolysisNotCoveredIsAWarningNotABlock() {
         var r = engine.evaluate(order(ProcedureType.ADHESIOLYSIS), history().build(), policy);
-        assertThat(r.outcomes()).filteredOn(o -> o.rule().equals("Not covered by this payer")).singleElement()
+        assertThat(r.outcomes())
+                .filteredOn(o -> o.rule().equals("Not covered by this payer"))
+                .singleElement()
                 .satisfies(o -> assertThat(o.decision()).isEqualTo(Decision.WARN));
         assertThat(r.decision()).isEqualTo(Decision.WARN);
-        var covered = engine.evaluate(order(ProcedureType.ADHESIOLYSIS), history().build(),
-                SeedPolicy.with("adhesiolysis.covered", "1"));
+        var covered = engine.evaluate(
+                order(ProcedureType.ADHESIOLYSIS), history().build(), SeedPolicy.with("adhesiolysis.covered", "1"));
         assertThat(covered.outcomes()).noneMatch(o -> o.rule().equals("Not covered by this payer"));
     }
 
@@ -30,7 +32,8 @@ class AdhesiolysisRulesTest {
     @Test
     void atMostOneAdhesiolysisPerSixMonthsPerRegion() {
         var tooSoon = history().done(ProcedureType.ADHESIOLYSIS, PLANNED.minusMonths(5), 60, 8);
-        assertThat(outcome(order(ProcedureType.ADHESIOLYSIS), tooSoon, "Adhesiolysis: interval").decision())
+        assertThat(outcome(order(ProcedureType.ADHESIOLYSIS), tooSoon, "Adhesiolysis: interval")
+                        .decision())
                 .isEqualTo(Decision.BLOCK);
         var sixMonths = history().done(ProcedureType.ADHESIOLYSIS, PLANNED.minusMonths(6), 60, 8);
         var o = outcome(order(ProcedureType.ADHESIOLYSIS), sixMonths, "Adhesiolysis: interval");

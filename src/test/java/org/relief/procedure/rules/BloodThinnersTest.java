@@ -36,12 +36,28 @@ class BloodThinnersTest {
         h.thinners.add(new Thinner("Apixaban 5 MG Oral Tablet", true, null));
         var scs = rule(order(ProcedureType.SCS_TRIAL), h, "Blood thinners"); // high risk, apixaban 5 d (UNVERIFIED)
         assertThat(scs.decision()).isEqualTo(Decision.WARN);
-        assertThat(scs.reason()).contains("no dose from " + PLANNED.minusDays(5)).contains("high bleeding risk");
+        assertThat(scs.reason())
+                .contains("no dose from " + PLANNED.minusDays(5))
+                .contains("high bleeding risk");
         assertThat(scs.source()).contains("UNVERIFIED");
-        var tomorrow = new Facts.Order(ProcedureType.SCS_TRIAL, Facts.Region.THORACIC, Facts.Side.NONE, 1,
-                TODAY.plusDays(2), Facts.Indication.OTHER, null, false, true, null, false, null);
+        var tomorrow = new Facts.Order(
+                ProcedureType.SCS_TRIAL,
+                Facts.Region.THORACIC,
+                Facts.Side.NONE,
+                1,
+                TODAY.plusDays(2),
+                Facts.Indication.OTHER,
+                null,
+                false,
+                true,
+                null,
+                false,
+                null);
         assertThat(engine.evaluate(tomorrow, h.build(), policy).outcomes().stream()
-                .filter(o -> o.rule().equals("Blood thinners")).findFirst().orElseThrow().decision())
+                        .filter(o -> o.rule().equals("Blood thinners"))
+                        .findFirst()
+                        .orElseThrow()
+                        .decision())
                 .isEqualTo(Decision.BLOCK);
     }
 
@@ -49,18 +65,34 @@ class BloodThinnersTest {
     void nsaidsNeedAHoldOnlyForHighRiskAndPatientFactorsRaiseTheCategory() {
         var h = history();
         h.thinners.add(new Thinner("Naproxen sodium 220 MG Oral Tablet", true, null));
-        assertThat(rule(order(ProcedureType.ESI_INTERLAMINAR), h, "Blood thinners").decision())
+        assertThat(rule(order(ProcedureType.ESI_INTERLAMINAR), h, "Blood thinners")
+                        .decision())
                 .isEqualTo(Decision.ALLOW);
-        var raised = new Facts.Order(ProcedureType.ESI_INTERLAMINAR, Facts.Region.LUMBAR, Facts.Side.LEFT, 1, PLANNED,
-                Facts.Indication.RADICULOPATHY, 80.0, false, true, null, true, null);
+        var raised = new Facts.Order(
+                ProcedureType.ESI_INTERLAMINAR,
+                Facts.Region.LUMBAR,
+                Facts.Side.LEFT,
+                1,
+                PLANNED,
+                Facts.Indication.RADICULOPATHY,
+                80.0,
+                false,
+                true,
+                null,
+                true,
+                null);
         var o = engine.evaluate(raised, h.build(), policy).outcomes().stream()
-                .filter(x -> x.rule().equals("Blood thinners")).findFirst().orElseThrow();
+                .filter(x -> x.rule().equals("Blood thinners"))
+                .findFirst()
+                .orElseThrow();
         assertThat(o.decision()).isEqualTo(Decision.WARN);
         assertThat(o.reason()).contains("hold 4 day(s)").contains("raised by patient factors");
     }
 
     private Outcome rule(Facts.Order order, RuleTestData.H h, String name) {
-        return engine.evaluate(order, h.build(), policy).outcomes().stream().filter(o -> o.rule().equals(name))
-                .findFirst().orElseThrow(() -> new AssertionError("rule " + name + " did not run"));
+        return engine.evaluate(order, h.build(), policy).outcomes().stream()
+                .filter(o -> o.rule().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("rule " + name + " did not run"));
     }
 }

@@ -18,18 +18,38 @@ final class RuleTestData {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
     static final LocalDate PLANNED = LocalDate.of(2026, 12, 15);
 
-    private RuleTestData() {
-    }
+    private RuleTestData() {}
 
     static Order order(ProcedureType type) {
-        return new Order(type, Region.LUMBAR, Side.LEFT, 1, PLANNED, Indication.RADICULOPATHY, 80.0, false, true,
-                null, false, null);
+        return new Order(
+                type,
+                Region.LUMBAR,
+                Side.LEFT,
+                1,
+                PLANNED,
+                Indication.RADICULOPATHY,
+                80.0,
+                false,
+                true,
+                null,
+                false,
+                null);
     }
 
     static Order order(ProcedureType type, int levels) {
         Order o = order(type);
-        return new Order(o.type(), o.region(), o.side(), levels, o.plannedDate(), o.indication(), o.steroidMg(),
-                o.particulateSteroid(), o.imageGuidance(), o.intraArticularReason(), o.bleedingRiskFactors(),
+        return new Order(
+                o.type(),
+                o.region(),
+                o.side(),
+                levels,
+                o.plannedDate(),
+                o.indication(),
+                o.steroidMg(),
+                o.particulateSteroid(),
+                o.imageGuidance(),
+                o.intraArticularReason(),
+                o.bleedingRiskFactors(),
                 o.vertebral());
     }
 
@@ -55,10 +75,27 @@ final class RuleTestData {
         }
 
         /** An outside procedure (a prior treatment) with what the entry holds; nulls are what it lacks. */
-        H outside(ProcedureType type, LocalDate date, Region region, Side side, Double steroidMg, Integer relief,
-                Integer weeks, Facts.Reported reported) {
-            procedures.add(new PastProcedure(type, date, region, side, null, steroidMg, relief, weeks,
-                    Facts.Origin.OUTSIDE, "prior treatment '" + type.label() + "' of " + date, reported));
+        H outside(
+                ProcedureType type,
+                LocalDate date,
+                Region region,
+                Side side,
+                Double steroidMg,
+                Integer relief,
+                Integer weeks,
+                Facts.Reported reported) {
+            procedures.add(new PastProcedure(
+                    type,
+                    date,
+                    region,
+                    side,
+                    null,
+                    steroidMg,
+                    relief,
+                    weeks,
+                    Facts.Origin.OUTSIDE,
+                    "prior treatment '" + type.label() + "' of " + date,
+                    reported));
             return this;
         }
 
@@ -68,8 +105,22 @@ final class RuleTestData {
         }
 
         History build() {
-            return new History(TODAY, painOnset, conservativeWeeks, conservativeCare, imaging, procedures, siTests,
-                    blocks, psychCleared, triggerPoints, nrs, rmdq, thinners, allergies, safetyHold);
+            return new History(
+                    TODAY,
+                    painOnset,
+                    conservativeWeeks,
+                    conservativeCare,
+                    imaging,
+                    procedures,
+                    siTests,
+                    blocks,
+                    psychCleared,
+                    triggerPoints,
+                    nrs,
+                    rmdq,
+                    thinners,
+                    allergies,
+                    safetyHold);
         }
     }
 
@@ -83,14 +134,17 @@ final class RuleTestData {
     }
 
     static Outcome outcome(Order order, H h, String rule, Policy policy) {
-        return new RuleEngine().evaluate(order, h.build(), policy).outcomes().stream()
-                .filter(o -> o.rule().equals(rule)).findFirst()
-                .orElseThrow(() -> new AssertionError("rule " + rule + " did not run"));
+        return new RuleEngine()
+                .evaluate(order, h.build(), policy).outcomes().stream()
+                        .filter(o -> o.rule().equals(rule))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("rule " + rule + " did not run"));
     }
 
     /** Whether the named rule ran at all for this order. */
     static boolean ran(Order order, H h, String rule, Policy policy) {
-        return new RuleEngine().evaluate(order, h.build(), policy).outcomes().stream()
-                .anyMatch(o -> o.rule().equals(rule));
+        return new RuleEngine()
+                .evaluate(order, h.build(), policy).outcomes().stream()
+                        .anyMatch(o -> o.rule().equals(rule));
     }
 }

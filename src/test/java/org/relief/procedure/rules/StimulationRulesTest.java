@@ -18,9 +18,11 @@ class StimulationRulesTest {
     @Test
     void aTrialNeedsAPsychologicalEvaluationThatClearsThePatient() {
         var h = history();
-        assertThat(outcome(order(ProcedureType.SCS_TRIAL), h, CLEARANCE).decision()).isEqualTo(Decision.BLOCK);
+        assertThat(outcome(order(ProcedureType.SCS_TRIAL), h, CLEARANCE).decision())
+                .isEqualTo(Decision.BLOCK);
         h.psychCleared = true;
-        assertThat(outcome(order(ProcedureType.SCS_TRIAL), h, CLEARANCE).decision()).isEqualTo(Decision.ALLOW);
+        assertThat(outcome(order(ProcedureType.SCS_TRIAL), h, CLEARANCE).decision())
+                .isEqualTo(Decision.ALLOW);
         h.psychCleared = false;
         var notCleared = outcome(order(ProcedureType.SCS_TRIAL), h, CLEARANCE);
         assertThat(notCleared.decision()).isEqualTo(Decision.BLOCK);
@@ -33,19 +35,35 @@ class StimulationRulesTest {
     /** "Trial before permanent implant: success = >= 50% pain reduction"; "generator replacement: no new trial". */
     @Test
     void anImplantNeedsATrialWithAtLeastFiftyPercentPainReductionAndAGeneratorReplacementNone() {
-        assertThat(outcome(order(ProcedureType.SCS_IMPLANT), history().done(ProcedureType.SCS_TRIAL,
-                TODAY.minusDays(20), 50, 1), TRIAL).decision()).isEqualTo(Decision.ALLOW);
-        var short49 = outcome(order(ProcedureType.SCS_IMPLANT), history().done(ProcedureType.SCS_TRIAL,
-                TODAY.minusDays(20), 49, 1), TRIAL);
+        assertThat(outcome(
+                                order(ProcedureType.SCS_IMPLANT),
+                                history().done(ProcedureType.SCS_TRIAL, TODAY.minusDays(20), 50, 1),
+                                TRIAL)
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
+        var short49 = outcome(
+                order(ProcedureType.SCS_IMPLANT),
+                history().done(ProcedureType.SCS_TRIAL, TODAY.minusDays(20), 49, 1),
+                TRIAL);
         assertThat(short49.decision()).isEqualTo(Decision.BLOCK);
         assertThat(short49.reason()).contains("49%").contains("50 %");
-        assertThat(outcome(order(ProcedureType.SCS_IMPLANT), history(), TRIAL).decision()).isEqualTo(Decision.BLOCK);
-        assertThat(outcome(order(ProcedureType.PNS_IMPLANT), history().done(ProcedureType.PNS_TRIAL,
-                TODAY.minusDays(20), 50, 1), TRIAL).decision()).isEqualTo(Decision.ALLOW);
-        assertThat(outcome(order(ProcedureType.PNS_IMPLANT), history().done(ProcedureType.SCS_TRIAL,
-                TODAY.minusDays(20), 80, 1), TRIAL).decision()).as("an SCS trial is not a PNS trial")
+        assertThat(outcome(order(ProcedureType.SCS_IMPLANT), history(), TRIAL).decision())
                 .isEqualTo(Decision.BLOCK);
-        assertThat(outcome(order(ProcedureType.SCS_GENERATOR_REPLACEMENT), history(), TRIAL).decision())
+        assertThat(outcome(
+                                order(ProcedureType.PNS_IMPLANT),
+                                history().done(ProcedureType.PNS_TRIAL, TODAY.minusDays(20), 50, 1),
+                                TRIAL)
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
+        assertThat(outcome(
+                                order(ProcedureType.PNS_IMPLANT),
+                                history().done(ProcedureType.SCS_TRIAL, TODAY.minusDays(20), 80, 1),
+                                TRIAL)
+                        .decision())
+                .as("an SCS trial is not a PNS trial")
+                .isEqualTo(Decision.BLOCK);
+        assertThat(outcome(order(ProcedureType.SCS_GENERATOR_REPLACEMENT), history(), TRIAL)
+                        .decision())
                 .isEqualTo(Decision.ALLOW);
     }
 }

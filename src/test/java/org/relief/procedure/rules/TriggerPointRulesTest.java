@@ -22,7 +22,8 @@ class TriggerPointRulesTest {
         assertThat(outcome(order(TPI), h, "Trigger points").decision()).isEqualTo(Decision.BLOCK);
         h.triggerPoints = 2;
         assertThat(outcome(order(TPI), h, "Trigger points").decision()).isEqualTo(Decision.ALLOW);
-        var three = history().done(TPI, PLANNED.minusMonths(2), 60, 8)
+        var three = history()
+                .done(TPI, PLANNED.minusMonths(2), 60, 8)
                 .done(TPI, PLANNED.minusMonths(5), 60, 8)
                 .done(TPI, PLANNED.minusMonths(8), 60, 8);
         assertThat(outcome(order(TPI), three, "Trigger points").decision()).isEqualTo(Decision.BLOCK);
@@ -40,8 +41,20 @@ class TriggerPointRulesTest {
         var o = outcome(order(TPI), h, "Trigger points: no image guidance");
         assertThat(o.decision()).isEqualTo(Decision.BLOCK);
         assertThat(o.source()).isEqualTo("LCD L36859");
-        var withoutGuidance = new Facts.Order(TPI, Facts.Region.LUMBAR, Facts.Side.LEFT, 1, PLANNED,
-                Facts.Indication.OTHER, null, false, false, null, false, null);
-        assertThat(ran(withoutGuidance, h, "Trigger points: no image guidance", SeedPolicy.load())).isFalse();
+        var withoutGuidance = new Facts.Order(
+                TPI,
+                Facts.Region.LUMBAR,
+                Facts.Side.LEFT,
+                1,
+                PLANNED,
+                Facts.Indication.OTHER,
+                null,
+                false,
+                false,
+                null,
+                false,
+                null);
+        assertThat(ran(withoutGuidance, h, "Trigger points: no image guidance", SeedPolicy.load()))
+                .isFalse();
     }
 }

@@ -50,7 +50,18 @@ class VertebralAugmentationRulesTest {
     }
 
     private static Facts.Order va(Facts.VertebralFindings v) {
-        return new Facts.Order(ProcedureType.VERTEBRAL_AUGMENTATION, Facts.Region.THORACIC, Facts.Side.NONE, 1,
-                PLANNED, Facts.Indication.OTHER, null, false, true, null, false, v);
+        return new Facts.Order(
+                ProcedureType.VERTEBRAL_AUGMENTATION,
+                Facts.Region.THORACIC,
+                Facts.Side.NONE,
+                1,
+                PLANNED,
+                Facts.Indication.OTHER,
+                null,
+                false,
+                true,
+                null,
+                false,
+                v);
     }
 }

@@ -44,15 +44,18 @@ class ProcedureApiSliceTest {
 
     private static final UUID PATIENT = UUID.fromString("00000000-0000-0000-0000-000000000042");
     private static final String ORDERS = "/api/patients/" + PATIENT + "/procedure-orders";
-    private static final StaffPrincipal PATEL = new StaffPrincipal(UUID.randomUUID(), "dr.patel", "Dr. Anika Patel",
-            Role.PHYSICIAN, "-", true, false);
+    private static final StaffPrincipal PATEL =
+            new StaffPrincipal(UUID.randomUUID(), "dr.patel", "Dr. Anika Patel", Role.PHYSICIAN, "-", true, false);
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AuditLog audit;
+
     @MockitoBean
     Orders orders;
+
     @MockitoBean
     PolicyValues policies;
     /** The order routes open the chart through it before the body's checks (on main); a mock either way. */
@@ -60,7 +63,11 @@ class ProcedureApiSliceTest {
     ChartAccess access;
 
     private MockHttpServletRequestBuilder order(String json) {
-        return post(ORDERS).with(user(PATEL)).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json);
+        return post(ORDERS)
+                .with(user(PATEL))
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json);
     }
 
     @Test
@@ -116,7 +123,10 @@ class ProcedureApiSliceTest {
 
     @Test
     void aSignedInSessionWritingWithoutTheCsrfTokenIsRefused() throws Exception {
-        mvc.perform(post(ORDERS).with(user(PATEL)).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post(ORDERS)
+                        .with(user(PATEL))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(orders);
     }
@@ -124,7 +134,14 @@ class ProcedureApiSliceTest {
     @Test
     void aClinicianOnTheAdminApiIsRefusedAndTheRefusalAudited() throws Exception {
         mvc.perform(get("/api/admin/tokens").with(user(PATEL))).andExpect(status().isForbidden());
-        verify(audit).record(eq("dr.patel"), eq("PHYSICIAN"), isNull(), eq(AuditAction.DENIED),
-                eq("GET /api/admin/tokens refused: not allowed"), eq("DENIED"), anyString());
+        verify(audit)
+                .record(
+                        eq("dr.patel"),
+                        eq("PHYSICIAN"),
+                        isNull(),
+                        eq(AuditAction.DENIED),
+                        eq("GET /api/admin/tokens refused: not allowed"),
+                        eq("DENIED"),
+                        anyString());
     }
 }

@@ -50,44 +50,56 @@ import org.springframework.test.web.servlet.MockMvc;
 class ProcedurePageSliceTest {
 
     private static final UUID PATIENT = UUID.fromString("00000000-0000-0000-0000-000000000042");
-    private static final StaffPrincipal PATEL = new StaffPrincipal(UUID.randomUUID(), "dr.patel", "Dr. Anika Patel",
-            Role.PHYSICIAN, "-", true, false);
+    private static final StaffPrincipal PATEL =
+            new StaffPrincipal(UUID.randomUUID(), "dr.patel", "Dr. Anika Patel", Role.PHYSICIAN, "-", true, false);
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     AuditLog audit;
+
     @MockitoBean
     Orders orders;
+
     @MockitoBean
     Patients patients;
+
     @MockitoBean
     ChartService charts;
+
     @MockitoBean
     PolicyValues policies;
+
     @MockitoBean
     SafetyGate gate;
 
     @BeforeEach
     void aPatientToShow() {
-        when(patients.summary(PATIENT)).thenReturn(new PatientSummary(PATIENT, "R000042", "Testperson", "Dana",
-                LocalDate.of(1970, 5, 17), Step.IN_EVALUATION));
+        when(patients.summary(PATIENT))
+                .thenReturn(new PatientSummary(
+                        PATIENT, "R000042", "Testperson", "Dana", LocalDate.of(1970, 5, 17), Step.IN_EVALUATION));
         // no radiofrequency ablation on the chart, so the retreatment prompts read no policy value
         when(policies.current()).thenReturn(mock(Policy.class));
     }
 
     @Test
     void anOrderWithoutASideAndWithWordsForLevelsIs400NamingBothFieldsAndPlacesNothing() throws Exception {
-        mvc.perform(post("/patients/{id}/procedures/orders", PATIENT).with(user(PATEL)).with(csrf())
-                        .param("type", "ESI_TRANSFORAMINAL").param("region", "LUMBAR").param("levels", "two")
+        mvc.perform(post("/patients/{id}/procedures/orders", PATIENT)
+                        .with(user(PATEL))
+                        .with(csrf())
+                        .param("type", "ESI_TRANSFORAMINAL")
+                        .param("region", "LUMBAR")
+                        .param("levels", "two")
                         .param("plannedDate", LocalDate.now().plusDays(7).toString())
-                        .param("indication", "RADICULOPATHY").param("imageGuidance", "on"))
+                        .param("indication", "RADICULOPATHY")
+                        .param("imageGuidance", "on"))
                 .andExpect(status().isBadRequest())
                 .andExpect(view().name("procedure/page"))
                 .andExpect(model().attribute("firstError", "side"))
                 .andExpect(model().attribute("errors", org.hamcrest.Matchers.hasKey("levels")))
-                .andExpect(content().string(containsString(
-                        "choose the side (left, right, bilateral, or midline / no side)")))
+                .andExpect(content()
+                        .string(containsString("choose the side (left, right, bilateral, or midline / no side)")))
                 // what was typed is shown again
                 .andExpect(content().string(containsString("value=\"two\"")));
         verify(orders, never()).order(any(), any(), any());
@@ -103,8 +115,15 @@ class ProcedurePageSliceTest {
     @Test
     void aClinicianOnAnAdminPageIs403AndTheRefusalIsAudited() throws Exception {
         mvc.perform(get("/admin/policy").with(user(PATEL))).andExpect(status().isForbidden());
-        verify(audit).record(eq("dr.patel"), eq("PHYSICIAN"), isNull(), eq(AuditAction.DENIED),
-                eq("GET /admin/policy"), startsWith("DENIED"), anyString());
+        verify(audit)
+                .record(
+                        eq("dr.patel"),
+                        eq("PHYSICIAN"),
+                        isNull(),
+                        eq(AuditAction.DENIED),
+                        eq("GET /admin/policy"),
+                        startsWith("DENIED"),
+                        anyString());
         verify(policies, never()).current();
     }
 }
