@@ -32,6 +32,7 @@ class DemoPasswordsIT {
                         "--server.port=0",
                         "--relief.demo.patients=1",
                         "--relief.demo.long-history-patient=false",
+                        "--relief.demo.outcomes-patients=false",
                         "--relief.demo.admin-password=",
                         "--relief.demo.password=",
                         "--relief.demo.api-token=")) {

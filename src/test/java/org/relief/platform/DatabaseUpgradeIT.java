@@ -43,6 +43,7 @@ class DatabaseUpgradeIT {
                         "--server.port=0",
                         "--relief.demo.patients=2",
                         "--relief.demo.long-history-patient=false",
+                        "--relief.demo.outcomes-patients=false",
                         "--relief.demo.admin-password=upgrade-admin-pw",
                         "--relief.demo.password=upgrade-demo-pw",
                         "--logging.level.org.relief=warn")) {

@@ -22,6 +22,7 @@ class ExternalDatabaseIT {
                                 "--server.port=0",
                                 "--relief.demo.patients=2",
                                 "--relief.demo.long-history-patient=false",
+                                "--relief.demo.outcomes-patients=false",
                                 "--relief.demo.admin-password=external-admin-pw",
                                 "--relief.demo.password=external-demo-pw",
                                 "--logging.level.org.relief=warn")) {
@@ -52,6 +53,7 @@ class ExternalDatabaseIT {
                             "--server.port=0",
                             "--relief.demo.patients=2",
                             "--relief.demo.long-history-patient=false",
+                            "--relief.demo.outcomes-patients=false",
                             "--relief.demo.admin-password=external-admin-pw",
                             "--relief.demo.password=external-demo-pw",
                             "--logging.level.org.relief=warn")) {

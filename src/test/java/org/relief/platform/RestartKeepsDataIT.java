@@ -51,6 +51,7 @@ class RestartKeepsDataIT {
                         "--server.port=0",
                         "--relief.demo.patients=3",
                         "--relief.demo.long-history-patient=false",
+                        "--relief.demo.outcomes-patients=false",
                         "--relief.demo.admin-password=restart-admin-pw",
                         "--relief.demo.password=restart-demo-pw",
                         "--logging.level.org.relief=warn");
