@@ -22,11 +22,13 @@ import org.relief.fhir.translate.DocumentTranslator;
 import org.relief.fhir.translate.EncounterTranslator;
 import org.relief.fhir.translate.ImagingTranslator;
 import org.relief.fhir.translate.InstrumentTranslator;
+import org.relief.fhir.translate.LetterTranslator;
 import org.relief.fhir.translate.MedicationTranslator;
 import org.relief.fhir.translate.PatientTranslator;
 import org.relief.fhir.translate.PerformedProcedureTranslator;
 import org.relief.fhir.translate.ProcedureTranslator;
 import org.relief.fhir.translate.ReferralTranslator;
+import org.relief.letters.ConsultLetters;
 import org.relief.patient.Chart;
 import org.relief.patient.ChartService;
 import org.relief.patient.EntryKind;
@@ -75,6 +77,7 @@ public class FhirExport {
     private final Clock clock;
     private final String mrnSystem;
     private final PatientIdentifiers identifiers;
+    private final ConsultLetters letters;
 
     FhirExport(
             ChartService charts,
@@ -84,8 +87,10 @@ public class FhirExport {
             Plans plans,
             Clock clock,
             @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem,
-            PatientIdentifiers identifiers) {
+            PatientIdentifiers identifiers,
+            ConsultLetters letters) {
         this.identifiers = identifiers;
+        this.letters = letters;
         this.charts = charts;
         this.patients = patients;
         this.assessments = assessments;
@@ -126,6 +131,7 @@ public class FhirExport {
         chart.encounters().forEach(v -> out.add(stamp(EncounterTranslator.toFhir(v, id), v.recordedAt())));
         charts.entries(actor, id, EntryKind.DOCUMENT)
                 .forEach(v -> out.add(stamp(DocumentTranslator.toFhir(v, id), v.recordedAt())));
+        out.addAll(letters(actor, id));
         if (!chart.careTeam().isEmpty()) {
             out.add(stamp(
                     CareTeamTranslator.toFhir(id, chart.careTeam()),
@@ -177,9 +183,11 @@ public class FhirExport {
                 out.addAll(performed(actor, patientId, false, true));
             }
             case "QuestionnaireResponse" -> out.addAll(instruments(actor, patientId, true, false));
-            case "DocumentReference" ->
+            case "DocumentReference" -> {
                 charts.entries(actor, patientId, EntryKind.DOCUMENT)
                         .forEach(v -> out.add(stamp(DocumentTranslator.toFhir(v, patientId), v.recordedAt())));
+                out.addAll(letters(actor, patientId));
+            }
             case "CarePlan", "Goal" ->
                 carePlans(actor, patientId).stream()
                         .filter(r -> r.fhirType().equals(type))
@@ -214,7 +222,7 @@ public class FhirExport {
                 charts.patientOf(EntryKind.TREATMENT, id).or(() -> charts.patientOf(ProcedureKinds.PERFORMED, id));
             case "Observation" -> assessments.patientOf(id).or(() -> charts.patientOf(ProcedureKinds.FOLLOW_UP, id));
             case "QuestionnaireResponse" -> assessments.patientOf(id);
-            case "DocumentReference" -> charts.patientOf(EntryKind.DOCUMENT, id);
+            case "DocumentReference" -> charts.patientOf(EntryKind.DOCUMENT, id).or(() -> letters.patientOf(id));
             case "CarePlan" -> plans.patientOf(id);
             default -> Optional.empty();
         };
@@ -234,6 +242,13 @@ public class FhirExport {
                 .filter(r -> r.getIdPart().equals(goalId))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("No Goal " + goalId));
+    }
+
+    /** Signed consult letters (issue 15), each with its PDF. */
+    private List<Resource> letters(Actor actor, UUID patientId) {
+        return letters.signed(actor, patientId).stream()
+                .map(l -> (Resource) stamp(LetterTranslator.toFhir(l, patientId), l.recordedAt()))
+                .toList();
     }
 
     private List<Resource> diagnoses(Actor actor, UUID patientId) {

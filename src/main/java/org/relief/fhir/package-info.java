@@ -17,6 +17,7 @@
             "audit",
             "careteam",
             "evaluation",
+            "letters",
             "patient",
             "plan",
             "procedure",
