@@ -71,6 +71,7 @@ final class Charts {
         line.setSeriesPaint(0, new Color(0x1F4E79));
         line.setSeriesStroke(0, new BasicStroke(2f));
         plot.setRenderer(line);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         LocalDate end = series.readings().isEmpty()
                 ? LocalDate.now(ZoneOffset.UTC)
                 : series.readings().get(series.size() - 1).date();

@@ -43,6 +43,13 @@ public final class PdfDocuments {
             ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     private static final String PRODUCER = "Relief (openhtmltopdf on PDFBox)";
 
+    static {
+        // openhtmltopdf logs every render at INFO on its own: keep its warnings (a PDF/UA gap, a missing font) only
+        for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+            com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+        }
+    }
+
     private PdfDocuments() {}
 
     /**

@@ -192,7 +192,9 @@ public class Reports {
     @Transactional(readOnly = true)
     public Optional<byte[]> dischargeSummary(Actor actor, UUID patientId) {
         Chart chart = charts.chart(actor, patientId); // the guard, audited
-        List<StepChange> steps = chart.steps();
+        List<StepChange> steps = chart.steps().stream()
+                .sorted(Comparator.comparing(StepChange::at))
+                .toList();
         LocalDate dated = steps.stream()
                 .map(StepChange::at)
                 .max(Comparator.naturalOrder())

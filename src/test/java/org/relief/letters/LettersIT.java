@@ -130,6 +130,7 @@ class LettersIT {
     void theDraftStatesSignedRecordsAndSaysDraftOnEveryPageTheSameBytesTwice() throws Exception {
         byte[] a = letters.pdf(physician, patient, null).orElseThrow();
         byte[] b = letters.pdf(physician, patient, null).orElseThrow();
+        keep("consult-draft", a);
         assertThat(java.util.Arrays.equals(a, b)).as("the same bytes twice").isTrue();
         try (PDDocument doc = Loader.loadPDF(a)) {
             String text = new PDFTextStripper().getText(doc);
@@ -174,6 +175,7 @@ class LettersIT {
                 null);
         assertThat(signed.version()).isEqualTo(2);
         byte[] pdf = letters.pdf(physician, patient, null).orElseThrow();
+        keep("consult-signed", pdf);
         assertThat(letters.pdf(physician, patient, 2).orElseThrow()).isEqualTo(pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String words = new PDFTextStripper().getText(doc);
@@ -290,6 +292,9 @@ class LettersIT {
         assertThat(text(plan)).contains("My plan").contains("Physical therapy").contains("Pain at most 4 of 10");
         byte[] discharge = reports.dischargeSummary(physician, patient).orElseThrow();
         assertThat(reports.dischargeSummary(physician, patient).orElseThrow()).isEqualTo(discharge);
+        keep("procedure-report", report);
+        keep("plan", plan);
+        keep("discharge", discharge);
         assertThat(text(discharge))
                 .contains("Pain over time")
                 .contains("2 pain scores (NRS)")
@@ -299,6 +304,19 @@ class LettersIT {
             assertThat(doc.getPage(0).getResources().getXObjectNames())
                     .as("the trajectory plot")
                     .isNotEmpty();
+        }
+    }
+
+    /** Keeps the PDF and its first page as an image under target/letters, to look at (as the browser screenshots). */
+    static void keep(String name, byte[] pdf) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "letters");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name + ".pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            javax.imageio.ImageIO.write(
+                    new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 80),
+                    "png",
+                    dir.resolve(name + ".png").toFile());
         }
     }
 

@@ -151,6 +151,7 @@ class NoRawCodesIT {
                     base + "/evaluation",
                     base + "/evaluation/summary",
                     base + "/instruments/section",
+                    base + "/letters",
                     base + "/plan",
                     base + "/plan/summary",
                     base + "/procedures",
