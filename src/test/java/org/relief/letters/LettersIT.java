@@ -17,14 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relief.assessment.Assessments;
 import org.relief.careteam.Actor;
-import org.relief.evaluation.EvaluationKinds;
 import org.relief.evaluation.Evaluations;
-import org.relief.evaluation.Findings;
-import org.relief.evaluation.Findings.Finding;
 import org.relief.fhir.FhirExport;
 import org.relief.fhir.FhirValidation;
 import org.relief.patient.ChartService;
-import org.relief.plan.PlanVersion;
 import org.relief.plan.Plans;
 import org.relief.shared.InvalidInputException;
 import org.relief.support.ClinicFixture;
@@ -81,49 +77,7 @@ class LettersIT {
     @BeforeEach
     void anEvaluatedPatientWithASignedPlan() {
         physician = fixture.actor("dr.patel");
-        Actor pt = fixture.actor("pt.garcia");
-        patient = fixture.patient().onTeamOf("pt.garcia").readyForLumbarEsi().create();
-        LocalDate today = LocalDate.now();
-        assessments.record(physician, patient, "NRS", today.minusDays(20), Map.of("pain", 7));
-        assessments.record(physician, patient, "NRS", today.minusDays(1), Map.of("pain", 4));
-        UUID episode = evaluations.start(physician, patient);
-        charts.add(
-                physician,
-                patient,
-                EvaluationKinds.EXAM,
-                new Findings.Exam(
-                        episode,
-                        today,
-                        "Flexion limited by pain",
-                        "L5 dermatome hypoaesthesia on the left",
-                        Finding.POSITIVE,
-                        Finding.NEGATIVE,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Finding.NEGATIVE,
-                        null,
-                        null));
-        charts.add(
-                physician,
-                patient,
-                EvaluationKinds.DIAGNOSIS,
-                new Findings.Diagnosis(
-                        episode, "M54.16", "Radiculopathy, lumbar region", Findings.Certainty.CONFIRMED));
-        evaluations.sign(physician, patient, episode);
-        var goals = List.of(new PlanVersion.Goal(
-                PlanVersion.GoalKind.PAIN,
-                "Pain at most 4 of 10",
-                "NRS",
-                new java.math.BigDecimal("4"),
-                today.plusMonths(3)));
-        var therapies = List.of(new PlanVersion.PlannedTherapy(
-                "PT", pt.staffId(), null, "2x a week", "6 weeks", "lumbar", null, today, today.plusWeeks(6)));
-        PlanVersion v1 = plans.propose(pt, patient, goals, therapies, null, 0);
-        plans.sign(physician, patient, v1.id());
+        patient = LetterFixtures.evaluatedWithSignedPlan(fixture, charts, evaluations, assessments, plans);
     }
 
     @Test
