@@ -47,6 +47,7 @@ class NarrowScreenBrowserIT {
         pages.put("procedures", "/patients/" + tenYear + "/procedures");
         pages.put("plan", "/patients/" + tenYear + "/plan");
         pages.put("evaluation", "/patients/" + tenYear + "/evaluation");
+        pages.put("letters", "/patients/" + tenYear + "/letters");
         pages.put("instrument-history", "/patients/" + tenYear + "/instruments/NRS");
         pages.put("referral-form", "/referrals/new");
         pages.put("search", "/patients?q=a&scope=CLINIC");
