@@ -33,6 +33,11 @@ public class ClinicIdentity {
         this.logoDataUri = logo.isBlank() ? null : dataUri(Path.of(logo.strip()));
     }
 
+    /** The same, made outside Spring (benchmarks, tests). */
+    public static ClinicIdentity of(String name, String address, String phone, String logo) {
+        return new ClinicIdentity(name, address, phone, logo);
+    }
+
     public String name() {
         return name;
     }
