@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What a consult letter states, taken from signed records only: the referral, the signed evaluation (exam, tests,
- * the psychological evaluation's conclusion, diagnoses), the instruments with their bands, the latest signed plan
- * and the medications on the chart. Kept with every version of the letter, so a signed letter says what was on
+ * What a consult letter states: the signed evaluation (exam, tests, the psychological evaluation's conclusion,
+ * diagnoses) and the latest signed plan, with the chart's recorded entries (the referral, the questionnaires with
+ * their bands, the active medications); never an unsigned evaluation or a plan proposal not yet signed. Kept with every version of the letter, so a signed letter says what was on
  * record when it was signed.
  */
 public record ConsultFacts(

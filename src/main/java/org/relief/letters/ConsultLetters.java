@@ -269,6 +269,17 @@ public class ConsultLetters {
                 .toList();
     }
 
+    /**
+     * What the latest signed consult letter asks of the referring physician, for the discharge summary (the caller
+     * has opened the chart).
+     */
+    Optional<String> signedRequests(UUID patientId) {
+        return records.current(letters, patientId).stream()
+                .filter(v -> v.data().status() == Status.SIGNED && v.data().requests() != null)
+                .max(Comparator.comparing(v -> v.data().letterDate()))
+                .map(v -> v.data().requests());
+    }
+
     /** Which patient a letter belongs to (FHIR reads name the letter alone); reading it stays with {@link #signed}. */
     @Transactional(readOnly = true)
     public Optional<UUID> patientOf(UUID entryId) {

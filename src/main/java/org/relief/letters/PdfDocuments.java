@@ -76,9 +76,11 @@ public final class PdfDocuments {
                     .useColorProfile(SRGB)
                     .withProducer(PRODUCER)
                     .withHtmlContent(xhtml, "classpath:/letters/");
-            font(builder, "DejaVuSans.ttf", 400, FontStyle.NORMAL);
-            font(builder, "DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL);
-            font(builder, "DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC);
+            // templates name this family (PDF/A allows no font that is not embedded: text in another family would
+            // not print, and openhtmltopdf warns "Font list is empty")
+            font(builder, FONT, "DejaVuSans.ttf", 400, FontStyle.NORMAL);
+            font(builder, FONT, "DejaVuSans-Bold.ttf", 700, FontStyle.NORMAL);
+            font(builder, FONT, "DejaVuSans-Oblique.ttf", 400, FontStyle.ITALIC);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
                 // openhtmltopdf dates the document now: the record's date replaces it, in the info and the XMP
@@ -100,7 +102,7 @@ public final class PdfDocuments {
         }
     }
 
-    private static void font(PdfRendererBuilder builder, String file, int weight, FontStyle style) {
+    private static void font(PdfRendererBuilder builder, String family, String file, int weight, FontStyle style) {
         builder.useFont(
                 () -> {
                     InputStream in = PdfDocuments.class.getResourceAsStream("/letters/fonts/" + file);
@@ -109,7 +111,7 @@ public final class PdfDocuments {
                     }
                     return in;
                 },
-                FONT,
+                family,
                 weight,
                 style,
                 true);

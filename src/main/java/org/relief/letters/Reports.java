@@ -57,6 +57,7 @@ public class Reports {
     private final StaffDirectory staff;
     private final Documents documents;
     private final org.relief.patient.Patients patients;
+    private final ConsultLetters consultLetters;
 
     Reports(
             ChartAccess access,
@@ -67,8 +68,10 @@ public class Reports {
             OutcomesService outcomes,
             StaffDirectory staff,
             Documents documents,
-            org.relief.patient.Patients patients) {
+            org.relief.patient.Patients patients,
+            ConsultLetters consultLetters) {
         this.patients = patients;
+        this.consultLetters = consultLetters;
         this.access = access;
         this.charts = charts;
         this.orders = orders;
@@ -240,6 +243,24 @@ public class Reports {
                 "trajectory",
                 nrs.series().size() < 2 ? null : Charts.trajectory(nrs.series(), nrs.exposures(), Measure.NRS.label()));
         model.put("trajectoryText", trajectoryText(nrs.series()));
+        // what helped: the outcomes analysis of the same series, as the Outcomes page shows it
+        model.put(
+                "helped",
+                nrs.analysis() == null
+                        ? List.of()
+                        : nrs.analysis().effects().stream()
+                                .map(e -> List.of(
+                                        e.label(),
+                                        e.verdict().label(),
+                                        e.levelChange() == null
+                                                ? "-"
+                                                : signed(e.levelChange().estimate()) + " ("
+                                                        + signed(e.levelChange().lower()) + " to "
+                                                        + signed(e.levelChange().upper()) + ") points",
+                                        nz(e.reason())))
+                                .toList());
+        model.put("helpedMissing", nrs.analysis() == null ? nrs.empty() : null);
+        model.put("recommendations", consultLetters.signedRequests(patientId).orElse(null));
         model.put("scores", scores(actor, patientId));
         model.put(
                 "medications",
@@ -279,6 +300,10 @@ public class Reports {
         var last = series.readings().get(series.size() - 1);
         return series.size() + " pain scores (NRS) from " + first.date() + " to " + last.date() + ": first "
                 + ConsultFactsReader.number(first.value()) + ", last " + ConsultFactsReader.number(last.value()) + ".";
+    }
+
+    private static String signed(double d) {
+        return (d > 0 ? "+" : d < 0 ? "\u2212" : "") + String.format(java.util.Locale.ROOT, "%.1f", Math.abs(d));
     }
 
     private Map<String, Object> base(UUID patientId, String title) {

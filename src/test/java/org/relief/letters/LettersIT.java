@@ -90,6 +90,8 @@ class LettersIT {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text)
                     .contains("Consult letter")
+                    .contains("Relief Pain Clinic") // the letterhead, from RELIEF_CLINIC_NAME's default
+                    .contains("Dear ")
                     .contains("Radiculopathy, lumbar region")
                     .contains("M54.16")
                     .contains("Physical therapy")
@@ -252,6 +254,8 @@ class LettersIT {
         assertThat(text(discharge))
                 .contains("Pain over time")
                 .contains("2 pain scores (NRS)")
+                .contains("What helped")
+                .contains("the analysis needs at least")
                 .contains("Final scores against baseline");
         try (PDDocument doc = Loader.loadPDF(discharge)) {
             assertThat(doc.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
