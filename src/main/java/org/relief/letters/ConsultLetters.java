@@ -395,7 +395,8 @@ public class ConsultLetters {
                         .append(", ")
                         .append(t.frequency());
                 if (t.duration() != null && !t.duration().isBlank()) {
-                    plan.append(" for ").append(t.duration());
+                    plan.append(t.duration().strip().equalsIgnoreCase("ongoing") ? ", " : " for ")
+                            .append(t.duration().strip());
                 }
                 if (t.start() != null) {
                     plan.append(", from ").append(t.start());
