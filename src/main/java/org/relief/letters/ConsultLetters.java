@@ -44,6 +44,8 @@ import org.springframework.validation.Errors;
  */
 @Service
 public class ConsultLetters {
+    // Why over 300 lines: one aggregate (a letter's versions: preview, draft, sign, its PDFs, the export) behind one
+    // guard; next split: the PDF model and rendering.
 
     public static final String TITLE = "Consult letter";
 

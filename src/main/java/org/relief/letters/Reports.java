@@ -47,6 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Reports {
+    // Why over 300 lines: three documents (procedure report, plan, discharge summary) sharing the guard and the
+    // model set-up; next split: one class per document.
 
     private final ChartAccess access;
     private final ChartService charts;
