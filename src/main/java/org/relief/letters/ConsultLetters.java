@@ -101,7 +101,13 @@ public class ConsultLetters {
      * The letter page: the facts (as stored when signed, else read now), the text to edit, the current version and
      * every version; or why there is no letter yet.
      */
-    public record Preview(ConsultFacts facts, LetterText text, Letter current, List<Letter> versions, String missing) {
+    public record Preview(
+            ConsultFacts facts,
+            LetterText text,
+            Letter current,
+            List<Letter> versions,
+            String missing,
+            List<Letter> earlierSigned) {
 
         public boolean possible() {
             return missing == null;
@@ -121,20 +127,28 @@ public class ConsultLetters {
     public Preview preview(Actor actor, UUID patientId) {
         access.open(actor, patientId, Purpose.read("consult letter"));
         Optional<Episode> episode = signedEpisode(actor, patientId);
+        // signed letters of earlier evaluation episodes stay listed (a new episode starts a new letter)
+        List<Letter> earlier = records.current(letters, patientId).stream()
+                .filter(v -> v.data().status() == Status.SIGNED)
+                .filter(v -> episode.isEmpty()
+                        || !v.data().episodeId().equals(episode.get().id()))
+                .map(this::letter)
+                .toList();
         if (episode.isEmpty()) {
             return new Preview(
                     null,
                     null,
                     null,
                     List.of(),
-                    "The evaluation is not signed yet: a consult letter states only what is signed.");
+                    "The evaluation is not signed yet: a consult letter states only what is signed.",
+                    earlier);
         }
         List<Letter> versions = versions(patientId, episode.get().id());
         Letter current = versions.isEmpty() ? null : versions.get(0);
         ConsultFacts facts =
                 current != null && current.signed() ? current.facts() : reader.read(actor, patientId, episode.get());
         LetterText text = current != null ? current.text() : defaults(facts);
-        return new Preview(facts, text, current, versions, null);
+        return new Preview(facts, text, current, versions, null, earlier);
     }
 
     /** Saves the edited text as the next draft version (nothing is signed). */
@@ -220,7 +234,26 @@ public class ConsultLetters {
      */
     @Transactional(readOnly = true)
     public Optional<byte[]> pdf(Actor actor, UUID patientId, Integer version) {
+        return pdf(actor, patientId, null, version);
+    }
+
+    /**
+     * As {@link #pdf(Actor, UUID, Integer)}; with {@code letterId}, the signed PDF of that letter of the patient (an
+     * earlier evaluation's), its latest signed version unless one is named.
+     */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> pdf(Actor actor, UUID patientId, UUID letterId, Integer version) {
         access.open(actor, patientId, Purpose.read("consult letter (PDF)"));
+        if (letterId != null) {
+            if (!records.patientOf(letters, letterId).map(patientId::equals).orElse(false)) {
+                throw new NotFoundException("No consult letter " + letterId + " on this chart");
+            }
+            return Optional.of(records.history(letters, letterId).stream()
+                    .filter(h -> h.data().pdf() != null && (version == null || h.version() == version))
+                    .max(Comparator.comparingInt(Versioned::version))
+                    .map(h -> Base64.getDecoder().decode(h.data().pdf()))
+                    .orElseThrow(() -> new NotFoundException("No signed version of the consult letter " + letterId)));
+        }
         Optional<Episode> episode = signedEpisode(actor, patientId);
         if (episode.isEmpty()) {
             return Optional.empty();

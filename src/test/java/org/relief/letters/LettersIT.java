@@ -154,6 +154,19 @@ class LettersIT {
                         .update())
                 .hasMessageContaining("append-only");
         assertThat(versions()).isEqualTo(2);
+        // the letter by its id; another patient's letter id is not found on this chart
+        assertThat(letters.pdf(physician, patient, signed.entryId(), null).orElseThrow())
+                .isEqualTo(pdf);
+        // a new evaluation episode starts a new letter; the signed one stays listed
+        evaluations.start(physician, patient);
+        var preview = letters.preview(physician, patient);
+        assertThat(preview.possible()).isFalse();
+        assertThat(preview.earlierSigned())
+                .extracting(ConsultLetters.Letter::entryId)
+                .containsExactly(signed.entryId());
+        UUID other = fixture.patient().create();
+        assertThatThrownBy(() -> letters.pdf(physician, other, signed.entryId(), null))
+                .isInstanceOf(org.relief.shared.NotFoundException.class);
     }
 
     @Test

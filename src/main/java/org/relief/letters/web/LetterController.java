@@ -93,8 +93,11 @@ class LetterController {
     /** The consult letter: the signed PDF (or the version asked for), else the draft marked DRAFT on every page. */
     @GetMapping("/patients/{id}/letters/consult.pdf")
     ResponseEntity<byte[]> consultPdf(
-            @PathVariable UUID id, @RequestParam(required = false) Integer version, Actor actor) {
-        return pdf(id, letters.pdf(actor, id, version), "consult-letter");
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID letter,
+            @RequestParam(required = false) Integer version,
+            Actor actor) {
+        return pdf(id, letters.pdf(actor, id, letter, version), "consult-letter");
     }
 
     /** The report of a procedure performed (the latest when none is named). */
