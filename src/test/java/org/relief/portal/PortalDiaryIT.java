@@ -192,6 +192,38 @@ class PortalDiaryIT {
         assertThat(panel.body()).contains("Diary kept on").contains("1 of 1").contains("6 / 5");
     }
 
+    @Test
+    void aRisingPegShowsOnTheTeamsDashboardAuditedPerPatient() {
+        UUID patient = fixture.patient().create();
+        patientActor(patient, "diary.rising");
+        LocalDate today = LocalDate.now();
+        for (int i = 13; i >= 1; i--) {
+            int level = i >= 7 ? 3 : 6;
+            records.insertFirst(
+                    kind,
+                    patient,
+                    UUID.randomUUID(),
+                    DiarySignalsTest.day(today.minusDays(i), level, level, level),
+                    "patient:diary.rising");
+        }
+        Http staff = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
+        long before = jdbc.sql("select coalesce(max(id), 0) from audit_event")
+                .query(Long.class)
+                .single();
+        HttpResponse<String> signals = staff.get("/diary/signals");
+        assertThat(signals.body()).contains("/patients/" + patient).contains("PEG up 3.0 points over a week");
+        assertThat(jdbc.sql("select count(*) from audit_event where id > ? and patient_id = ? and what like ?")
+                        .params(before, patient, "%diary signals%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // off the team: not shown
+        assertThat(Http.session(port, "acu.chen", IntegrationTest.DEMO_PASSWORD)
+                        .get("/diary/signals")
+                        .body())
+                .doesNotContain("/patients/" + patient);
+    }
+
     private Actor patientActor(UUID patient, String username) {
         PortalSupport.account(accounts, fixture.actor("dr.patel"), patient, username);
         var principal = accounts.principal(username).orElseThrow();

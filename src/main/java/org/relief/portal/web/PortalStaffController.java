@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.relief.careteam.Actor;
 import org.relief.patient.Patients;
 import org.relief.portal.Diary;
+import org.relief.portal.DiarySignals;
 import org.relief.portal.PortalAccounts;
 import org.relief.portal.Questionnaires;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,12 +29,26 @@ class PortalStaffController {
     private final Diary diary;
     private final Questionnaires questionnaires;
     private final Patients patients;
+    private final DiarySignals signals;
 
-    PortalStaffController(PortalAccounts accounts, Diary diary, Questionnaires questionnaires, Patients patients) {
+    PortalStaffController(
+            PortalAccounts accounts,
+            Diary diary,
+            Questionnaires questionnaires,
+            Patients patients,
+            DiarySignals signals) {
+        this.signals = signals;
         this.accounts = accounts;
         this.diary = diary;
         this.questionnaires = questionnaires;
         this.patients = patients;
+    }
+
+    /** The dashboard's diary signals (htmx): PEG rising by the meaningful change in a week, a silent diary. */
+    @GetMapping("/diary/signals")
+    String signals(Actor actor, Model model) {
+        model.addAttribute("signals", signals.forDashboard(actor));
+        return "portal/signals :: signals";
     }
 
     /** The chart's portal panel (htmx). */
