@@ -67,8 +67,11 @@ public class PortalViews {
         }
     }
 
-    /** One measure over time: weekly means (oldest first) and the chart's points. */
-    public record Trend(String label, List<Week> weeks, String points, double max) {}
+    /** One measure over time: weekly means (oldest first), the chart's points, and where each therapy started. */
+    public record Trend(String label, List<Week> weeks, String points, double max, List<Marker> starts) {}
+
+    /** A therapy's start on the chart: its x (0-100) and what started. */
+    public record Marker(double x, String therapy, LocalDate start) {}
 
     /** A week's mean reading. */
     public record Week(LocalDate from, double mean, int readings) {
@@ -107,8 +110,8 @@ public class PortalViews {
         var pain = outcomes.analyse(actor, patientId, Measure.NRS);
         var peg = outcomes.analyse(actor, patientId, Measure.PEG);
         return new Progress(
-                trend("Pain (0 = none, 10 = worst)", pain.series()),
-                trend("Pain and how it gets in the way (PEG, 0-10)", peg.series()),
+                trend("Pain (0 = none, 10 = worst)", pain.series(), pain.exposures()),
+                trend("Pain and how it gets in the way (PEG, 0-10)", peg.series(), pain.exposures()),
                 pain.exposures());
     }
 
@@ -159,7 +162,7 @@ public class PortalViews {
     }
 
     /** Weekly means (weeks start on the first reading's day) and an SVG polyline, 0..max mapped to 100..0. */
-    static Trend trend(String label, OutcomeSeries series) {
+    static Trend trend(String label, OutcomeSeries series, List<Exposure> exposures) {
         Map<LocalDate, double[]> weeks = new TreeMap<>();
         List<OutcomeSeries.Reading> readings = series.readings();
         if (!readings.isEmpty()) {
@@ -180,6 +183,17 @@ public class PortalViews {
             double y = 100 - 100 * list.get(i).mean() / max;
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
-        return new Trend(label, list, points.toString().strip(), max);
+        List<Marker> starts = new ArrayList<>();
+        if (list.size() > 1) {
+            LocalDate first = list.get(0).from();
+            long span = ChronoUnit.DAYS.between(first, list.get(list.size() - 1).from());
+            for (Exposure e : exposures) {
+                long at = ChronoUnit.DAYS.between(first, e.start());
+                if (at >= 0 && at <= span) {
+                    starts.add(new Marker(100.0 * at / span, e.therapy(), e.start()));
+                }
+            }
+        }
+        return new Trend(label, list, points.toString().strip(), max, starts);
     }
 }

@@ -112,6 +112,27 @@ class PortalBrowserIT {
         }
     }
 
+    @Test
+    void theDemoPatientsPlanAndProgressFitAPhone() throws Exception {
+        try (Browser b = Browser.open(port)) {
+            b.resize(360, 800);
+            b.go("/portal/login");
+            b.type("username", "demo.patient");
+            b.type("password", IntegrationTest.DEMO_PASSWORD);
+            b.clickAndWaitForNewPage(By.id("sign-in"));
+            b.clickAndWaitForNewPage(By.id("nav-plan"));
+            assertThat(b.text(By.id("plan-therapies"))).contains("What to expect");
+            assertThat(noSidewaysScroll(b)).as("my plan fits 360 px").isTrue();
+            accessible(b, "my plan (signed)");
+            b.screenshot("portal-plan-360");
+            b.clickAndWaitForNewPage(By.id("nav-progress"));
+            assertThat(b.pageText()).contains("Week by week");
+            assertThat(noSidewaysScroll(b)).as("my progress fits 360 px").isTrue();
+            accessible(b, "my progress (a year of readings)");
+            b.screenshot("portal-progress-360");
+        }
+    }
+
     /** axe-core on the page as shown: no serious or critical violation (each named with its nodes if any). */
     private static void accessible(Browser b, String page) {
         List<String> found = new ArrayList<>();

@@ -235,6 +235,20 @@ class PortalSecurityIT {
         assertThat(accounts.status(patient).invited()).isFalse();
     }
 
+    @Test
+    void theDemoPatientSignsInWithTheDemoPasswordAndSeesTheirProgress() {
+        Http http = Http.anonymous(port);
+        HttpResponse<String> in = PortalSupport.signIn(http, "demo.patient", IntegrationTest.DEMO_PASSWORD);
+        assertThat(in.headers().firstValue("Location").orElseThrow()).endsWith("/portal");
+        String start = http.get("/portal").headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> progress = http.get(start.substring(start.indexOf("/portal")) + "/progress");
+        assertThat(progress.statusCode()).isEqualTo(200);
+        // the demo's outcomes patient: a year of daily pain scores, week by week, and the signed plan's therapies
+        assertThat(progress.body()).contains("Week by week").contains("Physical therapy");
+        assertThat(http.get(start.substring(start.indexOf("/portal")) + "/plan").body())
+                .contains("What to expect");
+    }
+
     private HttpResponse<String> accept(String code, String username) {
         return PortalSupport.post(
                 Http.anonymous(port),

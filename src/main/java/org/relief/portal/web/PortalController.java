@@ -116,6 +116,8 @@ class PortalController {
         Actor actor = me.toActor(r.getRemoteAddr());
         m.addAttribute("diary", diary.page(actor, id));
         m.addAttribute("assignments", questionnaires.list(actor, id));
+        m.addAttribute("crisisResources", questionnaires.crisisResources());
+        m.addAttribute("clinicPhone", questionnaires.clinicPhone());
         m.addAttribute("patientId", id);
         return "portal/home";
     }
