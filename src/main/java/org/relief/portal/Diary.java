@@ -44,6 +44,8 @@ import org.springframework.validation.Errors;
  */
 @Service
 public class Diary {
+    // Why over 300 lines: the diary form with its constraints, saving and same-day correction (with the NRS and PEG
+    // responses they carry), the look-back with missed days and the adherence: one record kind, one service.
 
     /** How many days the patient's page and the staff's adherence look back (today included). */
     public static final int WINDOW_DAYS = 14;

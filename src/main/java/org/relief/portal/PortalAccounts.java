@@ -42,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PortalAccounts {
+    // Why over 300 lines: the whole life of a patient account (invitation, set-up with the code, sign-in lookup,
+    // lockout counting, disabling, the demo account), each step audited; the SQL shapes follow the staff directory.
 
     /** How long an invitation code works. */
     public static final int INVITE_DAYS = 7;
