@@ -152,11 +152,19 @@ class PortalQuestionnaireIT {
                         "instrument",
                         "PHQ9",
                         "dueOn",
-                        LocalDate.now().minusDays(1).toString()))) {
+                        LocalDate.now().minusDays(1).toString()),
+                Map.of("instrument", "PHQ9", "dueOn", "2026-13-45"))) {
             assertThat(staff.postForm("/patients/" + patient + "/portal/questionnaires", bad)
                             .statusCode())
                     .isEqualTo(400);
         }
         assertThat(questionnaires.list(fixture.actor("dr.patel"), patient)).isEmpty();
+        // off the team, even a bad date is the audited 403
+        Http chen = Http.session(port, "acu.chen", IntegrationTest.DEMO_PASSWORD);
+        assertThat(chen.postForm(
+                                "/patients/" + patient + "/portal/questionnaires",
+                                Map.of("instrument", "PHQ9", "dueOn", "not a date"))
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

@@ -8,7 +8,6 @@ import org.relief.portal.Diary;
 import org.relief.portal.DiarySignals;
 import org.relief.portal.PortalAccounts;
 import org.relief.portal.Questionnaires;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,10 +84,17 @@ class PortalStaffController {
     String assign(
             @PathVariable UUID id,
             @RequestParam(required = false) String instrument,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+            @RequestParam(required = false) String dueOn,
             Actor actor,
             RedirectAttributes flash) {
-        var a = questionnaires.assign(actor, id, instrument, dueOn);
+        // read here and refused by the service after its guard: off the team, even a bad date is the audited 403
+        LocalDate due;
+        try {
+            due = dueOn == null || dueOn.isBlank() ? null : LocalDate.parse(dueOn.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            due = null;
+        }
+        var a = questionnaires.assign(actor, id, instrument, due);
         flash.addFlashAttribute("notice", a.instrumentName() + " assigned in the portal, due " + a.dueOn() + ".");
         return "redirect:/patients/" + id;
     }
