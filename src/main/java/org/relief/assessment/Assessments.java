@@ -188,7 +188,8 @@ public class Assessments {
     /** Voids a mistaken response with a reason; it stays readable in the database's version history. */
     @Transactional
     public void voidResponse(Actor actor, UUID patientId, UUID entryId, int expectedVersion, String reason) {
-        OpenChart chart = mayRecord(actor, patientId, "void instrument response " + entryId);
+        OpenChart chart = access.open(
+                actor, patientId, Purpose.write("void instrument response " + entryId), Permission.RECORD_INSTRUMENTS);
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException(List.of(new FieldProblem("reason", "say why this response is voided")));
         }
@@ -308,7 +309,16 @@ public class Assessments {
         return copy;
     }
 
+    /**
+     * Opens the chart to record or correct a response: staff need {@link Permission#RECORD_INSTRUMENTS}; the portal's
+     * patient answers in their own chart only (the guard grants {@code SELF} for it and refuses every other chart),
+     * through this same path, so their answers are scored, stored, audited and announced to the safety protocol
+     * exactly as staff entry is.
+     */
     private OpenChart mayRecord(Actor actor, UUID patientId, String what) {
+        if (actor.isPatient()) {
+            return access.open(actor, patientId, Purpose.write(what));
+        }
         return access.open(actor, patientId, Purpose.write(what), Permission.RECORD_INSTRUMENTS);
     }
 

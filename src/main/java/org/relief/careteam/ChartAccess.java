@@ -37,10 +37,10 @@ import org.springframework.web.context.request.RequestContextHolder;
  * that saved nothing each leave exactly one row naming the patient, a write one row for each thing it changed.
  * Refusals are always audited, whoever asks (HTML, JSON API, FHIR).
  *
- * <p>The portal (a patient reading their own chart) uses this same guard: the patient will be an {@link Actor} with a
- * patient role whose relation step grants {@code AccessGrant.SELF} when the actor's own patient id is the chart's
- * (and never break-glass), and the permission matrix says what that role may do. Only {@link #relation} changes;
- * callers and the audit stay as they are.
+ * <p>The portal (a patient reading their own chart) uses this same guard: the patient is an {@link Actor} with the
+ * {@link Role#PATIENT} role, and {@link #relation} grants {@link AccessGrant#SELF} when the actor's own patient id is
+ * the chart's, nothing otherwise (no team, never break-glass): any other id is the same audited 403 (an unknown one
+ * the audited 404). No staff permission of the matrix allows the patient role.
  */
 @Service
 public class ChartAccess {
@@ -80,6 +80,10 @@ public class ChartAccess {
         }
         AccessGrant grant = relation(actor, patientId);
         if (grant == null) {
+            if (actor.isPatient()) {
+                refused(actor, patientId, purpose.what(), "DENIED: not the patient's own record");
+                throw new ForbiddenException("This is not your record.");
+            }
             refused(actor, patientId, purpose.what(), "DENIED: not on the care team");
             throw new ChartAccessDeniedException(
                     patientId,
@@ -110,8 +114,14 @@ public class ChartAccess {
         }
     }
 
-    /** Why the actor may open this chart, or null: the care team, or a current break-glass grant. */
+    /**
+     * Why the actor may open this chart, or null: the care team, or a current break-glass grant; for the portal's
+     * patient, their own chart only.
+     */
     private AccessGrant relation(Actor actor, UUID patientId) {
+        if (actor.isPatient()) {
+            return patientId.equals(actor.self()) ? AccessGrant.SELF : null;
+        }
         if (teams.isMember(actor.staffId(), patientId)) {
             return AccessGrant.CARE_TEAM;
         }

@@ -10,7 +10,9 @@ import java.util.Set;
  * The role permission matrix: which role may do which write. This is the one place that says it. The services refuse
  * (audited, 403) what a role may not do, and the templates offer only what the signed-in role may save (they read
  * {@link #allowedFor(Role)}). docs/permissions.md is this table in words; PermissionMatrixIT walks it against the real
- * endpoints. Seeing a chart at all is a separate rule (the care team, or break the glass: {@link ChartAccess}).
+ * endpoints. Seeing a chart at all is a separate rule (the care team, or break the glass: {@link ChartAccess}). The
+ * portal's patient ({@link Role#PATIENT}) holds none of these: what they may do in their own chart (keep the diary,
+ * answer what the clinic assigned) is the portal's, behind the guard's {@code SELF} grant.
  */
 public enum Permission {
     REGISTER_REFERRAL("Register a referral (with the imaging and prior treatments it brings)", desk()),
@@ -44,6 +46,7 @@ public enum Permission {
     RECORD_PROCEDURE_FOLLOW_UP("Record a procedure follow-up (relief, how long it lasted)", clinicians()),
     BREAK_THE_GLASS("Break the glass to open a chart outside one's care teams", clinicians()),
     SEARCH_WHOLE_CLINIC("Search the whole clinic", clinicians()),
+    MANAGE_PORTAL_ACCESS("Invite a patient to the portal (a one-time code), or disable their access", desk()),
     ADMINISTER(
             "Run the clinic: staff, care teams, policy values, instrument texts, FHIR import, API tokens, "
                     + "audit log and break-glass report",

@@ -56,6 +56,9 @@ public class StaffDirectory {
     /** Creates an account; the password is stored only as a hash. */
     @Transactional
     public Staff create(String username, String displayName, Role role, String rawPassword, String createdBy) {
+        if (!role.isStaff()) {
+            throw new IllegalArgumentException("role: a staff account cannot have the patient role");
+        }
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql("""

@@ -11,6 +11,7 @@ import org.relief.careteam.Staff;
 import org.relief.careteam.StaffDirectory;
 import org.relief.patient.ChartBulkLoader;
 import org.relief.patient.ChartBulkLoader.SeedChart;
+import org.relief.portal.PortalAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +56,12 @@ class DemoClinicSeeder implements ApplicationRunner {
     private final java.util.Map<String, String> printedDemoPasswords = new java.util.LinkedHashMap<>();
     private String longHistoryMrn;
     private final boolean outcomesDemo;
+    private final PortalAccounts portal;
+    /** The demo patient's portal sign-in name (the password is the demo staff's, RELIEF_DEMO_PASSWORD). */
+    static final String PORTAL_USERNAME = "demo.patient";
+
+    private String printedPortalPassword;
+    private String portalPatientName;
     private final java.util.Map<DemoClinicGenerator.OutcomesDemo, String> outcomesMrns =
             new java.util.EnumMap<>(DemoClinicGenerator.OutcomesDemo.class);
     private boolean seededNow;
@@ -64,6 +71,7 @@ class DemoClinicSeeder implements ApplicationRunner {
             CareTeams teams,
             ChartBulkLoader loader,
             DemoClinicalStory story,
+            PortalAccounts portal,
             JdbcClient jdbc,
             TransactionTemplate tx,
             Environment env,
@@ -78,6 +86,7 @@ class DemoClinicSeeder implements ApplicationRunner {
         this.teams = teams;
         this.loader = loader;
         this.story = story;
+        this.portal = portal;
         this.jdbc = jdbc;
         this.tx = tx;
         this.env = env;
@@ -121,6 +130,7 @@ class DemoClinicSeeder implements ApplicationRunner {
                         staff.findByUsername(s.username())
                                 .ifPresent(found -> staff.setPassword(s.username(), demoPassword));
                     }
+                    portal.setDemoPassword(PORTAL_USERNAME, demoPassword);
                 }
             }
         });
@@ -137,6 +147,7 @@ class DemoClinicSeeder implements ApplicationRunner {
                 + (outcomesDemo ? DemoClinicGenerator.OutcomesDemo.values().length : 0);
         log.info("Seeding the demo clinic: {} synthetic patients (seed {})", total, seed);
         List<java.util.UUID> storied = new ArrayList<>();
+        java.util.UUID[] portalPatient = {null};
         for (int from = 0; from < patients; from += CHUNK) {
             int to = Math.min(patients, from + CHUNK);
             int first = from;
@@ -183,12 +194,25 @@ class DemoClinicSeeder implements ApplicationRunner {
                     teams.addAll(p.team(), "demo");
                     story.tellOutcomes(p.chart().id(), which, seed);
                     outcomesMrns.put(which, mrn);
+                    if (which == DemoClinicGenerator.OutcomesDemo.SYNERGY) {
+                        portalPatient[0] = p.chart().id();
+                    }
                 });
             }
         }
         // the first patients get their step's clinical story through the real services (instruments, evaluation,
         // the safety protocol for those deferred to mental health)
         tx.executeWithoutResult(status -> story.tell(storied, seed));
+        // one patient with a portal account: the outcomes patient with a signed plan and a year of pain scores, or
+        // else the first patient with a story
+        java.util.UUID withPortal =
+                portalPatient[0] != null ? portalPatient[0] : storied.isEmpty() ? null : storied.get(0);
+        if (withPortal != null) {
+            String password = demoPassword.isBlank() ? generatePassword() : demoPassword;
+            tx.executeWithoutResult(status -> portal.createForDemo(withPortal, PORTAL_USERNAME, password));
+            printedPortalPassword = password;
+            portalPatientName = portal.nameOf(withPortal);
+        }
         // fresh statistics, so the planner does not treat the just-loaded tables as empty
         jdbc.sql("analyze").update();
         log.info("Demo clinic seeded: {} patients in {} ms", total, (System.nanoTime() - started) / 1_000_000);
@@ -240,10 +264,16 @@ class DemoClinicSeeder implements ApplicationRunner {
             }
             outcomesMrns.forEach((which, mrn) -> out.append(String.format(
                     "   outcomes demo: %s %s, %s (%s)%n", which.given(), which.family(), mrn, which.planted())));
+            if (printedPortalPassword != null) {
+                out.append(String.format(
+                        " Patient portal:     http://localhost:%s/portal  %s / %s  (%s)%n",
+                        port, PORTAL_USERNAME, printedPortalPassword, portalPatientName));
+            }
             // shown once: forget them, so nothing prints them again
             printedAdminPassword = null;
             printedDemoPassword = null;
             printedDemoPasswords.clear();
+            printedPortalPassword = null;
         } else {
             out.append("\n Sign in with the passwords printed at the first start (data in ")
                     .append(env.getProperty("relief.data-dir", "./data"))

@@ -10,6 +10,7 @@
             "outcomes",
             "patient",
             "plan",
+            "portal",
             "procedure",
             "procedure :: rules",
             "record"

@@ -116,7 +116,7 @@ class PermissionMatrixIT {
                 .as("every permission of the matrix is walked")
                 .containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Permission.class));
         List<String> wrong = new ArrayList<>();
-        for (Role role : Role.values()) {
+        for (Role role : Role.staff()) {
             Http http = session(role);
             for (var w : writes.entrySet()) {
                 Permission permission = w.getKey();
@@ -172,7 +172,7 @@ class PermissionMatrixIT {
         forms.put("/patients/" + patient + "/instruments/NRS/new", Permission.RECORD_INSTRUMENTS);
         forms.put("/referrals/new", Permission.REGISTER_REFERRAL);
         List<String> wrong = new ArrayList<>();
-        for (Role role : Role.values()) {
+        for (Role role : Role.staff()) {
             Http http = session(role);
             for (var f : forms.entrySet()) {
                 long denied = audit.count(patient, AuditAction.DENIED);
@@ -243,7 +243,7 @@ class PermissionMatrixIT {
                         "href=\"/admin/policy\"",
                         Permission.ADMINISTER));
         List<String> wrong = new ArrayList<>();
-        for (Role role : Role.values()) {
+        for (Role role : Role.staff()) {
             if (role == Role.ADMIN) {
                 continue; // not on care teams: the chart pages are refused whole (ChartAccessIT)
             }
@@ -562,6 +562,9 @@ class PermissionMatrixIT {
                         (h, role) -> h.postForm(
                                 "/patients/" + offTeamPatient + "/break-glass",
                                 Map.of("reason", "Covering for a colleague today"))));
+        w.put(
+                Permission.MANAGE_PORTAL_ACCESS,
+                new Write(patient, (h, role) -> h.postForm("/patients/" + patient + "/portal/invite", Map.of())));
         w.put(Permission.SEARCH_WHOLE_CLINIC, new Write(null, (h, role) -> h.get("/patients?q=Matrix&scope=CLINIC")));
         w.put(
                 Permission.ADMINISTER,
@@ -694,7 +697,7 @@ class PermissionMatrixIT {
     }
 
     private UUID onWholeTeam(UUID patientId) {
-        for (Role role : Role.values()) {
+        for (Role role : Role.staff()) {
             if (role != Role.ADMIN) {
                 UUID id = staff.findByUsername(USERS.get(role)).orElseThrow().id();
                 if (!teams.isMember(id, patientId)) {

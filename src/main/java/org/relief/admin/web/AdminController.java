@@ -60,7 +60,7 @@ class AdminController {
     @GetMapping("/admin")
     String overview(Model model) {
         model.addAttribute("staff", staff.all());
-        model.addAttribute("roles", Role.values());
+        model.addAttribute("roles", Role.staff());
         model.addAttribute("patientCount", patients.count());
         return "admin/overview";
     }
