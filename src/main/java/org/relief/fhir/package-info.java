@@ -22,6 +22,7 @@
             "procedure",
             "procedure :: rules",
             "record",
+            "scheduling",
             "shared"
         })
 package org.relief.fhir;
