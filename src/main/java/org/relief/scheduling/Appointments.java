@@ -76,7 +76,7 @@ public class Appointments {
 
     Appointments(
             RecordStore store,
-            RecordKind<Booking> appointments,
+            RecordKind<Booking> appointmentRecords,
             ChartAccess access,
             Resources resources,
             Patients patients,
@@ -86,7 +86,7 @@ public class Appointments {
             Clock clock,
             Validator validator) {
         this.store = store;
-        this.kind = appointments;
+        this.kind = appointmentRecords;
         this.access = access;
         this.resources = resources;
         this.patients = patients;
@@ -123,7 +123,8 @@ public class Appointments {
                 blankToNull(form.note()));
         UUID id = UUID.randomUUID();
         refuseConflicts(
-                List.of(describe(c, form.date(), form.start())), List.of(occupancy(id, patientId, booking, c.type())));
+                java.util.Collections.singletonList(describe(c, form.date(), form.start())),
+                List.of(occupancy(id, patientId, booking, c.type())));
         Versioned<Booking> saved = store.insertFirst(kind, patientId, id, booking, actor.username());
         occupy(id, patientId, booking, c.type());
         chart.audit(AuditAction.CREATE, "booked " + c.type().label() + " on " + form.date() + " " + form.start());
@@ -265,7 +266,8 @@ public class Appointments {
                 was.note());
         release(appointmentId);
         refuseConflicts(
-                List.of(describe(c, date, start)), List.of(occupancy(appointmentId, patientId, next, c.type())));
+                java.util.Collections.singletonList(describe(c, date, start)),
+                List.of(occupancy(appointmentId, patientId, next, c.type())));
         Versioned<Booking> saved =
                 store.insertNext(kind, appointmentId, version, next, reason.strip(), actor.username());
         occupy(appointmentId, patientId, next, c.type());
@@ -551,6 +553,7 @@ public class Appointments {
     private void occupy(UUID id, UUID patientId, Booking b, AppointmentType type) {
         Occupied o = occupancy(id, patientId, b, type);
         for (String r : o.resources()) {
+            String name = resourceName(r); // read before the insert: a refused insert aborts the transaction
             try {
                 jdbc.sql(
                                 "insert into appointment_occupancy (appointment_id, resource, during) values (?, ?, tsrange(?, ?))")
@@ -558,7 +561,7 @@ public class Appointments {
                         .update();
             } catch (DataIntegrityViolationException e) {
                 // the exclusion constraint: someone booked this time a moment ago (their transaction won)
-                throw new BookingConflictException(List.of(resourceName(r) + " booked on " + b.day() + " at "
+                throw new BookingConflictException(List.of(name + " booked on " + b.day() + " at "
                         + time(b.startMinute()) + " by someone else a moment ago: choose another time"));
             }
         }

@@ -29,7 +29,7 @@ class SchedulingKinds {
     }
 
     @Bean
-    RecordKind<Booking> appointments() {
+    RecordKind<Booking> appointmentRecords() {
         return RecordKind.of("appointment", Booking.class, "day, start_minute");
     }
 }
