@@ -190,12 +190,12 @@ public class ScheduleOptimiser {
         }
 
         /** Seconds left of the time allowed (0 once done). */
-        public long secondsLeft(Clock clock) {
+        public long secondsLeft() {
             if (done) {
                 return 0;
             }
             return Math.max(
-                    0, limit.minus(Duration.between(started, clock.instant())).toSeconds());
+                    0, limit.minus(Duration.between(started, Instant.now())).toSeconds());
         }
     }
 
