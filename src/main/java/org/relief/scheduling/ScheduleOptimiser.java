@@ -226,6 +226,8 @@ public class ScheduleOptimiser {
                 : EnumSet.copyOf(patientDays);
         List<String> notes = new ArrayList<>();
         SchedulePlan problem = problem(actor, patientId, plan, first, days, notes);
+        // a proposal lasts an hour; older runs are forgotten (what was accepted is booked)
+        runs.values().removeIf(r -> r.done() && r.started.isBefore(Instant.now().minus(Duration.ofHours(1))));
         UUID id = UUID.randomUUID();
         Run run = new Run(id, patientId, Instant.now(), limit, notes, problem);
         runs.put(id, run);

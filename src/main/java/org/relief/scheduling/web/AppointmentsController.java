@@ -184,8 +184,7 @@ class AppointmentsController {
             Model model,
             HttpServletResponse response) {
         try {
-            ScheduleOptimiser.Run run = optimiser.start(
-                    actor, id, from, days == null ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days));
+            ScheduleOptimiser.Run run = optimiser.start(actor, id, from, weekdays(days));
             return "redirect:/patients/" + id + "/schedule/proposal?run=" + run.id();
         } catch (InvalidInputException e) {
             response.setStatus(400);
@@ -297,6 +296,15 @@ class AppointmentsController {
         model.addAttribute("labels", LABELS);
         model.addAttribute("today", LocalDate.now());
         return "scheduling/appointments";
+    }
+
+    /** The ticked weekdays (an empty box sends an empty value: ignored). */
+    private static Set<DayOfWeek> weekdays(List<DayOfWeek> days) {
+        Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
+        if (days != null) {
+            days.stream().filter(java.util.Objects::nonNull).forEach(out::add);
+        }
+        return out;
     }
 
     private static BookingForm blank() {
