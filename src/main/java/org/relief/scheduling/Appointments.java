@@ -362,10 +362,15 @@ public class Appointments {
         return store.patientOf(kind, appointmentId);
     }
 
-    /** A clinician's or a room's (or everybody's) booked appointments from..to, each shown patient audited. */
+    /**
+     * A clinician's or a room's (or everybody's) booked appointments from..to, each shown patient audited; for those
+     * who may book.
+     */
     @Transactional(readOnly = true)
     public List<Appointment> calendar(
             Actor actor, UUID staffId, UUID roomId, LocalDate from, LocalDate to, String what) {
+        // the calendars name patients: for those who book (front desk and clinicians), not the clinic admin
+        access.requirePermission(actor, Permission.BOOK_APPOINTMENTS, null, what);
         List<Appointment> out = new ArrayList<>();
         jdbc.sql("select * from (select distinct on (entry_id) * from appointment where entry_id in "
                         + "(select entry_id from appointment where day between ? and ?) order by entry_id, version desc) t "

@@ -178,8 +178,21 @@ public class Resources {
     @Transactional
     public void setHours(Actor actor, UUID staffId, DayOfWeek day, LocalTime starts, LocalTime ends) {
         access.requirePermission(actor, Permission.ADMINISTER, null, "set working hours");
-        if (starts == null || ends == null || !ends.isAfter(starts)) {
-            throw new InvalidInputException(List.of(new FieldProblem("ends", "must be after the start")));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (staffMember(staffId).filter(s -> s.role().isClinician()).isEmpty()) {
+            problems.add(new FieldProblem("staffId", "is not one of the choices"));
+        }
+        if (day == null) {
+            problems.add(new FieldProblem("weekday", "is required"));
+        }
+        if (starts == null) {
+            problems.add(new FieldProblem("starts", "is required"));
+        }
+        if (ends == null || starts != null && !ends.isAfter(starts)) {
+            problems.add(new FieldProblem("ends", "must be after the start"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         jdbc.sql(
                         "insert into sched_working_hours (staff_id, weekday, starts, ends) values (?, ?, ?, ?) "

@@ -1,5 +1,6 @@
 package org.relief.scheduling.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -14,13 +15,18 @@ import org.relief.scheduling.Appointment;
 import org.relief.scheduling.Appointments;
 import org.relief.scheduling.Resources;
 import org.relief.scheduling.Room;
+import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The calendars: the front desk's day (every clinician's appointments), a week per clinician and per room, and the
@@ -103,6 +109,55 @@ class CalendarController {
         return week(model, monday, all, "/schedule/rooms/" + roomId);
     }
 
+    @InitBinder
+    void times(WebDataBinder binder) {
+        Times.register(binder);
+    }
+
+    /** The admin records a clinician's absence (whole days). */
+    @PostMapping("/schedule/absences")
+    String absence(
+            @RequestParam(required = false) UUID staffId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate firstDay,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
+            @RequestParam(required = false) String reason,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        try {
+            resources.addAbsence(actor, staffId, firstDay, lastDay, reason);
+            flash.addFlashAttribute("notice", "Absence recorded.");
+            return "redirect:/schedule/resources";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            model.addAttribute("errors", e.problems());
+            return resources(model);
+        }
+    }
+
+    /** The admin sets a clinician's hours on one weekday. */
+    @PostMapping("/schedule/hours")
+    String hours(
+            @RequestParam(required = false) UUID staffId,
+            @RequestParam(required = false) DayOfWeek weekday,
+            @RequestParam(required = false) java.time.LocalTime starts,
+            @RequestParam(required = false) java.time.LocalTime ends,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        try {
+            resources.setHours(actor, staffId, weekday, starts, ends);
+            flash.addFlashAttribute("notice", "Working hours saved.");
+            return "redirect:/schedule/resources";
+        } catch (InvalidInputException e) {
+            response.setStatus(400);
+            model.addAttribute("errors", e.problems());
+            return resources(model);
+        }
+    }
+
     @GetMapping("/schedule/resources")
     String resources(Model model) {
         model.addAttribute("rooms", resources.rooms());
@@ -118,6 +173,8 @@ class CalendarController {
                     s, hours(resources.workingHours(s.id())) + (absences.isEmpty() ? "" : "; away " + absences)));
         }
         model.addAttribute("hours", hours);
+        model.addAttribute("clinicians", resources.clinicians());
+        model.addAttribute("weekdays", AppointmentsController.WEEKDAYS);
         return "scheduling/resources";
     }
 
