@@ -136,6 +136,27 @@ class AppointmentsIT {
         // back to back is fine
         assertThat(appointments.book(desk, other, pt(monday(1), "09:45"), null).time())
                 .isEqualTo("09:45–10:30");
+
+        // the calendars show both, each patient shown audited
+        Http page = Http.session(port, "desk.miller", IntegrationTest.DEMO_PASSWORD);
+        long reads = audit.count(other, AuditAction.READ);
+        for (String path : List.of(
+                "/schedule?date=" + monday(1),
+                "/schedule/staff/" + therapist.staffId() + "?week=" + monday(1).plusDays(2),
+                "/schedule/rooms/" + GYM + "?week=" + monday(1))) {
+            HttpResponse<String> r = page.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.body())
+                    .as(path)
+                    .contains("09:00–09:45")
+                    .contains("09:45–10:30")
+                    .contains("Testperson, Dana");
+        }
+        assertThat(audit.count(other, AuditAction.READ)).isEqualTo(reads + 3);
+        assertThat(page.get("/schedule/resources").body())
+                .contains("Fluoroscopy suite 1")
+                .contains("45 minutes in the recovery bay after")
+                .contains("a driver home after sedation");
     }
 
     @Test
