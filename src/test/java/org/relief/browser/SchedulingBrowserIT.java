@@ -53,8 +53,10 @@ class SchedulingBrowserIT {
     @Test
     void theFrontDeskBooksASeriesAndSeesAConflictAndThePhysicianAcceptsAProposal() throws Exception {
         Actor therapist = fixture.actor("pt.garcia");
-        UUID first = fixture.patient().onTeamOf("pt.garcia").create();
-        UUID second = fixture.patient().onTeamOf("pt.garcia").create();
+        UUID first =
+                fixture.patient().named("Scheduleperson").onTeamOf("pt.garcia").create();
+        UUID second =
+                fixture.patient().named("Scheduleperson").onTeamOf("pt.garcia").create();
         LocalDate monday =
                 LocalDate.now().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(20);
 
@@ -97,6 +99,7 @@ class SchedulingBrowserIT {
             // the physician's plan: ESI, PT twice a week, CBT weekly; last ESI 10 days ago, apixaban
             Actor doctor = fixture.actor("dr.patel");
             UUID patient = fixture.patient()
+                    .named("Scheduleperson")
                     .onTeamOf("pt.garcia", "mh.brooks")
                     .readyForLumbarEsi()
                     .withMedication(new Medication(

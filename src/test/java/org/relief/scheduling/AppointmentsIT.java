@@ -84,7 +84,8 @@ class AppointmentsIT {
     void setUp() {
         desk = fixture.actor("desk.miller");
         therapist = fixture.actor("pt.garcia");
-        patient = fixture.patient().onTeamOf("pt.garcia").create();
+        patient =
+                fixture.patient().named("Scheduleperson").onTeamOf("pt.garcia").create();
     }
 
     /** The Monday {@code n} weeks after next Monday (each test books in weeks of its own). */
@@ -110,7 +111,8 @@ class AppointmentsIT {
         assertThat(a.version()).isEqualTo(1);
         assertThat(a.type().preparation()).contains("Wear clothes you can move in");
 
-        UUID other = fixture.patient().onTeamOf("pt.garcia").create();
+        UUID other =
+                fixture.patient().named("Scheduleperson").onTeamOf("pt.garcia").create();
         assertThatThrownBy(() -> appointments.book(desk, other, pt(monday(1), "09:30"), null))
                 .isInstanceOfSatisfying(
                         BookingConflictException.class,
@@ -150,7 +152,7 @@ class AppointmentsIT {
                     .as(path)
                     .contains("09:00–09:45")
                     .contains("09:45–10:30")
-                    .contains("Testperson, Dana");
+                    .contains("Scheduleperson, Dana");
         }
         assertThat(audit.count(other, AuditAction.READ)).isEqualTo(reads + 3);
         assertThat(page.get("/schedule/resources").body())
@@ -263,7 +265,8 @@ class AppointmentsIT {
                 .containsOnly(booked.get(0).seriesId());
 
         // a second series crossing one of those times books nothing
-        UUID other = fixture.patient().onTeamOf("pt.garcia").create();
+        UUID other =
+                fixture.patient().named("Scheduleperson").onTeamOf("pt.garcia").create();
         SeriesForm clash = new SeriesForm(
                 "PT_SESSION",
                 therapist.staffId(),
@@ -285,7 +288,10 @@ class AppointmentsIT {
         int people = 6;
         List<UUID> patients = new ArrayList<>();
         for (int i = 0; i < people; i++) {
-            patients.add(fixture.patient().onTeamOf("pt.garcia").create());
+            patients.add(fixture.patient()
+                    .named("Scheduleperson")
+                    .onTeamOf("pt.garcia")
+                    .create());
         }
         LocalDate day = monday(5);
         CountDownLatch go = new CountDownLatch(1);
@@ -353,7 +359,8 @@ class AppointmentsIT {
                         desk, patient, a.id(), 1, monday(6).plusDays(2), LocalTime.of(10, 0), null, null, "again"))
                 .isInstanceOf(VersionConflictException.class);
         // the old time is free again
-        UUID other = fixture.patient().onTeamOf("pt.garcia").create();
+        UUID other =
+                fixture.patient().named("Scheduleperson").onTeamOf("pt.garcia").create();
         assertThat(appointments.book(desk, other, pt(monday(6), "09:00"), null).version())
                 .isEqualTo(1);
         // a move without a reason is a 400 naming it
@@ -477,7 +484,8 @@ class AppointmentsIT {
                         "start",
                         "09:00"));
         assertThat(ok.statusCode()).isEqualTo(302);
-        UUID other = fixture.patient().onTeamOf("pt.garcia").create();
+        UUID other =
+                fixture.patient().named("Scheduleperson").onTeamOf("pt.garcia").create();
         Http api = Http.basic(port, "desk.miller", IntegrationTest.DEMO_PASSWORD);
         HttpResponse<String> clash = api.postJson(
                 "/api/patients/" + other + "/appointments", """

@@ -57,6 +57,7 @@ class ScheduleOptimiserIT {
         Actor therapist = fixture.actor("pt.garcia");
         Actor psychologist = fixture.actor("mh.brooks");
         UUID patient = fixture.patient()
+                .named("Scheduleperson")
                 .onTeamOf("pt.garcia", "mh.brooks")
                 .readyForLumbarEsi() // an ESI 10 days ago
                 .withMedication(new Medication(
