@@ -43,6 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class AppointmentsController {
+    // Why over 300 lines: one page with five forms (book, series, move, cancel, no-show) and the optimiser's three
+    // routes, each re-rendering the same page with its errors; next split: the optimiser's routes.
 
     private final Appointments appointments;
     private final Resources resources;
