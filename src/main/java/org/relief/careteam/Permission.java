@@ -44,6 +44,7 @@ public enum Permission {
     OVERRIDE_BLOCK("Override a rule's block on a procedure order", Role.PHYSICIAN),
     DOCUMENT_PROCEDURE("Document a procedure performed", Role.PHYSICIAN),
     RECORD_PROCEDURE_FOLLOW_UP("Record a procedure follow-up (relief, how long it lasted)", clinicians()),
+    BOOK_APPOINTMENTS("Book, move or cancel appointments, mark a no-show, accept a proposed schedule", desk()),
     BREAK_THE_GLASS("Break the glass to open a chart outside one's care teams", clinicians()),
     SEARCH_WHOLE_CLINIC("Search the whole clinic", clinicians()),
     MANAGE_PORTAL_ACCESS("Invite a patient to the portal (a one-time code), or disable their access", desk()),

@@ -14,6 +14,7 @@ import org.relief.careteam.Actor;
 import org.relief.evaluation.EvaluationKinds;
 import org.relief.evaluation.Evaluations;
 import org.relief.fhir.translate.AllergyTranslator;
+import org.relief.fhir.translate.AppointmentTranslator;
 import org.relief.fhir.translate.CarePlanTranslator;
 import org.relief.fhir.translate.CareTeamTranslator;
 import org.relief.fhir.translate.ConditionTranslator;
@@ -36,6 +37,7 @@ import org.relief.patient.Patients;
 import org.relief.plan.PlanVersion;
 import org.relief.plan.Plans;
 import org.relief.procedure.ProcedureKinds;
+import org.relief.scheduling.Appointments;
 import org.relief.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -63,7 +65,8 @@ public class FhirExport {
             "QuestionnaireResponse",
             "CarePlan",
             "Goal",
-            "DocumentReference");
+            "DocumentReference",
+            "Appointment");
 
     /** The directory resource types Relief keeps as a sender sent them (see {@code fhir.bulk.Directory}). */
     public static final java.util.Set<String> DIRECTORY_TYPES =
@@ -78,6 +81,7 @@ public class FhirExport {
     private final String mrnSystem;
     private final PatientIdentifiers identifiers;
     private final ConsultLetters letters;
+    private final Appointments appointments;
 
     FhirExport(
             ChartService charts,
@@ -88,9 +92,11 @@ public class FhirExport {
             Clock clock,
             @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem,
             PatientIdentifiers identifiers,
-            ConsultLetters letters) {
+            ConsultLetters letters,
+            Appointments appointments) {
         this.identifiers = identifiers;
         this.letters = letters;
+        this.appointments = appointments;
         this.charts = charts;
         this.patients = patients;
         this.assessments = assessments;
@@ -146,6 +152,7 @@ public class FhirExport {
         out.addAll(instruments(actor, id, true, true));
         out.addAll(performed(actor, id, true, true));
         out.addAll(carePlans(actor, id));
+        out.addAll(ofType(actor, id, "Appointment"));
         return out;
     }
 
@@ -192,6 +199,10 @@ public class FhirExport {
                 carePlans(actor, patientId).stream()
                         .filter(r -> r.fhirType().equals(type))
                         .forEach(out::add);
+            case "Appointment" ->
+                appointments
+                        .ofPatient(actor, patientId, null)
+                        .forEach(a -> out.add(stamp(AppointmentTranslator.toFhir(a, clock.getZone()), a.recordedAt())));
             default -> throw new IllegalArgumentException("Relief does not serve " + type + " resources");
         }
         return out;
@@ -224,6 +235,7 @@ public class FhirExport {
             case "QuestionnaireResponse" -> assessments.patientOf(id);
             case "DocumentReference" -> charts.patientOf(EntryKind.DOCUMENT, id).or(() -> letters.patientOf(id));
             case "CarePlan" -> plans.patientOf(id);
+            case "Appointment" -> appointments.patientOf(id);
             default -> Optional.empty();
         };
     }

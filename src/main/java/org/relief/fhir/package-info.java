@@ -23,6 +23,7 @@
             "procedure",
             "procedure :: rules",
             "record",
+            "scheduling",
             "shared"
         })
 package org.relief.fhir;

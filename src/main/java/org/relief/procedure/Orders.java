@@ -113,6 +113,41 @@ public class Orders {
     }
 
     /**
+     * The rules' decision on the same order for each of several days, the facts read once: the scheduling
+     * optimiser's hard rule for a procedure (a BLOCK on a day forbids it; intervals, blood-thinner holds, yearly
+     * limits and the safety hold are the rules' own).
+     */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, RuleEngine.Result> checkDays(
+            Actor actor, UUID patientId, Facts.Order order, List<LocalDate> days) {
+        access.open(actor, patientId, Purpose.read("check a procedure on the days of a proposed schedule"));
+        Facts.History history = history(actor, patientId);
+        Policy policy = policies.current();
+        Map<LocalDate, RuleEngine.Result> out = new java.util.LinkedHashMap<>();
+        for (LocalDate day : days) {
+            out.put(
+                    day,
+                    engine.evaluate(
+                            new Facts.Order(
+                                    order.type(),
+                                    order.region(),
+                                    order.side(),
+                                    order.levels(),
+                                    day,
+                                    order.indication(),
+                                    order.steroidMg(),
+                                    order.particulateSteroid(),
+                                    order.imageGuidance(),
+                                    order.intraArticularReason(),
+                                    order.bleedingRiskFactors(),
+                                    order.vertebral()),
+                            history,
+                            policy));
+        }
+        return out;
+    }
+
+    /**
      * Places an order: the physician orders; the decision and its reasons are stored with it. While interventional
      * care is on hold the safety gate refuses the order before anything is stored (audited); the rules' own
      * safety-hold BLOCK stays as a second line.

@@ -81,8 +81,18 @@ public class ClinicFixture {
         private final List<String> team = new ArrayList<>();
         private final List<Consumer<UUID>> entries = new ArrayList<>();
         private Step step;
+        private String familyName;
 
         private PatientBuilder() {}
+
+        /**
+         * A family name of the patient's own instead of Testperson: for tests that register many patients (the
+         * fixture person is searched for by full name elsewhere, under a result limit).
+         */
+        public PatientBuilder named(String family) {
+            familyName = family;
+            return this;
+        }
 
         /** The referring physician the patient is registered to (default dr.patel). */
         public PatientBuilder physician(String username) {
@@ -180,8 +190,24 @@ public class ClinicFixture {
         /** Registers the patient and records everything described, in that order; returns the patient's id. */
         public UUID create() {
             Actor doctor = actor(physician);
-            UUID id = patients.register(actor(registeredBy), Fixtures.registration(doctor.staffId()))
-                    .id();
+            var registration = Fixtures.registration(doctor.staffId());
+            if (familyName != null) {
+                var d = registration.demographics();
+                registration = new org.relief.patient.Registration(
+                        new org.relief.patient.Demographics(
+                                familyName,
+                                d.givenName(),
+                                d.birthDate(),
+                                d.sex(),
+                                d.phone(),
+                                d.email(),
+                                d.addressLine(),
+                                d.city(),
+                                d.postalCode()),
+                        registration.referral(),
+                        registration.coordinatingPhysicianId());
+            }
+            UUID id = patients.register(actor(registeredBy), registration).id();
             team.forEach(username -> teams.add(id, actor(username).staffId(), "test"));
             entries.forEach(entry -> entry.accept(id));
             if (step != null) {

@@ -326,7 +326,7 @@ class AuditedRoutesIT {
                                 ? patient.toString()
                                 : before.endsWith("/referrals/") ? referral.toString() : problem.toString();
             // only write routes name these: off the team the guard refuses before they are looked up
-            case "episodeId", "alertId", "versionId", "orderId" ->
+            case "episodeId", "alertId", "versionId", "orderId", "appointmentId" ->
                 UUID.randomUUID().toString();
             default ->
                 throw new AssertionError("The route walk does not know what to put in {" + variable + "} of " + route

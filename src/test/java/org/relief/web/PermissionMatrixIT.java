@@ -327,6 +327,30 @@ class PermissionMatrixIT {
             return h.postForm(p + "/demographics/" + d.entryId(), f);
         }));
         w.put(
+                Permission.BOOK_APPOINTMENTS,
+                new Write(
+                        patient,
+                        (h, role) -> h.postForm(
+                                p + "/appointments",
+                                Map.of(
+                                        "type",
+                                        "PT_SESSION",
+                                        "staffId",
+                                        staff.findByUsername("pt.garcia")
+                                                .orElseThrow()
+                                                .id()
+                                                .toString(),
+                                        "roomId",
+                                        "5c0e0000-0000-4000-8000-000000000003",
+                                        "date",
+                                        LocalDate.now()
+                                                .with(java.time.temporal.TemporalAdjusters.next(
+                                                        java.time.DayOfWeek.MONDAY))
+                                                .plusWeeks(30)
+                                                .toString(),
+                                        "start",
+                                        "08:00"))));
+        w.put(
                 Permission.EDIT_REFERRAL,
                 add(
                         "referrals",

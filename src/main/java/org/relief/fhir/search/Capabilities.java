@@ -61,6 +61,12 @@ final class Capabilities {
                         .setName("patient")
                         .setType(Enumerations.SearchParamType.REFERENCE)
                         .setDocumentation("required: one patient's chart at a time");
+                if (type.equals("Appointment")) {
+                    r.addSearchParam()
+                            .setName("date")
+                            .setType(Enumerations.SearchParamType.DATE)
+                            .setDocumentation("the appointment's day; prefixes eq, ge, gt, le, lt; year, month or day");
+                }
                 if (type.equals("Observation")) {
                     r.addSearchParam().setName("code").setType(Enumerations.SearchParamType.TOKEN);
                     r.addSearchParam()

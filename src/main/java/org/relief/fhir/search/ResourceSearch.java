@@ -29,7 +29,7 @@ public class ResourceSearch {
 
     /** The types searchable by patient, and which of them take {@code code} and {@code date}. */
     public static final List<String> TYPES =
-            List.of("Observation", "Procedure", "Condition", "MedicationStatement", "CarePlan");
+            List.of("Observation", "Procedure", "Condition", "MedicationStatement", "CarePlan", "Appointment");
 
     private final FhirExport export;
 
@@ -57,8 +57,11 @@ public class ResourceSearch {
         if (patient == null || patient.isBlank()) {
             throw invalid("patient", "is required (Relief searches one patient's chart at a time)");
         }
-        if ((code != null || !dates.isEmpty()) && !type.equals("Observation")) {
-            throw invalid(code != null ? "code" : "date", "is supported for Observation only");
+        if (code != null && !type.equals("Observation")) {
+            throw invalid("code", "is supported for Observation only");
+        }
+        if (!dates.isEmpty() && !type.equals("Observation") && !type.equals("Appointment")) {
+            throw invalid("date", "is supported for Observation and Appointment only");
         }
         UUID patientId = patientId(patient);
         Predicate<Resource> filter = r -> true;
@@ -146,8 +149,14 @@ public class ResourceSearch {
             default -> throw invalid("date", "prefix '" + prefix + "' is not supported (eq, ge, gt, le, lt)");
         };
         return r -> r instanceof Observation o
-                && o.hasEffectiveDateTimeType()
-                && test.test(Terminology.date(o.getEffectiveDateTimeType()));
+                        && o.hasEffectiveDateTimeType()
+                        && test.test(Terminology.date(o.getEffectiveDateTimeType()))
+                || r instanceof org.hl7.fhir.r4.model.Appointment a
+                        && a.hasStart()
+                        && test.test(a.getStartElement()
+                                .getValueAsCalendar()
+                                .toZonedDateTime()
+                                .toLocalDate());
     }
 
     private static InvalidInputException invalid(String field, String message) {
