@@ -312,8 +312,8 @@ public class Medications {
         if (reason == null || reason.isBlank()) {
             extra.add(new FieldProblem("reason", "say why it is corrected"));
         }
-        MedicationForm kept =
-                form == null ? null : form.structuring(current.data().structures());
+        // the free-text entry it structures stays the one it had (changed() keeps it); not checked again here
+        MedicationForm kept = form == null ? null : form.structuring(null);
         Medication m = read(actor, patientId, kept, null, extra);
         Versioned<Stored> saved = changed(chart, actor, current, expectedVersion, m, form.sig(), reason, "corrected");
         return entry(saved);
