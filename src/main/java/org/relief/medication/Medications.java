@@ -144,15 +144,15 @@ public class Medications {
      * @param summary MME lines, total, table and flags (the module's evaluation)
      * @param flags the flags with their acknowledgements
      * @param toReconcile how many free-text medications are not counted (not structured yet)
-     * @param riskFactorsRead false: the naloxone risk factors other than age (overdose or substance use history,
-     *     sleep apnoea, renal or hepatic failure) are not read from the chart yet; the panel says so
+     * @param riskFactors the naloxone risk factors besides age and dose read from the problem list (ICD-10-CM), with
+     *     the problems that show them
      */
     public record Panel(
             OpioidSafety.Summary summary,
             List<FlagShown> flags,
             int toReconcile,
             Map<SafetyRecordKind, SafetyRecord> lastRecords,
-            boolean riskFactorsRead) {
+            NaloxoneRiskFactors.Found riskFactors) {
 
         public String table() {
             return summary.mme().table();
@@ -588,6 +588,14 @@ public class Medications {
                 .withNaloxoneOffered(dateOf(last, SafetyRecordKind.NALOXONE_OFFERED))
                 .withAgreement(last.containsKey(SafetyRecordKind.TREATMENT_AGREEMENT))
                 .withAge(age(patientId, today));
+        NaloxoneRiskFactors.Found risks =
+                NaloxoneRiskFactors.read(store.current(EntryKind.PROBLEM.record(), patientId).stream()
+                        .map(Versioned::data)
+                        .toList());
+        inputs = inputs.withRisks(
+                !risks.overdoseOrSubstanceUse().isEmpty(),
+                !risks.sleepApnoea().isEmpty(),
+                !risks.renalOrHepatic().isEmpty());
         OpioidSafety.Summary summary =
                 safety.evaluate(all.stream().map(Entry::medication).toList(), inputs);
         List<FlagShown> flags = summary.flags().stream()
@@ -600,7 +608,7 @@ public class Medications {
                                 .findFirst()
                                 .orElse(null)))
                 .toList();
-        return new Panel(summary, flags, toReconcile, last, false);
+        return new Panel(summary, flags, toReconcile, last, risks);
     }
 
     private Integer age(UUID patientId, LocalDate today) {
