@@ -27,6 +27,7 @@ import org.relief.fhir.translate.PatientTranslator;
 import org.relief.fhir.translate.PerformedProcedureTranslator;
 import org.relief.fhir.translate.ProcedureTranslator;
 import org.relief.fhir.translate.ReferralTranslator;
+import org.relief.fhir.translate.StructuredMedicationTranslator;
 import org.relief.patient.Chart;
 import org.relief.patient.ChartService;
 import org.relief.patient.EntryKind;
@@ -53,6 +54,7 @@ public class FhirExport {
             "ServiceRequest",
             "Condition",
             "MedicationStatement",
+            "MedicationRequest",
             "AllergyIntolerance",
             "ImagingStudy",
             "Procedure",
@@ -75,6 +77,7 @@ public class FhirExport {
     private final Clock clock;
     private final String mrnSystem;
     private final PatientIdentifiers identifiers;
+    private final org.relief.medication.Medications medications;
 
     FhirExport(
             ChartService charts,
@@ -84,7 +87,9 @@ public class FhirExport {
             Plans plans,
             Clock clock,
             @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem,
-            PatientIdentifiers identifiers) {
+            PatientIdentifiers identifiers,
+            org.relief.medication.Medications medications) {
+        this.medications = medications;
         this.identifiers = identifiers;
         this.charts = charts;
         this.patients = patients;
@@ -120,6 +125,7 @@ public class FhirExport {
         chart.referrals().forEach(v -> out.add(stamp(ReferralTranslator.toFhir(v, id), v.recordedAt())));
         chart.problems().forEach(v -> out.add(stamp(ConditionTranslator.toFhir(v, id), v.recordedAt())));
         chart.medications().forEach(v -> out.add(stamp(MedicationTranslator.toFhir(v, id), v.recordedAt())));
+        out.addAll(structuredMedications(actor, id, true, true));
         chart.allergies().forEach(v -> out.add(stamp(AllergyTranslator.toFhir(v, id), v.recordedAt())));
         chart.imaging().forEach(v -> out.add(stamp(ImagingTranslator.toFhir(v, id), v.recordedAt())));
         chart.treatments().forEach(v -> out.add(stamp(ProcedureTranslator.toFhir(v, id), v.recordedAt())));
@@ -155,9 +161,12 @@ public class FhirExport {
                         .forEach(v -> out.add(stamp(ConditionTranslator.toFhir(v, patientId), v.recordedAt())));
                 out.addAll(diagnoses(actor, patientId));
             }
-            case "MedicationStatement" ->
+            case "MedicationStatement" -> {
                 charts.entries(actor, patientId, EntryKind.MEDICATION)
                         .forEach(v -> out.add(stamp(MedicationTranslator.toFhir(v, patientId), v.recordedAt())));
+                out.addAll(structuredMedications(actor, patientId, true, false));
+            }
+            case "MedicationRequest" -> out.addAll(structuredMedications(actor, patientId, false, true));
             case "AllergyIntolerance" ->
                 charts.entries(actor, patientId, EntryKind.ALLERGY)
                         .forEach(v -> out.add(stamp(AllergyTranslator.toFhir(v, patientId), v.recordedAt())));
@@ -206,7 +215,9 @@ public class FhirExport {
             case "ServiceRequest" -> charts.patientOf(EntryKind.REFERRAL, id);
             case "Condition" ->
                 charts.patientOf(EntryKind.PROBLEM, id).or(() -> charts.patientOf(EvaluationKinds.DIAGNOSIS, id));
-            case "MedicationStatement" -> charts.patientOf(EntryKind.MEDICATION, id);
+            case "MedicationStatement" ->
+                charts.patientOf(EntryKind.MEDICATION, id).or(() -> medications.patientOf(id));
+            case "MedicationRequest" -> medications.patientOf(id);
             case "AllergyIntolerance" -> charts.patientOf(EntryKind.ALLERGY, id);
             case "ImagingStudy" -> charts.patientOf(EntryKind.IMAGING, id);
             case "Encounter" -> charts.patientOf(EntryKind.ENCOUNTER, id);
@@ -234,6 +245,23 @@ public class FhirExport {
                 .filter(r -> r.getIdPart().equals(goalId))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("No Goal " + goalId));
+    }
+
+    /** Structured medications: a MedicationStatement each, and a MedicationRequest for those prescribed here. */
+    private List<Resource> structuredMedications(Actor actor, UUID patientId, boolean statements, boolean requests) {
+        List<Resource> out = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        for (var e : medications.list(actor, patientId)) {
+            if (statements) {
+                out.add(stamp(StructuredMedicationTranslator.statement(e, patientId, today), e.recordedAt()));
+            }
+            if (requests
+                    && e.medication().prescriber() != null
+                    && e.medication().prescriber().ours()) {
+                out.add(stamp(StructuredMedicationTranslator.request(e, patientId, today), e.recordedAt()));
+            }
+        }
+        return out;
     }
 
     private List<Resource> diagnoses(Actor actor, UUID patientId) {

@@ -17,6 +17,7 @@
             "audit",
             "careteam",
             "evaluation",
+            "medication",
             "patient",
             "plan",
             "procedure",

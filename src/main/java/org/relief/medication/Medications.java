@@ -392,6 +392,11 @@ public class Medications {
         return store.history(meds, entryId).stream().map(Medications::entry).toList();
     }
 
+    /** The patient a structured medication belongs to, if it exists (to find whose chart to open; not a read). */
+    public Optional<UUID> patientOf(UUID entryId) {
+        return store.patientOf(meds, entryId);
+    }
+
     /** One current structured medication (to prefill a correction). */
     @Transactional(readOnly = true)
     public Optional<Entry> current(Actor actor, UUID patientId, UUID entryId) {

@@ -29,7 +29,7 @@ public class ResourceSearch {
 
     /** The types searchable by patient, and which of them take {@code code} and {@code date}. */
     public static final List<String> TYPES =
-            List.of("Observation", "Procedure", "Condition", "MedicationStatement", "CarePlan");
+            List.of("Observation", "Procedure", "Condition", "MedicationStatement", "MedicationRequest", "CarePlan");
 
     private final FhirExport export;
 
