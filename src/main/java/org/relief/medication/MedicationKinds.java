@@ -76,6 +76,11 @@ class MedicationKinds {
     }
 
     @Bean
+    RecordKind<MedicationReview> medicationReviewRecords() {
+        return RecordKind.of("medication_review", MedicationReview.class, "on_date desc, recorded_at desc");
+    }
+
+    @Bean
     IngredientCatalogue ingredientCatalogue() {
         return IngredientCatalogue.defaults();
     }
