@@ -193,6 +193,66 @@ class MedicationReconciliationIT {
     }
 
     @Test
+    void aMedicationStatementImportedFromFhirIsOnTheReferralsListAndIsReconciled() {
+        var statement = new org.hl7.fhir.r4.model.MedicationStatement();
+        statement.setStatus(org.hl7.fhir.r4.model.MedicationStatement.MedicationStatementStatus.ACTIVE);
+        statement.setMedication(new org.hl7.fhir.r4.model.CodeableConcept().setText("Tramadol 50 MG Oral Tablet"));
+        var dosage = statement.addDosage();
+        dosage.addDoseAndRate()
+                .setDose(new org.hl7.fhir.r4.model.Quantity().setValue(1).setUnit("tablet"));
+        dosage.getTiming()
+                .getRepeat()
+                .setFrequency(2)
+                .setPeriod(1)
+                .setPeriodUnit(org.hl7.fhir.r4.model.Timing.UnitsOfTime.D);
+        var translated = org.relief.fhir.translate.MedicationTranslator.fromStatement(statement);
+        UUID imported = charts.importEntries(
+                        physician,
+                        patient,
+                        "referring practice (test)",
+                        java.util.List.of(new ChartService.ImportedEntry(translated.kind(), null, translated.data())))
+                .get(0)
+                .entryId();
+        JsonNode worklist = json.readTree(api.get("/api/patients/" + patient + "/medication-reconciliations/worklist")
+                .body());
+        JsonNode line = worklist.get("referralList")
+                .valueStream()
+                .filter(t -> t.get("entryId").asText().equals(imported.toString()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(line.get("name").asText()).isEqualTo("Tramadol 50 MG Oral Tablet");
+        assertThat(line.get("frequency").asText()).isEqualTo("2 times per 1 day");
+        // prefilled from the name: tramadol, 50 mg; the sig is left to the prescriber
+        JsonNode prefill = worklist.at("/form/lines")
+                .valueStream()
+                .filter(l -> l.get("entryId").asText().equals(imported.toString()))
+                .findFirst()
+                .orElseThrow()
+                .get("medication");
+        assertThat(prefill.get("ingredient").asText()).isEqualTo("tramadol");
+        assertThat(prefill.get("strength").decimalValue()).isEqualByComparingTo("50");
+        assertThat(prefill.get("sig").asText()).isEmpty();
+
+        Map<String, String> f = screenForm();
+        line(f, 3, "REFERRAL_LIST", imported, "CONFIRMED", "");
+        f.put("lines[3].medication.ingredient", "tramadol");
+        f.put("lines[3].medication.strength", "50");
+        f.put("lines[3].medication.strengthUnit", "MG");
+        f.put("lines[3].medication.form", "TABLET");
+        f.put("lines[3].medication.route", "ORAL");
+        f.put("lines[3].medication.sig", "1 tab bid");
+        f.put("lines[3].medication.outsidePrescriber", "Dr Ray (referring)");
+        HttpResponse<String> r = browser.postForm("/patients/" + patient + "/medication/reconcile", f);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(302);
+        // oxycodone 60 + tramadol 100 mg/day x 0.2 = 20: 80 MME/day (CDC 2022)
+        assertThat(json.readTree(api.get("/api/patients/" + patient + "/opioid-summary")
+                                .body())
+                        .get("totalMme")
+                        .asDouble())
+                .isEqualTo(80.0);
+    }
+
+    @Test
     void anUndecidedLineOrAMissingReasonIsA400NamingTheLineAndNothingIsStored() {
         Map<String, String> f = screenForm();
         f.put("lines[1].reason", " ");
