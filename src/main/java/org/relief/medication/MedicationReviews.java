@@ -38,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MedicationReviews {
+    // Why over 300 lines: the review screen's reading (judgement, prompts, last reviews) and its one write with every
+    // check; next split: the taper chart and the daily dose into their own class.
 
     private final RecordStore store;
     private final RecordKind<MedicationReview> kind;

@@ -40,8 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Medications {
-    // Why over 300 lines: structured medications, opioid safety records and the summary behind one guard; next split:
-    // the safety records.
+    // Why over 300 lines: structured medications (add, correct, void, stop), opioid safety records and the panel behind
+    // one guard, with the reading the reconciliation and review reuse; next split: the safety records and the panel.
 
     private final RecordStore store;
     private final RecordKind<Stored> meds;

@@ -48,6 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Reconciliations {
+    // Why over 300 lines: every line of both lists is checked before any is applied, and each source and decision
+    // applies differently; next split: the free-text prefill.
 
     private final RecordStore store;
     private final RecordKind<Reconciliation> kind;

@@ -36,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @IntegrationTest
 class MedicationReconciliationIT {
+    // Why over 300 lines: the screen's nested form is spelled out field by field for each case.
 
     private static final String APIXABAN = """
             {"ingredient": "apixaban", "strength": 5, "strengthUnit": "MG", "form": "TABLET", "route": "ORAL",

@@ -35,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class MedicationController {
+    // Why over 300 lines: one page with five forms (add or correct, void, stop, safety records, acknowledgements), each
+    // re-rendering the page with its problems; next split: the safety records' posts.
 
     private final Medications medications;
     private final Patients patients;
