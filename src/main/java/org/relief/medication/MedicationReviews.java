@@ -311,7 +311,9 @@ public class MedicationReviews {
                 : m.sig().doseUnit().countable() ? units.multiply(i.strength()) : null;
         return mg == null
                 ? null
-                : mg.setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+                : new BigDecimal(mg.setScale(2, java.math.RoundingMode.HALF_UP)
+                        .stripTrailingZeros()
+                        .toPlainString()); // plain digits for the form ("40", never "4E+1")
     }
 
     private static Done last(List<Done> done, UUID medication, Decision only) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.relief.careteam.StaffDirectory;
 import org.relief.medication.DoseForm;
 import org.relief.medication.MedicationForm;
@@ -197,6 +198,28 @@ class MedicationBrowserIT {
 
             b.clickAndWaitForNewPage(By.id("reconcile-link"));
             assertThat(b.waitFor(By.id("reconciliations")).getText()).contains("Intake on");
+
+            // the periodic review: morphine tapered from 40 mg/day (prefilled from 20 mg twice a day) at 10 % of the
+            // starting dose a month (HHS 2019 as cited): ten dated steps, shown as a table and a chart
+            b.go("/patients/" + id + "/medication");
+            b.clickAndWaitForNewPage(By.id("review-link"));
+            WebElement card = b.waitFor(By.id("review-" + morphine));
+            assertThat(card.getText()).contains("Benefit not measured");
+            String pre = card.findElement(By.cssSelector("input[name=startDose]"))
+                    .getAttribute("id")
+                    .replace("startDose", "");
+            b.click(pre + "decision-TAPER");
+            card.findElement(By.tagName("summary")).click();
+            assertThat(b.driver().findElement(By.id(pre + "startDose")).getAttribute("value"))
+                    .isEqualTo("40");
+            b.setValue(pre + "firstDay", java.time.LocalDate.now().plusDays(7).toString());
+            b.type(pre + "reason", "function not better; patient agrees to taper");
+            b.clickAndWaitForNewPage(By.id("save-review-" + morphine));
+            WebElement taper = b.waitFor(By.id("taper-" + morphine));
+            assertThat(taper.getText()).contains("36 mg/day").contains("HHS");
+            assertThat(taper.findElements(By.tagName("rect"))).hasSize(10);
+            b.script("document.getElementById('taper-" + morphine + "').scrollIntoView()");
+            b.screenshot("medication-review-taper-400px");
         }
     }
 
