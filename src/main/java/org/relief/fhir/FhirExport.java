@@ -29,6 +29,7 @@ import org.relief.fhir.translate.PatientTranslator;
 import org.relief.fhir.translate.PerformedProcedureTranslator;
 import org.relief.fhir.translate.ProcedureTranslator;
 import org.relief.fhir.translate.ReferralTranslator;
+import org.relief.fhir.translate.StructuredMedicationTranslator;
 import org.relief.letters.ConsultLetters;
 import org.relief.patient.Chart;
 import org.relief.patient.ChartService;
@@ -57,6 +58,7 @@ public class FhirExport {
             "ServiceRequest",
             "Condition",
             "MedicationStatement",
+            "MedicationRequest",
             "AllergyIntolerance",
             "ImagingStudy",
             "Procedure",
@@ -82,6 +84,7 @@ public class FhirExport {
     private final PatientIdentifiers identifiers;
     private final ConsultLetters letters;
     private final Appointments appointments;
+    private final org.relief.medication.Medications medications;
 
     FhirExport(
             ChartService charts,
@@ -93,7 +96,9 @@ public class FhirExport {
             @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem,
             PatientIdentifiers identifiers,
             ConsultLetters letters,
-            Appointments appointments) {
+            Appointments appointments,
+            org.relief.medication.Medications medications) {
+        this.medications = medications;
         this.identifiers = identifiers;
         this.letters = letters;
         this.appointments = appointments;
@@ -131,6 +136,7 @@ public class FhirExport {
         chart.referrals().forEach(v -> out.add(stamp(ReferralTranslator.toFhir(v, id), v.recordedAt())));
         chart.problems().forEach(v -> out.add(stamp(ConditionTranslator.toFhir(v, id), v.recordedAt())));
         chart.medications().forEach(v -> out.add(stamp(MedicationTranslator.toFhir(v, id), v.recordedAt())));
+        out.addAll(structuredMedications(actor, id, true, true));
         chart.allergies().forEach(v -> out.add(stamp(AllergyTranslator.toFhir(v, id), v.recordedAt())));
         chart.imaging().forEach(v -> out.add(stamp(ImagingTranslator.toFhir(v, id), v.recordedAt())));
         chart.treatments().forEach(v -> out.add(stamp(ProcedureTranslator.toFhir(v, id), v.recordedAt())));
@@ -168,9 +174,12 @@ public class FhirExport {
                         .forEach(v -> out.add(stamp(ConditionTranslator.toFhir(v, patientId), v.recordedAt())));
                 out.addAll(diagnoses(actor, patientId));
             }
-            case "MedicationStatement" ->
+            case "MedicationStatement" -> {
                 charts.entries(actor, patientId, EntryKind.MEDICATION)
                         .forEach(v -> out.add(stamp(MedicationTranslator.toFhir(v, patientId), v.recordedAt())));
+                out.addAll(structuredMedications(actor, patientId, true, false));
+            }
+            case "MedicationRequest" -> out.addAll(structuredMedications(actor, patientId, false, true));
             case "AllergyIntolerance" ->
                 charts.entries(actor, patientId, EntryKind.ALLERGY)
                         .forEach(v -> out.add(stamp(AllergyTranslator.toFhir(v, patientId), v.recordedAt())));
@@ -225,7 +234,9 @@ public class FhirExport {
             case "ServiceRequest" -> charts.patientOf(EntryKind.REFERRAL, id);
             case "Condition" ->
                 charts.patientOf(EntryKind.PROBLEM, id).or(() -> charts.patientOf(EvaluationKinds.DIAGNOSIS, id));
-            case "MedicationStatement" -> charts.patientOf(EntryKind.MEDICATION, id);
+            case "MedicationStatement" ->
+                charts.patientOf(EntryKind.MEDICATION, id).or(() -> medications.patientOf(id));
+            case "MedicationRequest" -> medications.patientOf(id);
             case "AllergyIntolerance" -> charts.patientOf(EntryKind.ALLERGY, id);
             case "ImagingStudy" -> charts.patientOf(EntryKind.IMAGING, id);
             case "Encounter" -> charts.patientOf(EntryKind.ENCOUNTER, id);
@@ -261,6 +272,23 @@ public class FhirExport {
         return letters.signed(actor, patientId).stream()
                 .map(l -> (Resource) stamp(LetterTranslator.toFhir(l, patientId), l.recordedAt()))
                 .toList();
+    }
+
+    /** Structured medications: a MedicationStatement each, and a MedicationRequest for those prescribed here. */
+    private List<Resource> structuredMedications(Actor actor, UUID patientId, boolean statements, boolean requests) {
+        List<Resource> out = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        for (var e : medications.list(actor, patientId)) {
+            if (statements) {
+                out.add(stamp(StructuredMedicationTranslator.statement(e, patientId, today), e.recordedAt()));
+            }
+            if (requests
+                    && e.medication().prescriber() != null
+                    && e.medication().prescriber().ours()) {
+                out.add(stamp(StructuredMedicationTranslator.request(e, patientId, today), e.recordedAt()));
+            }
+        }
+        return out;
     }
 
     private List<Resource> diagnoses(Actor actor, UUID patientId) {

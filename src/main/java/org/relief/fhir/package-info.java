@@ -18,6 +18,7 @@
             "careteam",
             "evaluation",
             "letters",
+            "medication",
             "patient",
             "plan",
             "procedure",

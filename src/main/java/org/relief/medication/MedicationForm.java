@@ -18,7 +18,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  * what is missing; {@link MedicationCheck} says what does not fit (an unknown ingredient, a patch in mg, a PRN
  * without a maximum), each naming the field of this form.
  *
- * @param prescribedHere true when one of our prescribers prescribed it (the one recording it), false for outside
+ * @param prescribedHere true when one of our prescribers prescribed it (the one recording it), false for outside;
+ *     not given: outside when an outside prescriber is named, else ours
  * @param structures the free-text chart entry this medication structures, or null
  */
 public record MedicationForm(
@@ -51,6 +52,49 @@ public record MedicationForm(
         @Size(max = 200) String outsidePrescriber,
         @Size(max = 200) String indication,
         UUID structures) {
+
+    /** The same form naming the free-text entry it structures (a correction keeps the one the entry had). */
+    MedicationForm structuring(UUID entry) {
+        return new MedicationForm(
+                ingredient,
+                strength,
+                strengthUnit,
+                secondIngredient,
+                secondStrength,
+                secondStrengthUnit,
+                form,
+                route,
+                sig,
+                start,
+                lastDoseTaken,
+                prescribedHere,
+                outsidePrescriber,
+                indication,
+                entry);
+    }
+
+    /** A structured medication as the form that would write it again (to correct it, or to change it). */
+    public static MedicationForm of(Medication m, String sigText, UUID structures) {
+        Ingredient first = m.ingredients().isEmpty() ? null : m.ingredients().get(0);
+        Ingredient second = m.ingredients().size() > 1 ? m.ingredients().get(1) : null;
+        Prescriber p = m.prescriber();
+        return new MedicationForm(
+                first == null ? "" : first.name(),
+                first == null ? null : first.strength(),
+                first == null ? null : first.unit(),
+                second == null ? null : second.name(),
+                second == null ? null : second.strength(),
+                second == null ? null : second.unit(),
+                m.form(),
+                m.route(),
+                sigText,
+                m.start(),
+                m.lastDoseTaken(),
+                p == null || p.ours(),
+                p == null || p.ours() ? null : p.name(),
+                m.indication(),
+                structures);
+    }
 
     /** Form field of each {@link MedicationCheck} field. */
     static String formField(String checkField) {
@@ -96,7 +140,8 @@ public record MedicationForm(
     }
 
     Prescriber prescriber(UUID staffId, String staffName) {
-        if (Boolean.FALSE.equals(prescribedHere)) {
+        boolean outsideNamed = outsidePrescriber != null && !outsidePrescriber.isBlank();
+        if (Boolean.FALSE.equals(prescribedHere) || (prescribedHere == null && outsideNamed)) {
             return outsidePrescriber == null || outsidePrescriber.isBlank()
                     ? null
                     : Prescriber.outside(outsidePrescriber.strip());

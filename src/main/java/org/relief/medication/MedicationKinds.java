@@ -33,6 +33,24 @@ class MedicationKinds {
             String indication,
             UUID structures) {
 
+        static Stored of(Medication m, String sigText, String stopReason, UUID structures) {
+            return new Stored(
+                    m.ingredients(),
+                    m.form(),
+                    m.route(),
+                    m.sig(),
+                    sigText,
+                    m.start(),
+                    m.stop(),
+                    stopReason,
+                    m.lastDoseTaken(),
+                    m.prescriber(),
+                    m.indication() == null || m.indication().isBlank()
+                            ? null
+                            : m.indication().strip(),
+                    structures);
+        }
+
         Medication medication() {
             return new Medication(
                     ingredients, form, route, sig, startDate, stopDate, lastDoseTaken, prescriber, indication);
@@ -50,6 +68,16 @@ class MedicationKinds {
     @Bean
     RecordKind<Safety> opioidSafetyRecords() {
         return RecordKind.of("opioid_safety_record", Safety.class, "on_date desc, recorded_at desc");
+    }
+
+    @Bean
+    RecordKind<Reconciliation> medicationReconciliations() {
+        return RecordKind.of("medication_reconciliation", Reconciliation.class, "on_date desc, recorded_at desc");
+    }
+
+    @Bean
+    RecordKind<MedicationReview> medicationReviewRecords() {
+        return RecordKind.of("medication_review", MedicationReview.class, "on_date desc, recorded_at desc");
     }
 
     @Bean

@@ -28,6 +28,7 @@ import org.relief.record.Versioned;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.VersionConflictException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,12 +40,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Medications {
-    // Why over 300 lines: structured medications, opioid safety records and the summary behind one guard; next split:
-    // the safety records.
+    // Why over 300 lines: structured medications (add, correct, void, stop), opioid safety records and the panel behind
+    // one guard, with the reading the reconciliation and review reuse; next split: the safety records and the panel.
 
     private final RecordStore store;
     private final RecordKind<Stored> meds;
     private final RecordKind<Safety> safetyRecords;
+    private final RecordKind<Reconciliation> reconciliations;
     private final ChartAccess access;
     private final Patients patients;
     private final IngredientCatalogue catalogue;
@@ -57,6 +59,7 @@ public class Medications {
             RecordStore store,
             RecordKind<Stored> structuredMedications,
             RecordKind<Safety> opioidSafetyRecords,
+            RecordKind<Reconciliation> medicationReconciliations,
             ChartAccess access,
             Patients patients,
             IngredientCatalogue catalogue,
@@ -68,6 +71,7 @@ public class Medications {
         this.store = store;
         this.meds = structuredMedications;
         this.safetyRecords = opioidSafetyRecords;
+        this.reconciliations = medicationReconciliations;
         this.access = access;
         this.patients = patients;
         this.catalogue = catalogue;
@@ -105,7 +109,19 @@ public class Medications {
             String frequency,
             String route,
             MedicationStatus status,
-            LocalDate startDate) {}
+            LocalDate startDate,
+            int version,
+            String recordedBy) {
+
+        /** "Oxycodone 5 mg tablet, 10 mg, every 6 hours, oral" as written. */
+        public String asWritten() {
+            return String.join(
+                    ", ",
+                    java.util.stream.Stream.of(name, dose, frequency, route)
+                            .filter(x -> x != null && !x.isBlank())
+                            .toList());
+        }
+    }
 
     /** A safety record as shown. */
     public record SafetyRecord(
@@ -128,15 +144,15 @@ public class Medications {
      * @param summary MME lines, total, table and flags (the module's evaluation)
      * @param flags the flags with their acknowledgements
      * @param toReconcile how many free-text medications are not counted (not structured yet)
-     * @param riskFactorsRead false: the naloxone risk factors other than age (overdose or substance use history,
-     *     sleep apnoea, renal or hepatic failure) are not read from the chart yet; the panel says so
+     * @param riskFactors the naloxone risk factors besides age and dose read from the problem list (ICD-10-CM), with
+     *     the problems that show them
      */
     public record Panel(
             OpioidSafety.Summary summary,
             List<FlagShown> flags,
             int toReconcile,
             Map<SafetyRecordKind, SafetyRecord> lastRecords,
-            boolean riskFactorsRead) {
+            NaloxoneRiskFactors.Found riskFactors) {
 
         public String table() {
             return summary.mme().table();
@@ -211,13 +227,38 @@ public class Medications {
     @Transactional
     public Entry add(Actor actor, UUID patientId, MedicationForm form) {
         OpenChart chart = access.open(actor, patientId, Purpose.write("add medication"), Permission.WRITE_MEDICATIONS);
+        Medication m = read(actor, patientId, form, null, List.of());
+        return entry(insert(chart, actor, patientId, m, form));
+    }
+
+    /** Stores a medication {@link #read} accepted (version 1) and audits it; the chart is open for writing. */
+    Versioned<Stored> insert(OpenChart chart, Actor actor, UUID patientId, Medication m, MedicationForm form) {
+        UUID entryId = UUID.randomUUID();
+        Versioned<Stored> saved = store.insertFirst(
+                meds,
+                patientId,
+                entryId,
+                Stored.of(m, form.sig().strip(), null, form.structures()),
+                form.structures() == null ? null : "structures the chart's free-text entry " + form.structures(),
+                actor.username());
+        chart.audit(AuditAction.CREATE, "medication " + entryId + ": " + m.name() + ", " + SigText.render(m.sig()));
+        return saved;
+    }
+
+    /**
+     * Reads a form into a medication, or refuses it with every problem naming the form's field (prefixed by {@code
+     * prefix}, e.g. "lines[2].", when not null), nothing stored. {@code extra} problems are reported with them.
+     */
+    Medication read(Actor actor, UUID patientId, MedicationForm form, String prefix, List<FieldProblem> extra) {
+        String pre = prefix == null ? "" : prefix;
         if (form == null) {
-            throw new InvalidInputException(List.of(new FieldProblem("medication", "send the medication")));
+            throw new InvalidInputException(List.of(new FieldProblem(pre + "medication", "send the medication")));
         }
         List<FieldProblem> problems = new ArrayList<>(validator.validate(form).stream()
-                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .map(v -> new FieldProblem(pre + v.getPropertyPath().toString(), v.getMessage()))
                 .toList());
         if (!problems.isEmpty()) { // what is missing first; what does not fit once everything is there
+            problems.addAll(extra);
             throw new InvalidInputException(problems);
         }
         Sig sig = SigText.read(form.sig(), problems);
@@ -242,35 +283,127 @@ public class Medications {
             problems.add(new FieldProblem(
                     "structures", "is not a free-text medication of this chart still to " + "reconcile"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream()
-                    .map(p -> new FieldProblem(MedicationForm.formField(p.field()), p.message()))
+        if (!problems.isEmpty() || !extra.isEmpty()) {
+            List<FieldProblem> all = new ArrayList<>(problems.stream()
+                    .map(p -> new FieldProblem(pre + MedicationForm.formField(p.field()), p.message()))
                     .distinct()
                     .toList());
+            all.addAll(extra);
+            throw new InvalidInputException(all);
         }
-        Stored stored = new Stored(
+        return m;
+    }
+
+    /**
+     * Corrects a structured medication: the next version with what the form says (its stop, if any, is kept), based
+     * on the version the person read; a newer version written meanwhile is a conflict and nothing is stored. The
+     * reason is required.
+     */
+    @Transactional
+    public Entry correct(
+            Actor actor, UUID patientId, UUID entryId, Integer expectedVersion, MedicationForm form, String reason) {
+        OpenChart chart = access.open(
+                actor, patientId, Purpose.write("correct medication " + entryId), Permission.WRITE_MEDICATIONS);
+        Versioned<Stored> current = own(patientId, entryId);
+        List<FieldProblem> extra = new ArrayList<>();
+        if (expectedVersion == null) {
+            extra.add(new FieldProblem("version", "say which version you correct (the one you read)"));
+        }
+        if (reason == null || reason.isBlank()) {
+            extra.add(new FieldProblem("reason", "say why it is corrected"));
+        }
+        // the free-text entry it structures stays the one it had (changed() keeps it); not checked again here
+        MedicationForm kept = form == null ? null : form.structuring(null);
+        Medication m = read(actor, patientId, kept, null, extra);
+        Versioned<Stored> saved = changed(chart, actor, current, expectedVersion, m, form.sig(), reason, "corrected");
+        return entry(saved);
+    }
+
+    /** The next version of a structured medication with new contents (a correction, or a change at reconciliation). */
+    Versioned<Stored> changed(
+            OpenChart chart,
+            Actor actor,
+            Versioned<Stored> current,
+            int expectedVersion,
+            Medication m,
+            String sigText,
+            String reason,
+            String what) {
+        Stored s = current.data();
+        // "ours" stays the prescriber who prescribed it, not the person correcting the entry
+        Prescriber prescriber = m.prescriber() != null
+                        && m.prescriber().ours()
+                        && s.prescriber() != null
+                        && s.prescriber().ours()
+                ? s.prescriber()
+                : m.prescriber();
+        Stored next = new Stored(
                 m.ingredients(),
                 m.form(),
                 m.route(),
                 m.sig(),
-                form.sig().strip(),
+                sigText.strip(),
                 m.start(),
-                null,
-                null,
+                s.stopDate(),
+                s.stopReason(),
                 m.lastDoseTaken(),
-                m.prescriber(),
+                prescriber,
                 blankToNull(m.indication()),
-                form.structures());
-        UUID entryId = UUID.randomUUID();
-        Versioned<Stored> saved = store.insertFirst(
-                meds,
-                patientId,
-                entryId,
-                stored,
-                form.structures() == null ? null : "structures the chart's free-text entry " + form.structures(),
-                actor.username());
-        chart.audit(AuditAction.CREATE, "medication " + entryId + ": " + m.name() + ", " + SigText.render(m.sig()));
-        return entry(saved);
+                s.structures());
+        Versioned<Stored> saved = store.insertNext(
+                meds, current.entryId(), expectedVersion, next, what + ": " + reason.strip(), actor.username());
+        chart.audit(
+                AuditAction.UPDATE,
+                "medication " + current.entryId() + " " + what + " (version " + saved.version() + "): " + m.name()
+                        + ", " + SigText.render(m.sig()) + "; " + reason.strip());
+        return saved;
+    }
+
+    /**
+     * Voids a structured medication entered by mistake: the next version, marked void with the reason; every earlier
+     * version stays readable. A free-text entry it structured is "to reconcile" again.
+     */
+    @Transactional
+    public void voidMedication(Actor actor, UUID patientId, UUID entryId, Integer expectedVersion, String reason) {
+        OpenChart chart = access.open(
+                actor, patientId, Purpose.write("void medication " + entryId), Permission.WRITE_MEDICATIONS);
+        own(patientId, entryId);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (expectedVersion == null) {
+            problems.add(new FieldProblem("version", "say which version you void (the one you read)"));
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.add(new FieldProblem("reason", "say why it is voided"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        store.voidEntry(meds, entryId, expectedVersion, reason.strip(), actor.username());
+        chart.audit(AuditAction.VOID, "medication " + entryId + " voided: " + reason.strip());
+    }
+
+    /** Every version of a structured medication, newest first (voided ones included). */
+    @Transactional(readOnly = true)
+    public List<Entry> history(Actor actor, UUID patientId, UUID entryId) {
+        access.open(actor, patientId, Purpose.read("medication history " + entryId));
+        if (!store.patientOf(meds, entryId).map(patientId::equals).orElse(false)) {
+            throw new NotFoundException("No medication " + entryId + " for this patient");
+        }
+        return store.history(meds, entryId).stream().map(Medications::entry).toList();
+    }
+
+    /** The patient a structured medication belongs to, if it exists (to find whose chart to open; not a read). */
+    public Optional<UUID> patientOf(UUID entryId) {
+        return store.patientOf(meds, entryId);
+    }
+
+    /** One current structured medication (to prefill a correction). */
+    @Transactional(readOnly = true)
+    public Optional<Entry> current(Actor actor, UUID patientId, UUID entryId) {
+        access.open(actor, patientId, Purpose.read("medication " + entryId));
+        return entries(patientId).stream()
+                .filter(e -> e.entryId().equals(entryId))
+                .findFirst();
     }
 
     /** Opens the chart for a change of medications (403, audited, for a role that may not); nothing is stored. */
@@ -305,6 +438,12 @@ public class Medications {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        return entry(stopped(chart, actor, current, expectedVersion, on, reason));
+    }
+
+    /** The next version of a structured medication, stopped on {@code on} for {@code reason} (checked by the caller). */
+    Versioned<Stored> stopped(
+            OpenChart chart, Actor actor, Versioned<Stored> current, int expectedVersion, LocalDate on, String reason) {
         Stored s = current.data();
         Stored stopped = new Stored(
                 s.ingredients(),
@@ -320,9 +459,10 @@ public class Medications {
                 s.indication(),
                 s.structures());
         Versioned<Stored> saved = store.insertNext(
-                meds, entryId, expectedVersion, stopped, "stopped: " + reason.strip(), actor.username());
-        chart.audit(AuditAction.UPDATE, "medication " + entryId + " stopped on " + on + ": " + reason.strip());
-        return entry(saved);
+                meds, current.entryId(), expectedVersion, stopped, "stopped: " + reason.strip(), actor.username());
+        chart.audit(
+                AuditAction.UPDATE, "medication " + current.entryId() + " stopped on " + on + ": " + reason.strip());
+        return saved;
     }
 
     /**
@@ -390,11 +530,19 @@ public class Medications {
 
     // --- reading ---
 
-    private List<Entry> entries(UUID patientId) {
+    List<Entry> entries(UUID patientId) {
         return store.current(meds, patientId).stream().map(Medications::entry).toList();
     }
 
-    private Versioned<Stored> own(UUID patientId, UUID entryId) {
+    Versioned<Stored> own(UUID patientId, UUID entryId) {
+        store.latest(meds, entryId)
+                .filter(Versioned::voided)
+                .filter(v ->
+                        store.patientOf(meds, entryId).map(patientId::equals).orElse(false))
+                .ifPresent(
+                        v -> { // voided meanwhile: the person's change is a conflict, not a missing entry
+                            throw new VersionConflictException(entryId, v.version() - 1, v.version(), v.recordedBy());
+                        });
         return store.latest(meds, entryId)
                 .filter(v -> !v.voided())
                 .filter(v ->
@@ -402,11 +550,17 @@ public class Medications {
                 .orElseThrow(() -> new NotFoundException("No medication " + entryId + " for this patient"));
     }
 
-    private List<ToReconcile> toReconcile(UUID patientId, List<Entry> structured) {
+    List<ToReconcile> toReconcile(UUID patientId, List<Entry> structured) {
         Set<UUID> done = structured.stream()
                 .map(Entry::structures)
                 .filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        for (Versioned<Reconciliation> r : store.current(reconciliations, patientId)) {
+            r.data().lines().stream() // a line of the referral's list stopped at a reconciliation is reconciled
+                    .filter(l -> l.source() == Reconciliation.Source.REFERRAL_LIST
+                            && l.decision() == Reconciliation.Decision.STOPPED)
+                    .forEach(l -> done.add(l.sourceEntryId()));
+        }
         return store.current(EntryKind.MEDICATION.record(), patientId).stream()
                 .filter(v -> !done.contains(v.entryId()))
                 .map(v -> new ToReconcile(
@@ -416,7 +570,9 @@ public class Medications {
                         v.data().frequency(),
                         v.data().route(),
                         v.data().status(),
-                        v.data().startDate()))
+                        v.data().startDate(),
+                        v.version(),
+                        v.recordedBy()))
                 .toList();
     }
 
@@ -437,6 +593,14 @@ public class Medications {
                 .withNaloxoneOffered(dateOf(last, SafetyRecordKind.NALOXONE_OFFERED))
                 .withAgreement(last.containsKey(SafetyRecordKind.TREATMENT_AGREEMENT))
                 .withAge(age(patientId, today));
+        NaloxoneRiskFactors.Found risks =
+                NaloxoneRiskFactors.read(store.current(EntryKind.PROBLEM.record(), patientId).stream()
+                        .map(Versioned::data)
+                        .toList());
+        inputs = inputs.withRisks(
+                !risks.overdoseOrSubstanceUse().isEmpty(),
+                !risks.sleepApnoea().isEmpty(),
+                !risks.renalOrHepatic().isEmpty());
         OpioidSafety.Summary summary =
                 safety.evaluate(all.stream().map(Entry::medication).toList(), inputs);
         List<FlagShown> flags = summary.flags().stream()
@@ -449,7 +613,7 @@ public class Medications {
                                 .findFirst()
                                 .orElse(null)))
                 .toList();
-        return new Panel(summary, flags, toReconcile, last, false);
+        return new Panel(summary, flags, toReconcile, last, risks);
     }
 
     private Integer age(UUID patientId, LocalDate today) {
@@ -462,7 +626,7 @@ public class Medications {
         return r == null ? null : r.onDate();
     }
 
-    private static Entry entry(Versioned<Stored> v) {
+    static Entry entry(Versioned<Stored> v) {
         Stored s = v.data();
         return new Entry(
                 v.entryId(),

@@ -101,7 +101,7 @@ public final class OpioidSafety {
 
     private void combinationFlags(List<Medication> taken, List<Flag> flags) {
         String source = OpioidPolicy.CDC_2022 + ": opioid with a benzodiazepine or other CNS depressant "
-                + "(incl. gabapentinoids), caution; " + OpioidPolicy.RULES_10;
+                + "(incl. gabapentinoids), caution"; // shared/CLINICAL_RULES.md §10
         Set<String> benzos = ingredients(taken, DrugClass.BENZODIAZEPINE);
         Set<String> gabapentinoids = ingredients(taken, DrugClass.GABAPENTINOID);
         Set<String> others = ingredients(taken, DrugClass.OTHER_CNS_DEPRESSANT);
@@ -156,7 +156,7 @@ public final class OpioidSafety {
                     "Naloxone not offered: offer it and record the offer (" + String.join("; ", why) + ").",
                     OpioidPolicy.CDC_2022 + ": offer naloxone at >= 50 MME/day and "
                             + "for overdose or substance use disorder history, sleep apnoea, renal or hepatic failure, "
-                            + "age >= 65; " + OpioidPolicy.RULES_10,
+                            + "age >= 65", // shared/CLINICAL_RULES.md §10
                     reassess,
                     age));
         }
@@ -197,7 +197,7 @@ public final class OpioidSafety {
             flags.add(Flag.of(
                     "TREATMENT_AGREEMENT_MISSING",
                     "No opioid treatment agreement on file.",
-                    "the clinic's practice (issue 11: \"treatment agreement on file\"); no clinical number"));
+                    "the clinic's practice (treatment agreement on file); no clinical number"));
         }
     }
 

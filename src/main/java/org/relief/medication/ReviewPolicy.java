@@ -44,7 +44,10 @@ public record ReviewPolicy(Map<ScoreReading.Kind, Mid> mids, PolicyValue candida
         mids = Map.copyOf(mids);
     }
 
-    /** The MIDs of §11 and the clinic's candidate period (weeks), with the clinic's source for it. */
+    /**
+     * The MIDs of shared/CLINICAL_RULES.md §11 (the sources shown name only the published papers) and the clinic's
+     * candidate period (weeks), with the clinic's source for it.
+     */
     public static ReviewPolicy of(int candidateWeeks, String candidateWeeksSource) {
         if (candidateWeeks <= 0) {
             throw new IllegalArgumentException("review.candidate-weeks must be at least 1, was " + candidateWeeks);
@@ -52,17 +55,13 @@ public record ReviewPolicy(Map<ScoreReading.Kind, Mid> mids, PolicyValue candida
         Map<ScoreReading.Kind, Mid> mids = new EnumMap<>(ScoreReading.Kind.class);
         mids.put(
                 ScoreReading.Kind.NRS,
-                new Mid(
-                        new BigDecimal("2"),
-                        new BigDecimal("30"),
-                        "Farrar et al., Pain 2001: 2 points or 30 % (shared/CLINICAL_RULES.md §11)"));
+                new Mid(new BigDecimal("2"), new BigDecimal("30"), "Farrar et al., Pain 2001: 2 points or 30 %"));
         mids.put(
                 ScoreReading.Kind.PEG,
                 new Mid(
                         new BigDecimal("1.0"),
                         null,
-                        "Reed, J Pain 2023: meaningful change 1.0-1.75 points, the low end used "
-                                + "(shared/CLINICAL_RULES.md §11)"));
+                        "Reed, J Pain 2023: meaningful change 1.0-1.75 points, the low end used"));
         return new ReviewPolicy(
                 mids,
                 new PolicyValue(

@@ -34,7 +34,7 @@ public record TaperPolicy(PolicyValue ratePercent, PolicyValue intervalMonths, B
     }
 
     static final String HHS_2019 = "HHS Guide for Clinicians on the Appropriate Dosage Reduction or Discontinuation of "
-            + "Long-Term Opioid Analgesics (2019), as issue 11 cites it: 10 % per month for long-term use "
+            + "Long-Term Opioid Analgesics (2019): 10 % per month for long-term use " // as issue 11 cites it
             + "(primary text not read: UNVERIFIED, including whether the 10 % is of the starting or the current "
             + "dose; Relief's default: the starting dose)";
 

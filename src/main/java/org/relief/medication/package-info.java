@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Medication",
-        allowedDependencies = {"audit", "careteam", "patient", "record", "shared"})
+        allowedDependencies = {"assessment", "audit", "careteam", "patient", "record", "shared"})
 package org.relief.medication;

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,9 @@ import org.relief.careteam.Permission;
 import org.relief.careteam.Purpose;
 import org.relief.evaluation.EvaluationFacts;
 import org.relief.evaluation.Evaluations;
+import org.relief.medication.BloodThinnerList;
 import org.relief.patient.Chart;
 import org.relief.patient.ChartService;
-import org.relief.patient.Codes.DrugClass;
-import org.relief.patient.Codes.MedicationStatus;
 import org.relief.patient.ConservativeCare;
 import org.relief.patient.EntryRecorded;
 import org.relief.patient.PainProblems;
@@ -60,9 +58,6 @@ public class Orders {
     // Why over 300 lines: an order's life (check, order, override, cancel, document, follow up) behind one guard; next
     // split: documentation and follow-up.
 
-    private static final Set<DrugClass> THINNERS =
-            Set.of(DrugClass.ANTICOAGULANT, DrugClass.ANTIPLATELET, DrugClass.NSAID);
-
     private final JdbcClient jdbc;
     private final ChartService charts;
     private final Evaluations evaluations;
@@ -75,6 +70,7 @@ public class Orders {
     private final Clock clock;
     private final SafetyGate gate;
     private final TreatmentCatalogue catalogue;
+    private final BloodThinnerList bloodThinners;
     private final RuleEngine engine = new RuleEngine();
 
     Orders(
@@ -89,7 +85,9 @@ public class Orders {
             AuditLog audit,
             Clock clock,
             SafetyGate gate,
-            TreatmentCatalogue catalogue) {
+            TreatmentCatalogue catalogue,
+            BloodThinnerList bloodThinners) {
+        this.bloodThinners = bloodThinners;
         this.jdbc = jdbc;
         this.charts = charts;
         this.evaluations = evaluations;
@@ -431,14 +429,10 @@ public class Orders {
                 catalogue,
                 excludedProcedure);
         ConservativeCare conservative = ConservativeCare.of(chart.treatments(), catalogue, today);
-        List<Facts.Thinner> thinners = chart.medications().stream()
-                .filter(m -> THINNERS.contains(m.data().drugClass()) && m.data().status() != MedicationStatus.STOPPED)
-                .map(m -> new Facts.Thinner(
-                        m.data().name(),
-                        m.data().status() == MedicationStatus.ACTIVE,
-                        m.data().status() == MedicationStatus.ON_HOLD
-                                ? LocalDate.ofInstant(m.recordedAt(), ZoneId.systemDefault())
-                                : null))
+        // the structured list with its last dose taken, and free text not structured yet (medication module)
+        List<Facts.Thinner> thinners = bloodThinners.of(actor, patientId).stream()
+                .map(t -> new Facts.Thinner(
+                        t.name(), t.taken(), t.heldSince(), t.lastDoseTaken(), t.lastDoseRecordedOn()))
                 .toList();
         List<Facts.Block> blocks = eval == null
                 ? List.of()

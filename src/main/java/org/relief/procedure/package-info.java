@@ -10,6 +10,7 @@
             "audit",
             "careteam",
             "evaluation",
+            "medication",
             "patient",
             "record",
             "screening",

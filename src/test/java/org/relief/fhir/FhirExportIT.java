@@ -95,7 +95,12 @@ public class FhirExportIT {
     void everythingOverHttpWithTheDemoTokenIsAuditedAsTheIntegration() throws Exception {
         var mine =
                 teams.patientsOf(staff.findByUsername("dr.patel").orElseThrow().id());
-        UUID patientId = jdbc.sql("select distinct patient_id from medication").query(UUID.class).list().stream()
+        // a patient with a problem and a medication (other tests leave patients with medications only)
+        UUID patientId = jdbc
+                .sql("select distinct m.patient_id from medication m join problem p using (patient_id)")
+                .query(UUID.class)
+                .list()
+                .stream()
                 .filter(mine::contains)
                 .findFirst()
                 .orElseThrow();

@@ -152,6 +152,40 @@ class MedicationApiIT {
     }
 
     @Test
+    void sleepApnoeaOnTheProblemListIsANaloxoneTriggerBelowFiftyMme() {
+        // oxycodone 5 mg twice a day = 10 mg x 1.5 = 15 MME/day: below 50, and Dana is under 65
+        HttpResponse<String> added = patel.postJson(
+                base + "/medications/structured",
+                OXY.replace("\"strength\": 10", "\"strength\": 5").replace("1 tab q6h", "1 tab bid"));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        assertThat(summary().get("totalMme").asDouble()).isEqualTo(15.0);
+        assertThat(codes(summary())).doesNotContain("NALOXONE_NOT_OFFERED");
+
+        charts.add(
+                physician,
+                patient,
+                EntryKind.PROBLEM,
+                new org.relief.patient.Problem(
+                        "G47.33",
+                        "Obstructive sleep apnea",
+                        java.time.LocalDate.now().minusYears(2),
+                        org.relief.patient.Codes.ClinicalStatus.ACTIVE));
+        JsonNode s = summary();
+        JsonNode naloxone = s.get("flags")
+                .valueStream()
+                .filter(f -> f.get("code").asText().equals("NALOXONE_NOT_OFFERED"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(naloxone.get("text").asText()).contains("sleep apnoea");
+        assertThat(naloxone.get("source").asText())
+                .contains("CDC Clinical Practice Guideline 2022")
+                .doesNotContain("CLINICAL_RULES");
+        HttpResponse<String> page = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD)
+                .getAsBrowser("/patients/" + patient + "/medication");
+        assertThat(page.body()).contains("sleep apnoea: Obstructive sleep apnea (G47.33)");
+    }
+
+    @Test
     void badInputIsA400NamingTheFieldAndStoresNothing() {
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put(OXY.replace("\"oxycodone\"", "\"unobtainium\""), "ingredient");

@@ -66,7 +66,12 @@ class OpioidSafetyTest {
                         + "document the justification.");
         assertThat(high.source())
                 .contains("CDC Clinical Practice Guideline 2022")
-                .contains("§10");
+                .doesNotContain("CLINICAL_RULES")
+                .doesNotContain("§");
+        // clinicians see the published source only, never the developers' reference file
+        assertThat(s.flags())
+                .allSatisfy(f ->
+                        assertThat(f.source()).doesNotContain("CLINICAL_RULES").doesNotContain("issue 11"));
         assertThat(high.policyValues()).containsExactly("90 MME/day");
         assertThat(s.flags().get(2).text()).contains("alprazolam");
     }

@@ -28,8 +28,14 @@ import org.springframework.stereotype.Service;
 public class ResourceSearch {
 
     /** The types searchable by patient, and which of them take {@code code} and {@code date}. */
-    public static final List<String> TYPES =
-            List.of("Observation", "Procedure", "Condition", "MedicationStatement", "CarePlan", "Appointment");
+    public static final List<String> TYPES = List.of(
+            "Observation",
+            "Procedure",
+            "Condition",
+            "MedicationStatement",
+            "MedicationRequest",
+            "CarePlan",
+            "Appointment");
 
     private final FhirExport export;
 

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -64,6 +65,28 @@ class MedicationApiController {
     Medications.Entry stop(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody StopRequest stop, Actor actor) {
         return medications.stop(actor, id, entryId, stop.version(), stop.stopDate(), stop.reason());
+    }
+
+    /** A correction: the version corrected, why, and the medication as it should read. */
+    record CorrectRequest(Integer version, String reason, MedicationForm medication) {}
+
+    @PutMapping("/medications/structured/{entryId}")
+    @Operation(
+            summary = "Correct a structured medication (a new version; the version you read, and why)",
+            description = "A version that is no longer the latest is a 409 and nothing is stored.")
+    Medications.Entry correct(
+            @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody CorrectRequest r, Actor actor) {
+        return medications.correct(actor, id, entryId, r.version(), r.medication(), r.reason());
+    }
+
+    /** A void: the version voided and why. */
+    record VoidRequest(Integer version, String reason) {}
+
+    @PostMapping("/medications/structured/{entryId}/void")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Void a structured medication entered by mistake (a new version marked void; kept readable)")
+    void voidMedication(@PathVariable UUID id, @PathVariable UUID entryId, @RequestBody VoidRequest r, Actor actor) {
+        medications.voidMedication(actor, id, entryId, r.version(), r.reason());
     }
 
     /** A safety record: naloxone offered, PDMP checked (with what was found), urine drug test, agreement. */

@@ -35,6 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class MedicationController {
+    // Why over 300 lines: one page with five forms (add or correct, void, stop, safety records, acknowledgements), each
+    // re-rendering the page with its problems; next split: the safety records' posts.
 
     private final Medications medications;
     private final Patients patients;
@@ -45,8 +47,21 @@ class MedicationController {
     }
 
     @GetMapping("/patients/{id}/medication")
-    String page(@PathVariable UUID id, @RequestParam(required = false) UUID structure, Actor actor, Model model) {
+    String page(
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID structure,
+            @RequestParam(required = false) UUID edit,
+            Actor actor,
+            Model model) {
         MedicationForm form = empty(null);
+        if (edit != null) {
+            Medications.Entry e = medications.current(actor, id, edit).orElse(null);
+            if (e != null) {
+                model.addAttribute("editing", e);
+                model.addAttribute("editVersion", e.version());
+                return render(id, actor, model, MedicationForm.of(e.medication(), e.sigText(), null), Map.of());
+            }
+        }
         if (structure != null) {
             form = medications
                     .toReconcile(actor, id, structure)
@@ -138,6 +153,77 @@ class MedicationController {
         }
     }
 
+    /** A correction: the next version, from the version the person read; a stale one is a 409 keeping what was typed. */
+    @PostMapping("/patients/{id}/medication/{entryId}/correct")
+    String correct(
+            @PathVariable UUID id,
+            @PathVariable UUID entryId,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason,
+            @Valid @ModelAttribute("form") MedicationForm form,
+            BindingResult binding,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        Map<String, String> errors = errors(binding);
+        if (form == null) {
+            form = empty(null);
+        }
+        if (errors.isEmpty()) {
+            try {
+                Medications.Entry saved = medications.correct(actor, id, entryId, version, form, reason);
+                flash.addFlashAttribute("notice", saved.name() + " corrected (version " + saved.version() + ").");
+                return "redirect:/patients/" + id + "/medication";
+            } catch (InvalidInputException e) {
+                e.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+                response.setStatus(400);
+            } catch (VersionConflictException e) {
+                errors.put("version", e.getMessage());
+                response.setStatus(409);
+            }
+        } else {
+            medications.requireMayWrite(actor, id, "correct medication " + entryId);
+            if (reason == null || reason.isBlank()) {
+                errors.putIfAbsent("reason", "say why it is corrected");
+            }
+            response.setStatus(400);
+        }
+        model.addAttribute("editing", medications.current(actor, id, entryId).orElse(null));
+        model.addAttribute("editVersion", version);
+        model.addAttribute("editReason", reason);
+        return render(id, actor, model, form, errors);
+    }
+
+    @PostMapping("/patients/{id}/medication/{entryId}/void")
+    String voidMedication(
+            @PathVariable UUID id,
+            @PathVariable UUID entryId,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String reason,
+            Actor actor,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        try {
+            medications.voidMedication(actor, id, entryId, version, reason);
+            flash.addFlashAttribute("notice", "The medication was voided; its versions stay readable.");
+            return "redirect:/patients/" + id + "/medication";
+        } catch (InvalidInputException | VersionConflictException e) {
+            response.setStatus(e instanceof VersionConflictException ? 409 : 400);
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (e instanceof InvalidInputException bad) {
+                bad.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+            } else {
+                errors.put("version", e.getMessage());
+            }
+            model.addAttribute("voidErrors", errors);
+            model.addAttribute("voidEntry", entryId);
+            model.addAttribute("voidReason", reason);
+            return render(id, actor, model, empty(null), Map.of());
+        }
+    }
+
     @PostMapping("/patients/{id}/medication/safety-records")
     String record(
             @PathVariable UUID id,
@@ -214,6 +300,7 @@ class MedicationController {
         model.asMap().putIfAbsent("stopErrors", Map.of());
         model.asMap().putIfAbsent("safetyErrors", Map.of());
         model.asMap().putIfAbsent("ackErrors", Map.of());
+        model.asMap().putIfAbsent("voidErrors", Map.of());
         return "medication/page";
     }
 

@@ -148,6 +148,9 @@ final class BloodThinners {
                 t.name() + ": hold " + d + " day(s) before (" + category + "): last dose by " + stopBy.minusDays(1)
                         + ", so no dose from " + stopBy + "; restart " + x.restart() + " after the procedure"
                         + (x.extra().isEmpty() ? "" : " " + x.extra()) + ".";
+        if (t.lastDoseTaken() != null) {
+            return fromLastDose(t, d, stopBy, planned, plan, src);
+        }
         if (!t.active() && t.heldSince() != null) {
             return t.heldSince().isAfter(stopBy)
                     ? block(
@@ -170,5 +173,41 @@ final class BloodThinners {
                                 + ". " + plan,
                         src)
                 : warn("Blood thinners", plan, src);
+    }
+
+    /**
+     * The hold counted from the structured "last dose taken" (issue 11): no dose from the day after it. Too recent for
+     * the hold: BLOCK with the earliest day. Long enough: ALLOW when the medication is stopped or the last dose was
+     * recorded once the hold had begun (on or after the day from which no dose may be taken); a statement recorded
+     * before that, for a medication still on the list, is a WARN asking to confirm no dose since (a later dose would
+     * break the hold, and the list would not know).
+     */
+    private static Outcome fromLastDose(
+            Thinner t, int d, LocalDate stopBy, LocalDate planned, String plan, String src) {
+        LocalDate last = t.lastDoseTaken().toLocalDate();
+        LocalDate heldFrom = last.plusDays(1);
+        String lastShown = "last dose taken " + last + " " + t.lastDoseTaken().toLocalTime();
+        if (heldFrom.isAfter(stopBy)) {
+            return block(
+                    "Blood thinners",
+                    t.name() + ": " + lastShown + ", only "
+                            + java.time.temporal.ChronoUnit.DAYS.between(heldFrom, planned) + " day(s) without a dose "
+                            + "before " + planned + "; needs " + d + ": earliest day " + heldFrom.plusDays(d) + ". "
+                            + plan,
+                    src);
+        }
+        if (t.active()
+                && t.lastDoseRecordedOn() != null
+                && t.lastDoseRecordedOn().isBefore(stopBy)) {
+            return warn(
+                    "Blood thinners",
+                    t.name() + ": " + lastShown + " (recorded on " + t.lastDoseRecordedOn() + ", before the hold began"
+                            + " on " + stopBy + "): confirm no dose since; still on the medication list. " + plan,
+                    src);
+        }
+        return allow(
+                "Blood thinners",
+                t.name() + ": " + lastShown + " (at least " + d + " days without a dose). " + plan,
+                src);
     }
 }

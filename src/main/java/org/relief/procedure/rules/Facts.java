@@ -187,8 +187,22 @@ public final class Facts {
     /** A diagnostic block from the evaluation (target in words). */
     public record Block(String target, LocalDate on, int reliefPercent) {}
 
-    /** A blood thinner on the medication list: its name, whether active, and since when it is held. */
-    public record Thinner(String name, boolean active, LocalDate heldSince) {}
+    /**
+     * A blood thinner on the medication list: its name, whether still taken, since when it is held (no dose from that
+     * day), and, from the structured list, the last dose taken and the day that was recorded (null when not asked).
+     */
+    public record Thinner(
+            String name,
+            boolean active,
+            LocalDate heldSince,
+            java.time.LocalDateTime lastDoseTaken,
+            LocalDate lastDoseRecordedOn) {
+
+        /** A thinner with no last dose recorded (the free-text list). */
+        public Thinner(String name, boolean active, LocalDate heldSince) {
+            this(name, active, heldSince, null, null);
+        }
+    }
 
     /**
      * The patient's history as the rules read it.

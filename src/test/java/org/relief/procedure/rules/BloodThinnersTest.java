@@ -89,6 +89,59 @@ class BloodThinnersTest {
         assertThat(o.reason()).contains("hold 4 day(s)").contains("raised by patient factors");
     }
 
+    @Test
+    void theStructuredLastDoseTakenCountsTheHoldFromTheDayAfterIt() {
+        // SCS trial: high bleeding risk; apixaban 3-5 days, the longer (5) used (section 9, UNVERIFIED)
+        var h = history();
+        var lastDose = PLANNED.minusDays(6).atTime(20, 0); // no dose from PLANNED - 5: exactly the 5-day hold
+        h.thinners.add(new Thinner("apixaban 5 mg tablet", true, null, lastDose, PLANNED.minusDays(5)));
+        var met = rule(order(ProcedureType.SCS_TRIAL), h, "Blood thinners");
+        assertThat(met.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(met.reason()).contains("last dose taken " + PLANNED.minusDays(6) + " 20:00");
+
+        var oneDayShort = history();
+        oneDayShort.thinners.add(new Thinner(
+                "apixaban 5 mg tablet", true, null, PLANNED.minusDays(5).atTime(8, 0), PLANNED.minusDays(5)));
+        var blocked = rule(order(ProcedureType.SCS_TRIAL), oneDayShort, "Blood thinners");
+        assertThat(blocked.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(blocked.reason()).contains("needs 5").contains("earliest day " + PLANNED.plusDays(1));
+
+        // recorded before the hold began, the medication still on the list: confirm no dose since
+        var early = history();
+        early.thinners.add(new Thinner("apixaban 5 mg tablet", true, null, lastDose, PLANNED.minusDays(9)));
+        var warned = rule(order(ProcedureType.SCS_TRIAL), early, "Blood thinners");
+        assertThat(warned.decision()).isEqualTo(Decision.WARN);
+        assertThat(warned.reason()).contains("confirm no dose since");
+        // the same statement for a stopped medication: the hold is met
+        var stopped = history();
+        stopped.thinners.add(
+                new Thinner("apixaban 5 mg tablet", false, PLANNED.minusDays(8), lastDose, PLANNED.minusDays(9)));
+        assertThat(rule(order(ProcedureType.SCS_TRIAL), stopped, "Blood thinners")
+                        .decision())
+                .isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
+    void warfarinAndClopidogrelFromTheLastDoseUseTheirOwnDays() {
+        // interlaminar ESI, intermediate risk: warfarin 5 days; SCS trial, high risk: clopidogrel 7 days (section 9)
+        var w = history();
+        w.thinners.add(new Thinner(
+                "warfarin 5 mg tablet", true, null, PLANNED.minusDays(5).atTime(18, 0), PLANNED.minusDays(4)));
+        var warfarin = rule(order(ProcedureType.ESI_INTERLAMINAR), w, "Blood thinners");
+        assertThat(warfarin.decision()).isEqualTo(Decision.BLOCK);
+        assertThat(warfarin.reason()).contains("needs 5").contains("earliest day " + PLANNED.plusDays(1));
+        var c = history();
+        c.thinners.add(new Thinner(
+                "clopidogrel 75 mg tablet", true, null, PLANNED.minusDays(8).atTime(9, 0), PLANNED.minusDays(7)));
+        var clopidogrel = rule(order(ProcedureType.SCS_TRIAL), c, "Blood thinners");
+        assertThat(clopidogrel.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(clopidogrel.reason()).contains("at least 7 days");
+        // low-risk trigger point injection: no hold for clopidogrel is fixed (shared decision): the last dose is moot
+        assertThat(rule(order(ProcedureType.TRIGGER_POINT_INJECTION), c, "Blood thinners")
+                        .decision())
+                .isEqualTo(Decision.WARN);
+    }
+
     private Outcome rule(Facts.Order order, RuleTestData.H h, String name) {
         return engine.evaluate(order, h.build(), policy).outcomes().stream()
                 .filter(o -> o.rule().equals(name))
