@@ -35,8 +35,12 @@ public record PolicyValue(String key, BigDecimal value, String unit, String sour
         return value.intValueExact();
     }
 
-    /** "90 MME/day". */
+    /** "90 MME/day"; a count of one in the singular ("1 month", not "1 months"). */
     public String shown() {
-        return value.stripTrailingZeros().toPlainString() + " " + unit;
+        String number = value.stripTrailingZeros().toPlainString();
+        String shownUnit = "1".equals(number) && unit.endsWith("s") && !unit.contains("/")
+                ? unit.substring(0, unit.length() - 1)
+                : unit;
+        return number + " " + shownUnit;
     }
 }

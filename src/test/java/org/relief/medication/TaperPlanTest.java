@@ -27,7 +27,7 @@ class TaperPlanTest {
         assertThat(plan.reviewDates()).hasSize(10);
         assertThat(plan.reviewDates().get(0)).isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(plan.reviewDates().get(9)).isEqualTo(LocalDate.of(2027, 10, 1));
-        assertThat(plan.policy()).isEqualTo("10 % of the starting dose every 1 months");
+        assertThat(plan.policy()).isEqualTo("10 % of the starting dose every 1 month");
         assertThat(plan.source()).contains("HHS").contains("2019").contains("UNVERIFIED");
     }
 
