@@ -28,10 +28,13 @@ public final class EncounterTranslator {
         fhir.getPeriod()
                 .setStartElement(
                         new org.hl7.fhir.r4.model.DateTimeType(e.encounterDate().toString()));
-        XhtmlNode div = new XhtmlNode(org.hl7.fhir.utilities.xhtml.NodeType.Element, "div");
-        div.addText(e.summary());
-        fhir.setText(
-                new Narrative().setStatus(Narrative.NarrativeStatus.ADDITIONAL).setDiv(div));
+        if (e.summary() != null && !e.summary().isBlank()) {
+            // a narrative must hold some text (txt-2): a summary of only spaces is left out
+            XhtmlNode div = new XhtmlNode(org.hl7.fhir.utilities.xhtml.NodeType.Element, "div");
+            div.addText(e.summary().strip());
+            fhir.setText(
+                    new Narrative().setStatus(Narrative.NarrativeStatus.ADDITIONAL).setDiv(div));
+        }
         return fhir;
     }
 
