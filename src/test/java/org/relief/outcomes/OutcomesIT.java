@@ -79,6 +79,11 @@ class OutcomesIT {
                 .singleElement()
                 .extracting(TherapyAnalysis.Interaction::status)
                 .isNotEqualTo(TherapyAnalysis.Status.POSSIBLE_SYNERGY);
+        // nothing was planted, so no therapy is judged to have helped or harmed (the demo once showed a false
+        // "Improved" for CBT: a dip at its first day, judged on the jump there)
+        assertThat(a.effects())
+                .extracting(TherapyAnalysis.TherapyEffect::verdict)
+                .containsOnly(TherapyAnalysis.Verdict.NO_CLEAR_CHANGE);
     }
 
     @Test
