@@ -24,5 +24,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Outcomes",
-        allowedDependencies = {"assessment", "careteam", "patient", "plan", "shared"})
+        allowedDependencies = {
+            "assessment",
+            "careteam",
+            "patient",
+            "plan",
+            "procedure",
+            "procedure :: rules",
+            "record",
+            "shared"
+        })
 package org.relief.outcomes;
