@@ -205,10 +205,17 @@ public final class Cohort {
                 .filter(m -> m.baselineNrs() != null && m.baselineNrs() > 0 && m.at(months) != null)
                 .toList();
         double[] cuts = thirds(with);
-        List<String> strata = List.of(
-                "baseline NRS below " + fmt(cuts[0]),
-                "baseline NRS " + fmt(cuts[0]) + " to below " + fmt(cuts[1]),
-                "baseline NRS " + fmt(cuts[1]) + " and above");
+        List<String> strata = new ArrayList<>();
+        for (int k = 0; k <= cuts.length; k++) {
+            strata.add(
+                    cuts.length == 0
+                            ? "every baseline NRS"
+                            : k == 0
+                                    ? "baseline NRS below " + fmt(cuts[0])
+                                    : k == cuts.length
+                                            ? "baseline NRS " + fmt(cuts[k - 1]) + " and above"
+                                            : "baseline NRS " + fmt(cuts[k - 1]) + " to below " + fmt(cuts[k]));
+        }
         Map<String, List<Member>> byCombination = new LinkedHashMap<>();
         Map<String, List<Member>> byTherapy = new LinkedHashMap<>();
         for (Member m : with) {
@@ -259,7 +266,7 @@ public final class Cohort {
     private Row row(String kind, String label, List<Member> ms, int months, double[] cuts) {
         ResponderRates.Result overall = rates.of(Measure.NRS, pairs(ms, months));
         List<ResponderRates.Result> strata = new ArrayList<>();
-        for (int s = 0; s < 3; s++) {
+        for (int s = 0; s <= cuts.length; s++) {
             int k = s;
             strata.add(rates.of(
                     Measure.NRS,
@@ -273,16 +280,26 @@ public final class Cohort {
     }
 
     private static int stratum(double baseline, double[] cuts) {
-        return baseline < cuts[0] ? 0 : baseline < cuts[1] ? 1 : 2;
+        int k = 0;
+        while (k < cuts.length && baseline >= cuts[k]) {
+            k++;
+        }
+        return k;
     }
 
-    /** The cut points between thirds of the baselines (empty cohort: 0, 0). */
+    /**
+     * The cut points between thirds of the baselines, each used once and only where it splits (many equal baselines
+     * give fewer strata; every baseline the same: none).
+     */
     private static double[] thirds(List<Member> ms) {
         double[] b = ms.stream().mapToDouble(Member::baselineNrs).sorted().toArray();
         if (b.length == 0) {
-            return new double[] {0, 0};
+            return new double[0];
         }
-        return new double[] {b[b.length / 3], b[2 * b.length / 3]};
+        return java.util.stream.DoubleStream.of(b[b.length / 3], b[2 * b.length / 3])
+                .filter(c -> c > b[0])
+                .distinct()
+                .toArray();
     }
 
     private static List<ResponderRates.Pair> pairs(List<Member> ms, int months) {

@@ -127,8 +127,14 @@ class CohortTest {
         Cohort.Row combo = t.rows().get(2);
         assertThat(combo.overall().moderate().responders()).isEqualTo(15);
         assertThat(combo.overall().substantial().responders()).isEqualTo(5);
-        assertThat(combo.strata()).hasSize(3);
-        assertThat(t.strata()).hasSize(3).allMatch(s -> s.startsWith("baseline NRS"));
+        // baselines, sorted: five each of 4, 5, 6, 7, then 35 of 8: thirds cut at the 19th (7.0) and 37th (8.0)
+        assertThat(t.strata())
+                .containsExactly(
+                        "baseline NRS below 7.0", "baseline NRS 7.0 to below 8.0", "baseline NRS 8.0 and above");
+        assertThat(combo.strata().get(2).n()).isEqualTo(30);
+        assertThat(combo.strata().get(0).n()).isZero();
+        // one baseline for everyone: one stratum
+        assertThat(cohort.table(similar(30, 10, 5), 3).strata()).containsExactly("every baseline NRS");
         // 6 months: nobody has a score then
         assertThat(cohort.table(ms, 6).rows()).isEmpty();
         assertThat(t.method()).contains("stratification").contains("Wilson");
