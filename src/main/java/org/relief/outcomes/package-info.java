@@ -26,6 +26,7 @@
         displayName = "Outcomes",
         allowedDependencies = {
             "assessment",
+            "audit",
             "careteam",
             "patient",
             "plan",
