@@ -52,7 +52,9 @@ class CohortBrowserIT {
         return clinic.patient()
                 .onTeamOf("pt.garcia", "mh.brooks")
                 .withProblem(new Problem(
-                        "G57.10", "Meralgia paresthetica, unspecified lower limb", start.minusYears(1),
+                        "G57.10",
+                        "Meralgia paresthetica, unspecified lower limb",
+                        start.minusYears(1),
                         Codes.ClinicalStatus.ACTIVE))
                 .atStep(Step.PLANNING)
                 .create();
@@ -61,11 +63,25 @@ class CohortBrowserIT {
     private List<PlanVersion.PlannedTherapy> therapies() {
         return List.of(
                 new PlanVersion.PlannedTherapy(
-                        "PT", clinic.actor("pt.garcia").staffId(), null, "2x a week", "6 weeks", null, null, start,
+                        "PT",
+                        clinic.actor("pt.garcia").staffId(),
+                        null,
+                        "2x a week",
+                        "6 weeks",
+                        null,
+                        null,
+                        start,
                         null),
                 new PlanVersion.PlannedTherapy(
-                        "CBT", clinic.actor("mh.brooks").staffId(), null, "weekly", "8 weeks", null, null,
-                        start.plusDays(7), null));
+                        "CBT",
+                        clinic.actor("mh.brooks").staffId(),
+                        null,
+                        "weekly",
+                        "8 weeks",
+                        null,
+                        null,
+                        start.plusDays(7),
+                        null));
     }
 
     private List<PlanVersion.Goal> goals() {
@@ -80,7 +96,11 @@ class CohortBrowserIT {
             UUID id = patient();
             assessments.record(patel, id, "NRS", start.minusDays(5), Map.of("pain", 6));
             assessments.record(patel, id, "NRS", start.plusDays(90), Map.of("pain", i < 14 ? 3 : 6));
-            plans.sign(patel, id, plans.propose(clinic.actor("pt.garcia"), id, goals(), therapies(), null, 0).id());
+            plans.sign(
+                    patel,
+                    id,
+                    plans.propose(clinic.actor("pt.garcia"), id, goals(), therapies(), null, 0)
+                            .id());
         }
         UUID target = patient();
         plans.propose(clinic.actor("pt.garcia"), target, goals(), therapies(), null, 0);

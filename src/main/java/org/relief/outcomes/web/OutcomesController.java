@@ -135,11 +135,12 @@ class OutcomesController {
     }
 
     private static EffectRow effect(TherapyAnalysis.TherapyEffect e) {
-        TherapyAnalysis.Coefficient c = e.levelChange();
-        String level = c == null
+        // the change the verdict is judged on: the level while given, with its simultaneous interval
+        TherapyAnalysis.Coefficient c = e.judgedLevelChange();
+        String level = c == null || !Double.isFinite(c.estimate())
                 ? "not estimated"
-                : signed(c.estimate()) + " " + c.unit() + " (95 % interval " + signed(c.lower()) + " to "
-                        + signed(c.upper()) + ")";
+                : signed(c.estimate()) + " " + c.unit() + " (interval " + signed(c.lower()) + " to " + signed(c.upper())
+                        + ")";
         String cls = switch (e.verdict()) {
             case IMPROVED -> "good";
             case WORSENED -> "bad";
