@@ -142,9 +142,15 @@
 
   document.addEventListener('DOMContentLoaded', () =>
     document.querySelectorAll('canvas#outcomes-chart').forEach(draw));
+  // a link to a method text opens it
+  document.addEventListener('click', ev => {
+    const a = ev.target.closest && ev.target.closest('a[href^="#"]');
+    const d = a && document.getElementById(a.getAttribute('href').slice(1));
+    if (d && d.tagName === 'DETAILS') d.open = true;
+  });
   // printing: open the method texts and redraw at the printed width (the print style fixes the box's size)
   window.addEventListener('beforeprint', () => {
     document.querySelectorAll('details.method').forEach(d => { d.open = true; });
-    for (const id in Chart.instances) Chart.instances[id].resize();
+    if (typeof Chart !== 'undefined') for (const id in Chart.instances) Chart.instances[id].resize();
   });
 })();

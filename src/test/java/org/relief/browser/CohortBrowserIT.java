@@ -135,7 +135,9 @@ class CohortBrowserIT {
             String table = b.text(By.id("cohort"));
             assertThat(table)
                     .contains("At 3 months: 20 patients with a baseline and a score then")
-                    .contains("Cognitive behavioural therapy / pain psychology + Physical therapy")
+                    // row headers are shown in capitals by the style sheet
+                    .containsIgnoringCase(
+                            "Combination: Cognitive behavioural therapy / pain psychology + Physical therapy")
                     .contains("70 % (48–85 %)");
             assertThat(b.driver().findElement(By.id("cohort-csv")).getAttribute("href"))
                     .contains("/outcomes/cohort.csv?months=3&diagnosis=G57");
