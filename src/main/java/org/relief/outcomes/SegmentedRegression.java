@@ -22,7 +22,10 @@ import org.relief.outcomes.TherapyAnalysis.Verdict;
  * Per-patient interrupted time series (segmented regression; CLINICAL_RULES §12, Turner et al., BMC Med Res
  * Methodol 2021). The model: a baseline level and weekly trend, and at each therapy's start a change in level and a
  * change in weekly slope (and the same at its stop, when the stop can be told apart). Intervals at the policy's
- * confidence level; the fitting is {@link Ar1Regression}'s (OLS under 12 readings, AR(1) GLS otherwise).
+ * confidence level; the fitting is {@link Ar1Regression}'s (OLS under 12 readings, AR(1) GLS otherwise, with robust
+ * Newey-West standard errors). A therapy's verdict is judged on its change in level while given (a second model with
+ * each therapy on or off and a common trend), not on the jump at its start, with intervals simultaneous across the
+ * analysis' judgements.
  *
  * <p>Rules applied before anything is estimated, all with the policy's minimum readings per segment (12 by default):
  * <ul>
