@@ -34,6 +34,9 @@ public record OutcomesPolicy(
     public static final String RESPONDER_SUBSTANTIAL_PERCENT = "outcomes.responder-substantial-percent";
     public static final String MIN_SIMILAR_PATIENTS = "outcomes.min-similar-patients";
     public static final String RELIEF_LASTING_PERCENT = "outcomes.relief-lasting-percent";
+    public static final String BASELINE_WINDOW_DAYS = "outcomes.baseline-window-days";
+    public static final String FOLLOW_UP_WINDOW_DAYS = "outcomes.follow-up-window-days";
+    public static final String AGE_BAND_YEARS = "outcomes.age-band-years";
 
     public OutcomesPolicy {
         values = Map.copyOf(values);
@@ -46,7 +49,10 @@ public record OutcomesPolicy(
             RESPONDER_MODERATE_PERCENT,
             RESPONDER_SUBSTANTIAL_PERCENT,
             MIN_SIMILAR_PATIENTS,
-            RELIEF_LASTING_PERCENT
+            RELIEF_LASTING_PERCENT,
+            BASELINE_WINDOW_DAYS,
+            FOLLOW_UP_WINDOW_DAYS,
+            AGE_BAND_YEARS
         }) {
             if (!values.containsKey(k)) {
                 throw new IllegalArgumentException("policy value missing: " + k);
@@ -94,6 +100,27 @@ public record OutcomesPolicy(
                 "%",
                 "CLINICAL_RULES §2 and §3: a repeat ESI or RFA needs >= 50 % relief (LCD L33906; facet LCD "
                         + "family); relief 'lasts' while it stays at or above this");
+        put(
+                v,
+                BASELINE_WINDOW_DAYS,
+                28,
+                "days",
+                "Product default with no clinical source (UNVERIFIED): a patient's baseline in the cohort statistics "
+                        + "is the mean of the readings in this many days before the first therapy of the plan started");
+        put(
+                v,
+                FOLLOW_UP_WINDOW_DAYS,
+                14,
+                "days",
+                "Product default with no clinical source (UNVERIFIED): the score at 3 or 6 months (day 91 or 182 "
+                        + "after the plan started) is the mean of the readings within this many days either side");
+        put(
+                v,
+                AGE_BAND_YEARS,
+                10,
+                "years",
+                "Product default with no clinical source (UNVERIFIED): similar patients are in the same age band of "
+                        + "this width (40-49, 50-59, ...)");
         Map<Measure, MeaningfulChange> minimal = new EnumMap<>(Measure.class);
         minimal.put(
                 Measure.NRS,

@@ -15,9 +15,11 @@ import org.relief.assessment.InstrumentResponse;
 import org.relief.careteam.Actor;
 import org.relief.careteam.ChartAccess;
 import org.relief.careteam.Purpose;
+import org.relief.patient.ChartService;
 import org.relief.plan.PlanVersion;
 import org.relief.plan.Plans;
 import org.relief.plan.TherapyCatalog;
+import org.relief.procedure.ProcedureKinds;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,22 +33,43 @@ public class OutcomesService {
     private final ChartAccess access;
     private final Assessments assessments;
     private final Plans plans;
+    private final ChartService chart;
     private final SegmentedRegression regression = new SegmentedRegression(OutcomesPolicy.defaults());
+    private final ProcedureResponse procedureResponse = new ProcedureResponse(OutcomesPolicy.defaults());
 
-    OutcomesService(ChartAccess access, Assessments assessments, Plans plans) {
+    OutcomesService(ChartAccess access, Assessments assessments, Plans plans, ChartService chart) {
         this.access = access;
         this.assessments = assessments;
         this.plans = plans;
+        this.chart = chart;
     }
 
-    /** What the page and the API show: the series, the therapies, and the analysis (null when too few readings). */
+    /**
+     * What the page and the API show: the series, the therapies, and the analysis (null when too few readings); the
+     * procedures done here as markers (kind, region, levels, side), the NRS scores documented at procedures (NRS
+     * only; shown, not analysed), the goals of the newest signed plan on this measure, and the response to each
+     * procedure per site.
+     */
     public record PatientOutcomes(
             UUID patientId,
             Measure measure,
             OutcomeSeries series,
             List<Exposure> exposures,
             TherapyAnalysis analysis,
-            String empty) {}
+            String empty,
+            List<ProcedureMark> procedures,
+            List<ProcedureScore> procedureScores,
+            List<GoalLine> goals,
+            List<ProcedureResponse.Site> procedureResponses) {}
+
+    /** A procedure done here, as a marker on the trajectory. */
+    public record ProcedureMark(LocalDate date, String kind, String region, String levels, String side, String label) {}
+
+    /** An NRS score documented at a procedure (before, after, or at a follow-up). */
+    public record ProcedureScore(LocalDate date, double nrs, String when) {}
+
+    /** A goal of the newest signed plan on the measure shown: its target as a line, with its words and date. */
+    public record GoalLine(double target, String description, LocalDate targetDate) {}
 
     /** The instrument code each measure is read from (assessment module, CLINICAL_RULES §11). */
     static String instrumentCode(Measure m) {
@@ -64,30 +87,53 @@ public class OutcomesService {
         access.open(actor, patientId, Purpose.read("outcomes analysis (" + measure.name() + ")"));
         OutcomeSeries series =
                 series(measure, assessments.history(actor, patientId).getOrDefault(instrumentCode(measure), List.of()));
-        List<Exposure> exposures = exposures(plans.versions(actor, patientId));
+        List<PlanVersion> versions = plans.versions(actor, patientId);
+        List<Exposure> exposures = exposures(versions);
+        var performed = chart.entries(actor, patientId, ProcedureKinds.PERFORMED);
+        var followUps = chart.entries(actor, patientId, ProcedureKinds.FOLLOW_UP);
+        List<ProcedureMark> marks = ProcedureHistory.markers(performed).stream()
+                .map(m -> new ProcedureMark(m.date(), m.kind(), m.region(), m.levels(), m.side(), m.label()))
+                .toList();
+        List<ProcedureScore> scores = measure == Measure.NRS
+                ? ProcedureHistory.scores(performed, followUps).stream()
+                        .map(x -> new ProcedureScore(x.date(), x.nrs(), x.when()))
+                        .toList()
+                : List.of();
+        List<GoalLine> goals = goals(versions, measure);
+        List<ProcedureResponse.Site> responses =
+                procedureResponse.bySite(ProcedureHistory.followed(performed, followUps));
         int minimum = 2 * OutcomesPolicy.defaults().minPointsPerSegment();
+        String empty = null;
+        TherapyAnalysis analysis = null;
         if (series.size() < minimum) {
-            return new PatientOutcomes(
-                    patientId,
-                    measure,
-                    series,
-                    exposures,
-                    null,
-                    series.size() + " reading" + (series.size() == 1 ? "" : "s") + " of " + measure.label()
-                            + " so far; the analysis needs at least " + minimum + " (" + (minimum / 2)
-                            + " before and " + (minimum / 2) + " after a therapy starts; policy value "
-                            + OutcomesPolicy.MIN_POINTS_PER_SEGMENT + ")");
+            empty = series.size() + " reading" + (series.size() == 1 ? "" : "s") + " of " + measure.label()
+                    + " so far; the analysis needs at least " + minimum + " (" + (minimum / 2)
+                    + " before and " + (minimum / 2) + " after a therapy starts; policy value "
+                    + OutcomesPolicy.MIN_POINTS_PER_SEGMENT + ")";
+        } else if (exposures.isEmpty()) {
+            empty = "No therapy with a start date in a signed plan yet: there is nothing to judge.";
+        } else {
+            analysis = regression.analyse(series, exposures);
         }
-        if (exposures.isEmpty()) {
-            return new PatientOutcomes(
-                    patientId,
-                    measure,
-                    series,
-                    exposures,
-                    null,
-                    "No therapy with a start date in a signed plan yet: there is nothing to judge.");
-        }
-        return new PatientOutcomes(patientId, measure, series, exposures, regression.analyse(series, exposures), null);
+        return new PatientOutcomes(
+                patientId, measure, series, exposures, analysis, empty, marks, scores, goals, responses);
+    }
+
+    /** The goals of the newest signed plan version whose measure is this one ("NRS", "PEG", "ODI", "PHQ-9"). */
+    static List<GoalLine> goals(List<PlanVersion> versionsNewestFirst, Measure measure) {
+        return versionsNewestFirst.stream()
+                .filter(PlanVersion::signed)
+                .max(Comparator.comparingInt(PlanVersion::version))
+                .map(v -> v.goals().stream()
+                        .filter(g -> g.target() != null && g.measure() != null)
+                        .filter(g -> g.measure()
+                                .strip()
+                                .toUpperCase(java.util.Locale.ROOT)
+                                .replace("-", "")
+                                .equals(measure.name()))
+                        .map(g -> new GoalLine(g.target().doubleValue(), g.description(), g.targetDate()))
+                        .toList())
+                .orElse(List.of());
     }
 
     /**

@@ -22,7 +22,10 @@ import org.relief.outcomes.TherapyAnalysis.Verdict;
  * Per-patient interrupted time series (segmented regression; CLINICAL_RULES §12, Turner et al., BMC Med Res
  * Methodol 2021). The model: a baseline level and weekly trend, and at each therapy's start a change in level and a
  * change in weekly slope (and the same at its stop, when the stop can be told apart). Intervals at the policy's
- * confidence level; the fitting is {@link Ar1Regression}'s (OLS under 12 readings, AR(1) GLS otherwise).
+ * confidence level; the fitting is {@link Ar1Regression}'s (OLS under 12 readings, AR(1) GLS otherwise, with robust
+ * Newey-West standard errors). A therapy's verdict is judged on its change in level while given (a second model with
+ * each therapy on or off and a common trend), not on the jump at its start, with intervals simultaneous across the
+ * analysis' judgements.
  *
  * <p>Rules applied before anything is estimated, all with the policy's minimum readings per segment (12 by default):
  * <ul>
@@ -299,18 +302,23 @@ public final class SegmentedRegression {
         }
         int c = 2;
         int claims = groups.size() + estimablePairs(series, groups);
+        int stepCols = 2 + groups.size();
+        Ar1Regression.Fit step = stepFit(series, groups);
         double tk = fit.tQuantile(policy.confidence(), claims);
         for (Group g : groups) {
             Coefficient level = coefs.get(c++);
+            double[] avg = step == null
+                    ? new double[] {Double.NaN, Double.NaN}
+                    : step.contrast(unit(stepCols, 2 + groups.indexOf(g)));
             Coefficient judged = new Coefficient(
-                    level.key() + ".simultaneous",
-                    level.label() + " (interval " + "simultaneous across the " + claims
+                    g.label() + ".while-given",
+                    g.label() + ": change in level while given (interval simultaneous across the " + claims
                             + " judgements of this analysis)",
-                    level.estimate(),
-                    level.estimate() - tk * level.standardError(),
-                    level.estimate() + tk * level.standardError(),
-                    level.standardError(),
-                    level.unit());
+                    avg[0],
+                    avg[0] - tk * avg[1],
+                    avg[0] + tk * avg[1],
+                    avg[1],
+                    "points");
             Coefficient slope = coefs.get(c++);
             Coefficient stopLevel = null;
             Coefficient stopSlope = null;
@@ -318,7 +326,7 @@ public final class SegmentedRegression {
                 stopLevel = coefs.get(c++);
                 stopSlope = coefs.get(c++);
             }
-            Verdict v = verdict(judged, figure);
+            Verdict v = step == null ? Verdict.NOT_ESTIMABLE : verdict(judged, figure);
             effects.add(new TherapyEffect(
                     g.label(),
                     g.therapies(),
@@ -516,6 +524,40 @@ public final class SegmentedRegression {
                 m);
     }
 
+    private static double[] unit(int size, int at) {
+        double[] u = new double[size];
+        u[at] = 1;
+        return u;
+    }
+
+    /**
+     * The model a therapy is judged on: the series' level with each therapy (or group) on or off and a common weekly
+     * trend, fitted like the segmented one (AR(1) GLS, rho by REML, robust standard errors). Its coefficient for a
+     * therapy is the change in level while it was given, estimated from every reading on and off it; null when it
+     * cannot be fitted.
+     */
+    private Ar1Regression.Fit stepFit(OutcomeSeries series, List<Group> groups) {
+        List<OutcomeSeries.Reading> rs = series.readings();
+        int n = rs.size();
+        LocalDate first = rs.get(0).date();
+        double[] y = new double[n];
+        double[][] x = new double[n][2 + groups.size()];
+        for (int i = 0; i < n; i++) {
+            LocalDate d = rs.get(i).date();
+            y[i] = rs.get(i).value();
+            x[i][0] = 1;
+            x[i][1] = weeks(first, d);
+            for (int g = 0; g < groups.size(); g++) {
+                x[i][2 + g] = groups.get(g).activeOn(d) ? 1 : 0;
+            }
+        }
+        try {
+            return Ar1Regression.fit(y, x, policy.minPointsForAutocorrelation(), policy.confidence());
+        } catch (Ar1Regression.NotEstimable e) {
+            return null;
+        }
+    }
+
     /** Pairs of groups whose four combinations all have the minimum readings (those get an interaction estimate). */
     private int estimablePairs(OutcomeSeries series, List<Group> groups) {
         int minPts = policy.minPointsPerSegment();
@@ -612,15 +654,17 @@ public final class SegmentedRegression {
                 .append(" to ")
                 .append(fmt(slope.upper()))
                 .append("). ");
-        if (k > 1) {
-            sb.append("Judged with the interval simultaneous across the ")
-                    .append(k)
-                    .append(" judgements of this " + "analysis (")
-                    .append(fmt(judged.lower()))
-                    .append(" to ")
-                    .append(fmt(judged.upper()))
-                    .append("). ");
-        }
+        sb.append("Judged on the change in level while it was given (every reading on and off it, common trend): ")
+                .append(fmt(judged.estimate()))
+                .append(" points (")
+                .append(
+                        k > 1
+                                ? "interval simultaneous across the " + k + " judgements of this analysis, "
+                                : "interval ")
+                .append(fmt(judged.lower()))
+                .append(" to ")
+                .append(fmt(judged.upper()))
+                .append("). ");
         if (Double.isNaN(figure)) {
             sb.append(mc == null ? "No meaningful-change figure for this measure." : mc.source())
                     .append('.');
@@ -646,9 +690,18 @@ public final class SegmentedRegression {
         String common = "Segmented regression (interrupted time series): a baseline level and weekly trend, and at "
                 + "each therapy's start (and stop, where it can be told apart) a change in level and a change in weekly "
                 + "slope. " + pct() + " intervals use Student's t with " + fit.degreesOfFreedom()
-                + " degrees of freedom. Verdicts (improved, worsened, possible synergy) use intervals simultaneous "
-                + "across every judgement of the analysis (Bonferroni: each therapy and each pair estimated), so "
-                + "the chance of any false verdict for this patient stays within " + pct() + " confidence. ";
+                + " degrees of freedom; each standard error is the larger of the model's and a Newey-West one "
+                + "(Bartlett kernel, " + Ar1Regression.bandwidth(n) + " lags, on the transformed series: Andrews & "
+                + "Monahan 1992), so autocorrelation the AR(1) model misses (whole-number scores add rounding noise, "
+                + "which lowers the fitted rho) cannot narrow the interval. A therapy is judged on its change in "
+                + "level while it was given, from a second model of the same kind with each therapy on or off and a "
+                + "common weekly trend (every reading on and off it counts), not on the jump at its first day: the "
+                + "jump is where two fitted lines are extrapolated to meet, the least certain point of the fit, and "
+                + "a few days' dip in the noise there read as an improvement that never lasted. Verdicts (improved, "
+                + "worsened, possible synergy) use "
+                + "intervals simultaneous across every judgement of the analysis (Bonferroni: each therapy and "
+                + "each pair estimated), so the chance of any false verdict for this patient stays within "
+                + pct() + " confidence. ";
         if (!fit.autocorrelation()) {
             return new Method(
                     "Segmented regression, ordinary least squares",

@@ -36,9 +36,11 @@ public record TherapyAnalysis(
 
     /**
      * What the series says about one therapy (or a group started too close together to tell apart). The verdict is
-     * judged on {@code judgedLevelChange}: the level change with an interval simultaneous across every judgement of
-     * the analysis (each therapy and each pair estimated; Bonferroni), so that the chance of any false verdict for
-     * the patient stays within the policy's confidence level; {@code levelChange} carries the ordinary interval.
+     * judged on {@code judgedLevelChange}: the change in level while the therapy was given (a model with each therapy
+     * on or off and a common trend), with an interval simultaneous across every judgement of the analysis (each
+     * therapy and each pair estimated; Bonferroni), so that the chance of any false verdict for the patient stays
+     * within the policy's confidence level; {@code levelChange} and {@code slopeChange} are the segmented
+     * regression's change at the start (Turner), with ordinary intervals, shown as description.
      */
     public record TherapyEffect(
             String label,

@@ -20,9 +20,23 @@
  * Regression, linear algebra and distributions come from Hipparchus; no matrix code is written here.
  * {@link org.relief.outcomes.OutcomesService} wires it to a patient: instrument totals from the assessment module and
  * therapies from the signed plan versions, read through their services (read-only), audited through the chart guard;
- * the page is {@code /patients/{id}/outcomes} and the JSON {@code /api/patients/{id}/outcomes}.
+ * the page is {@code /patients/{id}/outcomes} and the JSON {@code /api/patients/{id}/outcomes}. It also reads the
+ * procedures performed and their follow-ups (markers, response to each procedure) and the plan's goals (target lines).
+ * {@link org.relief.outcomes.Cohort} (plain Java) and {@link org.relief.outcomes.CohortService} give realistic
+ * expectations for a plan (the plan page's fragment; plain words for the portal) and the clinic's cohort view
+ * ({@code /outcomes/cohort}, CSV), over the owning modules' cohort readers.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Outcomes",
-        allowedDependencies = {"assessment", "careteam", "patient", "plan", "shared"})
+        allowedDependencies = {
+            "assessment",
+            "audit",
+            "careteam",
+            "patient",
+            "plan",
+            "procedure",
+            "procedure :: rules",
+            "record",
+            "shared"
+        })
 package org.relief.outcomes;

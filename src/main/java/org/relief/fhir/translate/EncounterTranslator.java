@@ -32,8 +32,9 @@ public final class EncounterTranslator {
             // a narrative must hold some text (txt-2): a summary of only spaces is left out
             XhtmlNode div = new XhtmlNode(org.hl7.fhir.utilities.xhtml.NodeType.Element, "div");
             div.addText(e.summary().strip());
-            fhir.setText(
-                    new Narrative().setStatus(Narrative.NarrativeStatus.ADDITIONAL).setDiv(div));
+            fhir.setText(new Narrative()
+                    .setStatus(Narrative.NarrativeStatus.ADDITIONAL)
+                    .setDiv(div));
         }
         return fhir;
     }

@@ -89,6 +89,28 @@ class OutcomesController {
                         .map(e -> e.therapy() + "|" + e.start() + "|"
                                 + (e.stop() == null ? "" : e.stop().minusDays(1)))
                         .collect(Collectors.joining(";")));
+        // procedures as numbered markers (P1, P2, ...) and goals as numbered target lines (G1, ...); the words are in
+        // the lists beneath the chart, so the chart data carry no free text
+        List<String> marks = new ArrayList<>();
+        for (int i = 0; i < result.procedures().size(); i++) {
+            marks.add(result.procedures().get(i).date() + "|P" + (i + 1));
+        }
+        model.addAttribute("procedureData", String.join(";", marks));
+        model.addAttribute(
+                "procedureScoreData",
+                result.procedureScores().stream()
+                        .map(x -> x.date() + "," + fmt(x.nrs()))
+                        .collect(Collectors.joining(";")));
+        List<String> goals = new ArrayList<>();
+        for (int i = 0; i < result.goals().size(); i++) {
+            goals.add(fmt(result.goals().get(i).target()) + "|G" + (i + 1));
+        }
+        model.addAttribute("goalData", String.join(";", goals));
+        model.addAttribute("sites", result.procedureResponses());
+        model.addAttribute(
+                "reliefLasting",
+                Math.round(org.relief.outcomes.OutcomesPolicy.defaults()
+                        .value(org.relief.outcomes.OutcomesPolicy.RELIEF_LASTING_PERCENT)));
         TherapyAnalysis a = result.analysis();
         model.addAttribute("analysis", a);
         if (a != null) {
@@ -113,11 +135,12 @@ class OutcomesController {
     }
 
     private static EffectRow effect(TherapyAnalysis.TherapyEffect e) {
-        TherapyAnalysis.Coefficient c = e.levelChange();
-        String level = c == null
+        // the change the verdict is judged on: the level while given, with its simultaneous interval
+        TherapyAnalysis.Coefficient c = e.judgedLevelChange();
+        String level = c == null || !Double.isFinite(c.estimate())
                 ? "not estimated"
-                : signed(c.estimate()) + " " + c.unit() + " (95 % interval " + signed(c.lower()) + " to "
-                        + signed(c.upper()) + ")";
+                : signed(c.estimate()) + " " + c.unit() + " (interval " + signed(c.lower()) + " to " + signed(c.upper())
+                        + ")";
         String cls = switch (e.verdict()) {
             case IMPROVED -> "good";
             case WORSENED -> "bad";

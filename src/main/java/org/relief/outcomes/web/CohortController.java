@@ -1,0 +1,152 @@
+package org.relief.outcomes.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.relief.careteam.Actor;
+import org.relief.outcomes.Cohort;
+import org.relief.outcomes.CohortService;
+import org.relief.outcomes.ResponderRates;
+import org.relief.shared.FieldProblem;
+import org.relief.shared.InvalidInputException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Realistic expectations on the plan page (an htmx fragment) and the clinic's cohort view with its CSV download
+ * (physicians and clinic admins).
+ */
+@Controller
+class CohortController {
+
+    private final CohortService cohort;
+
+    CohortController(CohortService cohort) {
+        this.cohort = cohort;
+    }
+
+    @GetMapping("/patients/{id}/outcomes/expectations")
+    String expectations(@PathVariable UUID id, Actor actor, Model model) {
+        model.addAttribute("result", cohort.expectations(actor, id));
+        return "outcomes/expectations :: expectations";
+    }
+
+    @GetMapping("/outcomes/cohort")
+    String page(
+            @RequestParam(required = false) String months,
+            @RequestParam(required = false) String diagnosis,
+            @RequestParam(required = false) String age,
+            Actor actor,
+            Model model) {
+        int m = months(months);
+        CohortService.Filter filter = new CohortService.Filter(blank(diagnosis), blank(age));
+        Cohort.Table table = cohort.table(actor, m, filter);
+        model.addAttribute("table", table);
+        model.addAttribute("months", m);
+        model.addAttribute("filter", filter);
+        model.addAttribute("choices", cohort.choices());
+        return "outcomes/cohort";
+    }
+
+    @GetMapping("/outcomes/cohort.csv")
+    ResponseEntity<byte[]> csv(
+            @RequestParam(required = false) String months,
+            @RequestParam(required = false) String diagnosis,
+            @RequestParam(required = false) String age,
+            Actor actor) {
+        int m = months(months);
+        Cohort.Table table = cohort.table(actor, m, new CohortService.Filter(blank(diagnosis), blank(age)));
+        StringBuilder sb = new StringBuilder();
+        List<String> head = new java.util.ArrayList<>(List.of(
+                "row",
+                "therapy or combination",
+                "months",
+                "patients",
+                "reached 30 %",
+                "30 % share",
+                "30 % lower",
+                "30 % upper",
+                "reached 50 %",
+                "50 % share",
+                "50 % lower",
+                "50 % upper"));
+        for (String s : table.strata()) {
+            head.add(s + ": patients");
+            head.add(s + ": 30 % share");
+            head.add(s + ": 50 % share");
+        }
+        line(sb, head);
+        for (Cohort.Row r : table.rows()) {
+            List<String> cells = new java.util.ArrayList<>(List.of(r.kind(), r.label(), Integer.toString(m)));
+            rate(cells, r.overall(), true);
+            for (ResponderRates.Result s : r.strata()) {
+                cells.add(Integer.toString(s.n()));
+                cells.add(s.tooFew() ? "too few" : pct(s.moderate().percent()));
+                cells.add(s.tooFew() ? "too few" : pct(s.substantial().percent()));
+            }
+            line(sb, cells);
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("cohort-responder-rates-" + m + "-months.csv")
+                                .build()
+                                .toString())
+                .body(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void rate(List<String> cells, ResponderRates.Result r, boolean intervals) {
+        cells.add(Integer.toString(r.n()));
+        if (r.tooFew()) {
+            cells.addAll(List.of("too few", "", "", "", "too few", "", "", ""));
+            return;
+        }
+        for (ResponderRates.Rate x : List.of(r.moderate(), r.substantial())) {
+            cells.add(Integer.toString(x.responders()));
+            cells.add(pct(x.percent()));
+            cells.add(pct(x.lowerPercent()));
+            cells.add(pct(x.upperPercent()));
+        }
+    }
+
+    /** One CSV line (RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled). */
+    private static void line(StringBuilder sb, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            String c = cells.get(i) == null ? "" : cells.get(i);
+            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
+                c = "\"" + c.replace("\"", "\"\"") + "\"";
+            }
+            sb.append(i == 0 ? "" : ",").append(c);
+        }
+        sb.append("\r\n");
+    }
+
+    private static String pct(double d) {
+        return String.format(Locale.ROOT, "%.1f", d);
+    }
+
+    private static int months(String text) {
+        if (text == null || text.isBlank()) {
+            return 3;
+        }
+        return switch (text.strip()) {
+            case "3" -> 3;
+            case "6" -> 6;
+            default -> throw new InvalidInputException(List.of(new FieldProblem("months", "must be 3 or 6")));
+        };
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
