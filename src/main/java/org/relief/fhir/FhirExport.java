@@ -18,6 +18,7 @@ import org.relief.fhir.translate.CarePlanTranslator;
 import org.relief.fhir.translate.CareTeamTranslator;
 import org.relief.fhir.translate.ConditionTranslator;
 import org.relief.fhir.translate.DiagnosisTranslator;
+import org.relief.fhir.translate.DiaryTranslator;
 import org.relief.fhir.translate.DocumentTranslator;
 import org.relief.fhir.translate.EncounterTranslator;
 import org.relief.fhir.translate.ImagingTranslator;
@@ -35,6 +36,7 @@ import org.relief.patient.EntryKind;
 import org.relief.patient.Patients;
 import org.relief.plan.PlanVersion;
 import org.relief.plan.Plans;
+import org.relief.portal.Diary;
 import org.relief.procedure.ProcedureKinds;
 import org.relief.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,6 +80,7 @@ public class FhirExport {
     private final String mrnSystem;
     private final PatientIdentifiers identifiers;
     private final ConsultLetters letters;
+    private final Diary diary;
 
     FhirExport(
             ChartService charts,
@@ -88,7 +91,9 @@ public class FhirExport {
             Clock clock,
             @Value("${relief.fhir.mrn-system:urn:relief:mrn}") String mrnSystem,
             PatientIdentifiers identifiers,
-            ConsultLetters letters) {
+            ConsultLetters letters,
+            Diary diary) {
+        this.diary = diary;
         this.identifiers = identifiers;
         this.letters = letters;
         this.charts = charts;
@@ -145,6 +150,7 @@ public class FhirExport {
         out.addAll(diagnoses(actor, id));
         out.addAll(instruments(actor, id, true, true));
         out.addAll(performed(actor, id, true, true));
+        out.addAll(diary(actor, id));
         out.addAll(carePlans(actor, id));
         return out;
     }
@@ -181,6 +187,7 @@ public class FhirExport {
             case "Observation" -> {
                 out.addAll(instruments(actor, patientId, false, true));
                 out.addAll(performed(actor, patientId, false, true));
+                out.addAll(diary(actor, patientId));
             }
             case "QuestionnaireResponse" -> out.addAll(instruments(actor, patientId, true, false));
             case "DocumentReference" -> {
@@ -286,6 +293,14 @@ public class FhirExport {
             charts.entries(actor, patientId, ProcedureKinds.FOLLOW_UP)
                     .forEach(v -> out.add(stamp(PerformedProcedureTranslator.followUp(v, patientId), v.recordedAt())));
         }
+        return out;
+    }
+
+    /** The patient's diary days: sleep quality and minutes of activity (pain and PEG leave as instrument scores). */
+    private List<Resource> diary(Actor actor, UUID patientId) {
+        List<Resource> out = new ArrayList<>();
+        diary.entries(actor, patientId)
+                .forEach(v -> DiaryTranslator.toFhir(v, patientId).forEach(o -> out.add(stamp(o, v.recordedAt()))));
         return out;
     }
 

@@ -20,6 +20,7 @@
             "letters",
             "patient",
             "plan",
+            "portal",
             "procedure",
             "procedure :: rules",
             "record",
