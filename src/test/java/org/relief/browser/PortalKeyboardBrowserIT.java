@@ -25,7 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Keyboard alone at 360 px: the patient signs in and keeps today's diary without a mouse. Tab moves from field to
  * field, the arrow keys choose on each 0-10 scale (the keyboard pattern of a radio group), keys type the minutes and
  * the note, and Enter on the button saves. Every stop of the Tab key shows where the focus is (a visible outline)
- * and sits inside the 360 px window.
+ * and sits inside the 360 px window. Before your procedure is reached the same way, fits 360 px and passes
+ * axe-core (no serious or critical violation).
  */
 @IntegrationTest
 class PortalKeyboardBrowserIT {
@@ -40,6 +41,9 @@ class PortalKeyboardBrowserIT {
 
     @Autowired
     PortalAccounts accounts;
+
+    @Autowired
+    org.relief.procedure.Orders orders;
 
     private final List<String> focusProblems = new ArrayList<>();
 
@@ -90,6 +94,60 @@ class PortalKeyboardBrowserIT {
                     .as("focus visible and inside 360 px at every Tab stop")
                     .isEmpty();
             b.screenshot("portal-diary-keyboard-360");
+        }
+    }
+
+    @Test
+    void beforeYourProcedureIsReachedByKeyboardFitsAPhoneAndPassesAxe() throws Exception {
+        UUID patient = fixture.patient()
+                .readyForLumbarEsi()
+                .withMedication(new org.relief.patient.Medication(
+                        "Warfarin sodium 5 MG Oral Tablet",
+                        null,
+                        org.relief.patient.Codes.DrugClass.ANTICOAGULANT,
+                        "1 tablet",
+                        "daily",
+                        "oral",
+                        null,
+                        org.relief.patient.Codes.MedicationStatus.ACTIVE))
+                .create();
+        Actor patel = fixture.actor("dr.patel");
+        var order = orders.order(
+                patel,
+                patient,
+                ClinicFixture.lumbarEsi(java.time.LocalDate.now().plusDays(21)));
+        if (order.decision() == org.relief.procedure.rules.Decision.BLOCK) {
+            orders.override(patel, patient, order.id(), "test: the patient's page is what is checked here");
+        }
+        accounts.accept(accounts.invite(patel, patient).code(), "keys.procedure", PASSWORD, PASSWORD, "127.0.0.1");
+        try (Browser b = Browser.open(port)) {
+            b.resize(360, 800);
+            b.go("/portal/login");
+            tabTo(b, "username");
+            keys(b, "keys.procedure");
+            tabTo(b, "password");
+            keys(b, PASSWORD);
+            enterAndWaitForNewPage(b);
+            tabTo(b, "go-procedures");
+            enterAndWaitForNewPage(b);
+            assertThat(b.pageText())
+                    .contains("Before your procedure")
+                    .contains("take your last dose on")
+                    .contains("Start it again 6 hours after the procedure");
+            assertThat((Boolean) b.script("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                    .as("fits 360 px")
+                    .isTrue();
+            List<String> found = new ArrayList<>();
+            for (var rule : new com.deque.html.axecore.selenium.AxeBuilder()
+                    .analyze(b.driver())
+                    .getViolations()) {
+                if (java.util.Set.of("serious", "critical").contains(rule.getImpact())) {
+                    found.add(rule.getId() + ": " + rule.getHelp());
+                }
+            }
+            assertThat(found).as("axe-core on Before your procedure").isEmpty();
+            assertThat(focusProblems).isEmpty();
+            b.screenshot("portal-procedure-360");
         }
     }
 

@@ -113,6 +113,7 @@ class PortalProcedureIT {
                 .contains("Do not take it from <strong class=\"no-dose-from\">"
                         + planned.minusDays(5).format(DAY) + "</strong>")
                 .contains("Start it again <span>6 hours</span> after the procedure")
+                .contains("Also: <span>A normal INR on the day</span>.")
                 .contains("you do not need to stop it for this procedure")
                 // the catalogue's patient text for the procedure
                 .contains("where one nerve root leaves the")

@@ -43,7 +43,20 @@ public final class StoredHolds {
             LocalDate lastDose,
             LocalDate noDoseFrom,
             String restart,
-            String note) {}
+            String note) {
+
+        /** The note as a sentence of its own: "and a normal INR on the day" reads "A normal INR on the day". */
+        public String plainNote() {
+            String n = note == null ? "" : note.strip();
+            if (n.startsWith("(") && n.endsWith(")")) {
+                n = n.substring(1, n.length() - 1).strip();
+            }
+            if (n.startsWith("and ")) {
+                n = n.substring(4);
+            }
+            return n.isEmpty() ? "" : Character.toUpperCase(n.charAt(0)) + n.substring(1);
+        }
+    }
 
     private static final String DATE = "(\\d{4}-\\d{2}-\\d{2})";
 

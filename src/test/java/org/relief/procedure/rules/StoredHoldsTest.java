@@ -48,6 +48,7 @@ class StoredHoldsTest {
         assertThat(warfarin.lastDose()).isEqualTo(PLANNED.minusDays(6));
         assertThat(warfarin.restart()).isEqualTo("6 hours");
         assertThat(warfarin.note()).isEqualTo("and a normal INR on the day");
+        assertThat(warfarin.plainNote()).isEqualTo("A normal INR on the day");
         assertThat(read.get(1))
                 .extracting(Instruction::medicine, Instruction::kind)
                 .containsExactly("Naproxen sodium 220 MG Oral Tablet", Kind.NO_HOLD);
