@@ -31,6 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * all N post today's diary at once (one thread each, released together) over loopback HTTP into the whole
  * application on the embedded PostgreSQL. It times each post (the full save: guard, record, NRS and PEG responses,
  * audit), reports p50 / p95 / max and the wall time, and checks every post was saved (a redirect, one entry each).
+ * Meanwhile 8 staff sessions ({@code -Dbench.staff}) load the patients' chart pages without pause; their p50 / p95
+ * are reported too.
  * The summary goes to {@code target/bench/portal-diary.md}.
  */
 @IntegrationTest
@@ -75,7 +77,35 @@ class PortalDiaryLoadBenchmark {
         prepare.shutdown();
         double setUpSeconds = (System.nanoTime() - setUp) / 1e9;
 
+        // staff load charts while the patients post: 8 sessions of the physician, each looping over the charts
+        int staffUsers = Integer.getInteger("bench.staff", 8);
+        List<Http> staff = new ArrayList<>();
+        for (int i = 0; i < staffUsers; i++) {
+            staff.add(Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD));
+        }
+        java.util.concurrent.atomic.AtomicBoolean posting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Long> chartMillis = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger chartFailures = new java.util.concurrent.atomic.AtomicInteger();
+
         CountDownLatch go = new CountDownLatch(1);
+        ExecutorService loaders = Executors.newFixedThreadPool(Math.max(1, staffUsers));
+        for (int i = 0; i < staffUsers; i++) {
+            Http http = staff.get(i);
+            int offset = i;
+            loaders.submit(() -> {
+                go.await();
+                for (int k = offset; posting.get(); k++) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> r =
+                            http.get("/patients/" + ready.get(k % ready.size()).patient());
+                    chartMillis.add((System.nanoTime() - start) / 1_000_000);
+                    if (r.statusCode() != 200) {
+                        chartFailures.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
         ExecutorService posters = Executors.newFixedThreadPool(n);
         List<Future<long[]>> posts = new ArrayList<>();
         for (Prepared p : ready) {
@@ -109,7 +139,12 @@ class PortalDiaryLoadBenchmark {
             }
         }
         double wallSeconds = (System.nanoTime() - wall) / 1e9;
+        posting.set(false);
+        loaders.shutdown();
+        loaders.awaitTermination(1, TimeUnit.MINUTES);
         posters.shutdown();
+        List<Long> charts = new ArrayList<>(chartMillis);
+        Collections.sort(charts);
         Collections.sort(millis);
 
         long saved = jdbc.sql("select count(distinct patient_id) from diary_entry where patient_id = any(?)")
@@ -120,7 +155,8 @@ class PortalDiaryLoadBenchmark {
                 Locale.ROOT,
                 "portal diary burst: %d patients posting at once; set-up (accounts, sign-ins) %.1f s; "
                         + "posts p50 %d ms, p95 %d ms, max %d ms; all %d done in %.2f s (%.0f posts/s); "
-                        + "not saved: %d; entries stored: %d%n",
+                        + "not saved: %d; entries stored: %d; meanwhile %d staff sessions loaded %d chart pages: "
+                        + "p50 %d ms, p95 %d ms (not 200: %d)%n",
                 n,
                 setUpSeconds,
                 percentile(millis, 50),
@@ -130,12 +166,18 @@ class PortalDiaryLoadBenchmark {
                 wallSeconds,
                 n / wallSeconds,
                 failed,
-                saved);
+                saved,
+                staffUsers,
+                charts.size(),
+                charts.isEmpty() ? 0 : percentile(charts, 50),
+                charts.isEmpty() ? 0 : percentile(charts, 95),
+                chartFailures.get());
         System.out.print(summary);
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "portal-diary.md"), summary);
         assertThat(failed).as("posts not answered with the save's redirect").isZero();
         assertThat(saved).isEqualTo(n);
+        assertThat(chartFailures.get()).as("chart pages not answered 200").isZero();
     }
 
     private static long percentile(List<Long> sorted, int p) {
