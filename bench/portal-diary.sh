@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target
 mvn -q -B test -Dtest=PortalDiaryLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbench.patients="${PATIENTS:-500}" > target/portal-diary-bench.log 2>&1 || {
+    -Dbench.patients="${PATIENTS:-500}" -Dbench.staff="${STAFF:-8}" > target/portal-diary-bench.log 2>&1 || {
     tail -60 target/portal-diary-bench.log
     exit 1
 }
