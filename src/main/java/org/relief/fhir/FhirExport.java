@@ -19,6 +19,7 @@ import org.relief.fhir.translate.CarePlanTranslator;
 import org.relief.fhir.translate.CareTeamTranslator;
 import org.relief.fhir.translate.ConditionTranslator;
 import org.relief.fhir.translate.DiagnosisTranslator;
+import org.relief.fhir.translate.DiaryTranslator;
 import org.relief.fhir.translate.DocumentTranslator;
 import org.relief.fhir.translate.EncounterTranslator;
 import org.relief.fhir.translate.ImagingTranslator;
@@ -37,6 +38,7 @@ import org.relief.patient.EntryKind;
 import org.relief.patient.Patients;
 import org.relief.plan.PlanVersion;
 import org.relief.plan.Plans;
+import org.relief.portal.Diary;
 import org.relief.procedure.ProcedureKinds;
 import org.relief.scheduling.Appointments;
 import org.relief.shared.NotFoundException;
@@ -85,6 +87,7 @@ public class FhirExport {
     private final ConsultLetters letters;
     private final Appointments appointments;
     private final org.relief.medication.Medications medications;
+    private final Diary diary;
 
     FhirExport(
             ChartService charts,
@@ -97,8 +100,10 @@ public class FhirExport {
             PatientIdentifiers identifiers,
             ConsultLetters letters,
             Appointments appointments,
-            org.relief.medication.Medications medications) {
+            org.relief.medication.Medications medications,
+            Diary diary) {
         this.medications = medications;
+        this.diary = diary;
         this.identifiers = identifiers;
         this.letters = letters;
         this.appointments = appointments;
@@ -157,6 +162,7 @@ public class FhirExport {
         out.addAll(diagnoses(actor, id));
         out.addAll(instruments(actor, id, true, true));
         out.addAll(performed(actor, id, true, true));
+        out.addAll(diary(actor, id));
         out.addAll(carePlans(actor, id));
         out.addAll(ofType(actor, id, "Appointment"));
         return out;
@@ -197,6 +203,7 @@ public class FhirExport {
             case "Observation" -> {
                 out.addAll(instruments(actor, patientId, false, true));
                 out.addAll(performed(actor, patientId, false, true));
+                out.addAll(diary(actor, patientId));
             }
             case "QuestionnaireResponse" -> out.addAll(instruments(actor, patientId, true, false));
             case "DocumentReference" -> {
@@ -326,6 +333,14 @@ public class FhirExport {
             charts.entries(actor, patientId, ProcedureKinds.FOLLOW_UP)
                     .forEach(v -> out.add(stamp(PerformedProcedureTranslator.followUp(v, patientId), v.recordedAt())));
         }
+        return out;
+    }
+
+    /** The patient's diary days: sleep quality and minutes of activity (pain and PEG leave as instrument scores). */
+    private List<Resource> diary(Actor actor, UUID patientId) {
+        List<Resource> out = new ArrayList<>();
+        diary.entries(actor, patientId)
+                .forEach(v -> DiaryTranslator.toFhir(v, patientId).forEach(o -> out.add(stamp(o, v.recordedAt()))));
         return out;
     }
 

@@ -21,6 +21,7 @@
             "medication",
             "patient",
             "plan",
+            "portal",
             "procedure",
             "procedure :: rules",
             "record",

@@ -266,6 +266,15 @@ public class Diary {
         return adherence(patientId);
     }
 
+    /** Every day's current entry, oldest first, for the FHIR export (audited read). */
+    @Transactional(readOnly = true)
+    public List<Versioned<DiaryDay>> entries(Actor actor, UUID patientId) {
+        access.open(actor, patientId, Purpose.read("diary entries"));
+        return byDay(patientId).values().stream()
+                .sorted(java.util.Comparator.comparing(v -> v.data().day()))
+                .toList();
+    }
+
     Adherence adherence(UUID patientId) {
         LocalDate today = today();
         Map<LocalDate, Versioned<DiaryDay>> byDay = byDay(patientId);

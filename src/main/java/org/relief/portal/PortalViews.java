@@ -22,13 +22,16 @@ import org.relief.plan.PlanVersion;
 import org.relief.plan.Plans;
 import org.relief.plan.Therapy;
 import org.relief.plan.TherapyCatalog;
+import org.relief.procedure.BeforeProcedure;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The patient's reading pages: My plan (the newest signed plan in plain words, with the catalogue's patient text for
  * each therapy and what changed since the signed version before it, and why) and My progress (their pain and PEG over
- * time from {@link OutcomesService}, beside the therapy timeline). Read-only; audited through the guard.
+ * time from {@link OutcomesService}, beside the therapy timeline) and Before your procedure (an ordered procedure
+ * with the blood-thinner instructions stored with its order, {@link BeforeProcedure}). Read-only; audited through
+ * the guard.
  */
 @Service
 public class PortalViews {
@@ -36,11 +39,33 @@ public class PortalViews {
     private final ChartAccess access;
     private final Plans plans;
     private final OutcomesService outcomes;
+    private final BeforeProcedure procedures;
 
-    PortalViews(ChartAccess access, Plans plans, OutcomesService outcomes) {
+    PortalViews(ChartAccess access, Plans plans, OutcomesService outcomes, BeforeProcedure procedures) {
         this.access = access;
         this.plans = plans;
         this.outcomes = outcomes;
+        this.procedures = procedures;
+    }
+
+    /**
+     * An ordered procedure as the patient reads it: the order (with its stored blood-thinner instructions) and the
+     * catalogue's patient text for that procedure, null when the catalogue has none.
+     */
+    public record PlainProcedure(BeforeProcedure.Upcoming order, String name, String whatToExpect) {}
+
+    /** Procedures still to come, soonest first, with what to do before them (audited read, the order's decision). */
+    @Transactional(readOnly = true)
+    public List<PlainProcedure> beforeProcedures(Actor actor, UUID patientId) {
+        return procedures.upcoming(actor, patientId).stream()
+                .map(u -> {
+                    Optional<Therapy> c = TherapyCatalog.ALL.stream()
+                            .filter(t -> u.type().name().equals(t.procedureType()))
+                            .findFirst();
+                    return new PlainProcedure(
+                            u, u.type().label(), c.map(Therapy::whatToExpect).orElse(null));
+                })
+                .toList();
     }
 
     /** A therapy of the plan as the patient reads it. */

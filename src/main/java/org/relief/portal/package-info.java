@@ -5,7 +5,8 @@
  * PEG answers recorded as NRS and PEG responses through {@code assessment}, where the outcomes trajectory reads them),
  * questionnaires the clinic assigns ({@link org.relief.portal.Questionnaires}: answered through
  * {@code assessment.Assessments}, so the same scoring and the same safety protocol run in the same transaction), and
- * the patient's plan and progress read through {@code plan} and {@code outcomes}. Every read and write goes through
+ * the patient's plan and progress read through {@code plan} and {@code outcomes}, and what to do before an ordered
+ * procedure read through {@code procedure.BeforeProcedure} (the order's stored decision, never a new calculation). Every read and write goes through
  * {@code careteam.ChartAccess.open} with the patient's own id (grant {@code SELF}).
  */
 @org.springframework.modulith.ApplicationModule(
@@ -17,6 +18,8 @@
             "outcomes",
             "patient",
             "plan",
+            "procedure",
+            "procedure :: rules",
             "record",
             "screening",
             "shared"

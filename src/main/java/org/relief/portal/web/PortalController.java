@@ -118,6 +118,7 @@ class PortalController {
         m.addAttribute("assignments", questionnaires.list(actor, id));
         m.addAttribute("crisisResources", questionnaires.crisisResources());
         m.addAttribute("clinicPhone", questionnaires.clinicPhone());
+        m.addAttribute("procedures", views.beforeProcedures(actor, id));
         m.addAttribute("patientId", id);
         return "portal/home";
     }
@@ -288,6 +289,16 @@ class PortalController {
         m.addAttribute("progress", views.progress(me.toActor(r.getRemoteAddr()), id));
         m.addAttribute("patientId", id);
         return "portal/progress";
+    }
+
+    /** Before your procedure: each ordered procedure still to come, with the blood-thinner dates of its order. */
+    @GetMapping("/portal/patients/{id}/procedures")
+    String procedures(
+            @PathVariable UUID id, @AuthenticationPrincipal PatientPrincipal me, HttpServletRequest r, Model m) {
+        m.addAttribute("procedures", views.beforeProcedures(me.toActor(r.getRemoteAddr()), id));
+        m.addAttribute("clinicPhone", questionnaires.clinicPhone());
+        m.addAttribute("patientId", id);
+        return "portal/procedures";
     }
 
     static Map<String, String> errors(List<FieldProblem> problems) {
