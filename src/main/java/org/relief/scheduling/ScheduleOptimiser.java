@@ -96,13 +96,21 @@ public class ScheduleOptimiser {
         this.access = access;
         this.clock = clock;
         this.limit = limit;
-        SolverConfig config = new SolverConfig()
+        this.solvers = SolverManager.create(SolverFactory.create(solverConfig(limit, unimproved)));
+    }
+
+    /**
+     * The solver configuration the optimiser runs with (the benchmark, bench/schedule.sh, uses the same one).
+     *
+     * @param unimproved stop sooner once the best score has not improved for this long; null: run to the limit
+     */
+    public static SolverConfig solverConfig(Duration limit, Duration unimproved) {
+        return new SolverConfig()
                 .withSolutionClass(SchedulePlan.class)
                 .withEntityClasses(Visit.class)
                 .withConstraintProviderClass(ScheduleConstraints.class)
                 .withTerminationConfig(
                         new TerminationConfig().withSpentLimit(limit).withUnimprovedSpentLimit(unimproved));
-        this.solvers = SolverManager.create(SolverFactory.create(config));
     }
 
     @PreDestroy
