@@ -135,10 +135,20 @@ public class CohortService {
 
     /** The cohort view's table (physicians and clinic admins; audited once, a refusal too). */
     public Cohort.Table table(Actor actor, int months, Filter filter) {
+        return table(actor, months, filter, null);
+    }
+
+    /**
+     * The cohort table as it stood on {@code reachedBy} (the clinic's outcome report for a period): only patients whose
+     * first signed plan started early enough that the follow-up window at {@code months} had closed by that day, so a
+     * later period's data never changes an earlier report. Null: everyone (the cohort view).
+     */
+    public Cohort.Table table(Actor actor, int months, Filter filter, LocalDate reachedBy) {
         Objects.requireNonNull(filter, "filter");
         String what = "cohort responder rates at " + months + " months"
                 + (filter.diagnosisGroup() == null ? "" : ", diagnosis " + filter.diagnosisGroup())
-                + (filter.ageBand() == null ? "" : ", age " + filter.ageBand());
+                + (filter.ageBand() == null ? "" : ", age " + filter.ageBand())
+                + (reachedBy == null ? "" : ", reached by " + reachedBy);
         if (actor.role() != Role.PHYSICIAN && actor.role() != Role.ADMIN) {
             audit.record(actor, null, AuditAction.DENIED, what, "only physicians and clinic admins");
             throw new ForbiddenException(
@@ -151,8 +161,16 @@ public class CohortService {
                 .filter(m -> filter.diagnosisGroup() == null
                         || filter.diagnosisGroup().equals(m.diagnosisGroup()))
                 .filter(m -> filter.ageBand() == null || filter.ageBand().equals(cohort.ageBand(m.age())))
+                .filter(m ->
+                        reachedBy == null || !closes(m.start(), months, policy).isAfter(reachedBy))
                 .toList();
         return cohort.table(ms, months);
+    }
+
+    /** The last day of the follow-up window at {@code months} for a plan started on {@code start}. */
+    private static LocalDate closes(LocalDate start, int months, OutcomesPolicy policy) {
+        int half = (int) Math.round(policy.value(OutcomesPolicy.FOLLOW_UP_WINDOW_DAYS));
+        return start.plusDays(Cohort.MONTH_DAYS[months == 6 ? 1 : 0] + half);
     }
 
     /** The diagnosis groups and age bands present, for the filters. */
