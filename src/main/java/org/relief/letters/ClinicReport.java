@@ -17,6 +17,7 @@ import org.relief.careteam.Actor;
 import org.relief.careteam.Role;
 import org.relief.outcomes.Cohort;
 import org.relief.outcomes.CohortService;
+import org.relief.outcomes.Measure;
 import org.relief.patient.CohortFacts;
 import org.relief.procedure.ClinicActivity;
 import org.relief.screening.ClinicAlerts;
@@ -77,7 +78,14 @@ public class ClinicReport {
     /** The report as PDF. */
     @Transactional(readOnly = true)
     public byte[] pdf(Actor actor, ReportPeriod period) {
-        String what = "clinic outcome report, " + period.label();
+        return pdf(actor, period, Measure.NRS);
+    }
+
+    /** The report with the responder rates of another measure (PEG or ODI: by the measure's important change). */
+    @Transactional(readOnly = true)
+    public byte[] pdf(Actor actor, ReportPeriod period, Measure measure) {
+        String what = "clinic outcome report, " + period.label()
+                + (measure == Measure.NRS ? "" : ", " + Cohort.shortName(measure));
         check(actor, what);
         audit.record(actor, null, AuditAction.READ, what, "OK");
         ZoneId zone = ZoneId.systemDefault();
@@ -90,8 +98,8 @@ public class ClinicReport {
         seen.addAll(treated);
 
         CohortService.Filter all = new CohortService.Filter(null, null);
-        Cohort.Table at3 = cohort.table(actor, 3, all, period.to());
-        Cohort.Table at6 = cohort.table(actor, 6, all, period.to());
+        Cohort.Table at3 = cohort.table(actor, 3, all, period.to(), measure);
+        Cohort.Table at6 = cohort.table(actor, 6, all, period.to(), measure);
 
         List<ClinicAlerts.Raised> raised = alerts.raisedBetween(from, to);
         List<Long> waits = new ArrayList<>();
@@ -111,6 +119,7 @@ public class ClinicReport {
         model.put("withEncounter", encounters.size());
         model.put("withProcedure", treated.size());
         model.put("tables", List.of(at3, at6));
+        model.put("measure", measure);
         model.put("chart", chart(at3));
         model.put("alerts", raised.size());
         model.put("alertsFollowedUp", waits.size());
@@ -141,10 +150,16 @@ public class ClinicReport {
         for (Cohort.Row r : table.rows()) {
             if (!r.overall().tooFew()) {
                 labels.add(r.label());
-                values.add(r.overall().moderate().percent());
+                values.add(
+                        table.percentRates()
+                                ? r.overall().moderate().percent()
+                                : r.overall().meaningful().percent());
             }
         }
-        return labels.isEmpty() ? null : Charts.bars(labels, values, "At least 30 % less pain at 3 months (%)");
+        String axis = table.percentRates()
+                ? "At least 30 % less pain at 3 months (%)"
+                : "At least the important change in " + Cohort.shortName(table.measure()) + " at 3 months (%)";
+        return labels.isEmpty() ? null : Charts.bars(labels, values, axis);
     }
 
     private static List<Count> counts(List<String> labels) {

@@ -99,6 +99,14 @@ class ClinicReportIT {
             UUID id = builder.create();
             assessments.record(patel, id, "NRS", start.minusDays(10), Map.of("pain", 8));
             assessments.record(patel, id, "NRS", start.plusDays(91), Map.of("pain", i < 10 ? 4 : 7));
+            // PEG 6 before; at 3 months 5 (a 1-point improvement, Reed 2023's figure) for 12, 5.67 for 8
+            assessments.record(patel, id, "PEG", start.minusDays(10), Map.of("p", 6, "e", 6, "g", 6));
+            assessments.record(
+                    patel,
+                    id,
+                    "PEG",
+                    start.plusDays(91),
+                    i < 12 ? Map.of("p", 5, "e", 5, "g", 5) : Map.of("p", 5, "e", 6, "g", 6));
             var v = plans.propose(clinic.actor("pt.garcia"), id, goals(), therapies(), null, 0);
             plans.sign(patel, id, v.id());
         }
@@ -182,6 +190,34 @@ class ClinicReportIT {
                         .query(Long.class)
                         .single())
                 .isPositive();
+    }
+
+    @Test
+    void thePegReportCountsTheImportantChange() throws IOException {
+        ReportPeriod month = ReportPeriod.month(YearMonth.from(today).toString(), today);
+        byte[] pdf = report.pdf(clinic.actor("dr.patel"), month, org.relief.outcomes.Measure.PEG);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            // 12 of 20: 60 %, Wilson 95 % 39-78 %
+            assertThat(text)
+                    .contains("At least the important change")
+                    .contains("Combination: " + combination + " 20 60 % (39-78 %)")
+                    .contains("Reed, J Pain 2023")
+                    .doesNotContain("At least 30 %");
+            assertThat(images(doc)).isPositive();
+        }
+        Http doctor = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
+        HttpResponse<String> page = doctor.get("/outcomes/cohort?months=3&measure=PEG&diagnosis=G57");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("At least the important change").contains("60 % (39–78 %)");
+        HttpResponse<String> csv = doctor.get("/outcomes/cohort.csv?months=3&measure=PEG&diagnosis=G57");
+        assertThat(csv.body()).contains("Combination," + combination + ",3,20,,,,,,,,,20,60.0,");
+        HttpResponse<String> bad = doctor.get("/outcomes/cohort?measure=PHQ9");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("measure").contains("must be pain (NRS), PEG or Oswestry Disability Index");
+        assertThat(doctor.get("/outcomes/report.pdf?month=" + YearMonth.from(today) + "&measure=GAD7")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import org.relief.careteam.Actor;
 import org.relief.letters.ClinicReport;
 import org.relief.letters.ReportPeriod;
+import org.relief.outcomes.Measure;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.springframework.http.ContentDisposition;
@@ -37,7 +38,22 @@ class ClinicReportController {
         model.addAttribute("lastMonth", last.toString());
         model.addAttribute("year", LocalDate.now().getYear());
         model.addAttribute("quarter", (LocalDate.now().getMonthValue() - 1) / 3 + 1);
+        model.addAttribute("measures", MEASURES);
         return "letters/clinic-report";
+    }
+
+    /** The measures with a published responder figure (CLINICAL_RULES §11): NRS, PEG, ODI. */
+    static final List<Measure> MEASURES = List.of(Measure.NRS, Measure.PEG, Measure.ODI);
+
+    private static Measure measure(String text) {
+        if (text == null || text.isBlank()) {
+            return Measure.NRS;
+        }
+        return MEASURES.stream()
+                .filter(m -> m.name().equals(text.strip()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        List.of(new FieldProblem("measure", "must be pain (NRS), PEG or Oswestry Disability Index"))));
     }
 
     @GetMapping("/outcomes/report.pdf")
@@ -45,9 +61,11 @@ class ClinicReportController {
             @RequestParam(required = false) String month,
             @RequestParam(required = false) String year,
             @RequestParam(required = false) String quarter,
+            @RequestParam(required = false) String measure,
             Actor actor) {
         report.check(actor, "clinic outcome report");
         LocalDate today = LocalDate.now();
+        Measure me = measure(measure);
         ReportPeriod period;
         if (month != null) {
             period = ReportPeriod.month(month, today);
@@ -57,6 +75,7 @@ class ClinicReportController {
             throw new InvalidInputException(List.of(new FieldProblem("month", "choose a month or a quarter")));
         }
         String name = "clinic-outcome-report-"
+                + (me == Measure.NRS ? "" : me.name().toLowerCase(java.util.Locale.ROOT) + "-")
                 + (month != null
                         ? period.from().toString().substring(0, 7)
                         : period.from().getYear() + "-q" + ((period.from().getMonthValue() - 1) / 3 + 1));
@@ -68,6 +87,6 @@ class ClinicReportController {
                                 .filename(name + ".pdf")
                                 .build()
                                 .toString())
-                .body(report.pdf(actor, period));
+                .body(report.pdf(actor, period, me));
     }
 }
