@@ -19,6 +19,7 @@
             "procedure",
             "procedure :: rules",
             "record",
+            "screening",
             "shared"
         })
 package org.relief.letters;

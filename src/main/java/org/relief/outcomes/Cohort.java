@@ -77,7 +77,13 @@ public final class Cohort {
             String tooFew) {}
 
     /** The cohort view: its rows, the baseline strata in words, and the method. */
-    public record Table(int months, int patients, List<String> strata, List<Row> rows, String method) {}
+    public record Table(int months, int patients, List<String> strata, List<Row> rows, String method, Measure measure) {
+
+        /** NRS tables give the 30 % and 50 % rates; the other measures the meaningful change (policy's figure). */
+        public boolean percentRates() {
+            return measure == Measure.NRS;
+        }
+    }
 
     private final OutcomesPolicy policy;
     private final ResponderRates rates;
@@ -201,6 +207,17 @@ public final class Cohort {
 
     /** The clinic's responder rates at 3 or 6 months, per therapy and per combination, stratified by baseline. */
     public Table table(List<Member> members, int months) {
+        return table(members, months, Measure.NRS);
+    }
+
+    /**
+     * The same for another measure: the members' scores ({@code baselineNrs}, {@code nrsAt3}, {@code nrsAt6}) then
+     * hold that measure's means in the same windows, and a responder is a patient whose improvement reached the
+     * measure's important change ({@link OutcomesPolicy#importantChange}: ODI 10 points or 30 %, Ostelo 2008; PEG 1
+     * point, Reed 2023; CLINICAL_RULES §11). NRS keeps its 30 % and 50 % rates (IMMPACT 2008).
+     */
+    public Table table(List<Member> members, int months, Measure measure) {
+        String short_ = shortName(measure);
         List<Member> with = members.stream()
                 .filter(m -> m.baselineNrs() != null && m.baselineNrs() > 0 && m.at(months) != null)
                 .toList();
@@ -209,12 +226,13 @@ public final class Cohort {
         for (int k = 0; k <= cuts.length; k++) {
             strata.add(
                     cuts.length == 0
-                            ? "every baseline NRS"
+                            ? "every baseline " + short_
                             : k == 0
-                                    ? "baseline NRS below " + fmt(cuts[0])
+                                    ? "baseline " + short_ + " below " + fmt(cuts[0])
                                     : k == cuts.length
-                                            ? "baseline NRS " + fmt(cuts[k - 1]) + " and above"
-                                            : "baseline NRS " + fmt(cuts[k - 1]) + " to below " + fmt(cuts[k]));
+                                            ? "baseline " + short_ + " " + fmt(cuts[k - 1]) + " and above"
+                                            : "baseline " + short_ + " " + fmt(cuts[k - 1]) + " to below "
+                                                    + fmt(cuts[k]));
         }
         Map<String, List<Member>> byCombination = new LinkedHashMap<>();
         Map<String, List<Member>> byTherapy = new LinkedHashMap<>();
@@ -229,33 +247,53 @@ public final class Cohort {
         List<Row> rows = new ArrayList<>();
         byTherapy.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> rows.add(row("Therapy (in any combination)", e.getKey(), e.getValue(), months, cuts)));
+                .forEach(e ->
+                        rows.add(row("Therapy (in any combination)", e.getKey(), e.getValue(), months, cuts, measure)));
         byCombination.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<String, List<Member>> e) ->
                                 e.getValue().size())
                         .reversed()
                         .thenComparing(Map.Entry::getKey))
-                .forEach(e -> rows.add(row("Combination", e.getKey(), e.getValue(), months, cuts)));
-        String method = common(months + " months (day " + (months == 3 ? MONTH_DAYS[0] : MONTH_DAYS[1]) + ")")
+                .forEach(e -> rows.add(row("Combination", e.getKey(), e.getValue(), months, cuts, measure)));
+        String when = months + " months (day " + (months == 3 ? MONTH_DAYS[0] : MONTH_DAYS[1]) + ")";
+        MeaningfulChange important = policy.importantChange(measure);
+        String method = (measure == Measure.NRS
+                        ? common(when)
+                        : common(
+                                when,
+                                short_,
+                                "an improvement of at least the important change in the " + measure.label() + " ("
+                                        + important.describe() + "; " + important.source() + ")"))
                 + " Adjusted for baseline by stratification: the rates are also shown within thirds of the "
-                + "cohort's baseline NRS (cut points from these data, not a clinical figure), so a therapy given "
+                + "cohort's baseline " + short_
+                + " (cut points from these data, not a clinical figure), so a therapy given "
                 + "mostly to patients in more pain is compared within like baselines. A therapy's row counts every "
                 + "patient whose combination held it, so rows overlap; the combination rows do not.";
-        return new Table(months, with.size(), strata, rows, method);
+        return new Table(months, with.size(), strata, rows, method, measure);
     }
 
     /** The method in words, every figure with its policy value and source. */
     private String common(String when) {
+        return common(
+                when,
+                "NRS",
+                "at least " + OutcomesPolicy.num(policy.value(OutcomesPolicy.RESPONDER_MODERATE_PERCENT)) + " % and "
+                        + OutcomesPolicy.num(policy.value(OutcomesPolicy.RESPONDER_SUBSTANTIAL_PERCENT))
+                        + " % less pain ("
+                        + policy.get(OutcomesPolicy.RESPONDER_MODERATE_PERCENT).source() + "; "
+                        + policy.get(OutcomesPolicy.RESPONDER_SUBSTANTIAL_PERCENT)
+                                .source() + ")");
+    }
+
+    private String common(String when, String measure, String responders) {
         return "Each patient counts once, with their first signed plan: the combination is its set of therapies, "
-                + "time runs from the day the first of them started. Baseline: mean NRS in the "
+                + "time runs from the day the first of them started. Baseline: mean " + measure + " in the "
                 + OutcomesPolicy.num(policy.value(OutcomesPolicy.BASELINE_WINDOW_DAYS)) + " days before ("
-                + policy.get(OutcomesPolicy.BASELINE_WINDOW_DAYS).source() + "); at " + when + ": mean NRS within "
+                + policy.get(OutcomesPolicy.BASELINE_WINDOW_DAYS).source() + "); at " + when + ": mean " + measure
+                + " within "
                 + OutcomesPolicy.num(policy.value(OutcomesPolicy.FOLLOW_UP_WINDOW_DAYS)) + " days either side ("
-                + policy.get(OutcomesPolicy.FOLLOW_UP_WINDOW_DAYS).source() + "). Responders: at least "
-                + OutcomesPolicy.num(policy.value(OutcomesPolicy.RESPONDER_MODERATE_PERCENT)) + " % and "
-                + OutcomesPolicy.num(policy.value(OutcomesPolicy.RESPONDER_SUBSTANTIAL_PERCENT)) + " % less pain ("
-                + policy.get(OutcomesPolicy.RESPONDER_MODERATE_PERCENT).source() + "; "
-                + policy.get(OutcomesPolicy.RESPONDER_SUBSTANTIAL_PERCENT).source() + "), with Wilson score "
+                + policy.get(OutcomesPolicy.FOLLOW_UP_WINDOW_DAYS).source() + "). Responders: " + responders
+                + ", with Wilson score "
                 + OutcomesPolicy.num(policy.value(OutcomesPolicy.CONFIDENCE_PERCENT)) + " % intervals (Wilson "
                 + "1927). Below " + OutcomesPolicy.num(policy.value(OutcomesPolicy.MIN_SIMILAR_PATIENTS))
                 + " patients no rate is given (policy value " + OutcomesPolicy.MIN_SIMILAR_PATIENTS + ", on the "
@@ -263,13 +301,18 @@ public final class Cohort {
                 + policy.get(OutcomesPolicy.MIN_SIMILAR_PATIENTS).source() + ").";
     }
 
-    private Row row(String kind, String label, List<Member> ms, int months, double[] cuts) {
-        ResponderRates.Result overall = rates.of(Measure.NRS, pairs(ms, months));
+    /** The measure's short name for strata and the method ("NRS", "PEG", "ODI"). */
+    public static String shortName(Measure measure) {
+        return measure == Measure.PHQ9 ? "PHQ-9" : measure.name();
+    }
+
+    private Row row(String kind, String label, List<Member> ms, int months, double[] cuts, Measure measure) {
+        ResponderRates.Result overall = rates.of(measure, pairs(ms, months));
         List<ResponderRates.Result> strata = new ArrayList<>();
         for (int s = 0; s <= cuts.length; s++) {
             int k = s;
             strata.add(rates.of(
-                    Measure.NRS,
+                    measure,
                     pairs(
                             ms.stream()
                                     .filter(m -> stratum(m.baselineNrs(), cuts) == k)

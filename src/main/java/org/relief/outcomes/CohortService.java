@@ -135,10 +135,26 @@ public class CohortService {
 
     /** The cohort view's table (physicians and clinic admins; audited once, a refusal too). */
     public Cohort.Table table(Actor actor, int months, Filter filter) {
+        return table(actor, months, filter, null);
+    }
+
+    /**
+     * The cohort table as it stood on {@code reachedBy} (the clinic's outcome report for a period): only patients whose
+     * first signed plan started early enough that the follow-up window at {@code months} had closed by that day, so a
+     * later period's data never changes an earlier report. Null: everyone (the cohort view).
+     */
+    public Cohort.Table table(Actor actor, int months, Filter filter, LocalDate reachedBy) {
+        return table(actor, months, filter, reachedBy, Measure.NRS);
+    }
+
+    /** The same for a measure: NRS, PEG or ODI (responders by the measure's important change; see Cohort). */
+    public Cohort.Table table(Actor actor, int months, Filter filter, LocalDate reachedBy, Measure measure) {
         Objects.requireNonNull(filter, "filter");
         String what = "cohort responder rates at " + months + " months"
+                + (measure == Measure.NRS ? "" : ", " + Cohort.shortName(measure))
                 + (filter.diagnosisGroup() == null ? "" : ", diagnosis " + filter.diagnosisGroup())
-                + (filter.ageBand() == null ? "" : ", age " + filter.ageBand());
+                + (filter.ageBand() == null ? "" : ", age " + filter.ageBand())
+                + (reachedBy == null ? "" : ", reached by " + reachedBy);
         if (actor.role() != Role.PHYSICIAN && actor.role() != Role.ADMIN) {
             audit.record(actor, null, AuditAction.DENIED, what, "only physicians and clinic admins");
             throw new ForbiddenException(
@@ -147,12 +163,20 @@ public class CohortService {
         audit.record(actor, null, AuditAction.READ, what, "OK");
         OutcomesPolicy policy = policy();
         Cohort cohort = new Cohort(policy);
-        List<Cohort.Member> ms = members(policy).stream()
+        List<Cohort.Member> ms = members(policy, measure).stream()
                 .filter(m -> filter.diagnosisGroup() == null
                         || filter.diagnosisGroup().equals(m.diagnosisGroup()))
                 .filter(m -> filter.ageBand() == null || filter.ageBand().equals(cohort.ageBand(m.age())))
+                .filter(m ->
+                        reachedBy == null || !closes(m.start(), months, policy).isAfter(reachedBy))
                 .toList();
-        return cohort.table(ms, months);
+        return cohort.table(ms, months, measure);
+    }
+
+    /** The last day of the follow-up window at {@code months} for a plan started on {@code start}. */
+    private static LocalDate closes(LocalDate start, int months, OutcomesPolicy policy) {
+        int half = (int) Math.round(policy.value(OutcomesPolicy.FOLLOW_UP_WINDOW_DAYS));
+        return start.plusDays(Cohort.MONTH_DAYS[months == 6 ? 1 : 0] + half);
     }
 
     /** The diagnosis groups and age bands present, for the filters. */
@@ -179,6 +203,11 @@ public class CohortService {
 
     /** Every patient with a signed plan, with their facts and NRS / PEG means in the policy's windows. */
     List<Cohort.Member> members(OutcomesPolicy policy) {
+        return members(policy, Measure.NRS);
+    }
+
+    /** The same with the scores of {@code measure} in the NRS places (baseline, 3 and 6 months). */
+    List<Cohort.Member> members(OutcomesPolicy policy, Measure measure) {
         Map<UUID, CohortFacts.Fact> byId = new HashMap<>();
         facts.all().forEach(f -> byId.put(f.patientId(), f));
         List<PlanCohort.FirstPlan> firsts = planCohort.firstSignedPlans();
@@ -190,7 +219,7 @@ public class CohortService {
                 new InstrumentWindows.Window(-base, 0),
                 new InstrumentWindows.Window(Cohort.MONTH_DAYS[0] - half, Cohort.MONTH_DAYS[0] + half + 1),
                 new InstrumentWindows.Window(Cohort.MONTH_DAYS[1] - half, Cohort.MONTH_DAYS[1] + half + 1));
-        Map<UUID, Double[]> nrs = windows.means("NRS", anchors, ws);
+        Map<UUID, Double[]> nrs = windows.means(measure == Measure.PHQ9 ? "PHQ9" : measure.name(), anchors, ws);
         Map<UUID, Double[]> peg = windows.means("PEG", anchors, ws.subList(0, 1));
         List<Cohort.Member> out = new ArrayList<>();
         for (PlanCohort.FirstPlan f : firsts) {

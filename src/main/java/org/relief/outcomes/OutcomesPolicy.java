@@ -68,24 +68,32 @@ public record OutcomesPolicy(
                 MIN_POINTS_PER_SEGMENT,
                 12,
                 "readings",
+                // CLINICAL_RULES §12
                 "Product default, UNVERIFIED as a per-segment minimum: 12 is the series length below which "
-                        + "Turner et al. (BMC Med Res Methodol 2021) find interval estimates too narrow "
-                        + "(CLINICAL_RULES §12); applied here to every segment a comparison rests on");
+                        + "Turner et al. (BMC Med Res Methodol 2021) find interval estimates too narrow; "
+                        + "applied here to every segment a comparison rests on");
         put(
                 v,
                 MIN_POINTS_FOR_AUTOCORRELATION,
                 12,
                 "readings",
-                "CLINICAL_RULES §12 (Turner et al., BMC Med Res Methodol 2021): OLS under 12 points, "
+                // CLINICAL_RULES §12
+                "Turner et al., BMC Med Res Methodol 2021: OLS under 12 points, "
                         + "autocorrelation-aware estimation for longer series");
-        put(v, CONFIDENCE_PERCENT, 95, "%", "Conventional 95 % confidence level (CLINICAL_RULES §12, issue 12)");
+        put(v, CONFIDENCE_PERCENT, 95, "%", "Conventional 95 % confidence level" /* CLINICAL_RULES §12, issue 12 */);
         put(
                 v,
                 RESPONDER_MODERATE_PERCENT,
                 30,
                 "%",
-                "CLINICAL_RULES §11: >= 30 % is clinically important / moderate (Farrar 2001; IMMPACT 2008)");
-        put(v, RESPONDER_SUBSTANTIAL_PERCENT, 50, "%", "CLINICAL_RULES §11: >= 50 % is substantial (IMMPACT 2008)");
+                // CLINICAL_RULES §11
+                ">= 30 % is clinically important / moderate (Farrar 2001; IMMPACT 2008)");
+        put(
+                v,
+                RESPONDER_SUBSTANTIAL_PERCENT,
+                50,
+                "%",
+                ">= 50 % is substantial (IMMPACT 2008)" /* CLINICAL_RULES §11 */);
         put(
                 v,
                 MIN_SIMILAR_PATIENTS,
@@ -98,7 +106,8 @@ public record OutcomesPolicy(
                 RELIEF_LASTING_PERCENT,
                 50,
                 "%",
-                "CLINICAL_RULES §2 and §3: a repeat ESI or RFA needs >= 50 % relief (LCD L33906; facet LCD "
+                // CLINICAL_RULES §2 and §3
+                "A repeat ESI or RFA needs >= 50 % relief (LCD L33906; facet LCD "
                         + "family); relief 'lasts' while it stays at or above this");
         put(
                 v,
@@ -128,7 +137,8 @@ public record OutcomesPolicy(
                         Measure.NRS,
                         null,
                         10.0,
-                        "CLINICAL_RULES §11: IMMPACT 2008, 10-20 % is a minimally important change; default is the low "
+                        // CLINICAL_RULES §11
+                        "IMMPACT 2008: 10-20 % is a minimally important change; default is the low "
                                 + "end of the published range"));
         minimal.put(
                 Measure.PEG,
@@ -136,19 +146,21 @@ public record OutcomesPolicy(
                         Measure.PEG,
                         1.0,
                         null,
-                        "CLINICAL_RULES §11: meaningful change 1.0-1.75 points (Reed, J Pain 2023); default is the low "
+                        // CLINICAL_RULES §11
+                        "Meaningful change 1.0-1.75 points (Reed, J Pain 2023); default is the low "
                                 + "end of the published range"));
         minimal.put(
                 Measure.ODI,
                 new MeaningfulChange(
-                        Measure.ODI, 10.0, 30.0, "CLINICAL_RULES §11: change of 10 points or 30 % (Ostelo 2008)"));
+                        Measure.ODI, 10.0, 30.0, "Change of 10 points or 30 % (Ostelo 2008)" /* CLINICAL_RULES §11 */));
         minimal.put(
                 Measure.PHQ9,
                 new MeaningfulChange(
                         Measure.PHQ9,
                         null,
                         null,
-                        "CLINICAL_RULES §11 gives severity bands for PHQ-9 (Kroenke 2001) but no meaningful-change "
+                        // CLINICAL_RULES §11
+                        "Severity bands for PHQ-9 are published (Kroenke 2001) but no meaningful-change "
                                 + "figure, so no change is judged against one"));
         Map<Measure, MeaningfulChange> important = new EnumMap<>(Measure.class);
         important.put(
@@ -157,22 +169,25 @@ public record OutcomesPolicy(
                         Measure.NRS,
                         2.0,
                         30.0,
-                        "CLINICAL_RULES §11: clinically important change >= 2 points or >= 30 % (Farrar 2001)"));
+                        "Clinically important change >= 2 points or >= 30 % (Farrar 2001)" /* CLINICAL_RULES §11 */));
         important.put(
                 Measure.PEG,
                 new MeaningfulChange(
                         Measure.PEG,
                         1.0,
                         null,
-                        "CLINICAL_RULES §11: meaningful change 1.0-1.75 points (Reed, J Pain 2023); low end"));
+                        "Meaningful change 1.0-1.75 points (Reed, J Pain 2023); low end" /* CLINICAL_RULES §11 */));
         important.put(
                 Measure.ODI,
                 new MeaningfulChange(
-                        Measure.ODI, 10.0, 30.0, "CLINICAL_RULES §11: change of 10 points or 30 % (Ostelo 2008)"));
+                        Measure.ODI, 10.0, 30.0, "Change of 10 points or 30 % (Ostelo 2008)" /* CLINICAL_RULES §11 */));
         important.put(
                 Measure.PHQ9,
                 new MeaningfulChange(
-                        Measure.PHQ9, null, null, "CLINICAL_RULES §11 gives no meaningful-change figure for PHQ-9"));
+                        Measure.PHQ9,
+                        null,
+                        null,
+                        "No published meaningful-change figure for PHQ-9" /* CLINICAL_RULES §11 */));
         return new OutcomesPolicy(v, minimal, important);
     }
 

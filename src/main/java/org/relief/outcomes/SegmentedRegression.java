@@ -43,7 +43,7 @@ public final class SegmentedRegression {
     // Why over 300 lines: one statistical method (design, fits, verdicts, interactions), much of it the javadoc that
     // states the method.
 
-    static final String TURNER = "Turner et al., BMC Med Res Methodol 2021 (CLINICAL_RULES §12)";
+    static final String TURNER = "Turner et al., BMC Med Res Methodol 2021"; // CLINICAL_RULES §12
 
     private final OutcomesPolicy policy;
 

@@ -2,6 +2,7 @@ package org.relief.patient;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,5 +50,18 @@ public class CohortFacts {
                         rs.getString("dx"),
                         rs.getInt("failed")))
                 .list();
+    }
+
+    /**
+     * The patients with an encounter dated from {@code from} to {@code to} (both inclusive): who was seen in a period,
+     * for the clinic's outcome report. Current versions only, voided encounters left out.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> seenBetween(LocalDate from, LocalDate to) {
+        return Set.copyOf(jdbc.sql("""
+                        select distinct patient_id
+                        from (select distinct on (entry_id) patient_id, encounter_date, voided
+                              from encounter order by entry_id, version desc) c
+                        where not voided and encounter_date between ? and ?""").params(from, to).query(UUID.class).list());
     }
 }

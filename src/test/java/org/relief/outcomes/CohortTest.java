@@ -60,7 +60,11 @@ class CohortTest {
                 .startsWith("About 10 in 100 people like you had at least 30 % less pain after 3 months, and about "
                         + "10 in 100 at least 50 % less (from 148 people treated here).")
                 .endsWith("these are past results, not a promise.");
-        assertThat(e.method()).contains("Wilson").contains("CLINICAL_RULES §11").contains("UNVERIFIED");
+        assertThat(e.method())
+                .contains("Wilson")
+                .contains("Farrar 2001")
+                .contains("UNVERIFIED")
+                .doesNotContain("CLINICAL_RULES");
     }
 
     @Test
@@ -138,5 +142,46 @@ class CohortTest {
         // 6 months: nobody has a score then
         assertThat(cohort.table(ms, 6).rows()).isEmpty();
         assertThat(t.method()).contains("stratification").contains("Wilson");
+    }
+
+    @Test
+    void odiRespondersReachTheImportantChangeOfTenPointsOrThirtyPercentOstelo2008() {
+        // CLINICAL_RULES §11 (Ostelo 2008): a change of 10 points or 30 %, whichever is smaller. Baseline 40: the
+        // figure is 10 points (30 % would be 12). 9 of 20 improve by exactly 10 (responders), 11 by 9 (not).
+        List<Cohort.Member> ms = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ms.add(new Cohort.Member(
+                    UUID.randomUUID(), 50, "M54", 0, PT_CBT, START, 40.0, null, i < 9 ? 30.0 : 31.0, null));
+        }
+        Cohort.Table t = cohort.table(ms, 3, Measure.ODI);
+        assertThat(t.percentRates()).isFalse();
+        Cohort.Row combination = t.rows().stream()
+                .filter(r -> r.kind().equals("Combination"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(combination.overall().meaningful().responders()).isEqualTo(9);
+        assertThat(combination.overall().meaningful().n()).isEqualTo(20);
+        assertThat(t.strata()).containsExactly("every baseline ODI");
+        assertThat(t.method())
+                .contains("Oswestry Disability Index")
+                .contains("10 points or 30 % of baseline")
+                .contains("Ostelo 2008")
+                .contains("mean ODI")
+                .doesNotContain("less pain")
+                .doesNotContain("CLINICAL_RULES");
+        // the NRS table of the same members keeps its 30 % and 50 % rates
+        assertThat(cohort.table(ms, 3).percentRates()).isTrue();
+    }
+
+    @Test
+    void pegRespondersImproveByOnePointReed2023() {
+        // CLINICAL_RULES §11 (Reed, J Pain 2023): meaningful change 1.0-1.75 points; the policy uses 1.0
+        List<Cohort.Member> ms = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ms.add(new Cohort.Member(
+                    UUID.randomUUID(), 50, "M54", 0, PT_CBT, START, 6.0, 6.0, i < 10 ? 5.0 : 5.5, null));
+        }
+        Cohort.Row row = cohort.table(ms, 3, Measure.PEG).rows().get(0);
+        assertThat(row.overall().meaningful().responders()).isEqualTo(10);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.relief.careteam.Actor;
 import org.relief.outcomes.Cohort;
 import org.relief.outcomes.CohortService;
+import org.relief.outcomes.Measure;
 import org.relief.outcomes.ResponderRates;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
@@ -44,11 +45,15 @@ class CohortController {
             @RequestParam(required = false) String months,
             @RequestParam(required = false) String diagnosis,
             @RequestParam(required = false) String age,
+            @RequestParam(required = false) String measure,
             Actor actor,
             Model model) {
         int m = months(months);
+        Measure me = measure(measure);
         CohortService.Filter filter = new CohortService.Filter(blank(diagnosis), blank(age));
-        Cohort.Table table = cohort.table(actor, m, filter);
+        Cohort.Table table = cohort.table(actor, m, filter, null, me);
+        model.addAttribute("measure", me.name());
+        model.addAttribute("measures", MEASURES);
         model.addAttribute("table", table);
         model.addAttribute("months", m);
         model.addAttribute("filter", filter);
@@ -61,9 +66,11 @@ class CohortController {
             @RequestParam(required = false) String months,
             @RequestParam(required = false) String diagnosis,
             @RequestParam(required = false) String age,
+            @RequestParam(required = false) String measure,
             Actor actor) {
         int m = months(months);
-        Cohort.Table table = cohort.table(actor, m, new CohortService.Filter(blank(diagnosis), blank(age)));
+        Measure me = measure(measure);
+        Cohort.Table table = cohort.table(actor, m, new CohortService.Filter(blank(diagnosis), blank(age)), null, me);
         StringBuilder sb = new StringBuilder();
         List<String> head = new java.util.ArrayList<>(List.of(
                 "row",
@@ -80,18 +87,36 @@ class CohortController {
                 "50 % upper"));
         for (String s : table.strata()) {
             head.add(s + ": patients");
-            head.add(s + ": 30 % share");
-            head.add(s + ": 50 % share");
+            if (table.percentRates()) {
+                head.add(s + ": 30 % share");
+                head.add(s + ": 50 % share");
+            } else {
+                head.add(s + ": important change share");
+            }
         }
+        head.addAll(List.of(
+                "measure",
+                "reached the important change",
+                "important change share",
+                "important change lower",
+                "important change upper"));
         line(sb, head);
         for (Cohort.Row r : table.rows()) {
             List<String> cells = new java.util.ArrayList<>(List.of(r.kind(), r.label(), Integer.toString(m)));
-            rate(cells, r.overall(), true);
+            rate(cells, r.overall(), table.percentRates());
             for (ResponderRates.Result s : r.strata()) {
                 cells.add(Integer.toString(s.n()));
-                cells.add(s.tooFew() ? "too few" : pct(s.moderate().percent()));
-                cells.add(s.tooFew() ? "too few" : pct(s.substantial().percent()));
+                if (table.percentRates()) {
+                    cells.add(s.tooFew() ? "too few" : pct(s.moderate().percent()));
+                    cells.add(s.tooFew() ? "too few" : pct(s.substantial().percent()));
+                } else {
+                    cells.add(
+                            s.tooFew() || s.meaningful() == null
+                                    ? "too few"
+                                    : pct(s.meaningful().percent()));
+                }
             }
+            important(cells, r.overall(), me);
             line(sb, cells);
         }
         return ResponseEntity.ok()
@@ -99,16 +124,21 @@ class CohortController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename("cohort-responder-rates-" + m + "-months.csv")
+                                .filename("cohort-responder-rates-" + me.name().toLowerCase(Locale.ROOT) + "-" + m
+                                        + "-months.csv")
                                 .build()
                                 .toString())
                 .body(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void rate(List<String> cells, ResponderRates.Result r, boolean intervals) {
+    private static void rate(List<String> cells, ResponderRates.Result r, boolean percentRates) {
         cells.add(Integer.toString(r.n()));
         if (r.tooFew()) {
             cells.addAll(List.of("too few", "", "", "", "too few", "", "", ""));
+            return;
+        }
+        if (!percentRates) {
+            cells.addAll(List.of("", "", "", "", "", "", "", ""));
             return;
         }
         for (ResponderRates.Rate x : List.of(r.moderate(), r.substantial())) {
@@ -117,6 +147,33 @@ class CohortController {
             cells.add(pct(x.lowerPercent()));
             cells.add(pct(x.upperPercent()));
         }
+    }
+
+    /** The measure's label and the share reaching its important change (the rate used for PEG and ODI). */
+    private static void important(List<String> cells, ResponderRates.Result r, Measure measure) {
+        cells.add(measure.label());
+        if (r.tooFew() || r.meaningful() == null) {
+            cells.addAll(List.of(r.tooFew() ? "too few" : "", "", "", ""));
+            return;
+        }
+        cells.add(Integer.toString(r.meaningful().responders()));
+        cells.add(pct(r.meaningful().percent()));
+        cells.add(pct(r.meaningful().lowerPercent()));
+        cells.add(pct(r.meaningful().upperPercent()));
+    }
+
+    /** The measures the cohort view offers (those with a published responder figure, CLINICAL_RULES §11). */
+    static final List<Measure> MEASURES = List.of(Measure.NRS, Measure.PEG, Measure.ODI);
+
+    static Measure measure(String text) {
+        if (text == null || text.isBlank()) {
+            return Measure.NRS;
+        }
+        return MEASURES.stream()
+                .filter(m -> m.name().equals(text.strip()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException(
+                        List.of(new FieldProblem("measure", "must be pain (NRS), PEG or Oswestry Disability Index"))));
     }
 
     /** One CSV line (RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled). */
