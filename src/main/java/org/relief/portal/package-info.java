@@ -5,7 +5,8 @@
  * PEG answers recorded as NRS and PEG responses through {@code assessment}, where the outcomes trajectory reads them),
  * questionnaires the clinic assigns ({@link org.relief.portal.Questionnaires}: answered through
  * {@code assessment.Assessments}, so the same scoring and the same safety protocol run in the same transaction), and
- * the patient's plan and progress read through {@code plan} and {@code outcomes}. Every read and write goes through
+ * the patient's plan and progress read through {@code plan} and {@code outcomes}, and their appointments with what to
+ * do before each through {@code scheduling}. Every read and write goes through
  * {@code careteam.ChartAccess.open} with the patient's own id (grant {@code SELF}).
  */
 @org.springframework.modulith.ApplicationModule(
@@ -18,6 +19,7 @@
             "patient",
             "plan",
             "record",
+            "scheduling",
             "screening",
             "shared"
         })
