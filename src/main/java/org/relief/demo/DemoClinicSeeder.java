@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * they are also applied on later starts, for automation). A PostgreSQL advisory lock keeps two nodes starting at
  * once from both seeding.
  */
+// Why over 300 lines: the first start's whole sequence (staff and passwords, patients in chunks, the stories, the
+// portal account, the printed banner) reads top to bottom in one place.
 @Component
 class DemoClinicSeeder implements ApplicationRunner {
 
@@ -42,6 +44,7 @@ class DemoClinicSeeder implements ApplicationRunner {
     private final CareTeams teams;
     private final ChartBulkLoader loader;
     private final DemoClinicalStory story;
+    private final DemoAppointments demoAppointments;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Environment env;
@@ -71,6 +74,7 @@ class DemoClinicSeeder implements ApplicationRunner {
             CareTeams teams,
             ChartBulkLoader loader,
             DemoClinicalStory story,
+            DemoAppointments demoAppointments,
             PortalAccounts portal,
             JdbcClient jdbc,
             TransactionTemplate tx,
@@ -86,6 +90,7 @@ class DemoClinicSeeder implements ApplicationRunner {
         this.teams = teams;
         this.loader = loader;
         this.story = story;
+        this.demoAppointments = demoAppointments;
         this.portal = portal;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -193,6 +198,7 @@ class DemoClinicSeeder implements ApplicationRunner {
                     loader.load(List.of(p.chart()));
                     teams.addAll(p.team(), "demo");
                     story.tellOutcomes(p.chart().id(), which, seed);
+                    demoAppointments.bookNextWeek(p.chart().id(), which.ordinal());
                     outcomesMrns.put(which, mrn);
                     if (which == DemoClinicGenerator.OutcomesDemo.SYNERGY) {
                         portalPatient[0] = p.chart().id();

@@ -13,6 +13,7 @@
             "portal",
             "procedure",
             "procedure :: rules",
-            "record"
+            "record",
+            "scheduling"
         })
 package org.relief.demo;

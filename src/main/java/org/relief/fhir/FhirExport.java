@@ -164,7 +164,22 @@ public class FhirExport {
         out.addAll(performed(actor, id, true, true));
         out.addAll(diary(actor, id));
         out.addAll(carePlans(actor, id));
-        out.addAll(ofType(actor, id, "Appointment"));
+        out.addAll(appointmentsWithSlots(actor, id));
+        return out;
+    }
+
+    /** The patient's appointments, the busy Slot each holds and the Schedule of each clinician (for $everything). */
+    private List<Resource> appointmentsWithSlots(Actor actor, UUID patientId) {
+        List<Resource> out = new ArrayList<>();
+        java.util.Map<UUID, Resource> schedules = new java.util.LinkedHashMap<>();
+        for (var a : appointments.ofPatient(actor, patientId, null)) {
+            out.add(stamp(AppointmentTranslator.toFhir(a, clock.getZone()), a.recordedAt()));
+            AppointmentTranslator.slot(a, clock.getZone()).ifPresent(slot -> {
+                out.add(stamp(slot, a.recordedAt()));
+                schedules.computeIfAbsent(a.staffId(), s -> AppointmentTranslator.schedule(a));
+            });
+        }
+        out.addAll(schedules.values());
         return out;
     }
 

@@ -5,8 +5,9 @@
  * PEG answers recorded as NRS and PEG responses through {@code assessment}, where the outcomes trajectory reads them),
  * questionnaires the clinic assigns ({@link org.relief.portal.Questionnaires}: answered through
  * {@code assessment.Assessments}, so the same scoring and the same safety protocol run in the same transaction), and
- * the patient's plan and progress read through {@code plan} and {@code outcomes}, and what to do before an ordered
- * procedure read through {@code procedure.BeforeProcedure} (the order's stored decision, never a new calculation). Every read and write goes through
+ * the patient's plan and progress read through {@code plan} and {@code outcomes}, their appointments with what to
+ * do before each through {@code scheduling}, and what to do before an ordered procedure read through
+ * {@code procedure.BeforeProcedure} (the order's stored decision, never a new calculation). Every read and write goes through
  * {@code careteam.ChartAccess.open} with the patient's own id (grant {@code SELF}).
  */
 @org.springframework.modulith.ApplicationModule(
@@ -21,6 +22,7 @@
             "procedure",
             "procedure :: rules",
             "record",
+            "scheduling",
             "screening",
             "shared"
         })

@@ -12,6 +12,7 @@ import org.relief.careteam.Role;
  *
  * @param therapyCodes the plan therapies (catalogue codes) this type delivers, for the optimiser
  * @param beforeVisit what the patient is told to do before it, in words (may be null)
+ * @param bundle the types its booking offers to book after it (a linked bundle, see {@link Bundles}); may be empty
  */
 public record AppointmentType(
         String code,
@@ -24,7 +25,8 @@ public record AppointmentType(
         boolean driverRequired,
         boolean nothingByMouth,
         Set<String> therapyCodes,
-        String beforeVisit) {
+        String beforeVisit,
+        List<String> bundle) {
 
     /** The pre- and post-visit needs in words. */
     public List<String> needs() {

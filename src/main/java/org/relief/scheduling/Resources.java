@@ -251,7 +251,8 @@ public class Resources {
                 rs.getBoolean("nothing_by_mouth"),
                 new LinkedHashSet<>(
                         List.of((String[]) rs.getArray("therapy_codes").getArray())),
-                rs.getString("before_visit"));
+                rs.getString("before_visit"),
+                List.of((String[]) rs.getArray("bundle").getArray()));
     }
 
     private static <E extends Enum<E>> Set<E> enums(Array array, Class<E> type) throws SQLException {

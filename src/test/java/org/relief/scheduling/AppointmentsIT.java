@@ -537,8 +537,26 @@ class AppointmentsIT {
         List<Resource> appts =
                 all.stream().filter(r -> r.fhirType().equals("Appointment")).toList();
         assertThat(appts).hasSize(2);
+        // the booked one holds a busy Slot on the therapist's Schedule; the cancelled one's time is free
+        List<Resource> slots =
+                all.stream().filter(r -> r.fhirType().equals("Slot")).toList();
+        List<Resource> schedules =
+                all.stream().filter(r -> r.fhirType().equals("Schedule")).toList();
+        assertThat(slots).hasSize(1);
+        assertThat(schedules).hasSize(1);
+        org.hl7.fhir.r4.model.Slot slot = (org.hl7.fhir.r4.model.Slot) slots.get(0);
+        assertThat(slot.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Slot.SlotStatus.BUSY);
+        assertThat(slot.getSchedule().getReference())
+                .isEqualTo("Schedule/" + schedules.get(0).getIdPart());
+        assertThat(slot.getIdPart()).isNotEqualTo(cancelled.id().toString());
         List<String> errors = new ArrayList<>();
-        appts.forEach(r -> validation.errors(r).forEach(e -> errors.add(r.getIdPart() + " " + e)));
+        java.util.stream.Stream.of(appts, slots, schedules)
+                .flatMap(List::stream)
+                .forEach(r ->
+                        validation.errors(r).forEach(e -> errors.add(r.fhirType() + "/" + r.getIdPart() + " " + e)));
+        validation
+                .errors(org.relief.fhir.FhirExport.searchset("http://localhost/fhir", all, all.size()))
+                .forEach(e -> errors.add("Bundle " + e));
         assertThat(errors).isEmpty();
 
         HttpResponse<String> r = fhirGet("/fhir/Appointment?patient=" + patient + "&date=" + monday(10));

@@ -6,13 +6,17 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Schedule;
+import org.hl7.fhir.r4.model.Slot;
 import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 import org.relief.scheduling.AppointmentStatus;
 
 /**
  * Appointment (R4) from a scheduled appointment: the patient, the clinician and the room as participants, the type
- * as text, start and end in the clinic's time zone; a cancellation carries its reason. Export only.
+ * as text, start and end in the clinic's time zone; a cancellation carries its reason. For {@code $everything} also
+ * the time it holds as a busy {@link Slot} (booked or not attended; a cancelled one frees its time) on the
+ * clinician's {@link Schedule}. Export only.
  */
 public final class AppointmentTranslator {
 
@@ -53,6 +57,44 @@ public final class AppointmentTranslator {
         fhir.setText(
                 new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED).setDiv(div));
         return fhir;
+    }
+
+    /** The clinician's Schedule (one per clinician; its id is {@code schedule-<staff id>}). */
+    public static Schedule schedule(org.relief.scheduling.Appointment a) {
+        Schedule fhir = new Schedule();
+        fhir.setId(scheduleId(a));
+        fhir.setActive(true);
+        fhir.addActor(new Reference().setDisplay(a.staffName()));
+        fhir.setComment("The clinic calendar of " + a.staffName());
+        XhtmlNode div = new XhtmlNode(NodeType.Element, "div");
+        div.addText("Calendar of " + a.staffName());
+        fhir.setText(
+                new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED).setDiv(div));
+        return fhir;
+    }
+
+    /** The busy Slot a booked (or not attended) appointment holds; none for a cancelled one. */
+    public static java.util.Optional<Slot> slot(org.relief.scheduling.Appointment a, ZoneId zone) {
+        if (a.status() == AppointmentStatus.CANCELLED) {
+            return java.util.Optional.empty();
+        }
+        Slot fhir = new Slot();
+        fhir.setId(a.id().toString());
+        fhir.setSchedule(new Reference("Schedule/" + scheduleId(a)));
+        fhir.setStatus(Slot.SlotStatus.BUSY);
+        fhir.addServiceType().setText(a.type().label());
+        fhir.setStart(Date.from(a.day().atTime(a.start()).atZone(zone).toInstant()));
+        fhir.setEnd(Date.from(a.day().atTime(a.end()).atZone(zone).toInstant()));
+        XhtmlNode div = new XhtmlNode(NodeType.Element, "div");
+        div.addText(a.type().label() + " on " + a.day() + " " + a.time() + ", "
+                + a.room().name() + " (busy)");
+        fhir.setText(
+                new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED).setDiv(div));
+        return java.util.Optional.of(fhir);
+    }
+
+    private static String scheduleId(org.relief.scheduling.Appointment a) {
+        return "schedule-" + a.staffId();
     }
 
     private static Appointment.AppointmentStatus status(AppointmentStatus s) {

@@ -17,6 +17,7 @@ import org.relief.scheduling.Appointment;
 import org.relief.scheduling.Appointments;
 import org.relief.scheduling.BookingConflictException;
 import org.relief.scheduling.BookingForm;
+import org.relief.scheduling.Bundles;
 import org.relief.scheduling.Resources;
 import org.relief.scheduling.ScheduleOptimiser;
 import org.relief.scheduling.SeriesForm;
@@ -50,13 +51,19 @@ class AppointmentsController {
     private final Resources resources;
     private final Patients patients;
     private final ScheduleOptimiser optimiser;
+    private final Bundles bundles;
 
     AppointmentsController(
-            Appointments appointments, Resources resources, Patients patients, ScheduleOptimiser optimiser) {
+            Appointments appointments,
+            Resources resources,
+            Patients patients,
+            ScheduleOptimiser optimiser,
+            Bundles bundles) {
         this.appointments = appointments;
         this.resources = resources;
         this.patients = patients;
         this.optimiser = optimiser;
+        this.bundles = bundles;
     }
 
     @InitBinder
@@ -64,9 +71,25 @@ class AppointmentsController {
         Times.register(binder);
     }
 
+    /** The page; {@code type} and {@code date} (a bundle's offer) fill the booking form in. */
     @GetMapping("/patients/{id}/appointments")
-    String page(@PathVariable UUID id, Actor actor, Model model) {
-        return render(id, actor, model, null, null, Map.of(), List.of(), null);
+    String page(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) LocalDate date,
+            Actor actor,
+            Model model) {
+        BookingForm offered = type == null && date == null
+                ? null
+                : new BookingForm(
+                        type != null && resources.type(type).isPresent() ? type : null,
+                        null,
+                        null,
+                        date,
+                        null,
+                        null,
+                        null);
+        return render(id, actor, model, offered, null, Map.of(), List.of(), null);
     }
 
     @PostMapping("/patients/{id}/appointments")
@@ -83,6 +106,8 @@ class AppointmentsController {
             flash.addFlashAttribute(
                     "notice",
                     a.type().label() + " booked on " + a.day() + " at " + a.time() + " with " + a.staffName() + ".");
+            // the session is stored in the database: the flash carries the id, the page works the offer out
+            flash.addFlashAttribute("bundleOf", a.id());
             return "redirect:/patients/" + id + "/appointments";
         } catch (InvalidInputException e) {
             response.setStatus(400);
@@ -283,6 +308,13 @@ class AppointmentsController {
                 appointments.ofPatient(actor, id, LocalDate.now().minusDays(30)); // the guard first
         model.addAttribute("patient", patients.summary(id));
         model.addAttribute("appointments", list);
+        if (model.getAttribute("bundleOf") instanceof UUID justBooked) {
+            // a linked bundle: what booking this appointment offers to book after it
+            list.stream().filter(a -> a.id().equals(justBooked)).findFirst().ifPresent(a -> {
+                model.addAttribute("bundleOf", a);
+                model.addAttribute("bundle", bundles.after(a));
+            });
+        }
         model.addAttribute("types", resources.types());
         model.addAttribute("clinicians", resources.clinicians());
         model.addAttribute("rooms", resources.rooms());
