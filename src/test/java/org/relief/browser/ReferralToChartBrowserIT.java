@@ -2,6 +2,7 @@ package org.relief.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.relief.support.Browser;
@@ -93,13 +94,28 @@ class ReferralToChartBrowserIT {
             b.screenshot("chart-long-history");
 
             b.go("/");
-            b.driver()
-                    .findElement(By.xpath("//section[h2/span[text()='On a plan']]//a"))
-                    .click();
-            b.waitFor(By.cssSelector("#instruments canvas"));
-            assertThat(b.text(By.id("instruments")))
-                    .contains("Numeric pain rating")
-                    .contains("meaningfully");
+            // the dashboard lists the most recently changed first, and other tests put their own patients on a plan:
+            // follow its "On a plan" links until a demo patient whose pain changed meaningfully
+            List<String> onAPlan =
+                    b.driver().findElements(By.xpath("//section[h2/span[text()='On a plan']]//a")).stream()
+                            .map(a -> a.getAttribute("href"))
+                            .toList();
+            assertThat(onAPlan).isNotEmpty();
+            String instruments = "";
+            for (String href : onAPlan) {
+                b.driver().get(href);
+                b.waitFor(By.id("patient-name"));
+                if (b.driver()
+                        .findElements(By.cssSelector("#instruments canvas"))
+                        .isEmpty()) {
+                    continue;
+                }
+                instruments = b.text(By.id("instruments"));
+                if (instruments.contains("meaningfully")) {
+                    break;
+                }
+            }
+            assertThat(instruments).contains("Numeric pain rating").contains("meaningfully");
             assertThat(b.text(By.id("plan-summary")))
                     .contains("Physical therapy")
                     .contains("signed");

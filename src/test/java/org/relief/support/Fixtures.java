@@ -51,6 +51,27 @@ public final class Fixtures {
         return new Registration(dana(), referral(), physicianId);
     }
 
+    /**
+     * Dana under a family name of the test's own: a test that finds its patient by full name and date of birth
+     * must not share the name with the many Dana Testpersons other tests register (searches have a result limit).
+     */
+    public static Registration registration(UUID physicianId, String familyName) {
+        var d = dana();
+        return new Registration(
+                new org.relief.patient.Demographics(
+                        familyName,
+                        d.givenName(),
+                        d.birthDate(),
+                        d.sex(),
+                        d.phone(),
+                        d.email(),
+                        d.addressLine(),
+                        d.city(),
+                        d.postalCode()),
+                referral(),
+                physicianId);
+    }
+
     public static Problem lowBackPain() {
         return new Problem(
                 "M54.50", "Low back pain, unspecified", LocalDate.now().minusMonths(8), ClinicalStatus.ACTIVE);

@@ -82,7 +82,8 @@ class AuditedRoutesIT {
     @BeforeAll
     void aPatientOfDrPatel() {
         Actor patel = Fixtures.actor(staff, "dr.patel");
-        patient = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(patel.staffId()))
+        patient = patients.register(
+                        Fixtures.actor(staff, "desk.miller"), Fixtures.registration(patel.staffId(), "Auditedroutes"))
                 .id();
         problem = charts.add(patel, patient, EntryKind.PROBLEM, Fixtures.lowBackPain())
                 .entryId();
