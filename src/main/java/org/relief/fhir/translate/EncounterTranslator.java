@@ -28,8 +28,8 @@ public final class EncounterTranslator {
         fhir.getPeriod()
                 .setStartElement(
                         new org.hl7.fhir.r4.model.DateTimeType(e.encounterDate().toString()));
-        if (e.summary() != null && !e.summary().isBlank()) {
-            // a narrative must hold some text (txt-2): a summary of only spaces is left out
+        if (hasText(e.summary())) {
+            // a narrative must hold some text (txt-2): a summary of only spaces (of any kind) is left out
             XhtmlNode div = new XhtmlNode(org.hl7.fhir.utilities.xhtml.NodeType.Element, "div");
             div.addText(e.summary().strip());
             fhir.setText(new Narrative()
@@ -73,5 +73,15 @@ public final class EncounterTranslator {
                         Terminology.clip(Terminology.orNotStated(type), 100),
                         Terminology.clip(Terminology.orNotStated(clinician), 200),
                         Terminology.clip(summary, 4000)));
+    }
+
+    /** Some character that is neither a space of any kind (no-break and other Unicode spaces too) nor a control. */
+    static boolean hasText(String s) {
+        return s != null
+                && s.codePoints()
+                        .anyMatch(c -> !Character.isWhitespace(c)
+                                && !Character.isSpaceChar(c)
+                                && !Character.isISOControl(c)
+                                && Character.getType(c) != Character.FORMAT);
     }
 }

@@ -28,6 +28,24 @@ class EncounterTranslatorTest {
     }
 
     @Test
+    void aSummaryOfOnlySpacesOfAnyKindGivesNoNarrative() {
+        // txt-2: a narrative must have some non-whitespace content; no-break and figure spaces count as spaces there
+        for (String blank : new String[] {"   ", "\u00a0\u00a0", "\u2007\u202f", "\u200b", "\u3000 "}) {
+            var v = first(
+                    new org.relief.patient.Encounter(LocalDate.of(2026, 1, 15), "Follow-up visit", "Dr. Patel", blank));
+            assertThat(EncounterTranslator.toFhir(v, PATIENT).hasText())
+                    .as(
+                            "summary %s",
+                            blank.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isFalse();
+        }
+        var v = first(new org.relief.patient.Encounter(
+                LocalDate.of(2026, 1, 15), "Follow-up visit", "Dr. Patel", "\u00a0ok\u00a0"));
+        assertThat(EncounterTranslator.toFhir(v, PATIENT).getText().getDiv().allText())
+                .contains("ok");
+    }
+
+    @Test
     void exportedAndImportedAgainKeepsDateTypeAndClinician() {
         var visit = new org.relief.patient.Encounter(
                 LocalDate.of(2025, 9, 8), "Initial evaluation", "Dr. Patel", "Long free-text summary");
