@@ -140,7 +140,9 @@ class CohortBrowserIT {
                             "Combination: Cognitive behavioural therapy / pain psychology + Physical therapy")
                     .contains("70 % (48–85 %)");
             assertThat(b.driver().findElement(By.id("cohort-csv")).getAttribute("href"))
-                    .contains("/outcomes/cohort.csv?months=3&diagnosis=G57");
+                    .contains("/outcomes/cohort.csv?months=3")
+                    .contains("&measure=NRS")
+                    .contains("&diagnosis=G57");
             b.screenshot("cohort-view");
             b.resize(400, 900);
             b.go("/outcomes/cohort?months=3&diagnosis=G57");

