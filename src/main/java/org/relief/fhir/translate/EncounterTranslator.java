@@ -75,13 +75,39 @@ public final class EncounterTranslator {
                         Terminology.clip(summary, 4000)));
     }
 
-    /** Some character that is neither a space of any kind (no-break and other Unicode spaces too) nor a control. */
+    /**
+     * Some letter, digit, punctuation or symbol: what HAPI's txt-2 counts as content. Spaces of any kind (no-break,
+     * zero-width), controls, unpaired surrogates and noncharacters (which XML drops) are not.
+     */
     static boolean hasText(String s) {
-        return s != null
-                && s.codePoints()
-                        .anyMatch(c -> !Character.isWhitespace(c)
-                                && !Character.isSpaceChar(c)
-                                && !Character.isISOControl(c)
-                                && Character.getType(c) != Character.FORMAT);
+        return s != null && s.codePoints().anyMatch(EncounterTranslator::isContent);
+    }
+
+    private static boolean isContent(int c) {
+        if (c == 0xFFFE || c == 0xFFFF || Character.isSurrogate((char) c) && c <= 0xFFFF) {
+            return false;
+        }
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER,
+                    Character.LOWERCASE_LETTER,
+                    Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER,
+                    Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER,
+                    Character.OTHER_NUMBER,
+                    Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION,
+                    Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION,
+                    Character.MATH_SYMBOL,
+                    Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL,
+                    Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
     }
 }

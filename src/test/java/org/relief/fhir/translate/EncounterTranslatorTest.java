@@ -30,7 +30,9 @@ class EncounterTranslatorTest {
     @Test
     void aSummaryOfOnlySpacesOfAnyKindGivesNoNarrative() {
         // txt-2: a narrative must have some non-whitespace content; no-break and figure spaces count as spaces there
-        for (String blank : new String[] {"   ", "\u00a0\u00a0", "\u2007\u202f", "\u200b", "\u3000 "}) {
+        for (String blank :
+                new String[] {"   ", "\u00a0\u00a0", "\u2007\u202f", "\u200b", "\u3000 ", "\ufffe", "\ud800", "\u0301"
+                }) {
             var v = first(
                     new org.relief.patient.Encounter(LocalDate.of(2026, 1, 15), "Follow-up visit", "Dr. Patel", blank));
             assertThat(EncounterTranslator.toFhir(v, PATIENT).hasText())
