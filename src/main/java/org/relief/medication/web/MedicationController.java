@@ -140,17 +140,23 @@ class MedicationController {
                     stopped.name() + " stopped on " + stopped.medication().stop() + ".");
             return "redirect:/patients/" + id + "/medication";
         } catch (InvalidInputException | VersionConflictException e) {
-            response.setStatus(e instanceof VersionConflictException ? 409 : 400);
-            Map<String, String> errors = new LinkedHashMap<>();
-            if (e instanceof InvalidInputException bad) {
-                bad.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
-            } else {
-                errors.put("version", e.getMessage());
-            }
+            Map<String, String> errors = refused(e, response);
             model.addAttribute("stopErrors", errors);
             model.addAttribute("stopEntry", entryId);
             return render(id, actor, model, empty(null), Map.of());
         }
+    }
+
+    /** A refused stop or void: 409 for a stale version, else 400; the problems by field, first one each. */
+    private static Map<String, String> refused(RuntimeException e, HttpServletResponse response) {
+        response.setStatus(e instanceof VersionConflictException ? 409 : 400);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (e instanceof InvalidInputException bad) {
+            bad.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
+        } else {
+            errors.put("version", e.getMessage());
+        }
+        return errors;
     }
 
     /** A correction: the next version, from the version the person read; a stale one is a 409 keeping what was typed. */
@@ -210,13 +216,7 @@ class MedicationController {
             flash.addFlashAttribute("notice", "The medication was voided; its versions stay readable.");
             return "redirect:/patients/" + id + "/medication";
         } catch (InvalidInputException | VersionConflictException e) {
-            response.setStatus(e instanceof VersionConflictException ? 409 : 400);
-            Map<String, String> errors = new LinkedHashMap<>();
-            if (e instanceof InvalidInputException bad) {
-                bad.problems().forEach(p -> errors.putIfAbsent(p.field(), p.message()));
-            } else {
-                errors.put("version", e.getMessage());
-            }
+            Map<String, String> errors = refused(e, response);
             model.addAttribute("voidErrors", errors);
             model.addAttribute("voidEntry", entryId);
             model.addAttribute("voidReason", reason);
