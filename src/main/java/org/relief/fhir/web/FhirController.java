@@ -2,11 +2,11 @@ package org.relief.fhir.web;
 
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.relief.fhir.FhirExport;
 import org.relief.fhir.bulk.Directory;
 import org.relief.fhir.bulk.TransactionImport;
@@ -47,6 +47,7 @@ class FhirController {
     private final Directory directory;
 
     private final FhirBodyCheck bodyCheck;
+    private final SearchsetWriter searchsets;
     private final DataSize transactionMax;
 
     FhirController(
@@ -63,6 +64,7 @@ class FhirController {
         this.transactions = transactions;
         this.bodyCheck = new FhirBodyCheck(dates);
         this.fhir = fhir;
+        this.searchsets = new SearchsetWriter(fhir);
         this.export = export;
         this.search = search;
         this.resources = resources;
@@ -97,11 +99,15 @@ class FhirController {
             path = "/fhir/Patient/{id}/$everything",
             method = {RequestMethod.GET, RequestMethod.POST},
             produces = FHIR_JSON)
-    ResponseEntity<String> everything(
-            @PathVariable String id, @AuthenticationPrincipal ApiClient client, HttpServletRequest request) {
+    void everything(
+            @PathVariable String id,
+            @AuthenticationPrincipal ApiClient client,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws java.io.IOException {
         var resources = export.everything(client.actor(request.getRemoteAddr()), uuid(id));
-        Bundle bundle = FhirExport.searchset(base(request), resources, resources.size());
-        return ok(bundle);
+        response.setContentType(FHIR_JSON + ";charset=UTF-8");
+        searchsets.write(base(request), resources, resources.size(), response.getOutputStream());
     }
 
     @GetMapping(path = "/fhir/{type:[A-Z][A-Za-z]+}/{id}", produces = FHIR_JSON)
