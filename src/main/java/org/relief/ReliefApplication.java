@@ -10,7 +10,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ReliefApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ReliefApplication.class, translate(args));
+        SpringApplication app = new SpringApplication(ReliefApplication.class);
+        // the embedded PostgreSQL starts while Spring builds the application, not after (start-up time, issue 16)
+        app.addListeners(new org.relief.platform.EarlyDatabaseStart());
+        app.run(translate(args));
     }
 
     /** Accepts the short form {@code --patients 20000} for the size of a generated demo clinic. */

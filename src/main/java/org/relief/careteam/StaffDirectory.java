@@ -92,6 +92,17 @@ public class StaffDirectory {
                 where username = ?""").params(passwords.encode(rawPassword), username).update();
     }
 
+    /** The same password for these staff members (those that exist), hashed once. */
+    @Transactional
+    public void setPasswordForUsernames(List<String> usernames, String rawPassword) {
+        jdbc.sql("""
+                update staff set password_hash = :hash, failed_attempts = 0, locked_until = null, last_failed_at = null
+                where username in (:usernames)""")
+                .param("hash", passwords.encode(rawPassword))
+                .param("usernames", usernames)
+                .update();
+    }
+
     @Transactional
     public void setPasswordForRoles(List<Role> roles, String rawPassword) {
         String hash = passwords.encode(rawPassword);

@@ -131,10 +131,12 @@ class DemoClinicSeeder implements ApplicationRunner {
                     staff.setPasswordForRoles(List.of(Role.ADMIN), adminPassword);
                 }
                 if (enabled && !demoPassword.isBlank()) {
-                    for (Staff s : DemoClinicGenerator.STAFF) {
-                        staff.findByUsername(s.username())
-                                .ifPresent(found -> staff.setPassword(s.username(), demoPassword));
-                    }
+                    // one BCrypt hash for them all (about 70 ms each), as when they were created
+                    staff.setPasswordForUsernames(
+                            DemoClinicGenerator.STAFF.stream()
+                                    .map(Staff::username)
+                                    .toList(),
+                            demoPassword);
                     portal.setDemoPassword(PORTAL_USERNAME, demoPassword);
                 }
             }
@@ -151,17 +153,81 @@ class DemoClinicSeeder implements ApplicationRunner {
                 + (longHistory ? 1 : 0)
                 + (outcomesDemo ? DemoClinicGenerator.OutcomesDemo.values().length : 0);
         log.info("Seeding the demo clinic: {} synthetic patients (seed {})", total, seed);
+        // the numbers first, in the order they always had, so the same seed gives the same MRNs; then the parts
+        // (the generated patients with their stories, the long history, each outcomes patient) are written side by
+        // side, each in transactions of its own: they share no rows, and each is many small statements, so the
+        // database works on one while the application prepares the next (issue 16: start-up with the demo seeded)
+        List<String> mrns = tx.execute(status -> loader.reserveMrns(patients));
+        String historyMrn =
+                longHistory ? tx.execute(status -> loader.reserveMrns(1).get(0)) : null;
+        java.util.Map<DemoClinicGenerator.OutcomesDemo, String> outcomeMrns =
+                new java.util.EnumMap<>(DemoClinicGenerator.OutcomesDemo.class);
+        if (outcomesDemo) {
+            for (DemoClinicGenerator.OutcomesDemo which : DemoClinicGenerator.OutcomesDemo.values()) {
+                outcomeMrns.put(
+                        which, tx.execute(status -> loader.reserveMrns(1).get(0)));
+            }
+        }
+        java.util.Map<DemoClinicGenerator.OutcomesDemo, java.util.UUID> outcomeIds =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        List<Runnable> parts = new ArrayList<>();
+        parts.add(() -> seedGenerated(generator, mrns, started));
+        if (longHistory) {
+            parts.add(() -> tx.executeWithoutResult(status -> {
+                var p = generator.longHistoryPatient(historyMrn);
+                loader.load(List.of(p.chart()));
+                teams.addAll(p.team(), "demo");
+                story.tellLongHistory(p.chart().id());
+            }));
+            longHistoryMrn = historyMrn;
+        }
+        outcomeMrns.forEach((which, mrn) -> parts.add(() -> tx.executeWithoutResult(status -> {
+            var p = generator.outcomesPatient(which, mrn);
+            loader.load(List.of(p.chart()));
+            teams.addAll(p.team(), "demo");
+            story.tellOutcomes(p.chart().id(), which, seed);
+            outcomeIds.put(which, p.chart().id());
+        })));
+        runSideBySide(parts);
+        outcomesMrns.putAll(outcomeMrns);
+        java.util.UUID[] portalPatient = {outcomeIds.get(DemoClinicGenerator.OutcomesDemo.SYNERGY)};
+        // the outcomes patients' coming week, one after the other (they share clinicians and rooms)
+        for (DemoClinicGenerator.OutcomesDemo which : DemoClinicGenerator.OutcomesDemo.values()) {
+            if (outcomeIds.containsKey(which)) {
+                tx.executeWithoutResult(
+                        status -> demoAppointments.bookNextWeek(outcomeIds.get(which), which.ordinal()));
+            }
+        }
+        List<java.util.UUID> storied = storiedIds;
+        // one patient with a portal account: the outcomes patient with a signed plan and a year of pain scores, or
+        // else the first patient with a story
+        java.util.UUID withPortal =
+                portalPatient[0] != null ? portalPatient[0] : storied.isEmpty() ? null : storied.get(0);
+        if (withPortal != null) {
+            String password = demoPassword.isBlank() ? generatePassword() : demoPassword;
+            tx.executeWithoutResult(status -> portal.createForDemo(withPortal, PORTAL_USERNAME, password));
+            printedPortalPassword = password;
+            portalPatientName = portal.nameOf(withPortal);
+        }
+        // fresh statistics, so the planner does not treat the just-loaded tables as empty
+        jdbc.sql("analyze").update();
+        log.info("Demo clinic seeded: {} patients in {} ms", total, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The first patients with a clinical story (set by the part that generates them). */
+    private volatile List<java.util.UUID> storiedIds = List.of();
+
+    /** The generated patients, a chunk a transaction, with progress when there are many. */
+    private void seedGenerated(DemoClinicGenerator generator, List<String> mrns, long started) {
         List<java.util.UUID> storied = new ArrayList<>();
-        java.util.UUID[] portalPatient = {null};
         for (int from = 0; from < patients; from += CHUNK) {
             int to = Math.min(patients, from + CHUNK);
             int first = from;
             tx.executeWithoutResult(status -> {
-                List<String> mrns = loader.reserveMrns(to - first);
                 List<SeedChart> charts = new ArrayList<>(to - first);
                 List<Membership> members = new ArrayList<>();
                 for (int i = first; i < to; i++) {
-                    var p = generator.patient(i, mrns.get(i - first));
+                    var p = generator.patient(i, mrns.get(i));
                     charts.add(p.chart());
                     if (i < STORIES) {
                         storied.add(p.chart().id());
@@ -181,47 +247,37 @@ class DemoClinicSeeder implements ApplicationRunner {
                         Math.round((patients - to) / (to / seconds)));
             }
         }
-        if (longHistory) {
-            tx.executeWithoutResult(status -> {
-                longHistoryMrn = loader.reserveMrns(1).get(0);
-                var p = generator.longHistoryPatient(longHistoryMrn);
-                loader.load(List.of(p.chart()));
-                teams.addAll(p.team(), "demo");
-                story.tellLongHistory(p.chart().id());
-            });
-        }
-        if (outcomesDemo) {
-            for (DemoClinicGenerator.OutcomesDemo which : DemoClinicGenerator.OutcomesDemo.values()) {
-                tx.executeWithoutResult(status -> {
-                    String mrn = loader.reserveMrns(1).get(0);
-                    var p = generator.outcomesPatient(which, mrn);
-                    loader.load(List.of(p.chart()));
-                    teams.addAll(p.team(), "demo");
-                    story.tellOutcomes(p.chart().id(), which, seed);
-                    demoAppointments.bookNextWeek(p.chart().id(), which.ordinal());
-                    outcomesMrns.put(which, mrn);
-                    if (which == DemoClinicGenerator.OutcomesDemo.SYNERGY) {
-                        portalPatient[0] = p.chart().id();
-                    }
-                });
-            }
-        }
+        storiedIds = List.copyOf(storied);
         // the first patients get their step's clinical story through the real services (instruments, evaluation,
         // the safety protocol for those deferred to mental health)
         tx.executeWithoutResult(status -> story.tell(storied, seed));
-        // one patient with a portal account: the outcomes patient with a signed plan and a year of pain scores, or
-        // else the first patient with a story
-        java.util.UUID withPortal =
-                portalPatient[0] != null ? portalPatient[0] : storied.isEmpty() ? null : storied.get(0);
-        if (withPortal != null) {
-            String password = demoPassword.isBlank() ? generatePassword() : demoPassword;
-            tx.executeWithoutResult(status -> portal.createForDemo(withPortal, PORTAL_USERNAME, password));
-            printedPortalPassword = password;
-            portalPatientName = portal.nameOf(withPortal);
+    }
+
+    /** Runs the parts on as many threads as there are cores (at least two); the first failure is raised. */
+    private static void runSideBySide(List<Runnable> parts) {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "demo-seed");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            var futures = parts.stream()
+                    .map(p -> java.util.concurrent.CompletableFuture.runAsync(p, pool))
+                    .toList();
+            for (var f : futures) {
+                try {
+                    f.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            pool.shutdown();
         }
-        // fresh statistics, so the planner does not treat the just-loaded tables as empty
-        jdbc.sql("analyze").update();
-        log.info("Demo clinic seeded: {} patients in {} ms", total, (System.nanoTime() - started) / 1_000_000);
     }
 
     @EventListener(ApplicationReadyEvent.class)

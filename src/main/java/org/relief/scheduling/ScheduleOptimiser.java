@@ -77,7 +77,10 @@ public class ScheduleOptimiser {
     private final ChartAccess access;
     private final Clock clock;
     private final Duration limit;
-    private final SolverManager<SchedulePlan, UUID> solvers;
+    private final Duration unimproved;
+    /** Built on the first proposal, not at start: building the solver's model took about a third of a second. */
+    private volatile SolverManager<SchedulePlan, UUID> solvers;
+
     private final Map<UUID, Run> runs = new ConcurrentHashMap<>();
 
     ScheduleOptimiser(
@@ -96,7 +99,20 @@ public class ScheduleOptimiser {
         this.access = access;
         this.clock = clock;
         this.limit = limit;
-        this.solvers = SolverManager.create(SolverFactory.create(solverConfig(limit, unimproved)));
+        this.unimproved = unimproved;
+    }
+
+    private SolverManager<SchedulePlan, UUID> solvers() {
+        SolverManager<SchedulePlan, UUID> s = solvers;
+        if (s == null) {
+            synchronized (this) {
+                if (solvers == null) {
+                    solvers = SolverManager.create(SolverFactory.create(solverConfig(limit, unimproved)));
+                }
+                s = solvers;
+            }
+        }
+        return s;
     }
 
     /**
@@ -115,7 +131,11 @@ public class ScheduleOptimiser {
 
     @PreDestroy
     void stop() {
-        solvers.close();
+        synchronized (this) {
+            if (solvers != null) {
+                solvers.close();
+            }
+        }
     }
 
     /** One proposed visit as shown: where and when, or why it has no time. */
@@ -239,7 +259,8 @@ public class ScheduleOptimiser {
         UUID id = UUID.randomUUID();
         Run run = new Run(id, patientId, Instant.now(), limit, notes, problem);
         runs.put(id, run);
-        solvers.solveBuilder()
+        solvers()
+                .solveBuilder()
                 .withProblemId(id)
                 .withProblem(problem)
                 .withBestSolutionConsumer(best -> run.best = best)
