@@ -24,6 +24,7 @@
 #   CONCURRENCY=4  CREQUESTS=400  users and requests per endpoint, concurrent
 #   BUILD=auto                  auto: build the jar when missing or stale; always; never
 #   JAVA_OPTS=-Xmx512m          JVM options for the app
+#   DB_RUNS=15                  EXPLAIN ANALYZE runs per query for the database's own median time
 #   JFR=0                       1: record a Java Flight Recording of each run (bench/target/scale-<size>-{fresh,restart}.jfr)
 # See ../BENCHMARKS.md ("Scale") for what is measured and the latest figures.
 set -euo pipefail
@@ -40,6 +41,7 @@ CREQUESTS="${CREQUESTS:-400}"
 BUILD="${BUILD:-auto}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 JFR="${JFR:-0}"
+DB_RUNS="${DB_RUNS:-15}"
 ADMIN_PASSWORD="scale-admin-pass"
 DEMO_PASSWORD="scale-demo-pass"
 BASE_URL="http://127.0.0.1:$PORT"
@@ -202,26 +204,40 @@ for SIZE in $SIZES; do
                       where m.removed_at is null order by s.mrn desc limit 1")"
     PATEL_ID="$(psql_q -c "select id from staff where username = 'dr.patel'")"
     LIKE="%$(tr '[:upper:]' '[:lower:]' <<<"$FAMILY")%"
+    # the queries as the app sends them (PatientSearch.mine, Patients.dashboard), with dr.patel's id
+    MINE="select s.* from patient_summary s join care_team_member m
+          on m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = '$PATEL_ID' where true"
+    ORDER="order by s.family_name, s.given_name, s.mrn limit 50"
+    declare -A QUERIES=(
+        [name]="$MINE and lower(s.family_name || ' ' || s.given_name) like '$LIKE' $ORDER"
+        [number]="$MINE and s.mrn = '$MRN' $ORDER"
+        [dashboard]="with mine as materialized (
+                       select s.* from patient_summary s
+                       join care_team_member m on m.patient_id = s.patient_id and m.removed_at is null
+                        and m.staff_id = '$PATEL_ID'
+                     ), counts as (select step, count(*) as in_step from mine group by step)
+                     select t.*, c.in_step from counts c
+                     cross join lateral (
+                       select * from mine where mine.step = c.step order by mine.updated_at desc, mine.mrn limit 25
+                     ) t
+                     order by t.step, t.updated_at desc, t.mrn"
+    )
     {
         echo "-- $SIZE patients; dr.patel on $PATEL care teams; family '$FAMILY', record number $MRN"
-        echo "-- search of own patients by name (PatientSearch.mine)"
-        psql_q -c "explain (analyze, buffers) select s.* from patient_summary s join care_team_member m
-                   on m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = '$PATEL_ID' where true
-                   and lower(s.family_name || ' ' || s.given_name) like '$LIKE'
-                   order by s.family_name, s.given_name, s.mrn limit 50"
-        echo "-- search of own patients by record number"
-        psql_q -c "explain (analyze, buffers) select s.* from patient_summary s join care_team_member m
-                   on m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = '$PATEL_ID' where true
-                   and s.mrn = '$MRN' order by s.family_name, s.given_name, s.mrn limit 50"
-        echo "-- dashboard (Patients.dashboard)"
-        psql_q -c "explain (analyze, buffers) select * from (
-                     select s.*, row_number() over (partition by s.step order by s.updated_at desc, s.mrn) as rn,
-                            count(*) over (partition by s.step) as in_step
-                     from patient_summary s
-                     join care_team_member m on m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = '$PATEL_ID'
-                   ) t where rn <= 25 order by step, rn"
+        for q in name number dashboard; do
+            echo "-- $q"
+            psql_q -c "explain (analyze, buffers) ${QUERIES[$q]}"
+        done
     } >"$RUN_DIR/scale-explain-$SIZE.txt" 2>&1 || log "EXPLAIN failed (see $RUN_DIR/scale-explain-$SIZE.txt)"
-    log "$TOTAL patients, dr.patel on $PATEL care teams; search text '$FAMILY', record number $MRN"
+    # the database's own time for each (median of DB_RUNS EXPLAIN ANALYZE executions): the floor under the HTTP times
+    DB_MS=""
+    for q in name number dashboard; do
+        ms="$(for _ in $(seq 1 "$DB_RUNS"); do
+                  psql_q -c "explain (analyze, timing off) ${QUERIES[$q]}" | sed -n 's/^Execution Time: \([0-9.]*\) ms/\1/p'
+              done | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] }')"
+        DB_MS="$DB_MS${DB_MS:+ / }$ms"
+    done
+    log "$TOTAL patients, dr.patel on $PATEL care teams; search text '$FAMILY', record number $MRN; database ms (name / number / dashboard) $DB_MS"
 
     # sign in through the form; hey sends the session cookie
     JAR_COOKIES="$DATA_DIR/cookies.txt"
@@ -249,7 +265,7 @@ for SIZE in $SIZES; do
         log "$name: 1 user p50/p95 $p50/$p95 ms; $CONCURRENCY users $c50/$c95 ms (non-200: $bad1, $bad2; load $(load1))"
         ROW="$ROW	$p50	$p95	$c50	$c95	$((bad1 + bad2))"
     done
-    ROW="$ROW	$LOAD_MEASURE	$(load1)"
+    ROW="$ROW	$LOAD_MEASURE	$(load1)	$DB_MS"
     echo "$ROW" >>"$RESULTS"
     stop_app
     rm -rf "$DATA_DIR"
@@ -278,8 +294,8 @@ print("|---:|---:|---:|---:|---:|---|")
 for r in rows:
     print(f"| {int(r[1]):,} | {int(r[2]):,} | {r[3]} | {f(r[4])} / {r[5]} | {f(r[6])} / {r[7]} | {r[8]}, {r[9]} |")
 print()
-print(f"| patients | " + " | ".join(f"{n} 1 user / {conc} users" for n in names) + " | p95 vs first size (1 user / " + conc + " users) | load 1-min (before, after) |")
-print("|---:|" + "---|" * (len(names) + 2))
+print(f"| patients | " + " | ".join(f"{n} 1 user / {conc} users" for n in names) + " | p95 vs first size (1 user / " + conc + " users) | database alone, median ms (name / number / dashboard) | load 1-min (before, after) |")
+print("|---:|" + "---|" * (len(names) + 3))
 base = rows[0]
 for r in rows:
     cells, ratios = [], []
@@ -289,7 +305,7 @@ for r in rows:
         cells.append(f"{p50}/{p95} ; {c50}/{c95}" + (f" ({bad} non-200)" if bad != "0" else ""))
         b95, bc95 = float(base[o + 1]), float(base[o + 3])
         ratios.append(f"{short[i]} {float(p95) / b95:.2f} / {float(c95) / bc95:.2f}")
-    print(f"| {int(r[1]):,} | " + " | ".join(cells) + " | " + "; ".join(ratios) + f" | {r[30]}, {r[31]} |")
+    print(f"| {int(r[1]):,} | " + " | ".join(cells) + " | " + "; ".join(ratios) + f" | {r[32] if len(r) > 32 else '?'} | {r[30]}, {r[31]} |")
 PY
     echo
     echo "(search text: the first family name among dr.patel's patients; record number: her newest patient's;"
