@@ -1,6 +1,5 @@
 package org.relief.careteam;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
+import org.relief.shared.BulkCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,16 +94,14 @@ public class CareTeams {
     /** Inserts many memberships in one batch (demo seeding). */
     @Transactional
     public void addAll(List<Membership> memberships, String by) {
-        batch.batchUpdate(
-                "insert into care_team_member (patient_id, staff_id, added_by, added_at) values (?,?,?,?)",
-                memberships,
-                1000,
-                (ps, m) -> {
-                    ps.setObject(1, m.patientId());
-                    ps.setObject(2, m.staffId());
-                    ps.setString(3, by);
-                    ps.setTimestamp(4, Timestamp.from(m.addedAt()));
-                });
+        // COPY, the rows a batched insert wrote (the demo clinic's 100,000 patients: issue 16)
+        BulkCopy.copy(
+                batch,
+                "care_team_member",
+                List.of("patient_id", "staff_id", "added_by", "added_at"),
+                memberships.stream()
+                        .map(m -> new Object[] {m.patientId(), m.staffId(), by, m.addedAt()})
+                        .toList());
     }
 
     @Transactional

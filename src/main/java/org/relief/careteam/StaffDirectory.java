@@ -92,9 +92,12 @@ public class StaffDirectory {
                 where username = ?""").params(passwords.encode(rawPassword), username).update();
     }
 
-    /** The same password for these staff members (those that exist), hashed once. */
+    /**
+     * One password for several staff members, hashed once (the demo staff on a start with RELIEF_DEMO_PASSWORD: a
+     * BCrypt hash per member made every such start slower).
+     */
     @Transactional
-    public void setPasswordForUsernames(List<String> usernames, String rawPassword) {
+    public void setPasswords(List<String> usernames, String rawPassword) {
         jdbc.sql("""
                 update staff set password_hash = :hash, failed_attempts = 0, locked_until = null, last_failed_at = null
                 where username in (:usernames)""")

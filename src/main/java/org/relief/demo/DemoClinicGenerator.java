@@ -77,6 +77,19 @@ final class DemoClinicGenerator {
         this.today = today;
     }
 
+    /**
+     * A physician's panel in a large demo clinic: dr.patel and dr.okafor take turns for the first {@code 2 * PANEL}
+     * patients, and every patient after those goes to dr.okafor, so dr.patel's dashboard holds 10,000 patients in a
+     * clinic of 20,000 and of 100,000 alike (issue 16 measures her dashboard as the clinic grows). Small demo clinics
+     * (the default 48) are unchanged.
+     */
+    static final int PANEL = 10_000;
+
+    /** The physician on patient {@code index}'s team: see {@link #PANEL}. */
+    static Staff physician(int index) {
+        return index < 2 * PANEL ? STAFF.get(index % 2) : STAFF.get(1);
+    }
+
     /** One generated patient: the chart and who is on its team. */
     record GeneratedPatient(SeedChart chart, List<Membership> team) {}
 
@@ -199,7 +212,7 @@ final class DemoClinicGenerator {
             case PLANNING -> 2 + rnd.nextInt(2);
             case ON_PLAN, DISCHARGED -> 3 + rnd.nextInt(5);
         };
-        Staff physician = STAFF.get(index % 2);
+        Staff physician = physician(index);
         for (int v = 0; v < visits; v++) {
             LocalDate date = referred.plusDays(7 + v * 14L + rnd.nextInt(5));
             if (date.isAfter(today)) {

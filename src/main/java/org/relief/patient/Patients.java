@@ -232,13 +232,20 @@ public class Patients {
             groups.put(s, new ArrayList<>());
             counts.put(s, 0);
         }
+        // the actor's patients once; then each step's count and its newest few (a top-N per step, where two window
+        // functions over all of them sorted and buffered every row: issue 16, 10,000 patients on one physician's teams)
         jdbc.sql("""
-                select * from (
-                  select s.*, row_number() over (partition by s.step order by s.updated_at desc, s.mrn) as rn,
-                         count(*) over (partition by s.step) as in_step
-                  from patient_summary s
+                with mine as materialized (
+                  select s.* from patient_summary s
                   join care_team_member m on m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = ?
-                ) t where rn <= ? order by step, rn""")
+                ), counts as (
+                  select step, count(*) as in_step from mine group by step
+                )
+                select t.*, c.in_step from counts c
+                cross join lateral (
+                  select * from mine where mine.step = c.step order by mine.updated_at desc, mine.mrn limit ?
+                ) t
+                order by t.step, t.updated_at desc, t.mrn""")
                 .params(actor.staffId(), perStep)
                 .query((rs, n) -> {
                     PatientSummary p = SUMMARY.mapRow(rs, n);

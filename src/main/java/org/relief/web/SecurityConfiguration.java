@@ -62,7 +62,8 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(new ApiBearerTokenFilter(tokens), BasicAuthenticationFilter.class)
-                // HTTP Basic is for trying the API out (BCrypt, remembered a while once matched); integrations use tokens
+                // HTTP Basic is for trying the API out (BCrypt, remembered a while once matched); integrations use
+                // tokens
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
                     var auth = SecurityContextHolder.getContext().getAuthentication();

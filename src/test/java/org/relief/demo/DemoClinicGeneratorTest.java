@@ -27,6 +27,24 @@ class DemoClinicGeneratorTest {
     }
 
     @Test
+    void drPatelKeepsAPanelOfTenThousandHoweverLargeTheClinic() {
+        var generator = new DemoClinicGenerator(20261124, TODAY);
+        var patel = DemoClinicGenerator.STAFF.get(0);
+        var okafor = DemoClinicGenerator.STAFF.get(1);
+        // the physicians take turns up to 20,000 patients (the 48-patient demo as before) ...
+        assertThat(generator.patient(0, "R0").team().get(0).staffId()).isEqualTo(patel.id());
+        assertThat(generator.patient(1, "R1").team().get(0).staffId()).isEqualTo(okafor.id());
+        assertThat(generator.patient(19_998, "R2").team().get(0).staffId()).isEqualTo(patel.id());
+        // ... and every later patient goes to dr.okafor
+        assertThat(IntStream.range(20_000, 20_100)
+                        .mapToObj(
+                                i -> generator.patient(i, "R" + i).team().get(0).staffId()))
+                .containsOnly(okafor.id());
+        assertThat(IntStream.range(0, 100_000).filter(i -> DemoClinicGenerator.physician(i) == patel))
+                .hasSize(10_000);
+    }
+
+    @Test
     void fortyEightPatientsCoverEveryStepOfTheWay() {
         var generator = new DemoClinicGenerator(20261124, TODAY);
         Set<Step> steps = EnumSet.noneOf(Step.class);
