@@ -9,7 +9,7 @@
 #     floor), chartSqlWithSession (the floor plus the browser session's statements) and chartJson, in one JVM,
 #  4. stops the app, deletes the data dir, prints the figures (also in bench/target/chart-floor.md).
 #
-# Settings (environment): PORT=18090, PATIENTS=20000, BUILD=auto|always|never, JAVA_OPTS=-Xmx512m,
+# Settings (environment): PORT=18090, PATIENTS=20000, BUILD=auto|always|never, JAVA_OPTS=-Xmx512m, WARMUP=3000,
 # JMH="-f 1 -wi 5 -w 2s -i 5 -r 2s" (JMH options). To time an app that already runs instead, set BASE_URL, JDBC_URL
 # and DB_PASSWORD (the relief_app role's, from the data dir's postgres-credentials.properties).
 set -euo pipefail
@@ -82,6 +82,19 @@ if [[ -z "${BASE_URL:-}" ]]; then
     DB_PASSWORD="$(sed -n 's/^app-password=//p' "$DATA_DIR/postgres-credentials.properties")"
 fi
 : "${JDBC_URL:?set JDBC_URL}" "${DB_PASSWORD:?set DB_PASSWORD}"
+
+# warm the app's JIT on the chart JSON path first (JMH's own warm-up is 10 s): WARMUP requests, 2 at a time, signed in
+WARMUP="${WARMUP:-3000}"
+COOKIES="$(mktemp)"
+CSRF="$(curl -s -m 30 -c "$COOKIES" "$BASE_URL/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -n 1)"
+curl -s -m 30 -b "$COOKIES" -c "$COOKIES" -o /dev/null --data-urlencode "username=dr.patel" \
+    --data-urlencode "password=$DEMO_PASSWORD" --data-urlencode "_csrf=$CSRF" "$BASE_URL/login"
+PATIENT_ID="$(curl -sf -m 30 -b "$COOKIES" "$BASE_URL/api/patients?q=tenyear" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')" || die "could not find the ten-year-history patient"
+log "warming up: $WARMUP chart JSON requests for $PATIENT_ID"
+for _ in $(seq 1 "$WARMUP"); do echo "$BASE_URL/api/patients/$PATIENT_ID"; done \
+    | xargs -P 2 -n 1 curl -s -m 30 -b "$COOKIES" -o /dev/null
+rm -f "$COOKIES"
 
 log "JMH: ChartFloorBenchmark ($JMH_OPTS) against $BASE_URL and $JDBC_URL"
 (cd "$ROOT_DIR" && mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt \
