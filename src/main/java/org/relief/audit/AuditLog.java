@@ -51,17 +51,19 @@ public class AuditLog {
         if (patientIds.isEmpty()) {
             return;
         }
-        List<UUID> ids = List.copyOf(new LinkedHashSet<>(patientIds));
-        batch.batchUpdate("""
+        UUID[] ids = new LinkedHashSet<>(patientIds).toArray(UUID[]::new);
+        // one statement for the whole list (rows in the list's order), not one per patient: a search shows 50, and
+        // 50 inserts in a batch were most of the search's database time (issue 16)
+        batch.update("""
                 insert into audit_event (actor, actor_role, patient_id, action, what, outcome, address)
-                values (?, ?, ?, ?, ?, ?, ?)""", ids, 500, (ps, id) -> {
+                select ?, ?, p.id, ?, ?, ?, ? from unnest(?::uuid[]) with ordinality as p(id, n) order by p.n""", ps -> {
             ps.setString(1, who.username());
             ps.setString(2, who.auditRole());
-            ps.setObject(3, id);
-            ps.setString(4, action.name());
-            ps.setString(5, what);
-            ps.setString(6, outcome);
-            ps.setString(7, who.address());
+            ps.setString(3, action.name());
+            ps.setString(4, what);
+            ps.setString(5, outcome);
+            ps.setString(6, who.address());
+            ps.setArray(7, ps.getConnection().createArrayOf("uuid", ids));
         });
     }
 

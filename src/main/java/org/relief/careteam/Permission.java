@@ -84,11 +84,32 @@ public enum Permission {
 
     /** For templates: permission name -> whether this role may, e.g. {@code ${may.WRITE_MEDICATIONS}}. */
     public static Map<String, Boolean> allowedFor(Role role) {
+        return role == null ? Answers.NOBODY : Answers.BY_ROLE.get(role);
+    }
+
+    private static Map<String, Boolean> computeAllowedFor(Role role) {
         Map<String, Boolean> map = new LinkedHashMap<>();
         for (Permission p : values()) {
             map.put(p.name(), p.allows(role));
         }
         return Map.copyOf(map);
+    }
+
+    /**
+     * Each role's answers, made once (the matrix is fixed): every page asked for them afresh before (issue 16).
+     * Built on first use, after the constants exist.
+     */
+    private static final class Answers {
+        static final Map<Role, Map<String, Boolean>> BY_ROLE;
+        static final Map<String, Boolean> NOBODY = computeAllowedFor(null);
+
+        static {
+            Map<Role, Map<String, Boolean>> byRole = new java.util.EnumMap<>(Role.class);
+            for (Role r : Role.values()) {
+                byRole.put(r, computeAllowedFor(r));
+            }
+            BY_ROLE = byRole;
+        }
     }
 
     private static Set<Role> clinicians() {

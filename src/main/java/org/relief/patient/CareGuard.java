@@ -1,6 +1,7 @@
 package org.relief.patient;
 
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.relief.careteam.Actor;
 
 /**
@@ -15,6 +16,14 @@ public interface CareGuard {
     /** Whether the patient may be moved to {@code target} now (no audit: for what a page offers). */
     default boolean allowsStep(UUID patientId, Step target) {
         return true;
+    }
+
+    /**
+     * {@link #allowsStep} for every step at once: what it needs to know of the patient is read once, not once per
+     * step (the chart page asks for every step; issue 16). The answer must be the same as {@link #allowsStep}'s.
+     */
+    default Predicate<Step> stepsAllowed(UUID patientId) {
+        return target -> allowsStep(patientId, target);
     }
 
     /** Refuses (audited, throws) a move of the patient to {@code target}; returns when it is allowed. */

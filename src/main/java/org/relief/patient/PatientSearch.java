@@ -33,8 +33,10 @@ record PatientSearch(String sql, List<Object> args) {
 
     /** A search of the patients whose care team {@code staffId} is on. */
     static PatientSearch mine(UUID staffId, String q, int limit) {
-        StringBuilder sql = new StringBuilder("select s.* from patient_summary s join care_team_member m"
-                + " on m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = ? where true");
+        // "exists" rather than a join: PostgreSQL then probes the team for the few patients the name matches
+        // instead of hashing all of the physician's 10,000 memberships (EXPLAIN ANALYZE, issue 16)
+        StringBuilder sql = new StringBuilder("select s.* from patient_summary s where exists (select 1 from"
+                + " care_team_member m where m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = ?)");
         List<Object> args = new ArrayList<>(List.of(staffId));
         Optional<LocalDate> date = date(q);
         if (date.isPresent()) {

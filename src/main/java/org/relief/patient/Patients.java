@@ -298,8 +298,10 @@ public class Patients {
 
     /** The steps the patient may be moved to now, in order (what the chart's step control offers). */
     public List<Step> openSteps(UUID patientId) {
+        List<java.util.function.Predicate<Step>> allowed =
+                guards.orderedStream().map(g -> g.stepsAllowed(patientId)).toList();
         return java.util.Arrays.stream(Step.values())
-                .filter(s -> allowsStep(patientId, s))
+                .filter(s -> allowed.stream().allMatch(a -> a.test(s)))
                 .toList();
     }
 

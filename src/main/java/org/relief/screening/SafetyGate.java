@@ -124,6 +124,13 @@ public class SafetyGate implements CareGuard {
         return allows(target) || !onHold(patientId);
     }
 
+    /** Whether care is held is read once for all the steps (twice the queries per step before; issue 16). */
+    @Override
+    public java.util.function.Predicate<Step> stepsAllowed(UUID patientId) {
+        boolean held = onHold(patientId);
+        return target -> allows(target) || !held;
+    }
+
     @Override
     public void requireStep(Actor actor, UUID patientId, Step target, String action) {
         if (!allows(target)) {

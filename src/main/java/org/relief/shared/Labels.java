@@ -3,6 +3,7 @@ package org.relief.shared;
 import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -186,11 +187,30 @@ public class Labels {
     }
 
     private static String ownLabel(Enum<?> e) {
+        Method m = LABEL_METHOD.get(e.getDeclaringClass()).orElse(null);
+        if (m == null) {
+            return null;
+        }
         try {
-            Method m = e.getDeclaringClass().getMethod("label");
-            return m.getReturnType() == String.class ? (String) m.invoke(e) : null;
+            return (String) m.invoke(e);
         } catch (ReflectiveOperationException ex) {
             return null;
         }
     }
+
+    /**
+     * Each enum type's own {@code String label()}, looked up once per type: looking it up on every call (and, for a
+     * type without one, building a NoSuchMethodException each time) showed in the chart page's profile (issue 16).
+     */
+    private static final ClassValue<Optional<Method>> LABEL_METHOD = new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> type) {
+            try {
+                Method m = type.getMethod("label");
+                return m.getReturnType() == String.class ? Optional.of(m) : Optional.empty();
+            } catch (NoSuchMethodException ex) {
+                return Optional.empty();
+            }
+        }
+    };
 }
