@@ -269,13 +269,17 @@ public class ChartService {
         // per entry: their ids are new, so there is no head to look up); the others are compared with what is on
         // file, one by one
         Map<EntryKind<?>, Map<UUID, Record>> created = new LinkedHashMap<>();
+        // the guards, looked up once per import rather than through the bean factory per entry (JFR, issue 16)
+        List<CareGuard> careGuards = guards.orderedStream().toList();
         for (ImportedEntry e : entries) {
             ImportResult r;
             if (e.entryId() == null) {
                 if (e.kind() == EntryKind.DEMOGRAPHICS) {
                     throw new ForbiddenException("Demographics exist from registration on; correct them instead.");
                 }
-                guard(actor, patientId, e.kind(), e.data(), null);
+                for (CareGuard g : careGuards) {
+                    g.requireEntry(actor, patientId, e.kind(), e.data(), null);
+                }
                 UUID id = UUID.randomUUID();
                 created.computeIfAbsent(e.kind(), k -> new LinkedHashMap<>()).put(id, e.data());
                 r = new ImportResult(id, 1, ImportOutcome.CREATED);
