@@ -25,13 +25,14 @@
 #   RESOURCES=20000    at least this many resources in the packet
 #   VALIDATE=structural  RELIEF_FHIR_IMPORT_VALIDATE for the import
 #   BUILD=auto         auto: build the jar when missing or stale; always; never
+#   JAR=target/relief-0.1.0-SNAPSHOT.jar  the jar to measure (another build's, to compare; then BUILD=never)
 #   JAVA_OPTS=-Xmx1g   JVM options for the app
 #   KEEP=0             1: keep the work dir (data dir, packet, exported rows) and print its path
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
-JAR="$ROOT_DIR/target/relief-0.1.0-SNAPSHOT.jar"
+JAR="${JAR:-$ROOT_DIR/target/relief-0.1.0-SNAPSHOT.jar}"
 SAMPLE="${SAMPLE:-$ROOT_DIR/../shared/fhir-samples/synthea-bulk-7}"
 [[ -d "$SAMPLE" ]] || SAMPLE=/work/shared/fhir-samples/synthea-bulk-7
 RESOURCES="${RESOURCES:-20000}"
@@ -142,8 +143,11 @@ LOAD_IMPORT="$(load)"
 log "importing with --import (validation $VALIDATE; load average $LOAD_IMPORT; log in $IMPORT_LOG)"
 relief_import "$PACKET" "$IMPORT_LOG" || { tail -n 30 "$IMPORT_LOG" >&2; die "the import failed"; }
 IMPORT_SECONDS="$(sed -n 's/^Import took \([0-9.]*\) s.*/\1/p' "$IMPORT_LOG" | tail -n 1)"
-[[ -n "$IMPORT_SECONDS" ]] || die "the import did not print its time (Import took ... s)"
 LAST_PROGRESS="$(grep -E '^  [0-9]+ / [0-9]+ resources' "$IMPORT_LOG" | tail -n 1 | sed 's/^ *//')"
+if [[ -z "$IMPORT_SECONDS" ]]; then # a jar from before the import printed its time: from its last progress line
+    IMPORT_SECONDS="$(awk '{gsub(/\(/, "", $5); printf "%.3f", $3 / $5}' <<<"$LAST_PROGRESS")"
+fi
+[[ -n "$IMPORT_SECONDS" ]] || die "the import did not print its time (Import took ... s)"
 IMPORTED_LINE="$(grep -m1 -o 'FHIR import of .* finished: .*' "$IMPORT_LOG" | sed 's/FHIR import of [^ ]* //')"
 log "import: $IMPORT_SECONDS s; $LAST_PROGRESS; $IMPORTED_LINE"
 
