@@ -143,9 +143,11 @@ final class NdjsonPacket implements PacketReferences {
         if (!problems.isEmpty()) {
             throw new org.relief.shared.InvalidInputException(problems);
         }
-        NdjsonPacket packet = new NdjsonPacket();
-        IParser parser = fhir.newJsonParser();
-        for (int i = 0; i < entries.size(); i++) {
+        // each entry's references are rewritten and its JSON (what its content hash is taken of) encoded on its
+        // own, so the entries are shared across the cores: a resource is touched by one thread only, and the
+        // context is thread-safe (a parser is not: one per task)
+        Line[] lines = new Line[entries.size()];
+        java.util.stream.IntStream.range(0, entries.size()).parallel().forEach(i -> {
             Resource r = entries.get(i).getResource();
             for (Reference ref : fhir.newTerser().getAllPopulatedChildElementsOfType(r, Reference.class)) {
                 String target = ref.hasReference() ? fullUrls.get(ref.getReference()) : null;
@@ -153,7 +155,11 @@ final class NdjsonPacket implements PacketReferences {
                     ref.setReference(target);
                 }
             }
-            packet.add(new Line("Bundle", i + 1, parser.encodeResourceToString(r), r));
+            lines[i] = new Line("Bundle", i + 1, fhir.newJsonParser().encodeResourceToString(r), r);
+        });
+        NdjsonPacket packet = new NdjsonPacket();
+        for (Line l : lines) {
+            packet.add(l);
         }
         return packet;
     }

@@ -117,7 +117,18 @@ final class PatientImport {
         } else {
             check(patientLine, demographics, packet).ifPresent(why -> failed.put(patientLine, why));
         }
-        for (Line l : lines) {
+        // each resource is translated and checked on its own (read-only: the packet, the validators), so a large
+        // patient's are shared across the cores; what became of each is then taken in the packet's order
+        Checked[] checked = new Checked[lines.size()];
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, lines.size());
+        (lines.size() >= 64 ? range.parallel() : range).forEach(i -> {
+            Line l = lines.get(i);
+            if (l != patientLine && !unchanged.contains(l)) {
+                checked[i] = translateAndCheck(l, packet);
+            }
+        });
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
             if (l == patientLine) {
                 continue;
             }
@@ -125,27 +136,17 @@ final class PatientImport {
                 pending.put(l, null);
                 continue;
             }
-            Translation t;
-            try {
-                t = Translators.toRelief(l.resource(), packet::nameOf);
-            } catch (RuntimeException e) {
-                // a translator bug must not stop the import: the resource fails, the detail goes to the log only
+            Checked c = checked[i];
+            if (c.faulted()) {
                 faulted.add(l);
-                failed.put(
-                        l,
-                        "could not be translated: "
-                                + InternalErrors.sentence(InternalErrors.log(
-                                        log,
-                                        "Translating " + l.type() + "/" + l.id() + " (" + l.file() + ":" + l.line()
-                                                + ") failed",
-                                        e)));
-                continue;
             }
-            if (t.skipped()) {
-                skip(report, l, t.skipReason());
-                continue;
+            if (c.failed() != null) {
+                failed.put(l, c.failed());
+            } else if (c.translation().skipped()) {
+                skip(report, l, c.translation().skipReason());
+            } else {
+                pending.put(l, c.translation());
             }
-            check(l, t, packet).ifPresentOrElse(why -> failed.put(l, why), () -> pending.put(l, t));
         }
         if (!failed.isEmpty()) {
             Map.Entry<Line, String> first = failed.entrySet().iterator().next();
@@ -182,6 +183,31 @@ final class PatientImport {
             report.fail(internal(patientLine, because));
             pending.keySet().forEach(l -> report.fail(internal(l, because)));
         }
+    }
+
+    /** A resource translated and checked: its translation, or why it failed (by the server's fault or its own). */
+    private record Checked(Translation translation, String failed, boolean faulted) {}
+
+    private Checked translateAndCheck(Line l, PacketReferences packet) {
+        Translation t;
+        try {
+            t = Translators.toRelief(l.resource(), packet::nameOf);
+        } catch (RuntimeException e) {
+            // a translator bug must not stop the import: the resource fails, the detail goes to the log only
+            return new Checked(
+                    null,
+                    "could not be translated: "
+                            + InternalErrors.sentence(InternalErrors.log(
+                                    log,
+                                    "Translating " + l.type() + "/" + l.id() + " (" + l.file() + ":" + l.line()
+                                            + ") failed",
+                                    e)),
+                    true);
+        }
+        if (t.skipped()) {
+            return new Checked(t, null, false);
+        }
+        return new Checked(t, check(l, t, packet).orElse(null), false);
     }
 
     private Map<Line, Written> write(

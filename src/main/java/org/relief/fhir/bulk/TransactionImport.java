@@ -39,11 +39,88 @@ public class TransactionImport {
     private final Directory directory;
     private final AuditLog audit;
 
-    TransactionImport(FhirContext fhir, BulkImport bulk, Directory directory, AuditLog audit) {
+    private final boolean importCommand;
+
+    TransactionImport(
+            FhirContext fhir,
+            BulkImport bulk,
+            Directory directory,
+            AuditLog audit,
+            org.springframework.boot.ApplicationArguments args) {
         this.audit = audit;
         this.fhir = fhir;
         this.bulk = bulk;
         this.directory = directory;
+        this.importCommand = args.containsOption("import");
+    }
+
+    /** The resource types a referral packet (a Synthea patient's, say) brings, whose HAPI model a warm-up scans. */
+    private static final List<String> WARM_TYPES = List.of(
+            "Patient",
+            "Condition",
+            "MedicationRequest",
+            "MedicationStatement",
+            "Medication",
+            "MedicationAdministration",
+            "Procedure",
+            "AllergyIntolerance",
+            "Encounter",
+            "ImagingStudy",
+            "DiagnosticReport",
+            "DocumentReference",
+            "Observation",
+            "Immunization",
+            "CarePlan",
+            "CareTeam",
+            "Claim",
+            "ExplanationOfBenefit",
+            "Device",
+            "SupplyDelivery",
+            "Provenance",
+            "Organization",
+            "Practitioner",
+            "PractitionerRole",
+            "Location");
+
+    /**
+     * Once the server is ready, a daemon thread parses and encodes a Bundle with one (empty) resource of each type
+     * a referral packet brings: HAPI scans a resource type's model (reflection over its classes) the first time it
+     * meets it, and the JVM loads the parser's classes on first use, which took seconds of the first transaction a
+     * fresh server received (JFR, issue 16). Nothing is stored. Not for the {@code --import} command, which
+     * parses at once anyway.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        if (importCommand) {
+            return;
+        }
+        Thread t = new Thread(
+                () -> {
+                    Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+                    for (String type : WARM_TYPES) {
+                        Resource r = (Resource) fhir.getResourceDefinition(type).newInstance();
+                        r.setId(type + "/warm-up");
+                        b.addEntry()
+                                .setFullUrl("urn:uuid:00000000-0000-0000-0000-000000000000")
+                                .setResource(r)
+                                .getRequest()
+                                .setMethod(Bundle.HTTPVerb.PUT)
+                                .setUrl(type + "/warm-up");
+                    }
+                    String json = fhir.newJsonParser().encodeResourceToString(b);
+                    Bundle parsed = fhir.newJsonParser()
+                            .setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
+                            .parseResource(Bundle.class, json);
+                    for (var e : parsed.getEntry()) {
+                        fhir.newTerser()
+                                .getAllPopulatedChildElementsOfType(
+                                        e.getResource(), org.hl7.fhir.r4.model.Reference.class);
+                    }
+                },
+                "fhir-parser-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /**
