@@ -8,7 +8,7 @@
 # memory (Native Memory Tracking: heap, metaspace, code, GC, threads...); the heap committed and in use; and a
 # class histogram, which runs a full collection first, so it shows what is live, with the heap's size after it.
 # Between the load and the histogram it waits IDLE seconds and reads VmRSS again: Relief asks G1 to give unused heap
-# back after RELIEF_MEMORY_RETURN_IDLE_AFTER (60 s) without a collection (platform.IdleMemoryReturn).
+# back after RELIEF_MEMORY_RETURN_IDLE_AFTER (30 s; G1 looks once a period, so allow two) without a collection (platform.IdleMemoryReturn).
 # Prints a table (also bench/target/memory.md). NMT itself costs a few MB, included in the RSS figures.
 #
 # Settings: HEAPS ("default -Xmx2g"), N (50), IDLE (75), SAMPLE (../shared/fhir-samples/synthea-bulk-7), PORT (18778),

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * starts. JDK 12's periodic collection (JEP 346, the {@code G1PeriodicGCInterval} option) starts one after the
  * given time without any, and the free-ratio options bound how much free heap is kept after it. All three can be
  * set on a running JVM; Relief sets them here when the JVM runs G1 and the operator has not set them on the command
- * line ({@code -XX:...} always wins). {@code relief.memory.return-idle-after: 0} leaves the JVM's defaults.
+ * line ({@code -XX:...} always wins). {@code relief.memory.return-idle-after: 0} leaves the JVM's defaults. G1 looks
+ * once an interval whether there was a collection in the last one, so the heap goes back within two intervals of
+ * going quiet; with 60 s, bench/memory.sh saw nothing returned 75 s after its load, hence 30 s.
  */
 @Component
 class IdleMemoryReturn {
@@ -28,7 +30,7 @@ class IdleMemoryReturn {
 
     private final Duration after;
 
-    IdleMemoryReturn(@Value("${relief.memory.return-idle-after:60s}") Duration after) {
+    IdleMemoryReturn(@Value("${relief.memory.return-idle-after:30s}") Duration after) {
         this.after = after;
     }
 
