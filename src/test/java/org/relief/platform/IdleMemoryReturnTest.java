@@ -22,9 +22,9 @@ class IdleMemoryReturnTest {
                 vm.getVMOption("G1PeriodicGCInterval").getOrigin() != com.sun.management.VMOption.Origin.VM_CREATION,
                 "not set on the command line");
         new IdleMemoryReturn(Duration.ofSeconds(90)).configure();
-        // this call, or an application context started earlier in the same JVM (60 s by default), set it
+        // this call, or an application context started earlier in the same JVM (30 s by default), set it
         assertThat(Long.parseLong(vm.getVMOption("G1PeriodicGCInterval").getValue()))
-                .isIn(90_000L, 60_000L);
+                .isIn(90_000L, 30_000L);
         assertThat(Integer.parseInt(vm.getVMOption("MaxHeapFreeRatio").getValue()))
                 .isEqualTo(30);
         assertThat(Integer.parseInt(vm.getVMOption("MinHeapFreeRatio").getValue()))
