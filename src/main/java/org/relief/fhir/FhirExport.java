@@ -390,16 +390,17 @@ public class FhirExport {
         return resource;
     }
 
+    /** A resource's full URL under {@code base} (the FHIR endpoint), as a searchset entry names it. */
+    public static String fullUrl(String base, Resource r) {
+        return base + "/" + r.fhirType() + "/" + r.getIdPart();
+    }
+
     /** A searchset bundle of the given resources, with full URLs under {@code base}. */
     public static Bundle searchset(String base, List<? extends Resource> resources, int total) {
         Bundle b = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         b.setTotal(total);
         for (Resource r : resources) {
-            b.addEntry()
-                    .setFullUrl(base + "/" + r.fhirType() + "/" + r.getIdPart())
-                    .setResource(r)
-                    .getSearch()
-                    .setMode(Bundle.SearchEntryMode.MATCH);
+            b.addEntry().setFullUrl(fullUrl(base, r)).setResource(r).getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
         return b;
     }

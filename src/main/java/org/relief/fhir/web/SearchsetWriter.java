@@ -52,7 +52,7 @@ final class SearchsetWriter {
                 for (int i = 0; i < resources.size(); i++) {
                     Resource r = resources.get(i);
                     g.writeStartObject();
-                    g.writeStringField("fullUrl", base + "/" + r.fhirType() + "/" + r.getIdPart());
+                    g.writeStringField("fullUrl", org.relief.fhir.FhirExport.fullUrl(base, r));
                     g.writeFieldName("resource");
                     g.writeRawValue(encoded.get(i));
                     g.writeObjectFieldStart("search");
