@@ -40,6 +40,7 @@ import org.relief.plan.PlanVersion;
 import org.relief.plan.Plans;
 import org.relief.portal.Diary;
 import org.relief.procedure.ProcedureKinds;
+import org.relief.record.Versioned;
 import org.relief.scheduling.Appointments;
 import org.relief.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
@@ -132,41 +133,89 @@ public class FhirExport {
 
     /** Every resource of the chart, the chart's own entries first, then what the clinic added. */
     public List<Resource> everything(Actor actor, UUID patientId) {
+        List<Resource> out = new ArrayList<>();
+        everythingParts(actor, patientId).forEach(p -> out.add(p.resource()));
+        return out;
+    }
+
+    /**
+     * What {@link #everything} returns, each resource still to be made: the chart's entries are read (access-checked,
+     * audited) now, but each is translated only when asked, and those made from one record version alone carry that
+     * version as their key, so an encoding of them can be kept (a version never changes).
+     */
+    public List<Part> everythingParts(Actor actor, UUID patientId) {
         Chart chart = charts.chart(actor, patientId);
         UUID id = chart.patient().id();
-        List<Resource> out = new ArrayList<>();
-        out.add(stamp(
+        List<Part> out = new ArrayList<>();
+        out.add(Part.made(stamp(
                 PatientTranslator.toFhir(chart.patient(), chart.demographics().data(), mrnSystem, senders(id)),
-                chart.demographics().recordedAt()));
-        chart.referrals().forEach(v -> out.add(stamp(ReferralTranslator.toFhir(v, id), v.recordedAt())));
-        chart.problems().forEach(v -> out.add(stamp(ConditionTranslator.toFhir(v, id), v.recordedAt())));
-        chart.medications().forEach(v -> out.add(stamp(MedicationTranslator.toFhir(v, id), v.recordedAt())));
-        out.addAll(structuredMedications(actor, id, true, true));
-        chart.allergies().forEach(v -> out.add(stamp(AllergyTranslator.toFhir(v, id), v.recordedAt())));
-        chart.imaging().forEach(v -> out.add(stamp(ImagingTranslator.toFhir(v, id), v.recordedAt())));
-        chart.treatments().forEach(v -> out.add(stamp(ProcedureTranslator.toFhir(v, id), v.recordedAt())));
-        chart.encounters().forEach(v -> out.add(stamp(EncounterTranslator.toFhir(v, id), v.recordedAt())));
+                chart.demographics().recordedAt())));
+        chart.referrals().forEach(v -> out.add(Part.of("referral", v, x -> ReferralTranslator.toFhir(x, id))));
+        chart.problems().forEach(v -> out.add(Part.of("problem", v, x -> ConditionTranslator.toFhir(x, id))));
+        chart.medications().forEach(v -> out.add(Part.of("medication", v, x -> MedicationTranslator.toFhir(x, id))));
+        made(out, structuredMedications(actor, id, true, true));
+        chart.allergies().forEach(v -> out.add(Part.of("allergy", v, x -> AllergyTranslator.toFhir(x, id))));
+        chart.imaging().forEach(v -> out.add(Part.of("imaging", v, x -> ImagingTranslator.toFhir(x, id))));
+        chart.treatments().forEach(v -> out.add(Part.of("treatment", v, x -> ProcedureTranslator.toFhir(x, id))));
+        chart.encounters().forEach(v -> out.add(Part.of("encounter", v, x -> EncounterTranslator.toFhir(x, id))));
         charts.entries(actor, id, EntryKind.DOCUMENT)
-                .forEach(v -> out.add(stamp(DocumentTranslator.toFhir(v, id), v.recordedAt())));
-        out.addAll(letters(actor, id));
+                .forEach(v -> out.add(Part.of("document", v, x -> DocumentTranslator.toFhir(x, id))));
+        made(out, letters(actor, id));
         if (!chart.careTeam().isEmpty()) {
-            out.add(stamp(
+            out.add(Part.made(stamp(
                     CareTeamTranslator.toFhir(id, chart.careTeam()),
                     chart.careTeam().stream()
                             .map(org.relief.careteam.TeamMember::addedAt)
                             .filter(java.util.Objects::nonNull)
                             .max(java.util.Comparator.naturalOrder())
-                            .orElse(null)));
-            chart.careTeam().forEach(m -> out.add(stamp(CareTeamTranslator.practitioner(m), m.addedAt())));
+                            .orElse(null))));
+            chart.careTeam().forEach(m -> out.add(Part.made(stamp(CareTeamTranslator.practitioner(m), m.addedAt()))));
         }
-        out.addAll(diagnoses(actor, id));
-        out.addAll(instruments(actor, id, true, true));
-        out.addAll(performed(actor, id, true, true));
-        out.addAll(diary(actor, id));
-        out.addAll(carePlans(actor, id));
-        out.addAll(appointmentsWithSlots(actor, id));
+        made(out, diagnoses(actor, id));
+        made(out, instruments(actor, id, true, true));
+        made(out, performed(actor, id, true, true));
+        made(out, diary(actor, id));
+        made(out, carePlans(actor, id));
+        made(out, appointmentsWithSlots(actor, id));
         return out;
     }
+
+    private static void made(List<Part> out, List<? extends Resource> resources) {
+        resources.forEach(r -> out.add(Part.made(r)));
+    }
+
+    /**
+     * One resource of {@link #everythingParts}, made when {@link #resource()} is asked.
+     *
+     * @param key the record version it is made from alone ({@link VersionKey}), or null when it is made from more
+     *     than one record, or from today's date, or made already
+     */
+    public record Part(VersionKey key, java.util.function.Supplier<? extends Resource> make) {
+
+        static Part made(Resource resource) {
+            return new Part(null, () -> resource);
+        }
+
+        /** Made by {@code translate} from the one version {@code v} (stamped with when it was recorded). */
+        static <T extends Record> Part of(
+                String translation,
+                Versioned<T> v,
+                java.util.function.Function<Versioned<T>, ? extends Resource> translate) {
+            return new Part(
+                    new VersionKey(translation, v.entryId(), v.version()),
+                    () -> stamp(translate.apply(v), v.recordedAt()));
+        }
+
+        public Resource resource() {
+            return make.get();
+        }
+    }
+
+    /**
+     * A record version and the translation that made a resource of it: versions are never changed (a correction is a
+     * new version), so the same key always makes the same resource.
+     */
+    public record VersionKey(String translation, UUID entryId, int version) {}
 
     /** The patient's appointments, the busy Slot each holds and the Schedule of each clinician (for $everything). */
     private List<Resource> appointmentsWithSlots(Actor actor, UUID patientId) {
@@ -392,7 +441,12 @@ public class FhirExport {
 
     /** A resource's full URL under {@code base} (the FHIR endpoint), as a searchset entry names it. */
     public static String fullUrl(String base, Resource r) {
-        return base + "/" + r.fhirType() + "/" + r.getIdPart();
+        return base + "/" + path(r);
+    }
+
+    /** A resource's type and id, {@code Type/id}: its URL below the FHIR endpoint. */
+    public static String path(Resource r) {
+        return r.fhirType() + "/" + r.getIdPart();
     }
 
     /** A searchset bundle of the given resources, with full URLs under {@code base}. */

@@ -118,6 +118,63 @@ public class FhirExportIT {
                 .isNotEmpty();
     }
 
+    @Autowired
+    org.relief.patient.ChartService charts;
+
+    /** $everything keeps the JSON of each record version it wrote: a correction and a void show the next time. */
+    @Test
+    void everythingOverHttpShowsACorrectionAndAVoidTheNextTime() throws Exception {
+        var patel = staff.findByUsername("dr.patel").orElseThrow();
+        Actor actor = new Actor(patel.id(), patel.username(), patel.role(), "127.0.0.1");
+        UUID patientId = teams.patientsOf(patel.id()).stream()
+                .filter(id -> {
+                    try {
+                        charts.requireMayWrite(actor, id, org.relief.patient.EntryKind.PROBLEM, "test");
+                        return true;
+                    } catch (RuntimeException refused) {
+                        return false; // a safety hold, say
+                    }
+                })
+                .findFirst()
+                .orElseThrow();
+        var kind = org.relief.patient.EntryKind.PROBLEM;
+        var first = charts.add(
+                actor,
+                patientId,
+                kind,
+                new org.relief.patient.Problem(
+                        "M54.50",
+                        "Low back pain, before the correction",
+                        null,
+                        org.relief.patient.Codes.ClinicalStatus.ACTIVE));
+        var second = charts.add(
+                actor,
+                patientId,
+                kind,
+                new org.relief.patient.Problem(
+                        "M79.18", "Myalgia, entered by mistake", null, org.relief.patient.Codes.ClinicalStatus.ACTIVE));
+        String path = "/fhir/Patient/" + patientId + "/$everything";
+        String before = get(path, TOKEN).body();
+        assertThat(before).contains("Low back pain, before the correction", "Myalgia, entered by mistake");
+        assertThat(get(path, TOKEN).body()).isEqualTo(before);
+
+        charts.correct(
+                actor,
+                patientId,
+                kind,
+                first.entryId(),
+                first.version(),
+                new org.relief.patient.Problem(
+                        "M54.50", "Low back pain, corrected", null, org.relief.patient.Codes.ClinicalStatus.ACTIVE),
+                "wording");
+        charts.voidEntry(actor, patientId, kind, second.entryId(), second.version(), "wrong patient");
+        String after = get(path, TOKEN).body();
+        assertThat(after)
+                .contains("Low back pain, corrected")
+                .doesNotContain("before the correction")
+                .doesNotContain("Myalgia, entered by mistake");
+    }
+
     @Test
     void noTokenIs401AndABadTokenToo() throws Exception {
         assertThat(get("/fhir/metadata", null).statusCode()).isEqualTo(401);

@@ -58,13 +58,14 @@ class FhirController {
             TransactionImport transactions,
             Directory directory,
             SaneDates dates,
-            @Value("${relief.fhir.transaction-max:16MB}") DataSize transactionMax) {
+            @Value("${relief.fhir.transaction-max:16MB}") DataSize transactionMax,
+            @Value("${relief.fhir.encoded-cache:32MB}") DataSize encodedCache) {
         this.transactionMax = transactionMax;
         this.directory = directory;
         this.transactions = transactions;
         this.bodyCheck = new FhirBodyCheck(dates);
         this.fhir = fhir;
-        this.searchsets = new SearchsetWriter(fhir);
+        this.searchsets = new SearchsetWriter(fhir, encodedCache.toBytes());
         this.export = export;
         this.search = search;
         this.resources = resources;
@@ -105,9 +106,9 @@ class FhirController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws java.io.IOException {
-        var resources = export.everything(client.actor(request.getRemoteAddr()), uuid(id));
+        var parts = export.everythingParts(client.actor(request.getRemoteAddr()), uuid(id));
         response.setContentType(FHIR_JSON + ";charset=UTF-8");
-        searchsets.write(base(request), resources, resources.size(), response.getOutputStream());
+        searchsets.writeParts(base(request), parts, parts.size(), response.getOutputStream());
     }
 
     @GetMapping(path = "/fhir/{type:[A-Z][A-Za-z]+}/{id}", produces = FHIR_JSON)

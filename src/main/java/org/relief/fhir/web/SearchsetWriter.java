@@ -5,6 +5,8 @@ import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.hl7.fhir.r4.model.Resource;
+import org.relief.fhir.FhirExport;
 
 /**
  * Writes a searchset Bundle of many resources (a patient's {@code $everything}: a ten-year chart has thousands)
@@ -20,6 +23,11 @@ import org.hl7.fhir.r4.model.Resource;
  * the cores (a profile showed 83 % of {@code $everything} in HAPI's encoder, one core busy, the other idle), and the
  * Bundle around them is written by Jackson straight to the response, not built as one more string and then copied
  * to bytes. The result is the same JSON HAPI writes for the Bundle ({@code SearchsetWriterTest} compares the two).
+ *
+ * <p>A resource made from one record version alone ({@link FhirExport.Part#key()}) is translated and encoded once:
+ * its JSON is kept, up to {@code relief.fhir.encoded-cache} in all (least recently used out first), and written as
+ * it is the next time. A version never changes (a correction or a void is a new version, with a new key), so what is
+ * kept is never stale; the read of the chart, its access check and its audit happen on every request as before.
  */
 final class SearchsetWriter {
 
@@ -28,33 +36,48 @@ final class SearchsetWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** A resource's {@code Type/id} and its JSON. */
+    record Encoded(String path, String json) {}
+
     private final FhirContext fhir;
     private final Executor executor;
+    private final Cache<FhirExport.VersionKey, Encoded> kept;
 
-    SearchsetWriter(FhirContext fhir) {
-        this(fhir, ForkJoinPool.commonPool());
+    SearchsetWriter(FhirContext fhir, long keepChars) {
+        this(fhir, ForkJoinPool.commonPool(), keepChars);
     }
 
-    SearchsetWriter(FhirContext fhir, Executor executor) {
+    SearchsetWriter(FhirContext fhir, Executor executor, long keepChars) {
         this.fhir = fhir;
         this.executor = executor;
+        this.kept = Caffeine.newBuilder()
+                .maximumWeight(Math.max(0, keepChars))
+                .weigher((FhirExport.VersionKey k, Encoded e) ->
+                        e.path().length() + e.json().length() + 64)
+                .executor(Runnable::run) // evictions on the caller's thread: nothing left running after a request
+                .build();
     }
 
+    /** Writes the resources, all of them made already. */
     void write(String base, List<? extends Resource> resources, int total, OutputStream out) throws IOException {
-        List<String> encoded = encodeAll(resources);
+        writeParts(base, resources.stream().map(SearchsetWriter::made).toList(), total, out);
+    }
+
+    /** Writes the parts, making (or reusing the kept encoding of) each. */
+    void writeParts(String base, List<FhirExport.Part> parts, int total, OutputStream out) throws IOException {
+        List<Encoded> encoded = encodeAll(parts);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("resourceType", "Bundle");
             g.writeStringField("type", "searchset");
             g.writeNumberField("total", total);
-            if (!resources.isEmpty()) {
+            if (!encoded.isEmpty()) {
                 g.writeArrayFieldStart("entry");
-                for (int i = 0; i < resources.size(); i++) {
-                    Resource r = resources.get(i);
+                for (Encoded e : encoded) {
                     g.writeStartObject();
-                    g.writeStringField("fullUrl", org.relief.fhir.FhirExport.fullUrl(base, r));
+                    g.writeStringField("fullUrl", base + "/" + e.path());
                     g.writeFieldName("resource");
-                    g.writeRawValue(encoded.get(i));
+                    g.writeRawValue(e.json());
                     g.writeObjectFieldStart("search");
                     g.writeStringField("mode", "match");
                     g.writeEndObject();
@@ -66,23 +89,36 @@ final class SearchsetWriter {
         }
     }
 
-    private List<String> encodeAll(List<? extends Resource> resources) {
+    private static FhirExport.Part made(Resource r) {
+        return new FhirExport.Part(null, () -> r);
+    }
+
+    /**
+     * Each part's encoding: the kept one, or made now; when many are to be made, they are made in shares across the
+     * cores.
+     */
+    private List<Encoded> encodeAll(List<FhirExport.Part> parts) {
+        Encoded[] out = new Encoded[parts.size()];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            FhirExport.VersionKey key = parts.get(i).key();
+            out[i] = key == null ? null : kept.getIfPresent(key);
+            if (out[i] == null) {
+                missing.add(i);
+            }
+        }
         int cores = Runtime.getRuntime().availableProcessors();
-        int parts = resources.size() < PARALLEL_FROM ? 1 : Math.min(cores, resources.size() / (PARALLEL_FROM / 2));
-        if (parts <= 1) {
-            return encode(resources);
+        int shares = missing.size() < PARALLEL_FROM ? 1 : Math.min(cores, missing.size() / (PARALLEL_FROM / 2));
+        int size = (missing.size() + shares - 1) / Math.max(1, shares);
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (int from = size; from < missing.size(); from += size) {
+            List<Integer> share = missing.subList(from, Math.min(missing.size(), from + size));
+            others.add(CompletableFuture.runAsync(() -> make(parts, share, out), executor));
         }
-        int size = (resources.size() + parts - 1) / parts;
-        List<CompletableFuture<List<String>>> others = new ArrayList<>();
-        for (int from = size; from < resources.size(); from += size) {
-            List<? extends Resource> part = resources.subList(from, Math.min(resources.size(), from + size));
-            others.add(CompletableFuture.supplyAsync(() -> encode(part), executor));
-        }
-        List<String> out = new ArrayList<>(resources.size());
-        out.addAll(encode(resources.subList(0, size))); // this thread takes the first share
+        make(parts, missing.subList(0, Math.min(size, missing.size())), out); // this thread takes the first share
         for (var other : others) {
             try {
-                out.addAll(other.join());
+                other.join();
             } catch (java.util.concurrent.CompletionException e) {
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
@@ -90,15 +126,22 @@ final class SearchsetWriter {
                 throw e;
             }
         }
-        return out;
+        return java.util.Arrays.asList(out);
     }
 
-    private List<String> encode(List<? extends Resource> resources) {
+    /** Makes and encodes the parts at {@code places}, keeping the encoding of those with a key. */
+    private void make(List<FhirExport.Part> parts, List<Integer> places, Encoded[] out) {
         IParser parser = fhir.newJsonParser(); // a parser is not thread-safe: one for each share
-        List<String> out = new ArrayList<>(resources.size());
-        for (Resource r : resources) {
-            out.add(parser.encodeResourceToString(r));
+        for (int i : places) {
+            FhirExport.Part p = parts.get(i);
+            out[i] = encode(parser, p.resource());
+            if (p.key() != null) {
+                kept.put(p.key(), out[i]);
+            }
         }
-        return out;
+    }
+
+    private static Encoded encode(IParser parser, Resource r) {
+        return new Encoded(FhirExport.path(r), parser.encodeResourceToString(r));
     }
 }

@@ -33,6 +33,61 @@ class SearchsetWriterTest {
         assertSame(List.of());
     }
 
+    @Test
+    void keepsTheEncodingOfAVersionAndMakesANewVersionAfresh() throws Exception {
+        List<Resource> resources = synthea(200);
+        var writer = new SearchsetWriter(FHIR, 1_000_000);
+        var made = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.IntFunction<List<FhirExport.Part>> parts = version -> {
+            List<FhirExport.Part> out = new ArrayList<>();
+            for (int i = 0; i < resources.size(); i++) {
+                Resource r = resources.get(i);
+                // the first resource stands for an entry now at `version`; the others do not change
+                var key = new FhirExport.VersionKey(
+                        "test",
+                        java.util.UUID.nameUUIDFromBytes(new byte[] {(byte) i, (byte) (i >> 8)}),
+                        i == 0 ? version : 1);
+                out.add(new FhirExport.Part(key, () -> {
+                    made.incrementAndGet();
+                    return r;
+                }));
+            }
+            return out;
+        };
+        String base = "http://localhost/fhir";
+        String hapi =
+                FHIR.newJsonParser().encodeResourceToString(FhirExport.searchset(base, resources, resources.size()));
+
+        var first = new ByteArrayOutputStream();
+        writer.writeParts(base, parts.apply(1), resources.size(), first);
+        assertThat(made.get()).isEqualTo(resources.size());
+        var second = new ByteArrayOutputStream();
+        writer.writeParts(base, parts.apply(1), resources.size(), second);
+        assertThat(made.get()).as("nothing made again: every encoding was kept").isEqualTo(resources.size());
+        assertThat(JSON.readTree(second.toByteArray())).isEqualTo(JSON.readTree(hapi));
+        assertThat(second.toByteArray()).isEqualTo(first.toByteArray());
+
+        writer.writeParts(base, parts.apply(2), resources.size(), new ByteArrayOutputStream());
+        assertThat(made.get()).as("a new version of one entry is made afresh").isEqualTo(resources.size() + 1);
+    }
+
+    @Test
+    void keepsNothingWhenItsSizeIsZero() throws Exception {
+        List<Resource> resources = synthea(20);
+        var writer = new SearchsetWriter(FHIR, 0);
+        var made = new java.util.concurrent.atomic.AtomicInteger();
+        List<FhirExport.Part> parts = new ArrayList<>();
+        for (Resource r : resources) {
+            parts.add(new FhirExport.Part(new FhirExport.VersionKey("test", java.util.UUID.randomUUID(), 1), () -> {
+                made.incrementAndGet();
+                return r;
+            }));
+        }
+        writer.writeParts("http://localhost/fhir", parts, parts.size(), new ByteArrayOutputStream());
+        writer.writeParts("http://localhost/fhir", parts, parts.size(), new ByteArrayOutputStream());
+        assertThat(made.get()).isEqualTo(2 * resources.size());
+    }
+
     private static void assertSame(List<Resource> resources) throws Exception {
         String base = "http://localhost/fhir";
         String hapi =
@@ -41,7 +96,7 @@ class SearchsetWriterTest {
         // a small pool of its own, so the shares really run on other threads
         var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {
-            new SearchsetWriter(FHIR, pool).write(base, resources, resources.size(), out);
+            new SearchsetWriter(FHIR, pool, 0).write(base, resources, resources.size(), out);
         } finally {
             pool.shutdown();
         }
