@@ -1,0 +1,130 @@
+package org.relief.fhir.bulk;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import org.hl7.fhir.r4.model.Attachment;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DocumentReference;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Immunization;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Narrative;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * A transaction Bundle for warming the JSON parser and encoder up, made in code: resources of the kinds a referral
+ * packet brings, each with the data types such packets carry (codings, references, periods, identifiers, names,
+ * extensions, narrative, base64 attachments), so that parsing and encoding it runs the parser's general paths.
+ * Nothing in it is clinical: codes and texts are placeholders, and it is never stored.
+ */
+final class WarmUpBundle {
+
+    private WarmUpBundle() {}
+
+    /** A Bundle of {@code patients} placeholder patients, each with a handful of resources of every kind. */
+    static Bundle make(int patients) {
+        Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        Date when = new Date(0);
+        for (int p = 0; p < patients; p++) {
+            String patientUrl = "urn:uuid:00000000-0000-0000-0000-" + String.format("%012d", p);
+            Patient patient = new Patient();
+            Narrative text = new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED);
+            text.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">warm-up</div>");
+            patient.setText(text);
+            patient.addExtension(new Extension("urn:relief:warm-up", new StringType("warm-up")));
+            patient.addIdentifier(
+                    new Identifier().setSystem("urn:relief:warm-up").setValue("p" + p));
+            patient.addName().setFamily("Warm-up").addGiven("Placeholder");
+            patient.addAddress().setCity("Nowhere").addLine("1 Placeholder Road");
+            patient.addTelecom().setValue("000").setUse(org.hl7.fhir.r4.model.ContactPoint.ContactPointUse.HOME);
+            patient.setGender(Enumerations.AdministrativeGender.UNKNOWN).setBirthDate(when);
+            add(b, patientUrl, patient);
+            Reference subject = new Reference(patientUrl);
+            for (int i = 0; i < 5; i++) {
+                String encounterUrl = "urn:uuid:00000000-0000-0000-" + String.format("%04d-%012d", i + 1, p);
+                Encounter e = new Encounter();
+                e.setStatus(Encounter.EncounterStatus.FINISHED)
+                        .setClass_(new Coding("urn:relief:warm-up", "x", "placeholder"))
+                        .addType(code(i))
+                        .setSubject(subject)
+                        .setPeriod(new Period().setStart(when).setEnd(when));
+                add(b, encounterUrl, e);
+                Reference encounter = new Reference(encounterUrl);
+                Condition c =
+                        new Condition().setCode(code(i)).setSubject(subject).setEncounter(encounter);
+                c.setOnset(new DateTimeType(when)).setRecordedDate(when);
+                c.setClinicalStatus(code(i));
+                add(b, null, c);
+                Procedure pr = new Procedure()
+                        .setStatus(Procedure.ProcedureStatus.COMPLETED)
+                        .setCode(code(i))
+                        .setSubject(subject)
+                        .setEncounter(encounter);
+                pr.setPerformed(new Period().setStart(when).setEnd(when));
+                add(b, null, pr);
+                MedicationRequest m = new MedicationRequest()
+                        .setStatus(MedicationRequest.MedicationRequestStatus.STOPPED)
+                        .setIntent(MedicationRequest.MedicationRequestIntent.ORDER)
+                        .setMedication(code(i))
+                        .setSubject(subject)
+                        .setEncounter(encounter)
+                        .setAuthoredOn(when);
+                m.addDosageInstruction().setText("placeholder").setSequence(1);
+                add(b, null, m);
+                DocumentReference d = new DocumentReference()
+                        .setStatus(Enumerations.DocumentReferenceStatus.CURRENT)
+                        .setType(code(i))
+                        .setSubject(subject)
+                        .setDate(when);
+                d.addContent()
+                        .setAttachment(new Attachment()
+                                .setContentType("text/plain")
+                                .setData(("warm-up placeholder " + i).getBytes(StandardCharsets.UTF_8)));
+                add(b, null, d);
+                Immunization im = new Immunization()
+                        .setStatus(Immunization.ImmunizationStatus.COMPLETED)
+                        .setVaccineCode(code(i))
+                        .setPatient(subject)
+                        .setEncounter(encounter)
+                        .setOccurrence(new DateTimeType(when));
+                add(b, null, im);
+                Observation o = new Observation()
+                        .setStatus(Observation.ObservationStatus.FINAL)
+                        .setCode(code(i))
+                        .setSubject(subject)
+                        .setEncounter(encounter)
+                        .setEffective(new DateTimeType(when))
+                        .setValue(new Quantity().setValue(i).setUnit("1").setSystem("http://unitsofmeasure.org"));
+                add(b, null, o);
+            }
+        }
+        return b;
+    }
+
+    private static CodeableConcept code(int i) {
+        return new CodeableConcept(new Coding("urn:relief:warm-up", "code-" + i, "placeholder " + i))
+                .setText("placeholder " + i);
+    }
+
+    private static void add(Bundle b, String fullUrl, Resource r) {
+        var entry = b.addEntry().setResource(r);
+        if (fullUrl != null) {
+            entry.setFullUrl(fullUrl);
+        }
+        entry.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(r.fhirType());
+    }
+}
