@@ -21,4 +21,41 @@ public class EntryPermissions {
     public boolean mayWrite(Role role, String slug) {
         return kinds.bySlug(slug).map(k -> k.mayWrite(role)).orElse(false);
     }
+
+    private final java.util.Map<Role, java.util.Set<String>> writable = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The slugs of the kinds {@code role} may write (none without a role), worked out once for each role. */
+    public java.util.Set<String> writableBy(Role role) {
+        if (role == null) {
+            return java.util.Set.of();
+        }
+        return writable.computeIfAbsent(
+                role,
+                r -> kinds.all().stream()
+                        .filter(k -> k.mayWrite(r))
+                        .map(org.relief.patient.EntryKind::slug)
+                        .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * Every page's {@code writes}: the slugs of the chart entries the signed-in staff member may correct or void, for
+     * the entry actions of each row ({@code fragments/entry-actions}). A set lookup per row, where calling this bean
+     * per row was interpreted by the template engine each time (a long chart has hundreds of rows: issue 16).
+     */
+    @org.springframework.web.bind.annotation.ControllerAdvice
+    static class Writes {
+
+        private final EntryPermissions permissions;
+
+        Writes(EntryPermissions permissions) {
+            this.permissions = permissions;
+        }
+
+        @org.springframework.web.bind.annotation.ModelAttribute("writes")
+        java.util.Set<String> writes(
+                @org.springframework.security.core.annotation.AuthenticationPrincipal
+                        org.relief.careteam.StaffUserDetailsService.StaffPrincipal principal) {
+            return permissions.writableBy(principal == null ? null : principal.role());
+        }
+    }
 }
