@@ -91,7 +91,7 @@ public class TransactionImport {
      * meets it, and the JVM loads the parser's classes on first use, which took seconds of the first transaction a
      * fresh server received (JFR, issue 16). Then it takes a placeholder packet ({@link WarmUpBundle}) apart as a
      * transaction would, {@code WARM_ROUNDS} times, so the JIT has compiled the parser's general paths before the
-     * first packet comes (the first import of the compare run's 13 packets: 1.8 s before, 1.3 s after). Nothing is
+     * first packet comes (the first import of the compare run's 7 packets: 1.8 s before, 1.3 s after). Nothing is
      * stored. Not for the {@code --import} command, which
      * parses at once anyway.
      */
