@@ -2,7 +2,6 @@ package org.relief.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,8 +10,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.relief.careteam.Actor;
 import org.relief.portal.PortalAccounts;
 import org.relief.support.Browser;
@@ -191,6 +188,6 @@ class PortalKeyboardBrowserIT {
     private static void enterAndWaitForNewPage(Browser b) {
         WebElement oldPage = b.driver().findElement(By.tagName("html"));
         keys(b, Keys.ENTER);
-        new WebDriverWait(b.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        b.waitUntilGone(oldPage);
     }
 }

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.relief.support.Browser;
 import org.relief.support.IntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,8 +34,7 @@ class ReferralIntakeBrowserIT {
             WebElement add = b.driver().findElement(By.id("add-imaging"));
             WebElement oldPage = b.driver().findElement(By.tagName("html"));
             add.sendKeys(Keys.ENTER);
-            new WebDriverWait(b.driver(), java.time.Duration.ofSeconds(15))
-                    .until(ExpectedConditions.stalenessOf(oldPage));
+            b.waitUntilGone(oldPage);
             b.waitFor(By.id("imaging-row-1"));
             assertThat(b.driver().findElement(By.id("img[0].impression")).getAttribute("value"))
                     .isEqualTo("L5-S1 disc extrusion compressing the right S1 root");

@@ -128,8 +128,30 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWaitForNewPage(By by) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         driver.findElement(by).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        waitUntilGone(oldPage);
         return this;
+    }
+
+    /**
+     * Waits until {@code oldPage} (the previous page's root) has left the document. Like Selenium's {@code stalenessOf},
+     * but chromium can also answer "Node with given id does not belong to the document" (a plain WebDriverException)
+     * while the new page replaces the old one: that means gone too.
+     */
+    public void waitUntilGone(WebElement oldPage) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.NoSuchElementException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     public Browser click(String id) {
