@@ -192,7 +192,8 @@ public class FhirExport {
      */
     public record Part(VersionKey key, java.util.function.Supplier<? extends Resource> make) {
 
-        static Part made(Resource resource) {
+        /** A resource made already: nothing to keep. */
+        public static Part made(Resource resource) {
             return new Part(null, () -> resource);
         }
 

@@ -54,46 +54,14 @@ public class TransactionImport {
         this.importCommand = args.containsOption("import");
     }
 
-    /** How many times the warm-up takes its placeholder packet (of 360 resources) apart. */
-    private static final int WARM_ROUNDS = 10;
-
-    /** The resource types a referral packet (a Synthea patient's, say) brings, whose HAPI model a warm-up scans. */
-    private static final List<String> WARM_TYPES = List.of(
-            "Patient",
-            "Condition",
-            "MedicationRequest",
-            "MedicationStatement",
-            "Medication",
-            "MedicationAdministration",
-            "Procedure",
-            "AllergyIntolerance",
-            "Encounter",
-            "ImagingStudy",
-            "DiagnosticReport",
-            "DocumentReference",
-            "Observation",
-            "Immunization",
-            "CarePlan",
-            "CareTeam",
-            "Claim",
-            "ExplanationOfBenefit",
-            "Device",
-            "SupplyDelivery",
-            "Provenance",
-            "Organization",
-            "Practitioner",
-            "PractitionerRole",
-            "Location");
-
     /**
      * Once the server is ready, a daemon thread parses and encodes a Bundle with one (empty) resource of each type
      * a referral packet brings: HAPI scans a resource type's model (reflection over its classes) the first time it
      * meets it, and the JVM loads the parser's classes on first use, which took seconds of the first transaction a
      * fresh server received (JFR, issue 16). Then it takes a placeholder packet ({@link WarmUpBundle}) apart as a
-     * transaction would, {@code WARM_ROUNDS} times, so the JIT has compiled the parser's general paths before the
+     * transaction would, ten times, so the JIT has compiled the parser's general paths before the
      * first packet comes (the first import of the compare run's 7 packets: 1.8 s before, 1.3 s after). Nothing is
-     * stored. Not for the {@code --import} command, which
-     * parses at once anyway.
+     * stored. Not for the {@code --import} command, which parses at once anyway.
      */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void warmUp() {
@@ -102,38 +70,13 @@ public class TransactionImport {
         }
         Thread t = new Thread(
                 () -> {
-                    long started = System.nanoTime();
-                    Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-                    for (String type : WARM_TYPES) {
-                        Resource r = (Resource) fhir.getResourceDefinition(type).newInstance();
-                        r.setId(type + "/warm-up");
-                        b.addEntry()
-                                .setFullUrl("urn:uuid:00000000-0000-0000-0000-000000000000")
-                                .setResource(r)
-                                .getRequest()
-                                .setMethod(Bundle.HTTPVerb.PUT)
-                                .setUrl(type + "/warm-up");
+                    try {
+                        WarmUpBundle.warmUp(fhir);
+                    } catch (RuntimeException e) {
+                        // a warm-up that fails costs the first packet its time, nothing else
+                        org.slf4j.LoggerFactory.getLogger(TransactionImport.class)
+                                .debug("FHIR parser warm-up stopped", e);
                     }
-                    String json = fhir.newJsonParser().encodeResourceToString(b);
-                    Bundle parsed = fhir.newJsonParser()
-                            .setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
-                            .parseResource(Bundle.class, json);
-                    for (var e : parsed.getEntry()) {
-                        fhir.newTerser()
-                                .getAllPopulatedChildElementsOfType(
-                                        e.getResource(), org.hl7.fhir.r4.model.Reference.class);
-                    }
-                    // then a placeholder packet, parsed and taken apart as a transaction is, a few times over
-                    String packet = fhir.newJsonParser().encodeResourceToString(WarmUpBundle.make(10));
-                    for (int round = 0; round < WARM_ROUNDS; round++) {
-                        NdjsonPacket.fromBundle(
-                                fhir,
-                                fhir.newJsonParser()
-                                        .setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
-                                        .parseResource(Bundle.class, packet));
-                    }
-                    org.slf4j.LoggerFactory.getLogger(TransactionImport.class)
-                            .debug("FHIR parser warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
                 },
                 "fhir-parser-warm-up");
         t.setDaemon(true);

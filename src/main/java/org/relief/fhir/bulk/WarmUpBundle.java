@@ -2,6 +2,7 @@ package org.relief.fhir.bulk;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -34,6 +35,73 @@ import org.hl7.fhir.r4.model.StringType;
 final class WarmUpBundle {
 
     private WarmUpBundle() {}
+
+    /** How many times {@link #warmUp} takes its placeholder packet (of 360 resources) apart. */
+    private static final int WARM_ROUNDS = 10;
+
+    /** The resource types a referral packet (a Synthea patient's, say) brings, whose HAPI model a warm-up scans. */
+    private static final List<String> WARM_TYPES = List.of(
+            "Patient",
+            "Condition",
+            "MedicationRequest",
+            "MedicationStatement",
+            "Medication",
+            "MedicationAdministration",
+            "Procedure",
+            "AllergyIntolerance",
+            "Encounter",
+            "ImagingStudy",
+            "DiagnosticReport",
+            "DocumentReference",
+            "Observation",
+            "Immunization",
+            "CarePlan",
+            "CareTeam",
+            "Claim",
+            "ExplanationOfBenefit",
+            "Device",
+            "SupplyDelivery",
+            "Provenance",
+            "Organization",
+            "Practitioner",
+            "PractitionerRole",
+            "Location");
+
+    /**
+     * Scans HAPI's model of each of {@code WARM_TYPES} (a Bundle with one empty resource of each, encoded, parsed
+     * strictly, its references walked), then takes {@link #make a placeholder packet} apart as a transaction is,
+     * {@code WARM_ROUNDS} times. See {@code TransactionImport.warmUp}, which runs it once the server is ready.
+     */
+    static void warmUp(ca.uhn.fhir.context.FhirContext fhir) {
+        long started = System.nanoTime();
+        Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+        for (String type : WARM_TYPES) {
+            Resource r = (Resource) fhir.getResourceDefinition(type).newInstance();
+            r.setId(type + "/warm-up");
+            b.addEntry()
+                    .setFullUrl("urn:uuid:00000000-0000-0000-0000-000000000000")
+                    .setResource(r)
+                    .getRequest()
+                    .setMethod(Bundle.HTTPVerb.PUT)
+                    .setUrl(type + "/warm-up");
+        }
+        for (var e :
+                strict(fhir, fhir.newJsonParser().encodeResourceToString(b)).getEntry()) {
+            fhir.newTerser().getAllPopulatedChildElementsOfType(e.getResource(), Reference.class);
+        }
+        String packet = fhir.newJsonParser().encodeResourceToString(make(10));
+        for (int round = 0; round < WARM_ROUNDS; round++) {
+            NdjsonPacket.fromBundle(fhir, strict(fhir, packet));
+        }
+        org.slf4j.LoggerFactory.getLogger(WarmUpBundle.class)
+                .debug("FHIR parser warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Bundle strict(ca.uhn.fhir.context.FhirContext fhir, String json) {
+        return fhir.newJsonParser()
+                .setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
+                .parseResource(Bundle.class, json);
+    }
 
     /** A Bundle of {@code patients} placeholder patients, each with a handful of resources of every kind. */
     static Bundle make(int patients) {

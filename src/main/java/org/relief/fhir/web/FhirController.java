@@ -108,7 +108,7 @@ class FhirController {
             throws java.io.IOException {
         var parts = export.everythingParts(client.actor(request.getRemoteAddr()), uuid(id));
         response.setContentType(FHIR_JSON + ";charset=UTF-8");
-        searchsets.writeParts(base(request), parts, parts.size(), response.getOutputStream());
+        searchsets.write(base(request), parts, response.getOutputStream());
     }
 
     @GetMapping(path = "/fhir/{type:[A-Z][A-Za-z]+}/{id}", produces = FHIR_JSON)

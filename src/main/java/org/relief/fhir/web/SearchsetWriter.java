@@ -58,19 +58,14 @@ final class SearchsetWriter {
                 .build();
     }
 
-    /** Writes the resources, all of them made already. */
-    void write(String base, List<? extends Resource> resources, int total, OutputStream out) throws IOException {
-        writeParts(base, resources.stream().map(SearchsetWriter::made).toList(), total, out);
-    }
-
-    /** Writes the parts, making (or reusing the kept encoding of) each. */
-    void writeParts(String base, List<FhirExport.Part> parts, int total, OutputStream out) throws IOException {
+    /** Writes the parts, making (or reusing the kept encoding of) each; the Bundle's total is their number. */
+    void write(String base, List<FhirExport.Part> parts, OutputStream out) throws IOException {
         List<Encoded> encoded = encodeAll(parts);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("resourceType", "Bundle");
             g.writeStringField("type", "searchset");
-            g.writeNumberField("total", total);
+            g.writeNumberField("total", encoded.size());
             if (!encoded.isEmpty()) {
                 g.writeArrayFieldStart("entry");
                 for (Encoded e : encoded) {
@@ -87,10 +82,6 @@ final class SearchsetWriter {
             }
             g.writeEndObject();
         }
-    }
-
-    private static FhirExport.Part made(Resource r) {
-        return new FhirExport.Part(null, () -> r);
     }
 
     /**

@@ -59,15 +59,15 @@ class SearchsetWriterTest {
                 FHIR.newJsonParser().encodeResourceToString(FhirExport.searchset(base, resources, resources.size()));
 
         var first = new ByteArrayOutputStream();
-        writer.writeParts(base, parts.apply(1), resources.size(), first);
+        writer.write(base, parts.apply(1), first);
         assertThat(made.get()).isEqualTo(resources.size());
         var second = new ByteArrayOutputStream();
-        writer.writeParts(base, parts.apply(1), resources.size(), second);
+        writer.write(base, parts.apply(1), second);
         assertThat(made.get()).as("nothing made again: every encoding was kept").isEqualTo(resources.size());
         assertThat(JSON.readTree(second.toByteArray())).isEqualTo(JSON.readTree(hapi));
         assertThat(second.toByteArray()).isEqualTo(first.toByteArray());
 
-        writer.writeParts(base, parts.apply(2), resources.size(), new ByteArrayOutputStream());
+        writer.write(base, parts.apply(2), new ByteArrayOutputStream());
         assertThat(made.get()).as("a new version of one entry is made afresh").isEqualTo(resources.size() + 1);
     }
 
@@ -83,8 +83,8 @@ class SearchsetWriterTest {
                 return r;
             }));
         }
-        writer.writeParts("http://localhost/fhir", parts, parts.size(), new ByteArrayOutputStream());
-        writer.writeParts("http://localhost/fhir", parts, parts.size(), new ByteArrayOutputStream());
+        writer.write("http://localhost/fhir", parts, new ByteArrayOutputStream());
+        writer.write("http://localhost/fhir", parts, new ByteArrayOutputStream());
         assertThat(made.get()).isEqualTo(2 * resources.size());
     }
 
@@ -96,7 +96,8 @@ class SearchsetWriterTest {
         // a small pool of its own, so the shares really run on other threads
         var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {
-            new SearchsetWriter(FHIR, pool, 0).write(base, resources, resources.size(), out);
+            new SearchsetWriter(FHIR, pool, 0)
+                    .write(base, resources.stream().map(FhirExport.Part::made).toList(), out);
         } finally {
             pool.shutdown();
         }
