@@ -110,6 +110,7 @@ public class CareTeams {
                 update care_team_member set removed_at = now(), removed_by = ?
                 where patient_id = ? and staff_id = ? and removed_at is null""").params(by, patientId, staffId).update();
         if (n > 0) {
+            ChartAccess.forgetGrants(); // the guard looks the team up again, even within this request
             audit.record(
                     by,
                     "-",

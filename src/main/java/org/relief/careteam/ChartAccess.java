@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,35 @@ public class ChartAccess {
      */
     @Transactional(readOnly = true)
     public OpenChart open(Actor actor, UUID patientId, Purpose purpose, Permission... permissions) {
+        Ledger ledger = ledger();
+        Asked asked = new Asked(actor, patientId);
+        AccessGrant grant = ledger == null ? null : ledger.granted.get(asked);
+        if (grant == null) {
+            grant = checkRelation(actor, patientId, purpose);
+            if (ledger != null) {
+                ledger.granted.put(asked, grant);
+            }
+        }
+        for (Permission permission : permissions) {
+            refuseUnless(actor, permission, patientId, purpose.what());
+        }
+        OpenChart chart = new OpenChart(
+                actor, patientId, grant, audit, ledger == null ? () -> {} : () -> ledger.audited.add(patientId));
+        if (purpose.write()) {
+            if (ledger != null) {
+                ledger.pending.putIfAbsent(patientId, new Pending(chart, purpose.what()));
+            }
+        } else if (ledger == null || (!ledger.audited.contains(patientId) && !ledger.pending.containsKey(patientId))) {
+            chart.audit(AuditAction.READ, purpose.what());
+        }
+        return chart;
+    }
+
+    /**
+     * The first two checks of {@link #open}: the patient exists, and the actor's relation to them; refuses (audited)
+     * otherwise.
+     */
+    private AccessGrant checkRelation(Actor actor, UUID patientId, Purpose purpose) {
         if (patientId == null || !exists(patientId)) {
             refused(actor, patientId, purpose.what(), "NOT FOUND: no such patient");
             throw new NotFoundException("No patient with id " + patientId);
@@ -89,20 +119,7 @@ public class ChartAccess {
                     patientId,
                     "You are not on this patient's care team. Break the glass with a reason to open the chart.");
         }
-        for (Permission permission : permissions) {
-            refuseUnless(actor, permission, patientId, purpose.what());
-        }
-        Ledger ledger = ledger();
-        OpenChart chart = new OpenChart(
-                actor, patientId, grant, audit, ledger == null ? () -> {} : () -> ledger.audited.add(patientId));
-        if (purpose.write()) {
-            if (ledger != null) {
-                ledger.pending.putIfAbsent(patientId, new Pending(chart, purpose.what()));
-            }
-        } else if (ledger == null || (!ledger.audited.contains(patientId) && !ledger.pending.containsKey(patientId))) {
-            chart.audit(AuditAction.READ, purpose.what());
-        }
-        return chart;
+        return grant;
     }
 
     /** Audits a refusal; within a web request it is that request's row for the patient. */
@@ -163,6 +180,14 @@ public class ChartAccess {
         final Set<UUID> audited = new HashSet<>();
         final Map<UUID, Pending> pending = new LinkedHashMap<>();
 
+        /**
+         * The relations already found in this request: a page or a {@code $everything} asks several services, each
+         * opening the chart, and the same two lookups each time were a third of {@code $everything}'s round trips to
+         * the database (JFR, issue 16). Only grants are kept (a refusal is looked up again), and a removal from a care
+         * team forgets them all ({@link #forgetGrants}).
+         */
+        final Map<Asked, AccessGrant> granted = new HashMap<>();
+
         void close() {
             pending.forEach((patientId, p) -> {
                 if (!audited.contains(patientId)) {
@@ -174,6 +199,20 @@ public class ChartAccess {
                             "NOTHING SAVED");
                 }
             });
+        }
+    }
+
+    /** Who asked for which chart. */
+    private record Asked(Actor actor, UUID patientId) {}
+
+    /**
+     * Forgets the relations this request has found already (a care team changed): the next {@link #open} looks them
+     * up again.
+     */
+    static void forgetGrants() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(LEDGER, RequestAttributes.SCOPE_REQUEST) instanceof Ledger l) {
+            l.granted.clear();
         }
     }
 
@@ -207,6 +246,10 @@ public class ChartAccess {
     /** Whether the actor may open the chart, without auditing a refusal (for lists and links). */
     @Transactional(readOnly = true)
     public boolean mayOpen(Actor actor, UUID patientId) {
+        Ledger ledger = ledger();
+        if (ledger != null && ledger.granted.containsKey(new Asked(actor, patientId))) {
+            return true;
+        }
         return relation(actor, patientId) != null;
     }
 

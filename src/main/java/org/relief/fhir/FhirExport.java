@@ -141,8 +141,10 @@ public class FhirExport {
     /**
      * What {@link #everything} returns, each resource still to be made: the chart's entries are read (access-checked,
      * audited) now, but each is translated only when asked, and those made from one record version alone carry that
-     * version as their key, so an encoding of them can be kept (a version never changes).
+     * version as their key, so an encoding of them can be kept (a version never changes). The reads share one
+     * read-only transaction (one commit, not one per service: issue 16).
      */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public List<Part> everythingParts(Actor actor, UUID patientId) {
         Chart chart = charts.chart(actor, patientId);
         UUID id = chart.patient().id();

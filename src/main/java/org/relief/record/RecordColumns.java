@@ -92,11 +92,21 @@ final class RecordColumns<T extends Record> {
         return values;
     }
 
-    T read(ResultSet rs, ObjectMapper mapper) throws SQLException {
+    /** Where this record's columns are in a result, in the order of its components (for {@link #read}). */
+    int[] places(ResultSet rs) throws SQLException {
+        int[] places = new int[columns.size()];
+        for (int i = 0; i < places.length; i++) {
+            places[i] = rs.findColumn(columns.get(i));
+        }
+        return places;
+    }
+
+    /** The record of the current row, its columns at {@code places} ({@link #places}). */
+    T read(ResultSet rs, int[] places, ObjectMapper mapper) throws SQLException {
         Object[] args = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             Class<?> type = components[i].getType();
-            String column = columns.get(i);
+            int column = places[i];
             if (json[i]) {
                 String text = rs.getString(column);
                 args[i] = text == null

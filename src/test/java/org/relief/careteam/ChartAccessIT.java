@@ -137,6 +137,34 @@ class ChartAccessIT {
     }
 
     @Test
+    void withinOneRequestTheRelationIsLookedUpOnceButPermissionsAndALeavingStillCount() {
+        var request = new org.springframework.web.context.request.ServletRequestAttributes(
+                new org.springframework.mock.web.MockHttpServletRequest());
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(request);
+        try {
+            teams.add(patientId, outsider.staffId(), "admin");
+            assertThat(access.open(outsider, patientId, Purpose.read("chart")).grant())
+                    .isEqualTo(AccessGrant.CARE_TEAM);
+            assertThat(access.open(outsider, patientId, Purpose.read("plans")).grant())
+                    .isEqualTo(AccessGrant.CARE_TEAM);
+            // a relation found already does not let a role do what it may not
+            assertThatThrownBy(() -> access.open(
+                            outsider, patientId, Purpose.write("add medication"), Permission.WRITE_MEDICATIONS))
+                    .isInstanceOf(org.relief.shared.ForbiddenException.class);
+            // leaving the team within the same request takes the access away at once
+            teams.remove(patientId, outsider.staffId(), "admin");
+            assertThatThrownBy(() -> access.open(outsider, patientId, Purpose.read("chart")))
+                    .isInstanceOf(ChartAccessDeniedException.class);
+            assertThat(access.mayOpen(outsider, patientId)).isFalse();
+        } finally {
+            request.requestCompleted();
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        assertThat(audit.count(patientId, AuditAction.READ)).isEqualTo(1); // one request: one read row
+        assertThat(audit.count(patientId, AuditAction.DENIED)).isEqualTo(2); // each refusal its own
+    }
+
+    @Test
     void searchOfMyPatientsShowsOnlyMyTeams() {
         // by record number: the suite registers many people with the test name, more than one page of results
         String mrn = patients.summary(patientId).mrn();

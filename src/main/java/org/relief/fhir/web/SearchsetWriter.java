@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
@@ -36,8 +37,20 @@ final class SearchsetWriter {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** A resource's {@code Type/id} and its JSON. */
-    record Encoded(String path, String json) {}
+    /**
+     * A resource's {@code Type/id} and its JSON, with the JSON's UTF-8 bytes made at once: a kept resource is then
+     * copied to the response as bytes (writing it from a String, character by character, was a fifth of
+     * {@code $everything}'s time: JFR, issue 16).
+     */
+    record Encoded(String path, SerializedString json) {
+        Encoded {
+            json.asUnquotedUTF8();
+        }
+
+        Encoded(String path, String json) {
+            this(path, new SerializedString(json));
+        }
+    }
 
     private final FhirContext fhir;
     private final Executor executor;
@@ -53,7 +66,7 @@ final class SearchsetWriter {
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(Math.max(0, keepChars))
                 .weigher((FhirExport.VersionKey k, Encoded e) ->
-                        e.path().length() + e.json().length() + 64)
+                        e.path().length() + 2 * e.json().charLength() + 64) // the text and its bytes
                 .executor(Runnable::run) // evictions on the caller's thread: nothing left running after a request
                 .build();
     }
