@@ -32,7 +32,7 @@ import org.relief.fhir.translate.ProcedureTranslator;
 import org.relief.fhir.translate.ReferralTranslator;
 import org.relief.fhir.translate.StructuredMedicationTranslator;
 import org.relief.letters.ConsultLetters;
-import org.relief.patient.Chart;
+import org.relief.patient.ChartHead;
 import org.relief.patient.ChartService;
 import org.relief.patient.EntryKind;
 import org.relief.patient.Patients;
@@ -134,44 +134,46 @@ public class FhirExport {
     /** Every resource of the chart, the chart's own entries first, then what the clinic added. */
     public List<Resource> everything(Actor actor, UUID patientId) {
         List<Resource> out = new ArrayList<>();
-        everythingParts(actor, patientId).forEach(p -> out.add(p.resource()));
+        everythingParts(actor, patientId, key -> false).forEach(p -> out.add(p.resource()));
         return out;
     }
 
     /**
-     * What {@link #everything} returns, each resource still to be made: the chart's entries are read (access-checked,
-     * audited) now, but each is translated only when asked, and those made from one record version alone carry that
-     * version as their key, so an encoding of them can be kept (a version never changes). The reads share one
-     * read-only transaction (one commit, not one per service: issue 16).
+     * What {@link #everything} returns, each resource still to be made: the chart is read (access-checked, audited)
+     * now, but each entry is translated only when asked, and those made from one record version alone carry that
+     * version as their key, so an encoding of them can be kept (a version never changes). The versions {@code kept}
+     * names are not read at all: their parts are {@link Part#kept keys alone}, for the asker to write what it kept.
+     * The reads share one read-only transaction (one commit, not one per service: issue 16).
+     *
+     * @param kept whether the asker keeps what it made of this version already
      */
     @org.springframework.transaction.annotation.Transactional(readOnly = true)
-    public List<Part> everythingParts(Actor actor, UUID patientId) {
-        Chart chart = charts.chart(actor, patientId);
-        UUID id = chart.patient().id();
+    public List<Part> everythingParts(Actor actor, UUID patientId, java.util.function.Predicate<VersionKey> kept) {
+        ChartHead head = charts.head(actor, patientId); // the guard first: 404 or 403 before anything is read
+        UUID id = head.patient().id();
         List<Part> out = new ArrayList<>();
         out.add(Part.made(stamp(
-                PatientTranslator.toFhir(chart.patient(), chart.demographics().data(), mrnSystem, senders(id)),
-                chart.demographics().recordedAt())));
-        chart.referrals().forEach(v -> out.add(Part.of("referral", v, x -> ReferralTranslator.toFhir(x, id))));
-        chart.problems().forEach(v -> out.add(Part.of("problem", v, x -> ConditionTranslator.toFhir(x, id))));
-        chart.medications().forEach(v -> out.add(Part.of("medication", v, x -> MedicationTranslator.toFhir(x, id))));
+                PatientTranslator.toFhir(head.patient(), head.demographics().data(), mrnSystem, senders(id)),
+                head.demographics().recordedAt())));
+        entries(out, actor, id, EntryKind.REFERRAL, "referral", kept, x -> ReferralTranslator.toFhir(x, id));
+        entries(out, actor, id, EntryKind.PROBLEM, "problem", kept, x -> ConditionTranslator.toFhir(x, id));
+        entries(out, actor, id, EntryKind.MEDICATION, "medication", kept, x -> MedicationTranslator.toFhir(x, id));
         made(out, structuredMedications(actor, id, true, true));
-        chart.allergies().forEach(v -> out.add(Part.of("allergy", v, x -> AllergyTranslator.toFhir(x, id))));
-        chart.imaging().forEach(v -> out.add(Part.of("imaging", v, x -> ImagingTranslator.toFhir(x, id))));
-        chart.treatments().forEach(v -> out.add(Part.of("treatment", v, x -> ProcedureTranslator.toFhir(x, id))));
-        chart.encounters().forEach(v -> out.add(Part.of("encounter", v, x -> EncounterTranslator.toFhir(x, id))));
-        charts.entries(actor, id, EntryKind.DOCUMENT)
-                .forEach(v -> out.add(Part.of("document", v, x -> DocumentTranslator.toFhir(x, id))));
+        entries(out, actor, id, EntryKind.ALLERGY, "allergy", kept, x -> AllergyTranslator.toFhir(x, id));
+        entries(out, actor, id, EntryKind.IMAGING, "imaging", kept, x -> ImagingTranslator.toFhir(x, id));
+        entries(out, actor, id, EntryKind.TREATMENT, "treatment", kept, x -> ProcedureTranslator.toFhir(x, id));
+        entries(out, actor, id, EntryKind.ENCOUNTER, "encounter", kept, x -> EncounterTranslator.toFhir(x, id));
+        entries(out, actor, id, EntryKind.DOCUMENT, "document", kept, x -> DocumentTranslator.toFhir(x, id));
         made(out, letters(actor, id));
-        if (!chart.careTeam().isEmpty()) {
+        if (!head.careTeam().isEmpty()) {
             out.add(Part.made(stamp(
-                    CareTeamTranslator.toFhir(id, chart.careTeam()),
-                    chart.careTeam().stream()
+                    CareTeamTranslator.toFhir(id, head.careTeam()),
+                    head.careTeam().stream()
                             .map(org.relief.careteam.TeamMember::addedAt)
                             .filter(java.util.Objects::nonNull)
                             .max(java.util.Comparator.naturalOrder())
                             .orElse(null))));
-            chart.careTeam().forEach(m -> out.add(Part.made(stamp(CareTeamTranslator.practitioner(m), m.addedAt()))));
+            head.careTeam().forEach(m -> out.add(Part.made(stamp(CareTeamTranslator.practitioner(m), m.addedAt()))));
         }
         made(out, diagnoses(actor, id));
         made(out, instruments(actor, id, true, true));
@@ -180,6 +182,27 @@ public class FhirExport {
         made(out, carePlans(actor, id));
         made(out, appointmentsWithSlots(actor, id));
         return out;
+    }
+
+    /** The current entries of one chart kind as parts: the kept ones as keys alone, the others to be translated. */
+    private <T extends Record> void entries(
+            List<Part> out,
+            Actor actor,
+            UUID patientId,
+            EntryKind<T> kind,
+            String translation,
+            java.util.function.Predicate<VersionKey> kept,
+            java.util.function.Function<Versioned<T>, ? extends Resource> translate) {
+        for (var v : charts.currentUnlessKept(
+                actor,
+                patientId,
+                kind,
+                (entryId, version) -> kept.test(new VersionKey(translation, entryId, version)))) {
+            out.add(
+                    v.kept()
+                            ? Part.kept(new VersionKey(translation, v.entryId(), v.version()))
+                            : Part.of(translation, v.whole(), translate));
+        }
     }
 
     private static void made(List<Part> out, List<? extends Resource> resources) {
@@ -197,6 +220,16 @@ public class FhirExport {
         /** A resource made already: nothing to keep. */
         public static Part made(Resource resource) {
             return new Part(null, () -> resource);
+        }
+
+        /**
+         * A version the asker keeps what it made of ({@link #everythingParts}): nothing to make here, {@link
+         * #resource()} refuses.
+         */
+        public static Part kept(VersionKey key) {
+            return new Part(key, () -> {
+                throw new IllegalStateException("kept by the asker, not made here: " + key);
+            });
         }
 
         /** Made by {@code translate} from the one version {@code v} (stamped with when it was recorded). */

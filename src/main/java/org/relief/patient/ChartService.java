@@ -126,6 +126,34 @@ public class ChartService {
                 patients.steps(patientId));
     }
 
+    /**
+     * What {@link #chart} shows about the patient besides the entries: who they are, their demographics and care team.
+     * The same guard and audit as {@link #chart}.
+     */
+    @Transactional(readOnly = true)
+    public ChartHead head(Actor actor, UUID patientId) {
+        OpenChart open = access.open(actor, patientId, Purpose.read("chart"));
+        return new ChartHead(
+                patients.summary(patientId),
+                open.grant(),
+                store.current(EntryKind.DEMOGRAPHICS.record(), patientId).stream()
+                        .findFirst()
+                        .orElse(null),
+                teams.members(patientId));
+    }
+
+    /**
+     * The current entries of one kind as {@link #entries} reads them (the same guard, read as part of the chart), for
+     * a reader that keeps what it made of each version: those {@code kept} names come as their keys alone
+     * ({@link RecordStore#currentUnlessKept}).
+     */
+    @Transactional(readOnly = true)
+    public <T extends Record> List<org.relief.record.KeyedVersion<T>> currentUnlessKept(
+            Actor actor, UUID patientId, EntryKind<T> kind, java.util.function.BiPredicate<UUID, Integer> kept) {
+        mayRead(actor, patientId, kind, "chart");
+        return store.currentUnlessKept(kind.record(), patientId, kept);
+    }
+
     /** The current entries of one kind. */
     @Transactional(readOnly = true)
     public <T extends Record> List<Versioned<T>> entries(Actor actor, UUID patientId, EntryKind<T> kind) {

@@ -45,6 +45,45 @@ class RecordStoreIT {
     }
 
     @Test
+    void currentUnlessKeptReadsWholeOnlyWhatTheReaderDoesNotKeep() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        records.insertFirst(KIND, patientId, a, Fixtures.oxycodone("5 mg"), "dr.patel");
+        records.insertFirst(KIND, patientId, b, Fixtures.oxycodone("10 mg"), "dr.patel");
+        records.insertFirst(KIND, patientId, c, Fixtures.oxycodone("15 mg"), "dr.patel");
+        records.voidEntry(KIND, c, 1, "entered in error", "dr.patel");
+
+        // nothing kept: the same versions, in the same order, as current, each whole
+        var all = records.currentUnlessKept(KIND, patientId, (entry, version) -> false);
+        assertThat(all)
+                .extracting(KeyedVersion::entryId)
+                .containsExactlyElementsOf(records.current(KIND, patientId).stream()
+                        .map(Versioned::entryId)
+                        .toList());
+        assertThat(all).extracting(v -> v.whole().data().dose()).containsExactlyInAnyOrder("5 mg", "10 mg");
+
+        // a's version 1 kept: a comes as its key alone, b whole; after a correction a's version 2 is read whole
+        var some = records.currentUnlessKept(KIND, patientId, (entry, version) -> entry.equals(a) && version == 1);
+        assertThat(some).filteredOn(v -> v.entryId().equals(a)).singleElement().satisfies(v -> {
+            assertThat(v.kept()).isTrue();
+            assertThat(v.version()).isEqualTo(1);
+        });
+        assertThat(some)
+                .filteredOn(v -> v.entryId().equals(b))
+                .singleElement()
+                .satisfies(v -> assertThat(v.whole().data().dose()).isEqualTo("10 mg"));
+        records.insertNext(KIND, a, 1, Fixtures.oxycodone("7.5 mg"), "dose changed", "dr.patel");
+        assertThat(records.currentUnlessKept(KIND, patientId, (entry, version) -> entry.equals(a) && version == 1))
+                .filteredOn(v -> v.entryId().equals(a))
+                .singleElement()
+                .satisfies(v -> {
+                    assertThat(v.version()).isEqualTo(2);
+                    assertThat(v.whole().data().dose()).isEqualTo("7.5 mg");
+                });
+    }
+
+    @Test
     void versionsAreAddedNeverRewrittenAndAStaleWriteStoresNothing() {
         UUID entry = UUID.randomUUID();
         var v1 = records.insertFirst(KIND, patientId, entry, Fixtures.oxycodone("5 mg"), "dr.patel");

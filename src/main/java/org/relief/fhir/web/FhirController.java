@@ -106,9 +106,10 @@ class FhirController {
             HttpServletRequest request,
             HttpServletResponse response)
             throws java.io.IOException {
-        var parts = export.everythingParts(client.actor(request.getRemoteAddr()), uuid(id));
+        var held = searchsets.held();
+        var parts = export.everythingParts(client.actor(request.getRemoteAddr()), uuid(id), held);
         response.setContentType(FHIR_JSON + ";charset=UTF-8");
-        searchsets.write(base(request), parts, response.getOutputStream());
+        searchsets.write(base(request), parts, held, response.getOutputStream());
     }
 
     @GetMapping(path = "/fhir/{type:[A-Z][A-Za-z]+}/{id}", produces = FHIR_JSON)

@@ -71,9 +71,44 @@ final class SearchsetWriter {
                 .build();
     }
 
+    /**
+     * What this writer keeps, as one request sees it ({@link FhirExport#everythingParts}'s {@code kept}): a version
+     * it says is kept stays held here until the request is written, whatever the store lets go of meanwhile.
+     */
+    final class Held implements java.util.function.Predicate<FhirExport.VersionKey> {
+        private final java.util.Map<FhirExport.VersionKey, Encoded> held = new java.util.HashMap<>();
+
+        @Override
+        public boolean test(FhirExport.VersionKey key) {
+            Encoded e = kept.getIfPresent(key);
+            if (e != null) {
+                held.put(key, e);
+            }
+            return e != null;
+        }
+
+        Encoded get(FhirExport.VersionKey key) {
+            Encoded e = held.get(key);
+            return e != null ? e : kept.getIfPresent(key);
+        }
+    }
+
+    /** A new view of what is kept, for one request. */
+    Held held() {
+        return new Held();
+    }
+
     /** Writes the parts, making (or reusing the kept encoding of) each; the Bundle's total is their number. */
     void write(String base, List<FhirExport.Part> parts, OutputStream out) throws IOException {
-        List<Encoded> encoded = encodeAll(parts);
+        write(base, parts, held(), out);
+    }
+
+    /**
+     * Writes the parts as {@link #write(String, List, OutputStream)}, those the request was told are kept ({@code
+     * held}) as they were kept.
+     */
+    void write(String base, List<FhirExport.Part> parts, Held held, OutputStream out) throws IOException {
+        List<Encoded> encoded = encodeAll(parts, held);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("resourceType", "Bundle");
@@ -101,12 +136,12 @@ final class SearchsetWriter {
      * Each part's encoding: the kept one, or made now; when many are to be made, they are made in shares across the
      * cores.
      */
-    private List<Encoded> encodeAll(List<FhirExport.Part> parts) {
+    private List<Encoded> encodeAll(List<FhirExport.Part> parts, Held held) {
         Encoded[] out = new Encoded[parts.size()];
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
             FhirExport.VersionKey key = parts.get(i).key();
-            out[i] = key == null ? null : kept.getIfPresent(key);
+            out[i] = key == null ? null : held.get(key);
             if (out[i] == null) {
                 missing.add(i);
             }
