@@ -34,9 +34,13 @@ record PatientSearch(String sql, List<Object> args) {
     /** A search of the patients whose care team {@code staffId} is on. */
     static PatientSearch mine(UUID staffId, String q, int limit) {
         // "exists" rather than a join: PostgreSQL then probes the team for the few patients the name matches
-        // instead of hashing all of the physician's 10,000 memberships (EXPLAIN ANALYZE, issue 16)
+        // instead of hashing all of the physician's 10,000 memberships (EXPLAIN ANALYZE, issue 16). With a name, a
+        // date or a record number, "offset 0" keeps it a probe per match: PostgreSQL otherwise turns it into a merge
+        // join that reads all 10,000 memberships (2.1 against 1.4 ms a search, EXPLAIN ANALYZE at 20,000 patients)
+        boolean narrowed = !q.isEmpty();
         StringBuilder sql = new StringBuilder("select s.* from patient_summary s where exists (select 1 from"
-                + " care_team_member m where m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = ?)");
+                + " care_team_member m where m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = ?"
+                + (narrowed ? " offset 0)" : ")"));
         List<Object> args = new ArrayList<>(List.of(staffId));
         Optional<LocalDate> date = date(q);
         if (date.isPresent()) {
