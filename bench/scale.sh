@@ -205,8 +205,9 @@ for SIZE in $SIZES; do
     PATEL_ID="$(psql_q -c "select id from staff where username = 'dr.patel'")"
     LIKE="%$(tr '[:upper:]' '[:lower:]' <<<"$FAMILY")%"
     # the queries as the app sends them (PatientSearch.mine, Patients.dashboard), with dr.patel's id
-    MINE="select s.* from patient_summary s join care_team_member m
-          on m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = '$PATEL_ID' where true"
+    # (a name or a record number narrows the search, so the team check is a probe per match: "offset 0")
+    MINE="select s.* from patient_summary s where exists (select 1 from care_team_member m
+          where m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = '$PATEL_ID' offset 0)"
     ORDER="order by s.family_name, s.given_name, s.mrn limit 50"
     declare -A QUERIES=(
         [name]="$MINE and lower(s.family_name || ' ' || s.given_name) like '$LIKE' $ORDER"
