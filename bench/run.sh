@@ -17,6 +17,9 @@
 #   DURATION=60       seconds at full concurrency
 #   BUILD=auto        auto: build the jar when missing or stale; always; never
 #   JAVA_OPTS=-Xmx512m  JVM options for the app
+#   RUNS=1            Gatling runs, one after the other against the same started app; with more than one the
+#                     summary lists each run's req/s and their median (on a shared 2-core VM the mix moved by
+#                     about 15 % from run to run: one run cannot show a change of a few per cent)
 # See ../BENCHMARKS.md for what is measured and the latest figures.
 set -euo pipefail
 
@@ -31,6 +34,8 @@ RAMP="${RAMP:-10}"
 DURATION="${DURATION:-60}"
 BUILD="${BUILD:-auto}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
+RUNS="${RUNS:-1}"
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a whole number of at least 1 (got '$RUNS')" >&2; exit 2; }
 ADMIN_PASSWORD="bench-admin-pass"
 DEMO_PASSWORD="bench-demo-pass"
 BASE_URL="http://127.0.0.1:$PORT"
@@ -161,15 +166,18 @@ log "first chart page: HTTP/size bytes/seconds $CHART_PAGE_PROBE; first chart js
 [[ "$CHART_PAGE_PROBE" == 200\ * ]] || die "form sign-in or chart page failed ($CHART_PAGE_PROBE)"
 
 # ---------------------------------------------------------------- 4. load
-log "Gatling: $USERS users, ${RAMP} s ramp + ${DURATION} s (output in $GATLING_LOG)"
 rm -rf "$RUN_DIR/gatling"
-set +e
-(cd "$BENCH_DIR" && timeout --kill-after=30 "$GATLING_TIMEOUT" mvn -q -B test-compile gatling:test \
-    -DbaseUrl="$BASE_URL" -DpatientId="$PATIENT_ID" -Dusername=dr.patel -Dpassword="$DEMO_PASSWORD" \
-    -Dusers="$USERS" -Dramp="$RAMP" -Dduration="$DURATION") >"$GATLING_LOG" 2>&1
-GATLING_RC=$?
-set -e
-[[ $GATLING_RC -eq 0 ]] || { tail -n 60 "$GATLING_LOG" >&2; log "Gatling exited with $GATLING_RC"; }
+GATLING_RC=0
+for run in $(seq 1 "$RUNS"); do
+    log "Gatling run $run of $RUNS: $USERS users, ${RAMP} s ramp + ${DURATION} s (output in $GATLING_LOG)"
+    set +e
+    (cd "$BENCH_DIR" && timeout --kill-after=30 "$GATLING_TIMEOUT" mvn -q -B test-compile gatling:test \
+        -DbaseUrl="$BASE_URL" -DpatientId="$PATIENT_ID" -Dusername=dr.patel -Dpassword="$DEMO_PASSWORD" \
+        -Dusers="$USERS" -Dramp="$RAMP" -Dduration="$DURATION") >"$GATLING_LOG" 2>&1
+    rc=$?
+    set -e
+    [[ $rc -eq 0 ]] || { tail -n 60 "$GATLING_LOG" >&2; log "Gatling exited with $rc"; GATLING_RC=$rc; }
+done
 
 # ---------------------------------------------------------------- 5. memory, stop
 RSS_MB="$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")"
@@ -232,6 +240,34 @@ PY
         echo
         echo "(percentiles of all requests, OK and KO; req/s averaged over the whole run, ramp included)"
         echo
+        if [[ "$RUNS" -gt 1 ]]; then
+            echo "The table is the last of $RUNS runs against the same app. All requests, req/s, run by run:"
+            echo
+            python3 - "$RUN_DIR"/gatling/*/index.html <<'PY'
+import re, statistics, sys
+
+rates = []
+for report in sys.argv[1:]:
+    page = open(report, encoding="utf-8").read()
+    labels = {m.group(1): re.sub(r"<[^>]+>", "", m.group(2)).strip()
+              for m in re.finditer(r'<th id="(col-\d+)"[^>]*>(.*?)</th>', page)}
+    rate = None
+    for row in re.finditer(r'<tr id="[^"]+"[^>]*>(.*?)</tr>', page, re.S):
+        name = re.search(r'class="ellipsed-name">(.*?)</span>', row.group(1))
+        if name and name.group(1).strip() == "All Requests":
+            cells = dict(re.findall(r'<td class="value [a-z]+ (col-\d+)">([^<]*)</td>', row.group(1)))
+            rate = next((float(v) for c, v in cells.items() if labels.get(c) == "Cnt/s"), None)
+    if rate is not None:
+        rates.append(rate)
+print("| run | req/s |")
+print("|---:|---:|")
+for i, r in enumerate(rates, 1):
+    print(f"| {i} | {r:.1f} |")
+if rates:
+    print(f"| median | {statistics.median(rates):.1f} |")
+PY
+            echo
+        fi
         echo "Gatling report: $REPORT"
     else
         echo "No Gatling report found; see $GATLING_LOG"
