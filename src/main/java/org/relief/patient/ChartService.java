@@ -107,14 +107,11 @@ public class ChartService {
     /** The whole chart, current versions. */
     @Transactional(readOnly = true)
     public Chart chart(Actor actor, UUID patientId) {
-        OpenChart open = access.open(actor, patientId, Purpose.read("chart"));
-        PatientSummary summary = patients.summary(patientId);
+        ChartHead head = head(actor, patientId);
         return new Chart(
-                summary,
-                open.grant(),
-                store.current(EntryKind.DEMOGRAPHICS.record(), patientId).stream()
-                        .findFirst()
-                        .orElse(null),
+                head.patient(),
+                head.access(),
+                head.demographics(),
                 store.current(EntryKind.REFERRAL.record(), patientId),
                 store.current(EntryKind.PROBLEM.record(), patientId),
                 store.current(EntryKind.IMAGING.record(), patientId),
@@ -122,7 +119,7 @@ public class ChartService {
                 store.current(EntryKind.MEDICATION.record(), patientId),
                 store.current(EntryKind.ALLERGY.record(), patientId),
                 store.current(EntryKind.ENCOUNTER.record(), patientId),
-                teams.members(patientId),
+                head.careTeam(),
                 patients.steps(patientId));
     }
 

@@ -123,13 +123,19 @@ public class RecordStore {
         if (l.patient() == null) {
             throw new UnsupportedOperationException(kind + " records belong to no patient");
         }
-        return jdbc.sql("select * from (select distinct on (" + l.entry() + ") * from " + kind.table() + " where "
-                        + l.patient() + " = ? order by " + l.entry() + ", " + l.version() + " desc) t"
-                        + (l.voided() == null ? "" : " where not " + l.voided())
-                        + " order by " + kind.order() + ", " + l.entry())
+        return jdbc.sql(currentOf(kind, "*"))
                 .param(patientId)
                 .query(mapper(kind))
                 .list();
+    }
+
+    /** The query of a patient's current versions of a kind ({@link #current}), selecting {@code columns}. */
+    private static String currentOf(RecordKind<?> kind, String columns) {
+        Layout l = kind.layout();
+        return "select " + columns + " from (select distinct on (" + l.entry() + ") * from " + kind.table() + " where "
+                + l.patient() + " = ? order by " + l.entry() + ", " + l.version() + " desc) t"
+                + (l.voided() == null ? "" : " where not " + l.voided())
+                + " order by " + kind.order() + ", " + l.entry();
     }
 
     /**
@@ -147,40 +153,27 @@ public class RecordStore {
         if (l.patient() == null) {
             throw new UnsupportedOperationException(kind + " records belong to no patient");
         }
-        List<Object[]> keys = jdbc.sql("select " + l.entry() + ", " + l.version() + " from (select distinct on ("
-                        + l.entry() + ") * from " + kind.table() + " where " + l.patient() + " = ? order by "
-                        + l.entry() + ", " + l.version() + " desc) t"
-                        + (l.voided() == null ? "" : " where not " + l.voided())
-                        + " order by " + kind.order() + ", " + l.entry())
+        List<KeyedVersion<T>> keys = jdbc.sql(currentOf(kind, l.entry() + ", " + l.version()))
                 .param(patientId)
-                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getInt(2)})
+                .query((rs, n) -> new KeyedVersion<T>(rs.getObject(1, UUID.class), rs.getInt(2), null))
                 .list();
-        List<UUID> wanted = new ArrayList<>();
-        List<Integer> wantedVersions = new ArrayList<>();
-        for (Object[] key : keys) {
-            if (!kept.test((UUID) key[0], (Integer) key[1])) {
-                wanted.add((UUID) key[0]);
-                wantedVersions.add((Integer) key[1]);
-            }
+        List<KeyedVersion<T>> wanted =
+                keys.stream().filter(k -> !kept.test(k.entryId(), k.version())).toList();
+        if (wanted.isEmpty()) {
+            return keys;
         }
+        // the exact versions named (a version never changes, so what the keys named is what is read)
         Map<UUID, Versioned<T>> whole = new java.util.HashMap<>();
-        if (!wanted.isEmpty()) {
-            // the exact versions named (a version never changes, so what the keys named is what is read)
-            jdbc.sql("select * from " + kind.table() + " where (" + l.entry() + ", " + l.version()
-                            + ") in (select * from unnest(?::uuid[], ?::int[]))")
-                    .param(wanted.stream().map(UUID::toString).toArray(String[]::new))
-                    .param(wantedVersions.stream().mapToInt(Integer::intValue).toArray())
-                    .query(mapper(kind))
-                    .list()
-                    .forEach(v -> whole.put(v.entryId(), v));
-        }
-        List<KeyedVersion<T>> out = new ArrayList<>(keys.size());
-        for (Object[] key : keys) {
-            UUID entryId = (UUID) key[0];
-            Versioned<T> v = whole.get(entryId);
-            out.add(new KeyedVersion<>(entryId, (Integer) key[1], v));
-        }
-        return out;
+        jdbc.sql("select * from " + kind.table() + " where (" + l.entry() + ", " + l.version()
+                        + ") in (select * from unnest(?::uuid[], ?::int[]))")
+                .param(wanted.stream().map(k -> k.entryId().toString()).toArray(String[]::new))
+                .param(wanted.stream().mapToInt(KeyedVersion::version).toArray())
+                .query(mapper(kind))
+                .list()
+                .forEach(v -> whole.put(v.entryId(), v));
+        return keys.stream()
+                .map(k -> new KeyedVersion<>(k.entryId(), k.version(), whole.get(k.entryId())))
+                .toList();
     }
 
     /** The latest version of every entry of this kind that is not voided, in the kind's order (all patients). */
