@@ -204,24 +204,27 @@ for SIZE in $SIZES; do
                       where m.removed_at is null order by s.mrn desc limit 1")"
     PATEL_ID="$(psql_q -c "select id from staff where username = 'dr.patel'")"
     LIKE="%$(tr '[:upper:]' '[:lower:]' <<<"$FAMILY")%"
-    # the queries as the app sends them (PatientSearch.mine, Patients.dashboard), with dr.patel's id
-    # (a name or a record number narrows the search, so the team check is a probe per match: "offset 0")
-    MINE="select s.* from patient_summary s where exists (select 1 from care_team_member m
+    # the queries as the app sends them (PatientSearch.mine, Patients.dashboard), with dr.patel's id: a name and the
+    # dashboard read her own rows of care_team_patient (V101); a record number is looked up, then checked against her
+    # team ("offset 0": a probe per match)
+    PROBE="select s.* from patient_summary s where exists (select 1 from care_team_member m
           where m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = '$PATEL_ID' offset 0)"
     ORDER="order by s.family_name, s.given_name, s.mrn limit 50"
     declare -A QUERIES=(
-        [name]="$MINE and lower(s.family_name || ' ' || s.given_name) like '$LIKE' $ORDER"
-        [number]="$MINE and s.mrn = '$MRN' $ORDER"
-        [dashboard]="with mine as materialized (
-                       select s.* from patient_summary s
-                       join care_team_member m on m.patient_id = s.patient_id and m.removed_at is null
-                        and m.staff_id = '$PATEL_ID'
-                     ), counts as (select step, count(*) as in_step from mine group by step)
-                     select t.*, c.in_step from counts c
+        [name]="select s.* from care_team_patient p join patient_summary s on s.patient_id = p.patient_id
+                where p.staff_id = '$PATEL_ID' and lower(p.family_name || ' ' || p.given_name) like '$LIKE'
+                order by p.family_name, p.given_name, p.mrn limit 50"
+        [number]="$PROBE and s.mrn = '$MRN' $ORDER"
+        [dashboard]="with counts as (
+                       select step, count(*) as in_step from care_team_patient where staff_id = '$PATEL_ID' group by step
+                     )
+                     select s.*, c.in_step from counts c
                      cross join lateral (
-                       select * from mine where mine.step = c.step order by mine.updated_at desc, mine.mrn limit 25
+                       select p.patient_id from care_team_patient p where p.staff_id = '$PATEL_ID' and p.step = c.step
+                       order by p.updated_at desc, p.mrn limit 25
                      ) t
-                     order by t.step, t.updated_at desc, t.mrn"
+                     join patient_summary s on s.patient_id = t.patient_id
+                     order by s.step, s.updated_at desc, s.mrn"
     )
     {
         echo "-- $SIZE patients; dr.patel on $PATEL care teams; family '$FAMILY', record number $MRN"

@@ -35,7 +35,32 @@ class PatientSearchTest {
         UUID me = UUID.randomUUID();
         var search = PatientSearch.mine(me, "ten", 500);
         assertThat(search.refused()).isFalse();
-        assertThat(search.sql()).contains("care_team_member").contains("like ?").endsWith("limit 200");
+        // her own rows (care_team_patient), not a trigram match over the whole clinic
+        assertThat(search.sql())
+                .contains("from care_team_patient p")
+                .contains("like ?")
+                .endsWith("limit 200");
         assertThat(search.args()).containsExactly(me, "%ten%");
+    }
+
+    @Test
+    void aBirthDateOrARecordNumberIsLookedUpAndEachMatchCheckedAgainstTheTeam() {
+        UUID me = UUID.randomUUID();
+        var byDate = PatientSearch.mine(me, "1961-04-02", 50);
+        assertThat(byDate.sql())
+                .contains("s.birth_date = ?")
+                .contains("care_team_member")
+                .doesNotContain("like");
+        assertThat(byDate.args()).containsExactly(me, LocalDate.of(1961, 4, 2));
+        var byMrn = PatientSearch.mine(me, "r1042", 50);
+        assertThat(byMrn.sql()).contains("s.mrn = ?").doesNotContain("like");
+        assertThat(byMrn.args()).containsExactly(me, "R1042");
+    }
+
+    @Test
+    void everyWordMustMatchAndWildcardsAreTakenLiterally() {
+        UUID me = UUID.randomUUID();
+        var search = PatientSearch.mine(me, "Ten, 50%_a\\", 50);
+        assertThat(search.args()).containsExactly(me, "%ten%", "%50\\%\\_a\\\\%");
     }
 }
