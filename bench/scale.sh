@@ -211,20 +211,18 @@ for SIZE in $SIZES; do
           where m.patient_id = s.patient_id and m.removed_at is null and m.staff_id = '$PATEL_ID' offset 0)"
     ORDER="order by s.family_name, s.given_name, s.mrn limit 50"
     declare -A QUERIES=(
-        [name]="select s.* from care_team_patient p join patient_summary s on s.patient_id = p.patient_id
-                where p.staff_id = '$PATEL_ID' and lower(p.family_name || ' ' || p.given_name) like '$LIKE'
+        [name]="select p.* from care_team_patient p where p.staff_id = '$PATEL_ID' and lower(p.family_name || ' ' || p.given_name) like '$LIKE'
                 order by p.family_name, p.given_name, p.mrn limit 50"
         [number]="$PROBE and s.mrn = '$MRN' $ORDER"
         [dashboard]="with counts as (
                        select step, count(*) as in_step from care_team_patient where staff_id = '$PATEL_ID' group by step
                      )
-                     select s.*, c.in_step from counts c
+                     select t.*, c.in_step from counts c
                      cross join lateral (
-                       select p.patient_id from care_team_patient p where p.staff_id = '$PATEL_ID' and p.step = c.step
+                       select p.* from care_team_patient p where p.staff_id = '$PATEL_ID' and p.step = c.step
                        order by p.updated_at desc, p.mrn limit 25
                      ) t
-                     join patient_summary s on s.patient_id = t.patient_id
-                     order by s.step, s.updated_at desc, s.mrn"
+                     order by t.step, t.updated_at desc, t.mrn"
     )
     {
         echo "-- $SIZE patients; dr.patel on $PATEL care teams; family '$FAMILY', record number $MRN"

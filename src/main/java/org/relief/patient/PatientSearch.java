@@ -45,11 +45,10 @@ record PatientSearch(String sql, List<Object> args) {
                             + bounded(limit),
                     List.of(staffId, date.isPresent() ? date.get() : mrn(q)));
         }
-        // a name, or nothing typed: her own rows of care_team_patient (V101), whose indexes hold her staff id with the
-        // names' trigrams and in name order, so the search reads hers alone however large the clinic (a trigram
-        // index over the whole clinic matched every namesake first: 7 -> 2.3 ms at 100,000 patients)
-        StringBuilder sql = new StringBuilder("select s.* from care_team_patient p"
-                + " join patient_summary s on s.patient_id = p.patient_id where p.staff_id = ?");
+        // a name, or nothing typed: her own rows of care_team_patient (V101: the summary's columns under her staff
+        // id), whose indexes hold her staff id with the names' trigrams and in name order, so the search reads hers
+        // alone however large the clinic (a trigram index over the whole clinic matched every namesake first)
+        StringBuilder sql = new StringBuilder("select p.* from care_team_patient p where p.staff_id = ?");
         List<Object> args = new ArrayList<>(List.of(staffId));
         if (!q.isEmpty()) {
             for (String word : q.toLowerCase().replace(",", " ").split("\\s+")) {

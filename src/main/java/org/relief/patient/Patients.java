@@ -232,20 +232,18 @@ public class Patients {
             groups.put(s, new ArrayList<>());
             counts.put(s, 0);
         }
-        // each step's count and its newest few from the actor's own rows of care_team_patient (V101): her rows alone,
-        // not a join that scanned every patient of the clinic (issue 16: 22 -> 2.7 ms at 100,000 patients); then the
-        // summaries of the few shown
+        // each step's count and its newest few, from the actor's own rows of care_team_patient (V101, which carries
+        // the summary's columns): her rows alone, not a join that scanned every patient of the clinic (issue 16)
         jdbc.sql("""
                 with counts as (
                   select step, count(*) as in_step from care_team_patient where staff_id = ? group by step
                 )
-                select s.*, c.in_step from counts c
+                select t.*, c.in_step from counts c
                 cross join lateral (
-                  select p.patient_id from care_team_patient p where p.staff_id = ? and p.step = c.step
+                  select p.* from care_team_patient p where p.staff_id = ? and p.step = c.step
                   order by p.updated_at desc, p.mrn limit ?
                 ) t
-                join patient_summary s on s.patient_id = t.patient_id
-                order by s.step, s.updated_at desc, s.mrn""")
+                order by t.step, t.updated_at desc, t.mrn""")
                 .params(actor.staffId(), actor.staffId(), perStep)
                 .query((rs, n) -> {
                     PatientSummary p = SUMMARY.mapRow(rs, n);

@@ -63,7 +63,7 @@ class CareTeamPatientIT {
                 .extracting(PatientSummary::id)
                 .containsExactly(second);
 
-        // a corrected family name is found under the new name, no longer under the old
+        // a corrected family name is found under the new name, no longer under the old, with the corrected birth date
         Versioned<Demographics> d =
                 charts.entries(doctor, first, EntryKind.DEMOGRAPHICS).get(0);
         String renamed = "Renamed" + UUID.randomUUID().toString().substring(0, 6);
@@ -77,15 +77,19 @@ class CareTeamPatientIT {
                 new Demographics(
                         renamed,
                         was.givenName(),
-                        was.birthDate(),
+                        was.birthDate().minusDays(1),
                         was.sex(),
                         was.phone(),
                         was.email(),
                         was.addressLine(),
                         was.city(),
                         was.postalCode()),
-                "married name");
+                "married name; birth date from the passport");
         assertThat(found(doctor, renamed)).containsExactly(first);
+        assertThat(patients.search(doctor, renamed, Patients.Scope.MINE, 10)
+                        .get(0)
+                        .birthDate())
+                .isEqualTo(was.birthDate().minusDays(1));
         assertThat(found(doctor, family)).containsExactly(second);
 
         // joining another patient's team brings them in; leaving it takes them out of both
@@ -123,11 +127,12 @@ class CareTeamPatientIT {
     private long differencesFromTheTeamsAndSummaries() {
         return jdbc.sql("""
                 with derived as (
-                  select distinct m.staff_id, s.patient_id, s.step, s.updated_at, s.mrn, s.family_name, s.given_name
+                  select distinct m.staff_id, s.patient_id, s.step, s.updated_at, s.mrn, s.family_name, s.given_name, s.birth_date
                   from care_team_member m join patient_summary s on s.patient_id = m.patient_id
                   where m.removed_at is null
                 ), kept as (
-                  select staff_id, patient_id, step, updated_at, mrn, family_name, given_name from care_team_patient
+                  select staff_id, patient_id, step, updated_at, mrn, family_name, given_name, birth_date
+                  from care_team_patient
                 )
                 select (select count(*) from (select * from derived except select * from kept) a)
                      + (select count(*) from (select * from kept except select * from derived) b)""").query(Long.class).single();
