@@ -6,7 +6,7 @@
 -- the whole patient_summary table (a hash join): its cost grew with the clinic (22 ms at 100,000 patients), not with
 -- her panel. A name search matched names across the whole clinic before checking her team. Here her rows sit
 -- together under her staff id: the dashboard's counts and newest rows and a name search read hers alone
--- (EXPLAIN ANALYZE at 100,000 patients: dashboard 22 -> 2.7 ms, name search 7 -> 2.3 ms).
+-- (EXPLAIN ANALYZE at 100,000 patients: dashboard 22 -> 1.8 ms, name search 3-7 -> 0.9 ms; bench/scale.sh).
 --
 -- It holds nothing of its own: every row is derived from care_team_member and patient_summary, kept by the triggers
 -- below in the same transaction as the change it follows (a membership added or ended, a summary added or changed),
