@@ -24,6 +24,13 @@ create table care_team_patient (
     birth_date   date not null,
     primary key (staff_id, patient_id)
 );
+
+insert into care_team_patient (staff_id, patient_id, step, updated_at, mrn, family_name, given_name, birth_date)
+select distinct m.staff_id, s.patient_id, s.step, s.updated_at, s.mrn, s.family_name, s.given_name, s.birth_date
+from care_team_member m join patient_summary s on s.patient_id = m.patient_id
+where m.removed_at is null;
+
+-- the indexes after the rows (built at once rather than row by row: an existing clinic's upgrade)
 -- a summary's change reaches its team's rows
 create index care_team_patient_patient on care_team_patient (patient_id);
 -- the dashboard: counts by step, and each step's newest
@@ -33,11 +40,6 @@ create index care_team_patient_name_order on care_team_patient (staff_id, family
 -- the own-patient search by name: her rows and the name's trigrams in one index
 create index care_team_patient_names on care_team_patient
     using gin (staff_id, (lower(family_name || ' ' || given_name)) gin_trgm_ops);
-
-insert into care_team_patient (staff_id, patient_id, step, updated_at, mrn, family_name, given_name, birth_date)
-select distinct m.staff_id, s.patient_id, s.step, s.updated_at, s.mrn, s.family_name, s.given_name, s.birth_date
-from care_team_member m join patient_summary s on s.patient_id = m.patient_id
-where m.removed_at is null;
 
 -- memberships added (one statement may add thousands: the demo seeding copies them in)
 create function care_team_patient_members_added() returns trigger language plpgsql as $$
