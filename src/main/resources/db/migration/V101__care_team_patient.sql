@@ -41,21 +41,9 @@ create index care_team_patient_name_order on care_team_patient (staff_id, family
 create index care_team_patient_names on care_team_patient
     using gin (staff_id, (lower(family_name || ' ' || given_name)) gin_trgm_ops);
 
--- memberships added (one statement may add thousands: the demo seeding copies them in)
-create function care_team_patient_members_added() returns trigger language plpgsql as $$
-begin
-    insert into care_team_patient (staff_id, patient_id, step, updated_at, mrn, family_name, given_name, birth_date)
-    select distinct a.staff_id, s.patient_id, s.step, s.updated_at, s.mrn, s.family_name, s.given_name, s.birth_date
-    from added a join patient_summary s on s.patient_id = a.patient_id
-    where a.removed_at is null
-    on conflict do nothing;
-    return null;
-end $$;
-create trigger care_team_patient_members_added after insert on care_team_member
-    referencing new table as added for each statement execute function care_team_patient_members_added();
-
--- memberships ended (removed_at set): the row goes once no current membership of the same pair is left
-create function care_team_patient_members_changed() returns trigger language plpgsql as $$
+-- memberships added or ended (removed_at set); one statement may add thousands (the demo seeding copies them in).
+-- A pair's row goes once no current membership of it is left, and comes for every current membership.
+create function care_team_patient_members() returns trigger language plpgsql as $$
 begin
     delete from care_team_patient p
     using (select distinct staff_id, patient_id from changed) c
@@ -69,8 +57,10 @@ begin
     on conflict do nothing;
     return null;
 end $$;
+create trigger care_team_patient_members_added after insert on care_team_member
+    referencing new table as changed for each statement execute function care_team_patient_members();
 create trigger care_team_patient_members_changed after update on care_team_member
-    referencing new table as changed for each statement execute function care_team_patient_members_changed();
+    referencing new table as changed for each statement execute function care_team_patient_members();
 
 -- a summary written after its team (either order works)
 create function care_team_patient_summary_added() returns trigger language plpgsql as $$
