@@ -132,6 +132,74 @@ public class Assessments {
         return saved;
     }
 
+    /** One response of a series ({@link #recordSeries}): the day it was given and its answers. */
+    public record Given(LocalDate administeredOn, Map<String, Integer> answers) {}
+
+    /**
+     * Records a series of responses to one instrument at once: a pain diary kept on paper, the demo clinic's year of
+     * daily pain scores. The same guard as {@link #record}; each response is checked and scored as {@link #record}
+     * does it and announced, so the safety protocol acts on every one in this transaction. They are written in one
+     * batch, with one audit row naming how many and their first and last day (one row each, with an audit commit
+     * each, was most of the demo seeding's outcomes patients: issue 16, start-up). A bad response refuses the whole
+     * series, named by its place ({@code series[3].answers.pain}), and nothing is stored.
+     *
+     * @return how many responses were recorded
+     */
+    @Transactional
+    public int recordSeries(Actor actor, UUID patientId, String instrumentCode, List<Given> series) {
+        OpenChart chart = mayRecord(actor, patientId, "record a series of " + instrumentCode);
+        Instrument instrument = instrument(instrumentCode);
+        if (series.isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldProblem("series", "give at least one response")));
+        }
+        Map<UUID, Answered> rows = new LinkedHashMap<>();
+        Map<UUID, Score> scores = new HashMap<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            Given given = series.get(i);
+            try {
+                Inputs.check(validator, new NewResponse(given.administeredOn(), given.answers()), null);
+                Score score = scoreOrRefuse(instrument, given.answers());
+                UUID id = UUID.randomUUID();
+                rows.put(id, answered(instrument, given.administeredOn(), given.answers(), score));
+                scores.put(id, score);
+            } catch (InvalidInputException e) {
+                for (FieldProblem p : e.problems()) {
+                    problems.add(new FieldProblem("series[" + i + "]." + p.field(), p.message()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        records.insertFirstAll(this.responses, patientId, rows, null, actor.username());
+        boolean flagged = scores.values().stream().anyMatch(Score::hasSafetyFlag);
+        chart.audit(
+                AuditAction.CREATE,
+                instrument.code() + ": " + rows.size() + " responses recorded, given "
+                        + rows.values().stream()
+                                .map(Answered::administeredOn)
+                                .min(LocalDate::compareTo)
+                                .orElseThrow()
+                        + " to "
+                        + rows.values().stream()
+                                .map(Answered::administeredOn)
+                                .max(LocalDate::compareTo)
+                                .orElseThrow()
+                        + (flagged ? " [SAFETY FLAG]" : ""));
+        rows.keySet()
+                .forEach(id -> events.publishEvent(new InstrumentResponseRecorded(
+                        patientId,
+                        id,
+                        instrument.code(),
+                        scores.get(id).safetyFlags(),
+                        actor.staffId(),
+                        actor.username(),
+                        actor.role().name(),
+                        actor.address())));
+        return rows.size();
+    }
+
     /**
      * Corrects a response (wrong answer keyed in): the next version with the new answers, rescored; the earlier
      * version stays. A correction that now carries a safety flag raises the alert like a new response.

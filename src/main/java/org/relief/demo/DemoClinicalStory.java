@@ -14,7 +14,6 @@ import org.relief.careteam.StaffDirectory;
 import org.relief.evaluation.EvaluationKinds;
 import org.relief.evaluation.Evaluations;
 import org.relief.evaluation.Findings;
-import org.relief.outcomes.OutcomeSeries;
 import org.relief.outcomes.Simulator;
 import org.relief.patient.ChartService;
 import org.relief.patient.PatientSummary;
@@ -257,9 +256,14 @@ class DemoClinicalStory {
             case NOCHANGE -> Simulator.noEffect(first);
         };
         Simulator.Patient simulated = Simulator.simulate(scenario, seed ^ (0x0C7C0L + which.ordinal()));
-        for (OutcomeSeries.Reading r : simulated.series().readings()) {
-            assessments.record(patel, id, "NRS", r.date(), Map.of("pain", (int) Math.round(r.value())));
-        }
+        // the year of daily pain scores as one series (one batch and one audit row, not one of each per day)
+        assessments.recordSeries(
+                patel,
+                id,
+                "NRS",
+                simulated.series().readings().stream()
+                        .map(r -> new Assessments.Given(r.date(), Map.of("pain", (int) Math.round(r.value()))))
+                        .toList());
         Actor pt = actor("pt.garcia");
         Actor brooks = actor("mh.brooks");
         List<PlanVersion.PlannedTherapy> therapies = new ArrayList<>();

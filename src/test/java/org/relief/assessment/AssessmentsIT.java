@@ -120,6 +120,81 @@ class AssessmentsIT {
                 .isInstanceOf(ForbiddenException.class);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aSeriesIsRecordedAsEachResponseWouldBeWithOneAuditRow() {
+        LocalDate today = LocalDate.now();
+        int n = assessments.recordSeries(
+                physician,
+                patientId,
+                "NRS",
+                java.util.List.of(
+                        new Assessments.Given(today.minusDays(2), Map.of("pain", 8)),
+                        new Assessments.Given(today.minusDays(1), Map.of("pain", 7)),
+                        new Assessments.Given(today, Map.of("pain", 4))));
+        assertThat(n).isEqualTo(3);
+        var nrs = assessments.history(physician, patientId).get("NRS");
+        assertThat(nrs).extracting(InstrumentResponse::total).containsExactly(8.0, 7.0, 4.0);
+        assertThat(nrs).extracting(InstrumentResponse::recordedBy).containsOnly("dr.patel");
+        assertThat(jdbc.sql(
+                                "select what from audit_event where patient_id = ? and action = 'CREATE' and what like 'NRS%'")
+                        .param(patientId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("NRS: 3 responses recorded, given " + today.minusDays(2) + " to " + today);
+    }
+
+    @Test
+    void aBadResponseRefusesTheWholeSeriesNamingItsPlace() {
+        LocalDate today = LocalDate.now();
+        assertThatThrownBy(() -> assessments.recordSeries(
+                        physician,
+                        patientId,
+                        "NRS",
+                        java.util.List.of(
+                                new Assessments.Given(today.minusDays(1), Map.of("pain", 5)),
+                                new Assessments.Given(today, Map.of("pain", 11)),
+                                new Assessments.Given(today.plusDays(2), Map.of("pain", 3)))))
+                .isInstanceOfSatisfying(
+                        org.relief.shared.InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(org.relief.shared.FieldProblem::field)
+                                .containsExactly("series[1].answers.pain", "series[2].administeredOn"));
+        assertThat(assessments.history(physician, patientId)).doesNotContainKey("NRS");
+        assertThatThrownBy(() -> assessments.recordSeries(physician, patientId, "NRS", java.util.List.of()))
+                .isInstanceOfSatisfying(
+                        org.relief.shared.InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(org.relief.shared.FieldProblem::field)
+                                .containsExactly("series"));
+        assertThatThrownBy(() -> assessments.recordSeries(
+                        Fixtures.actor(staff, "desk.miller"),
+                        patientId,
+                        "NRS",
+                        java.util.List.of(new Assessments.Given(today, Map.of("pain", 5)))))
+                .isInstanceOf(ForbiddenException.class);
+    }
+
+    @Test
+    void aSafetyFlagInASeriesRaisesTheAlert() {
+        Map<String, Integer> phq = new java.util.HashMap<>();
+        for (int i = 1; i <= 9; i++) {
+            phq.put("q" + i, 0);
+        }
+        Map<String, Integer> item9 = new java.util.HashMap<>(phq);
+        item9.put("q9", 1);
+        assessments.recordSeries(
+                physician,
+                patientId,
+                "PHQ9",
+                java.util.List.of(
+                        new Assessments.Given(LocalDate.now().minusDays(7), phq),
+                        new Assessments.Given(LocalDate.now(), item9)));
+        assertThat(safety.status(physician, patientId).hasOpenAlert()).isTrue();
+    }
+
     @Test
     void apiRefusesBadAnswersNamingTheItemAndChangesNothing() {
         var api = Http.basic(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
