@@ -42,14 +42,17 @@ create index care_team_patient_names on care_team_patient
     using gin (staff_id, (lower(family_name || ' ' || given_name)) gin_trgm_ops);
 
 -- memberships added or ended (removed_at set); one statement may add thousands (the demo seeding copies them in).
--- A pair's row goes once no current membership of it is left, and comes for every current membership.
+-- A pair's row goes once no current membership of it is left (only an update can end one), and comes for every
+-- current membership.
 create function care_team_patient_members() returns trigger language plpgsql as $$
 begin
-    delete from care_team_patient p
-    using (select distinct staff_id, patient_id from changed) c
-    where p.staff_id = c.staff_id and p.patient_id = c.patient_id
-      and not exists (select 1 from care_team_member m
-                      where m.staff_id = c.staff_id and m.patient_id = c.patient_id and m.removed_at is null);
+    if tg_op = 'UPDATE' then
+        delete from care_team_patient p
+        using (select distinct staff_id, patient_id from changed) c
+        where p.staff_id = c.staff_id and p.patient_id = c.patient_id
+          and not exists (select 1 from care_team_member m
+                          where m.staff_id = c.staff_id and m.patient_id = c.patient_id and m.removed_at is null);
+    end if;
     insert into care_team_patient (staff_id, patient_id, step, updated_at, mrn, family_name, given_name, birth_date)
     select distinct c.staff_id, s.patient_id, s.step, s.updated_at, s.mrn, s.family_name, s.given_name, s.birth_date
     from changed c join patient_summary s on s.patient_id = c.patient_id
