@@ -120,15 +120,7 @@ public class Assessments {
                 AuditAction.CREATE,
                 instrument.code() + " response " + saved.entryId() + " total " + score.total()
                         + (score.hasSafetyFlag() ? " [SAFETY FLAG]" : ""));
-        events.publishEvent(new InstrumentResponseRecorded(
-                patientId,
-                saved.entryId(),
-                instrument.code(),
-                score.safetyFlags(),
-                actor.staffId(),
-                actor.username(),
-                actor.role().name(),
-                actor.address()));
+        announce(actor, patientId, saved.entryId(), instrument, score);
         return saved;
     }
 
@@ -153,7 +145,7 @@ public class Assessments {
             throw new InvalidInputException(List.of(new FieldProblem("series", "give at least one response")));
         }
         Map<UUID, Answered> rows = new LinkedHashMap<>();
-        Map<UUID, Score> scores = new HashMap<>();
+        Map<UUID, Score> scores = new LinkedHashMap<>();
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
             Given given = series.get(i);
@@ -174,29 +166,13 @@ public class Assessments {
         }
         records.insertFirstAll(this.responses, patientId, rows, null, actor.username());
         boolean flagged = scores.values().stream().anyMatch(Score::hasSafetyFlag);
+        List<LocalDate> days =
+                series.stream().map(Given::administeredOn).sorted().toList();
         chart.audit(
                 AuditAction.CREATE,
-                instrument.code() + ": " + rows.size() + " responses recorded, given "
-                        + rows.values().stream()
-                                .map(Answered::administeredOn)
-                                .min(LocalDate::compareTo)
-                                .orElseThrow()
-                        + " to "
-                        + rows.values().stream()
-                                .map(Answered::administeredOn)
-                                .max(LocalDate::compareTo)
-                                .orElseThrow()
-                        + (flagged ? " [SAFETY FLAG]" : ""));
-        rows.keySet()
-                .forEach(id -> events.publishEvent(new InstrumentResponseRecorded(
-                        patientId,
-                        id,
-                        instrument.code(),
-                        scores.get(id).safetyFlags(),
-                        actor.staffId(),
-                        actor.username(),
-                        actor.role().name(),
-                        actor.address())));
+                instrument.code() + ": " + rows.size() + " responses recorded, given " + days.get(0) + " to "
+                        + days.get(days.size() - 1) + (flagged ? " [SAFETY FLAG]" : ""));
+        scores.forEach((id, score) -> announce(actor, patientId, id, instrument, score));
         return rows.size();
     }
 
@@ -234,15 +210,7 @@ public class Assessments {
                 AuditAction.UPDATE,
                 instrument.code() + " response " + entryId + " version " + saved.version() + " total " + score.total()
                         + ": " + reason.strip());
-        events.publishEvent(new InstrumentResponseRecorded(
-                patientId,
-                entryId,
-                instrument.code(),
-                score.safetyFlags(),
-                actor.staffId(),
-                actor.username(),
-                actor.role().name(),
-                actor.address()));
+        announce(actor, patientId, entryId, instrument, score);
         return saved;
     }
 
@@ -388,6 +356,19 @@ public class Assessments {
             return access.open(actor, patientId, Purpose.write(what));
         }
         return access.open(actor, patientId, Purpose.write(what), Permission.RECORD_INSTRUMENTS);
+    }
+
+    /** Tells the safety protocol (and any other listener) of a stored response, in the caller's transaction. */
+    private void announce(Actor actor, UUID patientId, UUID entryId, Instrument instrument, Score score) {
+        events.publishEvent(new InstrumentResponseRecorded(
+                patientId,
+                entryId,
+                instrument.code(),
+                score.safetyFlags(),
+                actor.staffId(),
+                actor.username(),
+                actor.role().name(),
+                actor.address()));
     }
 
     private static Score scoreOrRefuse(Instrument instrument, Map<String, Integer> answers) {
