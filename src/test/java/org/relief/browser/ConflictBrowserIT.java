@@ -185,4 +185,46 @@ class ConflictBrowserIT {
                         .voided())
                 .isFalse();
     }
+
+    @Test
+    void aRowIsVoidedFromItsOwnPageWithAReasonAndStaysInItsHistory() throws Exception {
+        Actor physician = Fixtures.actor(staff, "dr.patel");
+        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(physician.staffId()))
+                .id();
+        var problem = charts.add(
+                physician,
+                id,
+                EntryKind.PROBLEM,
+                new Problem(
+                        "M54.50",
+                        "Entered on the wrong chart",
+                        LocalDate.now().minusMonths(2),
+                        Codes.ClinicalStatus.ACTIVE));
+        try (Browser b = Browser.open(port)) {
+            b.signIn("dr.patel", IntegrationTest.DEMO_PASSWORD);
+            b.go("/patients/" + id);
+            // the row links to the void page; it carries no form of its own
+            assertThat(b.driver().findElements(By.cssSelector("#problems-" + problem.entryId() + " form")))
+                    .isEmpty();
+            b.clickAndWaitForNewPage(By.cssSelector("#problems-" + problem.entryId() + " a[href$='/void']"));
+            assertThat(b.waitFor(By.id("void")).getText())
+                    .contains("Void this entry")
+                    .contains("Voids version 1");
+            assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("void-reason");
+            b.screenshot("void-page");
+            b.type("void-reason", "entered on the wrong patient's chart");
+            b.clickAndWaitForNewPage(By.id("void-entry"));
+            assertThat(b.waitFor(By.cssSelector(".notice")).getText()).contains("voided");
+            assertThat(b.driver().findElements(By.id("problems-" + problem.entryId())))
+                    .isEmpty();
+            assertThat(charts.history(physician, id, EntryKind.PROBLEM, problem.entryId())
+                            .get(0)
+                            .voidReason())
+                    .isEqualTo("entered on the wrong patient's chart");
+
+            b.go("/patients/" + id + "/problems/" + problem.entryId() + "/void");
+            assertThat(b.waitFor(By.id("void")).getText()).contains("already voided");
+            assertThat(b.driver().findElements(By.id("void-entry"))).isEmpty();
+        }
+    }
 }

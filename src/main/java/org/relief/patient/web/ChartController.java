@@ -185,6 +185,15 @@ class ChartController {
         return "redirect:" + home(id, kind);
     }
 
+    /** The void form: the entry's history with a reason to give (the chart's rows link here). */
+    @GetMapping("/patients/{id}/{slug}/{entryId}/void")
+    String voidForm(
+            @PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor, Model model) {
+        String view = history(id, slug, entryId, actor, model);
+        model.addAttribute("voiding", true);
+        return view;
+    }
+
     @GetMapping("/patients/{id}/{slug}/{entryId}/history")
     String history(
             @PathVariable UUID id, @PathVariable String slug, @PathVariable UUID entryId, Actor actor, Model model) {
@@ -200,6 +209,9 @@ class ChartController {
                         .toList());
         model.addAttribute("latest", versions.isEmpty() ? null : versions.get(0)); // newest first
         model.addAttribute("slug", slug);
+        if (!model.containsAttribute("voiding")) {
+            model.addAttribute("voiding", false);
+        }
         return "patient/history";
     }
 
