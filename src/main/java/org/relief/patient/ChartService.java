@@ -124,6 +124,29 @@ public class ChartService {
     }
 
     /**
+     * The chart as its page shows it: the same guard and audit as {@link #chart} (and the documents' own read
+     * permission), but each long section (problems, imaging, prior treatments, free-text medications, encounters,
+     * documents) read only to its {@code newest} rows, with its total. Referrals and allergies come whole. One
+     * transaction; a ten-year history's 300 visits are counted, not read (issue 16).
+     */
+    @Transactional(readOnly = true)
+    public ChartPage chartPage(Actor actor, UUID patientId, int newest) {
+        ChartHead head = head(actor, patientId);
+        mayRead(actor, patientId, EntryKind.DOCUMENT, "documents");
+        return new ChartPage(
+                head,
+                store.current(EntryKind.REFERRAL.record(), patientId),
+                store.newest(EntryKind.PROBLEM.record(), patientId, newest),
+                store.newest(EntryKind.IMAGING.record(), patientId, newest),
+                store.newest(EntryKind.TREATMENT.record(), patientId, newest),
+                store.newest(EntryKind.MEDICATION.record(), patientId, newest),
+                store.current(EntryKind.ALLERGY.record(), patientId),
+                store.newest(EntryKind.ENCOUNTER.record(), patientId, newest),
+                store.newest(EntryKind.DOCUMENT.record(), patientId, newest),
+                patients.steps(patientId));
+    }
+
+    /**
      * What {@link #chart} shows about the patient besides the entries: who they are, their demographics and care team.
      * The same guard and audit as {@link #chart}.
      */

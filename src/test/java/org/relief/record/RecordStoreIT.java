@@ -3,6 +3,8 @@ package org.relief.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,37 @@ class RecordStoreIT {
                     assertThat(v.version()).isEqualTo(2);
                     assertThat(v.whole().data().dose()).isEqualTo("7.5 mg");
                 });
+    }
+
+    @Test
+    void newestIsTheStartOfCurrentWithTheTotal() {
+        assertThat(records.newest(KIND, patientId, 3)).isEqualTo(new Newest<>(List.of(), 0));
+        List<UUID> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID entry = UUID.randomUUID();
+            records.insertFirst(KIND, patientId, entry, Fixtures.oxycodone((i + 1) * 5 + " mg"), "dr.patel");
+            entries.add(entry);
+        }
+        records.insertNext(KIND, entries.get(1), 1, Fixtures.oxycodone("12.5 mg"), "dose changed", "dr.patel");
+        records.voidEntry(KIND, entries.get(2), 1, "entered on the wrong chart", "dr.patel");
+        var current = records.current(KIND, patientId);
+        assertThat(current).hasSize(4);
+
+        var two = records.newest(KIND, patientId, 2);
+        assertThat(two.rows()).containsExactlyElementsOf(current.subList(0, 2));
+        assertThat(two.total()).isEqualTo(4);
+        assertThat(two.cut()).isTrue();
+
+        var all = records.newest(KIND, patientId, Integer.MAX_VALUE);
+        assertThat(all.rows()).containsExactlyElementsOf(current);
+        assertThat(all.total()).isEqualTo(4);
+        assertThat(all.cut()).isFalse();
+        assertThat(all.rows())
+                .filteredOn(v -> v.entryId().equals(entries.get(1)))
+                .singleElement()
+                .satisfies(v -> assertThat(v.version()).isEqualTo(2));
+
+        assertThatThrownBy(() -> records.newest(KIND, patientId, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,12 +1,10 @@
 package org.relief.patient.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.relief.careteam.Actor;
 import org.relief.careteam.ChartAccess;
-import org.relief.patient.Chart;
 import org.relief.patient.ChartService;
 import org.relief.patient.EntryKind;
 import org.relief.patient.Patients;
@@ -41,38 +39,10 @@ class ChartController {
     /** Long sections (a ten-year history has hundreds of visits) show the newest rows unless all are asked for. */
     private static final int SECTION_ROWS = 20;
 
-    /**
-     * The rows each long section shows: the newest {@link #SECTION_ROWS} (the lists come newest first), or all when
-     * asked. Cut here rather than skipped row by row in the template: a ten-year history has 300 visits, and a
-     * template loop that tests each row cost more than rendering the rows shown (profiled, issue 16).
-     */
-    record Rows(
-            List<?> problems,
-            List<?> imaging,
-            List<?> treatments,
-            List<?> medications,
-            List<?> encounters,
-            List<?> documents) {}
-
-    static <T> List<T> newest(List<T> rows, boolean full) {
-        return full || rows.size() <= SECTION_ROWS ? rows : rows.subList(0, SECTION_ROWS);
-    }
-
     @GetMapping("/patients/{id}")
     String chart(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean full, Actor actor, Model model) {
-        Chart chart = charts.chart(actor, id);
-        List<? extends Versioned<?>> documents = charts.entries(actor, id, EntryKind.DOCUMENT);
-        model.addAttribute("chart", chart);
-        model.addAttribute("documents", documents);
-        model.addAttribute(
-                "rows",
-                new Rows(
-                        newest(chart.problems(), full),
-                        newest(chart.imaging(), full),
-                        newest(chart.treatments(), full),
-                        newest(chart.medications(), full),
-                        newest(chart.encounters(), full),
-                        newest(documents, full)));
+        // each long section read only to the rows shown (a ten-year history has 300 visits), all with ?full=true
+        model.addAttribute("page", charts.chartPage(actor, id, full ? Integer.MAX_VALUE : SECTION_ROWS));
         model.addAttribute("full", full);
         model.addAttribute("limit", SECTION_ROWS);
         // the safety gate decides which steps are open (while care is on hold: mental health first, or discharge)
