@@ -210,6 +210,7 @@ class ConflictBrowserIT {
             assertThat(b.waitFor(By.id("void")).getText())
                     .contains("Void this entry")
                     .contains("Voids version 1");
+            assertThat(b.text(By.tagName("h1"))).isEqualTo("Void this problem / history entry");
             assertThat(b.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("void-reason");
             b.screenshot("void-page");
             b.type("void-reason", "entered on the wrong patient's chart");

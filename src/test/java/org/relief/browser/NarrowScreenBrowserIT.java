@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.relief.careteam.StaffDirectory;
+import org.relief.patient.ChartService;
+import org.relief.patient.EntryKind;
 import org.relief.patient.Patients;
 import org.relief.support.Browser;
 import org.relief.support.Fixtures;
@@ -36,6 +38,9 @@ class NarrowScreenBrowserIT {
     @Autowired
     StaffDirectory staff;
 
+    @Autowired
+    ChartService charts;
+
     @Test
     void everyPageFitsA400PixelScreen() throws Exception {
         UUID tenYear = patients.search(Fixtures.actor(staff, "dr.patel"), "Tenyear", Patients.Scope.MINE, 1)
@@ -44,6 +49,10 @@ class NarrowScreenBrowserIT {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("dashboard", "/");
         pages.put("chart", "/patients/" + tenYear);
+        UUID visit = charts.entries(Fixtures.actor(staff, "dr.patel"), tenYear, EntryKind.ENCOUNTER)
+                .get(0)
+                .entryId();
+        pages.put("void", "/patients/" + tenYear + "/encounters/" + visit + "/void");
         pages.put("procedures", "/patients/" + tenYear + "/procedures");
         pages.put("plan", "/patients/" + tenYear + "/plan");
         pages.put("evaluation", "/patients/" + tenYear + "/evaluation");
