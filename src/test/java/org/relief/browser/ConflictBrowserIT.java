@@ -15,6 +15,7 @@ import org.relief.patient.EntryKind;
 import org.relief.patient.Patients;
 import org.relief.patient.Problem;
 import org.relief.support.Browser;
+import org.relief.support.ClinicFixture;
 import org.relief.support.Fixtures;
 import org.relief.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,9 @@ class ConflictBrowserIT {
 
     @Autowired
     StaffDirectory staff;
+
+    @Autowired
+    ClinicFixture fixture;
 
     @Autowired
     org.relief.assessment.Assessments assessments;
@@ -188,18 +192,15 @@ class ConflictBrowserIT {
 
     @Test
     void aRowIsVoidedFromItsOwnPageWithAReasonAndStaysInItsHistory() throws Exception {
-        Actor physician = Fixtures.actor(staff, "dr.patel");
-        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(physician.staffId()))
-                .id();
-        var problem = charts.add(
-                physician,
-                id,
-                EntryKind.PROBLEM,
-                new Problem(
+        Actor physician = fixture.actor("dr.patel");
+        UUID id = fixture.patient()
+                .withProblem(new Problem(
                         "M54.50",
                         "Entered on the wrong chart",
                         LocalDate.now().minusMonths(2),
-                        Codes.ClinicalStatus.ACTIVE));
+                        Codes.ClinicalStatus.ACTIVE))
+                .create();
+        var problem = charts.entries(physician, id, EntryKind.PROBLEM).get(0);
         try (Browser b = Browser.open(port)) {
             b.signIn("dr.patel", IntegrationTest.DEMO_PASSWORD);
             b.go("/patients/" + id);
