@@ -49,7 +49,7 @@ class SessionReadOnce {
     /** What this request saved last, while a request runs on this thread. */
     private static final ThreadLocal<Saved> SAVED = new ThreadLocal<>();
 
-    static final Duration DEFAULT_WRITE_INTERVAL = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_WRITE_INTERVAL = Duration.ofSeconds(30);
 
     private static final class Saved {
         String id;

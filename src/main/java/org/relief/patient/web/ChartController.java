@@ -43,7 +43,6 @@ class ChartController {
     String chart(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean full, Actor actor, Model model) {
         // each long section read only to the rows shown (a ten-year history has 300 visits), all with ?full=true
         model.addAttribute("page", charts.chartPage(actor, id, full ? Integer.MAX_VALUE : SECTION_ROWS));
-        model.addAttribute("full", full);
         model.addAttribute("limit", SECTION_ROWS);
         // the safety gate decides which steps are open (while care is on hold: mental health first, or discharge)
         model.addAttribute("steps", patients.openSteps(id));
