@@ -1,4 +1,4 @@
-package org.relief.web;
+package org.relief.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.relief.patient.Codes.ClinicalStatus;
 import org.relief.patient.Problem;
-import org.relief.record.Versioned;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;

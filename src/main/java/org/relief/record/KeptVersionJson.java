@@ -1,10 +1,9 @@
-package org.relief.web;
+package org.relief.record;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.StringWriter;
 import java.util.UUID;
-import org.relief.record.Versioned;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
