@@ -26,14 +26,16 @@ import tools.jackson.databind.ser.ValueSerializerModifier;
  * for the version (the kept text is Jackson's own output, written by the same mapper's serializer); it is written
  * as it is when the same version comes again.
  *
- * <p>The key is the entry's content type, its id and its version number. Nothing is kept when the answer is
+ * <p>The key is the serializer that wrote it (so another mapper, or a property written with other settings, keeps
+ * its own), the entry's content type, its id and its version number. Nothing is kept when the answer is
  * written with a view or indented. Up to {@code relief.api.version-json-cache} of text is kept, least recently used
  * out first; 0 keeps none.
  */
 @Configuration(proxyBeanMethods = false)
 class KeptVersionJson {
 
-    record Key(Class<?> type, UUID entryId, int version) {}
+    /** The serializer that writes it (one per mapper and property setting), the content type, the entry, the version. */
+    record Key(Object writer, Class<?> type, UUID entryId, int version) {}
 
     /** Registered with Spring's JSON mapper (Boot picks up module beans). */
     @Bean
@@ -49,8 +51,8 @@ class KeptVersionJson {
             @Override
             public ValueSerializer<?> modifySerializer(
                     SerializationConfig config, BeanDescription.Supplier description, ValueSerializer<?> serializer) {
-                return description.getBeanClass() == Versioned.class
-                        ? new Kept(serializer, kept, keep.toBytes() > 0)
+                return description.getBeanClass() == Versioned.class && keep.toBytes() > 0
+                        ? new Kept(serializer, kept)
                         : serializer;
             }
         });
@@ -61,27 +63,24 @@ class KeptVersionJson {
     static final class Kept extends ValueSerializer<Object> {
         private final ValueSerializer<Object> written;
         private final Cache<Key, SerializedString> kept;
-        private final boolean keeping;
 
         @SuppressWarnings("unchecked")
-        Kept(ValueSerializer<?> written, Cache<Key, SerializedString> kept, boolean keeping) {
+        Kept(ValueSerializer<?> written, Cache<Key, SerializedString> kept) {
             this.written = (ValueSerializer<Object>) written;
             this.kept = kept;
-            this.keeping = keeping;
         }
 
         @Override
         public void serialize(Object value, JsonGenerator gen, SerializationContext ctxt) throws JacksonException {
             Versioned<?> v = (Versioned<?>) value;
-            if (!keeping
-                    || v.data() == null
+            if (v.data() == null
                     || v.entryId() == null
                     || ctxt.getActiveView() != null
                     || gen.objectWriteContext().hasPrettyPrinter()) {
                 written.serialize(value, gen, ctxt);
                 return;
             }
-            SerializedString json = kept.get(new Key(v.data().getClass(), v.entryId(), v.version()), k -> {
+            SerializedString json = kept.get(new Key(written, v.data().getClass(), v.entryId(), v.version()), k -> {
                 StringWriter text = new StringWriter(512);
                 try (JsonGenerator own = gen.objectWriteContext().createGenerator(text)) {
                     written.serialize(value, own, ctxt);
@@ -94,7 +93,7 @@ class KeptVersionJson {
         @Override
         public ValueSerializer<?> createContextual(SerializationContext ctxt, tools.jackson.databind.BeanProperty p) {
             ValueSerializer<?> contextual = written.createContextual(ctxt, p);
-            return contextual == written ? this : new Kept(contextual, kept, keeping);
+            return contextual == written ? this : new Kept(contextual, kept);
         }
 
         @Override
