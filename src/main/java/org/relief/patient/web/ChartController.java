@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.relief.careteam.Actor;
 import org.relief.careteam.ChartAccess;
+import org.relief.patient.ChartPage;
 import org.relief.patient.ChartService;
 import org.relief.patient.EntryKind;
 import org.relief.patient.Patients;
@@ -28,8 +29,18 @@ class ChartController {
     private final Patients patients;
     private final ChartAccess access;
     private final EntryForms forms;
+    private final ChartRows rows;
+    private final EntryPermissions permissions;
 
-    ChartController(ChartService charts, Patients patients, ChartAccess access, EntryForms forms) {
+    ChartController(
+            ChartService charts,
+            Patients patients,
+            ChartAccess access,
+            EntryForms forms,
+            ChartRows rows,
+            EntryPermissions permissions) {
+        this.rows = rows;
+        this.permissions = permissions;
         this.charts = charts;
         this.patients = patients;
         this.access = access;
@@ -42,7 +53,9 @@ class ChartController {
     @GetMapping("/patients/{id}")
     String chart(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean full, Actor actor, Model model) {
         // each long section read only to the rows shown (a ten-year history has 300 visits), all with ?full=true
-        model.addAttribute("page", charts.chartPage(actor, id, full ? Integer.MAX_VALUE : SECTION_ROWS));
+        ChartPage page = charts.chartPage(actor, id, full ? Integer.MAX_VALUE : SECTION_ROWS);
+        model.addAttribute("page", page);
+        model.addAttribute("rows", rows.of(page, id, permissions.writableBy(actor.role())));
         model.addAttribute("limit", SECTION_ROWS);
         // the safety gate decides which steps are open (while care is on hold: mental health first, or discharge)
         model.addAttribute("steps", patients.openSteps(id));
