@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.careteam.Actor;
@@ -15,6 +16,8 @@ import org.relief.careteam.ChartAccess;
 import org.relief.careteam.OpenChart;
 import org.relief.careteam.Permission;
 import org.relief.careteam.Purpose;
+import org.relief.careteam.TeamMember;
+import org.relief.record.Reads;
 import org.relief.record.RecordStore;
 import org.relief.record.Versioned;
 import org.relief.shared.FieldProblem;
@@ -104,46 +107,69 @@ public class ChartService {
         access.open(actor, patientId, Purpose.read(what), kind.writePermission());
     }
 
-    /** The whole chart, current versions. */
+    /** The whole chart, current versions: after the guard, its reads sent together (one round trip). */
     @Transactional(readOnly = true)
     public Chart chart(Actor actor, UUID patientId) {
-        ChartHead head = head(actor, patientId);
+        Reads reads = store.reads();
+        Supplier<ChartHead> head = head(actor, patientId, reads);
+        var referrals = reads.current(EntryKind.REFERRAL.record(), patientId);
+        var problems = reads.current(EntryKind.PROBLEM.record(), patientId);
+        var imaging = reads.current(EntryKind.IMAGING.record(), patientId);
+        var treatments = reads.current(EntryKind.TREATMENT.record(), patientId);
+        var medications = reads.current(EntryKind.MEDICATION.record(), patientId);
+        var allergies = reads.current(EntryKind.ALLERGY.record(), patientId);
+        var encounters = reads.current(EntryKind.ENCOUNTER.record(), patientId);
+        var steps = patients.steps(reads, patientId);
+        reads.run();
+        ChartHead h = head.get();
         return new Chart(
-                head.patient(),
-                head.access(),
-                head.demographics(),
-                store.current(EntryKind.REFERRAL.record(), patientId),
-                store.current(EntryKind.PROBLEM.record(), patientId),
-                store.current(EntryKind.IMAGING.record(), patientId),
-                store.current(EntryKind.TREATMENT.record(), patientId),
-                store.current(EntryKind.MEDICATION.record(), patientId),
-                store.current(EntryKind.ALLERGY.record(), patientId),
-                store.current(EntryKind.ENCOUNTER.record(), patientId),
-                head.careTeam(),
-                patients.steps(patientId));
+                h.patient(),
+                h.access(),
+                h.demographics(),
+                referrals.get(),
+                problems.get(),
+                imaging.get(),
+                treatments.get(),
+                medications.get(),
+                allergies.get(),
+                encounters.get(),
+                h.careTeam(),
+                steps.get());
     }
 
     /**
      * The chart as its page shows it: the same guard and audit as {@link #chart} (and the documents' own read
      * permission), but each long section (problems, imaging, prior treatments, free-text medications, encounters,
      * documents) read only to its {@code newest} rows, with its total. Referrals and allergies come whole. One
-     * transaction; a ten-year history's 300 visits are counted, not read (issue 16).
+     * transaction; a ten-year history's 300 visits are counted, not read (issue 16); after the guards, the reads are
+     * sent together (one round trip).
      */
     @Transactional(readOnly = true)
     public ChartPage chartPage(Actor actor, UUID patientId, int newest) {
-        ChartHead head = head(actor, patientId);
+        Reads reads = store.reads();
+        Supplier<ChartHead> head = head(actor, patientId, reads);
         mayRead(actor, patientId, EntryKind.DOCUMENT, "documents");
+        var referrals = reads.current(EntryKind.REFERRAL.record(), patientId);
+        var problems = reads.newest(EntryKind.PROBLEM.record(), patientId, newest);
+        var imaging = reads.newest(EntryKind.IMAGING.record(), patientId, newest);
+        var treatments = reads.newest(EntryKind.TREATMENT.record(), patientId, newest);
+        var medications = reads.newest(EntryKind.MEDICATION.record(), patientId, newest);
+        var allergies = reads.current(EntryKind.ALLERGY.record(), patientId);
+        var encounters = reads.newest(EntryKind.ENCOUNTER.record(), patientId, newest);
+        var documents = reads.newest(EntryKind.DOCUMENT.record(), patientId, newest);
+        var steps = patients.steps(reads, patientId);
+        reads.run();
         return new ChartPage(
-                head,
-                store.current(EntryKind.REFERRAL.record(), patientId),
-                store.newest(EntryKind.PROBLEM.record(), patientId, newest),
-                store.newest(EntryKind.IMAGING.record(), patientId, newest),
-                store.newest(EntryKind.TREATMENT.record(), patientId, newest),
-                store.newest(EntryKind.MEDICATION.record(), patientId, newest),
-                store.current(EntryKind.ALLERGY.record(), patientId),
-                store.newest(EntryKind.ENCOUNTER.record(), patientId, newest),
-                store.newest(EntryKind.DOCUMENT.record(), patientId, newest),
-                patients.steps(patientId));
+                head.get(),
+                referrals.get(),
+                problems.get(),
+                imaging.get(),
+                treatments.get(),
+                medications.get(),
+                allergies.get(),
+                encounters.get(),
+                documents.get(),
+                steps.get());
     }
 
     /**
@@ -152,14 +178,23 @@ public class ChartService {
      */
     @Transactional(readOnly = true)
     public ChartHead head(Actor actor, UUID patientId) {
+        Reads reads = store.reads();
+        Supplier<ChartHead> head = head(actor, patientId, reads);
+        reads.run();
+        return head.get();
+    }
+
+    /** Opens the chart (the guard, the audit), then adds the head's reads; the head is there once they have run. */
+    private Supplier<ChartHead> head(Actor actor, UUID patientId, Reads reads) {
         OpenChart open = access.open(actor, patientId, Purpose.read("chart"));
-        return new ChartHead(
-                patients.summary(patientId),
+        var summary = patients.summary(reads, patientId);
+        var demographics = reads.current(EntryKind.DEMOGRAPHICS.record(), patientId);
+        List<TeamMember> team = teams.members(patientId);
+        return () -> new ChartHead(
+                summary.get().stream().findFirst().orElseThrow(() -> Patients.noSuch(patientId)),
                 open.grant(),
-                store.current(EntryKind.DEMOGRAPHICS.record(), patientId).stream()
-                        .findFirst()
-                        .orElse(null),
-                teams.members(patientId));
+                demographics.get().stream().findFirst().orElse(null),
+                team);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.relief.careteam.Permission;
 import org.relief.careteam.Purpose;
 import org.relief.careteam.Role;
 import org.relief.careteam.StaffDirectory;
+import org.relief.record.Reads;
 import org.relief.record.RecordStore;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
@@ -369,11 +370,18 @@ public class Patients {
     /** Identity of a patient (no clinical content), or 404. */
     @Transactional(readOnly = true)
     public PatientSummary summary(UUID patientId) {
-        return jdbc.sql("select * from patient_summary where patient_id = ?")
-                .param(patientId)
-                .query(SUMMARY)
-                .optional()
-                .orElseThrow(() -> new NotFoundException("No patient with id " + patientId));
+        return jdbc.sql(SUMMARY_OF).param(patientId).query(SUMMARY).optional().orElseThrow(() -> noSuch(patientId));
+    }
+
+    private static final String SUMMARY_OF = "select * from patient_summary where patient_id = ?";
+
+    /** {@link #summary} as one of several reads sent together; the patient is checked to exist when they run. */
+    Reads.Read<List<PatientSummary>> summary(Reads reads, UUID patientId) {
+        return reads.query(SUMMARY_OF, SUMMARY, patientId);
+    }
+
+    static NotFoundException noSuch(UUID patientId) {
+        return new NotFoundException("No patient with id " + patientId);
     }
 
     /**
@@ -416,16 +424,21 @@ public class Patients {
     }
 
     List<StepChange> steps(UUID patientId) {
-        return jdbc.sql(
-                        "select step, note, at, by_actor from patient_step where patient_id = ? order by at desc, id desc")
-                .param(patientId)
-                .query((rs, n) -> new StepChange(
-                        Step.valueOf(rs.getString("step")),
-                        rs.getString("note"),
-                        rs.getTimestamp("at").toInstant(),
-                        rs.getString("by_actor")))
-                .list();
+        return jdbc.sql(STEPS_OF).param(patientId).query(STEPS).list();
     }
+
+    /** {@link #steps} as one of several reads sent together. */
+    Reads.Read<List<StepChange>> steps(Reads reads, UUID patientId) {
+        return reads.query(STEPS_OF, STEPS, patientId);
+    }
+
+    private static final String STEPS_OF =
+            "select step, note, at, by_actor from patient_step where patient_id = ? order by at desc, id desc";
+    private static final RowMapper<StepChange> STEPS = (rs, n) -> new StepChange(
+            Step.valueOf(rs.getString("step")),
+            rs.getString("note"),
+            rs.getTimestamp("at").toInstant(),
+            rs.getString("by_actor"));
 
     private void insertStep(UUID patientId, Step step, String note, String by) {
         jdbc.sql("insert into patient_step (patient_id, step, note, at, by_actor) values (?, ?, ?, ?, ?)")

@@ -16,6 +16,7 @@ import org.relief.shared.BulkCopy;
 import org.relief.shared.NotFoundException;
 import org.relief.shared.VersionConflictException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -122,14 +123,7 @@ public class RecordStore {
 
     /** The latest version of every entry of this kind for the patient that is not voided, in the kind's order. */
     public <T extends Record> List<Versioned<T>> current(RecordKind<T> kind, UUID patientId) {
-        Layout l = kind.layout();
-        if (l.patient() == null) {
-            throw new UnsupportedOperationException(kind + " records belong to no patient");
-        }
-        return jdbc.sql(currentOf(kind, "*"))
-                .param(patientId)
-                .query(mapper(kind))
-                .list();
+        return jdbc.sql(currentSql(kind)).param(patientId).query(mapper(kind)).list();
     }
 
     /**
@@ -138,24 +132,47 @@ public class RecordStore {
      * has 300 visits) without reading the rest.
      */
     public <T extends Record> Newest<T> newest(RecordKind<T> kind, UUID patientId, int limit) {
+        return batch.getJdbcOperations().query(newestSql(kind, limit), newestOf(kind), patientId, limit);
+    }
+
+    /**
+     * Reads to send together, one round trip for all ({@link Reads}): what a page needs of one chart, after its guard.
+     */
+    public Reads reads() {
+        return new Reads(batch.getJdbcOperations(), this);
+    }
+
+    /** {@link #current}'s query: one argument, the patient. */
+    String currentSql(RecordKind<?> kind) {
+        if (kind.layout().patient() == null) {
+            throw new UnsupportedOperationException(kind + " records belong to no patient");
+        }
+        return currentOf(kind, "*");
+    }
+
+    /** {@link #newest}'s query: two arguments, the patient and the limit. */
+    String newestSql(RecordKind<?> kind, int limit) {
         if (kind.layout().patient() == null) {
             throw new UnsupportedOperationException(kind + " records belong to no patient");
         }
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, not " + limit);
         }
-        RowMapper<Versioned<T>> rows = mapper(kind);
-        int[] total = {0};
-        List<Versioned<T>> newest = jdbc.sql(
-                        currentOf(kind, "t.*, count(*) over () as relief_current_total") + " limit ?")
-                .param(patientId)
-                .param(limit)
-                .query((rs, n) -> {
-                    total[0] = rs.getInt("relief_current_total");
-                    return rows.mapRow(rs, n);
-                })
-                .list();
-        return new Newest<>(newest, total[0]);
+        return currentOf(kind, "t.*, count(*) over () as relief_current_total") + " limit ?";
+    }
+
+    /** {@link #newest}'s rows and their total. */
+    <T extends Record> ResultSetExtractor<Newest<T>> newestOf(RecordKind<T> kind) {
+        return rs -> {
+            RowMapper<Versioned<T>> rows = mapper(kind);
+            List<Versioned<T>> newest = new ArrayList<>();
+            int total = 0;
+            while (rs.next()) {
+                total = rs.getInt("relief_current_total");
+                newest.add(rows.mapRow(rs, newest.size()));
+            }
+            return new Newest<>(newest, total);
+        };
     }
 
     /** The query of a patient's current versions of a kind ({@link #current}), selecting {@code columns}. */
@@ -385,7 +402,7 @@ public class RecordStore {
      * that: a lookup by name for every column of every row was a tenth of {@code $everything}'s time (JFR, issue 16).
      * Each query gets its own mapper, so the places always belong to the result they are used on.
      */
-    private <T extends Record> RowMapper<Versioned<T>> mapper(RecordKind<T> kind) {
+    <T extends Record> RowMapper<Versioned<T>> mapper(RecordKind<T> kind) {
         RecordColumns<T> cols = RecordColumns.of(kind.type());
         Layout l = kind.layout();
         return new RowMapper<>() {

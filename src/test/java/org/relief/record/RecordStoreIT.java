@@ -117,6 +117,47 @@ class RecordStoreIT {
     }
 
     @Test
+    void readsSentTogetherGiveWhatEachReadGivesAlone() {
+        UUID other = patients.register(
+                        Fixtures.actor(staff, "desk.miller"),
+                        Fixtures.registration(Fixtures.actor(staff, "dr.patel").staffId()))
+                .id();
+        List<UUID> entries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID entry = UUID.randomUUID();
+            records.insertFirst(KIND, patientId, entry, Fixtures.oxycodone((i + 1) * 5 + " mg"), "dr.patel");
+            entries.add(entry);
+        }
+        records.insertNext(KIND, entries.get(0), 1, Fixtures.oxycodone("7.5 mg"), "dose changed", "dr.patel");
+        records.voidEntry(KIND, entries.get(2), 1, "entered on the wrong chart", "dr.patel");
+        records.insertFirst(KIND, other, UUID.randomUUID(), Fixtures.oxycodone("20 mg"), "dr.patel");
+
+        Reads reads = records.reads();
+        var current = reads.current(KIND, patientId);
+        var newest = reads.newest(KIND, patientId, 1);
+        var none = reads.newest(KIND, UUID.randomUUID(), 5);
+        var othersCurrent = reads.current(KIND, other);
+        var mrn = reads.query(
+                "select mrn from patient_summary where patient_id = ?", (rs, n) -> rs.getString(1), patientId);
+        assertThatThrownBy(current::get).isInstanceOf(IllegalStateException.class); // not yet run
+        reads.run();
+
+        assertThat(current.get()).isEqualTo(records.current(KIND, patientId)).hasSize(2);
+        assertThat(current.get()).extracting(v -> v.data().dose()).containsExactlyInAnyOrder("7.5 mg", "10 mg");
+        assertThat(newest.get()).isEqualTo(records.newest(KIND, patientId, 1));
+        assertThat(newest.get().total()).isEqualTo(2);
+        assertThat(none.get()).isEqualTo(new Newest<>(List.of(), 0));
+        assertThat(othersCurrent.get()).extracting(v -> v.data().dose()).containsExactly("20 mg");
+        assertThat(mrn.get()).containsExactly(patients.summary(patientId).mrn());
+
+        assertThatThrownBy(reads::run).isInstanceOf(IllegalStateException.class); // once
+        assertThatThrownBy(() -> records.reads().query("select 1; select 2", (rs, n) -> 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        Reads empty = records.reads();
+        empty.run(); // nothing added: nothing sent
+    }
+
+    @Test
     void versionsAreAddedNeverRewrittenAndAStaleWriteStoresNothing() {
         UUID entry = UUID.randomUUID();
         var v1 = records.insertFirst(KIND, patientId, entry, Fixtures.oxycodone("5 mg"), "dr.patel");
