@@ -146,7 +146,7 @@ class SessionReadOnce {
                     return session;
                 }
             }
-            S stored = store.findById(id);
+            S stored = SessionReadAlone.reading(() -> store.findById(id));
             return stored == null ? null : new Tracked(stored, stored.getLastAccessedTime());
         }
 

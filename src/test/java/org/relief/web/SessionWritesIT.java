@@ -29,6 +29,21 @@ class SessionWritesIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.session.SessionRepository<?> sessions;
+
+    @Test
+    void theStoreReadsASessionWithoutATransaction() {
+        Object store = org.springframework.test.util.ReflectionTestUtils.getField(sessions, "store");
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(store, "transactionOperations"))
+                .isInstanceOf(SessionReadAlone.ReadAlone.class);
+        // and a signed-in browser still keeps its session from request to request
+        staff.create("session.alone", "Session Alone", Role.PHYSICAL_THERAPIST, "copper lantern orbit 8", "test");
+        Http browser = Http.session(port, "session.alone", "copper lantern orbit 8");
+        assertThat(browser.getAsBrowser("/").statusCode()).isEqualTo(200);
+        assertThat(browser.getAsBrowser("/patients").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aRecentLastAccessIsNotWrittenAgainAndAnOldOneIs() {
         staff.create("session.writes", "Session Writes", Role.PHYSICAL_THERAPIST, "copper lantern orbit 7", "test");
