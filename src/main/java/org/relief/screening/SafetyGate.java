@@ -88,25 +88,31 @@ public class SafetyGate implements CareGuard {
 
     /** The hold on this patient's interventional care, if any (an active hold, or an open alert). */
     public Optional<Held> held(UUID patientId) {
-        var open = jdbc.sql("""
-                select count(*) as n, min(a.raised_at) as oldest from safety_alert a
-                where a.patient_id = ? and not exists (select 1 from safety_followup f where f.alert_id = a.id)""")
-                .param(patientId)
-                .query((rs, n) -> new Object[] {rs.getInt("n"), rs.getTimestamp("oldest")})
+        // one statement, one round trip: the open alerts (count, oldest) and the first active hold beside them (the
+        // chart page asks on every request: issue 16)
+        Object[] found = jdbc.sql("""
+                        select alerts.n, alerts.oldest, h.reason, h.placed_at
+                        from (select count(*) as n, min(a.raised_at) as oldest from safety_alert a
+                              where a.patient_id = ?
+                                and not exists (select 1 from safety_followup f where f.alert_id = a.id)) alerts
+                        left join lateral (
+                              select h.reason, h.placed_at from care_hold h
+                              where h.patient_id = ?
+                                and not exists (select 1 from care_hold_release r where r.hold_id = h.id)
+                              order by h.placed_at limit 1) h on true""")
+                .params(patientId, patientId)
+                .query((rs, n) -> new Object[] {
+                    rs.getInt("n"), rs.getTimestamp("oldest"), rs.getString("reason"), rs.getTimestamp("placed_at")
+                })
                 .single();
-        int openAlerts = (Integer) open[0];
-        Optional<Held> hold = jdbc.sql("""
-                select h.reason, h.placed_at from care_hold h
-                where h.patient_id = ? and not exists (select 1 from care_hold_release r where r.hold_id = h.id)
-                order by h.placed_at limit 1""")
-                .param(patientId)
-                .query((rs, n) -> new Held(
-                        rs.getString("reason"), rs.getTimestamp("placed_at").toInstant(), openAlerts))
-                .optional();
-        if (hold.isPresent() || openAlerts == 0) {
-            return hold;
+        int openAlerts = (Integer) found[0];
+        if (found[3] != null) {
+            return Optional.of(new Held((String) found[2], ((java.sql.Timestamp) found[3]).toInstant(), openAlerts));
         }
-        return Optional.of(new Held(null, ((java.sql.Timestamp) open[1]).toInstant(), openAlerts));
+        if (openAlerts == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Held(null, ((java.sql.Timestamp) found[1]).toInstant(), openAlerts));
     }
 
     /** Whether interventional care is held for this patient (an active hold or an open alert). */

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -115,6 +116,51 @@ class SafetyGateIT {
         physician = Fixtures.actor(staff, "dr.patel");
         therapist = Fixtures.actor(staff, "mh.brooks");
         pt = Fixtures.actor(staff, "pt.garcia");
+    }
+
+    @Autowired
+    SafetyGate gate;
+
+    @Test
+    void theHoldIsTheActiveHoldWithTheOpenAlertsOrTheOldestOpenAlert() {
+        UUID id = patients.register(Fixtures.actor(staff, "desk.miller"), Fixtures.registration(physician.staffId()))
+                .id();
+        teams.add(id, therapist.staffId(), "test");
+        assertThat(gate.held(id)).isEmpty();
+
+        // a report: an alert and a hold
+        safety.report(physician, id, SafetyFlag.Concern.SUICIDAL_IDEATION, "Said they want to die");
+        var held = gate.held(id).orElseThrow();
+        assertThat(held.reason()).contains("Safety alert");
+        assertThat(held.openAlerts()).isEqualTo(1);
+        Instant placed = jdbc.sql("select placed_at from care_hold where patient_id = ?")
+                .param(id)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+        assertThat(held.since()).isEqualTo(placed);
+
+        // followed up: the hold stays, no alert open
+        UUID alert = safety.status(physician, id).alerts().get(0).id();
+        safety.followUp(therapist, id, alert, RiskLevel.LOW, "Seen the same day; safety plan written; no intent");
+        assertThat(gate.held(id).orElseThrow())
+                .satisfies(h -> assertThat(h.reason()).isEqualTo(held.reason()))
+                .satisfies(h -> assertThat(h.openAlerts()).isZero());
+
+        // released: nothing holds care
+        safety.releaseHold(physician, id, "Psychiatry confirms stability; interventional care may resume");
+        assertThat(gate.held(id)).isEmpty();
+
+        // an open alert without a hold (as stored before holds existed): held since the oldest open alert
+        Instant older = Instant.parse("2026-01-05T10:00:00Z");
+        for (Instant raised : List.of(Instant.parse("2026-02-01T10:00:00Z"), older)) {
+            jdbc.sql("""
+                            insert into safety_alert (id, patient_id, concern, risk, trigger_kind, detail, raised_at, raised_by)
+                            values (?, ?, 'SUICIDAL_IDEATION', 'HIGH', 'CLINICIAN_NOTE', 'test', ?, 'test')""")
+                    .params(UUID.randomUUID(), id, java.sql.Timestamp.from(raised))
+                    .update();
+        }
+        assertThat(gate.held(id).orElseThrow()).isEqualTo(new SafetyGate.Held(null, older, 2));
     }
 
     @Test
