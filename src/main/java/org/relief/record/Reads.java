@@ -2,6 +2,7 @@ package org.relief.record;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
@@ -77,7 +78,7 @@ public final class Reads {
             throw new IllegalArgumentException("one statement per read: " + query);
         }
         sql.append(extractors.isEmpty() ? "" : ";\n").append(query);
-        args.addAll(List.of(arguments));
+        args.addAll(Arrays.asList(arguments)); // a null argument is a SQL null
         extractors.add(extractor);
         return new Read<>(this, extractors.size() - 1);
     }
