@@ -39,12 +39,12 @@ class ChartController {
             EntryForms forms,
             ChartRows rows,
             EntryPermissions permissions) {
-        this.rows = rows;
-        this.permissions = permissions;
         this.charts = charts;
         this.patients = patients;
         this.access = access;
         this.forms = forms;
+        this.rows = rows;
+        this.permissions = permissions;
     }
 
     /** Long sections (a ten-year history has hundreds of visits) show the newest rows unless all are asked for. */
