@@ -65,6 +65,15 @@ public final class Http {
         return send(request(path).header("Accept", BROWSER_ACCEPT).GET().build());
     }
 
+    /** A GET as htmx sends it from a page (Accept: text/html, HX-Request: true): the page's fragment. */
+    public HttpResponse<String> getAsHtmx(String path) {
+        return send(request(path)
+                .header("Accept", "text/html")
+                .header("HX-Request", "true")
+                .GET()
+                .build());
+    }
+
     public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     public HttpResponse<String> postJson(String path, String json) {

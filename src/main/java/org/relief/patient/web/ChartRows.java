@@ -1,13 +1,6 @@
 package org.relief.patient.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,16 +9,8 @@ import java.util.UUID;
 import org.relief.patient.ChartPage;
 import org.relief.record.Versioned;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.ISpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The chart page's rows, each rendered once per entry version and kept ({@code patient/chart-rows.html}): a version
@@ -44,23 +29,14 @@ public class ChartRows {
 
     private static final String TEMPLATE = "patient/chart-rows";
 
-    private final ISpringTemplateEngine engine;
-    private final ApplicationContext context;
+    private final KeptFragments fragments;
     private final Cache<Key, String> kept;
 
     record Key(String section, UUID patientId, UUID entryId, int version, boolean mayWrite) {}
 
-    ChartRows(
-            ISpringTemplateEngine engine,
-            ApplicationContext context,
-            @Value("${relief.chart.row-cache:16MB}") DataSize keep) {
-        this.engine = engine;
-        this.context = context;
-        this.kept = Caffeine.newBuilder()
-                .maximumWeight(Math.max(0, keep.toBytes()))
-                .weigher((Key k, String html) -> 2 * html.length() + 96) // the text and the key, roughly
-                .executor(Runnable::run) // evictions on the caller's thread: nothing left running after a request
-                .build();
+    ChartRows(KeptFragments fragments, @Value("${relief.chart.row-cache:16MB}") DataSize keep) {
+        this.fragments = fragments;
+        this.kept = KeptFragments.store(keep, 96);
     }
 
     /**
@@ -106,56 +82,9 @@ public class ChartRows {
     }
 
     private String render(Key key, Versioned<?> v) {
-        ServletRequestAttributes attributes =
-                (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
-        HttpServletRequest request = attributes.getRequest();
-        HttpServletResponse response = attributes.getResponse();
-        // the engine keeps a web context's variables as request attributes: the row gets attributes of its own, or
-        // its pid, v and writes would replace the page's own while the page is still being rendered
-        WebContext ctx = new WebContext(
-                JakartaServletWebApplication.buildApplication(request.getServletContext())
-                        .buildExchange(new OwnAttributes(request), response),
-                LocaleContextHolder.getLocale());
-        // the rows' bean references (@labels); they use no ${{...}} conversion, so no conversion service
-        ctx.setVariable(
-                ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-                new ThymeleafEvaluationContext(context, null));
-        ctx.setVariable("pid", key.patientId());
-        ctx.setVariable("v", v);
-        ctx.setVariable("writes", key.mayWrite() ? Set.of(key.section()) : Set.of());
-        return engine.process(TEMPLATE, Set.of(key.section()), ctx).strip();
-    }
-
-    /** The request as the row sees it: the page's request, with attributes of its own (none of the page's). */
-    private static final class OwnAttributes extends HttpServletRequestWrapper {
-        private final Map<String, Object> attributes = new HashMap<>();
-
-        OwnAttributes(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public Object getAttribute(String name) {
-            return attributes.get(name);
-        }
-
-        @Override
-        public Enumeration<String> getAttributeNames() {
-            return Collections.enumeration(attributes.keySet());
-        }
-
-        @Override
-        public void setAttribute(String name, Object value) {
-            if (value == null) {
-                attributes.remove(name);
-            } else {
-                attributes.put(name, value);
-            }
-        }
-
-        @Override
-        public void removeAttribute(String name) {
-            attributes.remove(name);
-        }
+        return fragments.render(
+                TEMPLATE,
+                key.section(),
+                Map.of("pid", key.patientId(), "v", v, "writes", key.mayWrite() ? Set.of(key.section()) : Set.of()));
     }
 }

@@ -1,6 +1,8 @@
 package org.relief.patient.web;
 
+import java.util.List;
 import org.relief.careteam.Actor;
+import org.relief.patient.PatientSummary;
 import org.relief.patient.Patients;
 import org.relief.patient.Patients.Scope;
 import org.relief.patient.Step;
@@ -15,9 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
     private final Patients patients;
+    private final SearchRows rows;
 
-    DashboardController(Patients patients) {
+    DashboardController(Patients patients, SearchRows rows) {
         this.patients = patients;
+        this.rows = rows;
     }
 
     @GetMapping("/")
@@ -40,15 +44,18 @@ class DashboardController {
             Model model) {
         model.addAttribute("q", q);
         model.addAttribute("scope", scope);
+        List<PatientSummary> results;
         try {
-            model.addAttribute(
-                    "results",
-                    q.isBlank() && scope == Scope.CLINIC ? java.util.List.of() : patients.search(actor, q, scope, 50));
+            results = q.isBlank() && scope == Scope.CLINIC ? List.of() : patients.search(actor, q, scope, 50);
         } catch (org.relief.shared.InvalidInputException e) {
             // a clinic-wide search that asks for less than one person's identity finds nothing and says what it needs
-            model.addAttribute("results", java.util.List.of());
+            results = List.of();
             model.addAttribute("needs", Patients.CLINIC_SEARCH_NEEDS);
         }
+        model.addAttribute("results", results);
+        // the rows as finished text, each kept per summary: interpreted per row, they were most of the results'
+        // rendering (issue 16)
+        model.addAttribute("rows", rows.of(results));
         return htmx != null ? "patient/search :: results" : "patient/search";
     }
 }
