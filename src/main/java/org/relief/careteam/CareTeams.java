@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.shared.BulkCopy;
+import org.relief.shared.PlainRead;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ public class CareTeams {
         this.audit = audit;
     }
 
-    @Transactional(readOnly = true)
+    @PlainRead
     public List<TeamMember> members(UUID patientId) {
         return jdbc.sql("""
                 select m.staff_id, s.username, s.display_name, s.role, m.added_at, m.added_by

@@ -17,6 +17,7 @@ import org.relief.audit.AuditAction;
 import org.relief.audit.AuditLog;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.PlainRead;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -77,7 +78,7 @@ public class ChartAccess {
      *
      * @param permissions what the role must be allowed to do (none for a plain read)
      */
-    @Transactional(readOnly = true)
+    @PlainRead
     public OpenChart open(Actor actor, UUID patientId, Purpose purpose, Permission... permissions) {
         Ledger ledger = ledger();
         Asked asked = new Asked(actor, patientId);

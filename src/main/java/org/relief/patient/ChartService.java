@@ -24,6 +24,7 @@ import org.relief.shared.FieldProblem;
 import org.relief.shared.ForbiddenException;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.PlainRead;
 import org.relief.shared.VersionConflictException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -108,7 +109,7 @@ public class ChartService {
     }
 
     /** The whole chart, current versions: after the guard, its reads sent together (one round trip). */
-    @Transactional(readOnly = true)
+    @PlainRead
     public Chart chart(Actor actor, UUID patientId) {
         Reads reads = store.reads();
         Supplier<ChartHead> head = head(actor, patientId, reads);
@@ -140,11 +141,11 @@ public class ChartService {
     /**
      * The chart as its page shows it: the same guard and audit as {@link #chart} (and the documents' own read
      * permission), but each long section (problems, imaging, prior treatments, free-text medications, encounters,
-     * documents) read only to its {@code newest} rows, with its total. Referrals and allergies come whole. One
-     * transaction; a ten-year history's 300 visits are counted, not read (issue 16); after the guards, the reads are
-     * sent together (one round trip).
+     * documents) read only to its {@code newest} rows, with its total. Referrals and allergies come whole. No
+     * transaction of its own ({@link PlainRead}); a ten-year history's 300 visits are counted, not read (issue 16);
+     * after the guards, the reads are sent together (one round trip).
      */
-    @Transactional(readOnly = true)
+    @PlainRead
     public ChartPage chartPage(Actor actor, UUID patientId, int newest) {
         Reads reads = store.reads();
         Supplier<ChartHead> head = head(actor, patientId, reads);
@@ -176,7 +177,7 @@ public class ChartService {
      * What {@link #chart} shows about the patient besides the entries: who they are, their demographics and care team.
      * The same guard and audit as {@link #chart}.
      */
-    @Transactional(readOnly = true)
+    @PlainRead
     public ChartHead head(Actor actor, UUID patientId) {
         Reads reads = store.reads();
         Supplier<ChartHead> head = head(actor, patientId, reads);

@@ -24,6 +24,7 @@ import org.relief.record.RecordStore;
 import org.relief.shared.FieldProblem;
 import org.relief.shared.InvalidInputException;
 import org.relief.shared.NotFoundException;
+import org.relief.shared.PlainRead;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -187,7 +188,7 @@ public class Patients {
      * trying letters. Clinic-wide results show identity only (name, birth date, record number; not the step).
      * Every patient shown gets an audit row naming them.
      */
-    @Transactional(readOnly = true)
+    @PlainRead
     public List<PatientSummary> search(Actor actor, String text, Scope scope, int limit) {
         String q = text == null ? "" : text.strip();
         if (scope == Scope.CLINIC) {
@@ -356,7 +357,7 @@ public class Patients {
     }
 
     /** The record numbers referring practices gave this patient: source -> number (for the chart's header). */
-    @Transactional(readOnly = true)
+    @PlainRead
     public Map<String, String> sourceRecordNumbers(UUID patientId) {
         Map<String, String> numbers = new java.util.LinkedHashMap<>();
         jdbc.sql("select source, identifier from patient_source_identifier where patient_id = ? order by recorded_at")

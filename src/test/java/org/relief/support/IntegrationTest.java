@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ClinicFixture.class)
+@Import({ClinicFixture.class, TransactionProbe.class})
 public @interface IntegrationTest {
 
     String DEMO_PASSWORD = "test-demo-password";
