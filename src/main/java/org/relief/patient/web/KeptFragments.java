@@ -52,7 +52,10 @@ class KeptFragments {
                 .build();
     }
 
-    /** Renders the fragment {@code fragment} of {@code template} with these variables alone, without surrounding blanks. */
+    /**
+     * Renders the fragment {@code fragment} of {@code template} with these variables alone, without the blanks around
+     * it.
+     */
     String render(String template, String fragment, Map<String, Object> variables) {
         ServletRequestAttributes attributes =
                 (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
