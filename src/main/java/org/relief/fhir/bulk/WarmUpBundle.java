@@ -70,9 +70,10 @@ final class WarmUpBundle {
     /**
      * Scans HAPI's model of each of {@code WARM_TYPES} (a Bundle with one empty resource of each, encoded, parsed
      * strictly, its references walked), then takes {@link #make a placeholder packet} apart as a transaction is,
-     * {@code WARM_ROUNDS} times. See {@code TransactionImport.warmUp}, which runs it once the server is ready.
+     * {@code WARM_ROUNDS} times, unless {@code stop} says real work has come (then no further round is begun). See
+     * {@code TransactionImport.warmUp}, which runs it once the server is ready. Returns the rounds taken.
      */
-    static void warmUp(ca.uhn.fhir.context.FhirContext fhir) {
+    static int warmUp(ca.uhn.fhir.context.FhirContext fhir, java.util.function.BooleanSupplier stop) {
         long started = System.nanoTime();
         Bundle b = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         for (String type : WARM_TYPES) {
@@ -90,11 +91,18 @@ final class WarmUpBundle {
             fhir.newTerser().getAllPopulatedChildElementsOfType(e.getResource(), Reference.class);
         }
         String packet = fhir.newJsonParser().encodeResourceToString(make(10));
-        for (int round = 0; round < WARM_ROUNDS; round++) {
+        int rounds = 0;
+        while (rounds < WARM_ROUNDS && !stop.getAsBoolean()) {
             NdjsonPacket.fromBundle(fhir, strict(fhir, packet));
+            rounds++;
         }
         org.slf4j.LoggerFactory.getLogger(WarmUpBundle.class)
-                .debug("FHIR parser warmed up in {} ms", (System.nanoTime() - started) / 1_000_000);
+                .debug(
+                        "FHIR parser warmed up in {} ms ({} of {} rounds)",
+                        (System.nanoTime() - started) / 1_000_000,
+                        rounds,
+                        WARM_ROUNDS);
+        return rounds;
     }
 
     private static Bundle strict(ca.uhn.fhir.context.FhirContext fhir, String json) {
