@@ -74,6 +74,11 @@ public final class Http {
                 .build());
     }
 
+    /** A GET asking for the given media type. */
+    public HttpResponse<String> getAccepting(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET().build());
+    }
+
     public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     public HttpResponse<String> postJson(String path, String json) {
