@@ -202,6 +202,11 @@ class ApiIT {
         HttpResponse<String> r = Http.anonymous(port).get("/api/openapi");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"openapi\"").contains("/api/patients/{id}");
+        // named, and with both ways of signing in (the docs page's Authorize button offers them)
+        assertThat(r.body())
+                .contains("\"title\":\"Relief API\"")
+                .contains("\"scheme\":\"bearer\"")
+                .contains("\"scheme\":\"basic\"");
     }
 
     @Test
