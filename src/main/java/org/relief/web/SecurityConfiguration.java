@@ -60,18 +60,21 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AuditLog audit) throws Exception {
         AccessDeniedHandlerImpl refuse = new AccessDeniedHandlerImpl();
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/openapi/**", "/api/docs/**", "/api/docs")
-                        .permitAll()
-                        .requestMatchers("/api/admin/**")
-                        .hasRole("ADMIN")
-                        // an API token: reads need its read scope, everything else its write scope
-                        .requestMatchers(
-                                r -> ApiBearerTokenFilter.presentsBearer(r) && READ_METHODS.contains(r.getMethod()))
-                        .hasAuthority(ApiBearerTokenFilter.SCOPE_READ)
-                        .requestMatchers(ApiBearerTokenFilter::presentsBearer)
-                        .hasAuthority(ApiBearerTokenFilter.SCOPE_WRITE)
-                        .anyRequest()
-                        .authenticated())
+                // the API's documentation is public (the page's assets too: springdoc serves them from
+                // /api/swagger-ui/, and without them the page asked a signed-out visitor for a password)
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/api/openapi/**", "/api/docs/**", "/api/docs", "/api/swagger-ui/**")
+                                .permitAll()
+                                .requestMatchers("/api/admin/**")
+                                .hasRole("ADMIN")
+                                // an API token: reads need its read scope, everything else its write scope
+                                .requestMatchers(r ->
+                                        ApiBearerTokenFilter.presentsBearer(r) && READ_METHODS.contains(r.getMethod()))
+                                .hasAuthority(ApiBearerTokenFilter.SCOPE_READ)
+                                .requestMatchers(ApiBearerTokenFilter::presentsBearer)
+                                .hasAuthority(ApiBearerTokenFilter.SCOPE_WRITE)
+                                .anyRequest()
+                                .authenticated())
                 .addFilterBefore(new ApiBearerTokenFilter(tokens), BasicAuthenticationFilter.class)
                 // HTTP Basic is for trying the API out (BCrypt, remembered a while once matched); integrations use
                 // tokens

@@ -210,6 +210,23 @@ class ApiIT {
     }
 
     @Test
+    void theDocsPageOpensSignedOut() {
+        Http anonymous = Http.anonymous(port);
+        HttpResponse<String> docs = anonymous.get("/api/docs");
+        assertThat(docs.statusCode()).isEqualTo(302);
+        String page = docs.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> ui = anonymous.get(page.replaceFirst("^https?://[^/]+", ""));
+        assertThat(ui.statusCode()).as(page).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+        // what the page loads: its configuration, pointing at the document
+        HttpResponse<String> config = anonymous.get("/api/openapi/swagger-config");
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("/api/openapi");
+        // the API itself still needs a sign-in
+        assertThat(anonymous.get("/api/patients?q=a").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void unknownPageIsAHelpful404() {
         HttpResponse<String> r =
                 Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD).get("/patients/" + UUID.randomUUID());
