@@ -5,12 +5,17 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.relief.careteam.Actor;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * What the OpenAPI document ({@code /api/openapi}, the page {@code /api/docs}) says about the API as a whole: its
  * name and what it is, instead of springdoc's "OpenAPI definition v0", and its two ways of signing in (a staff
  * member's name and password, or an API token the clinic admin issues), so the page's "Authorize" button offers both.
+ *
+ * <p>The acting staff member ({@link Actor}) is a handler argument made from the sign-in, not from the request: the
+ * document listed it as a query parameter of 49 operations, and the page offered fields for its staff id and role.
+ * It is left out of the document.
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
@@ -33,4 +38,9 @@ import org.springframework.context.annotation.Configuration;
         type = SecuritySchemeType.HTTP,
         scheme = "basic",
         description = "A staff member's user name and password")
-class ApiDocs {}
+class ApiDocs {
+
+    static {
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
+}
