@@ -209,6 +209,18 @@ class ApiIT {
                 .contains("\"scheme\":\"basic\"");
         // the acting staff member comes from the sign-in: no operation lists it as a parameter
         assertThat(r.body()).doesNotContain("\"name\":\"actor\"");
+        // every operation says what it does
+        java.util.List<String> withoutSummary = new java.util.ArrayList<>();
+        tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(r.body())
+                .get("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(op -> {
+                    if (!op.getValue().hasNonNull("summary")) {
+                        withoutSummary.add(op.getKey() + " " + path.getKey());
+                    }
+                }));
+        assertThat(withoutSummary).isEmpty();
     }
 
     @Test

@@ -123,90 +123,121 @@ class PatientApiController {
     }
 
     @PostMapping("/{id}/referrals")
+    @Operation(summary = "Add a referral to the chart (201, the new entry as version 1)")
     @ResponseStatus(HttpStatus.CREATED)
     Versioned<Referral> addReferral(@PathVariable UUID id, @RequestBody Referral data, Actor actor) {
         return charts.add(actor, id, EntryKind.REFERRAL, data);
     }
 
     @PostMapping("/{id}/problems")
+    @Operation(summary = "Add a problem (ICD-10-CM) to the chart (201, the new entry as version 1)")
     @ResponseStatus(HttpStatus.CREATED)
     Versioned<Problem> addProblem(@PathVariable UUID id, @RequestBody Problem data, Actor actor) {
         return charts.add(actor, id, EntryKind.PROBLEM, data);
     }
 
     @PostMapping("/{id}/imaging")
+    @Operation(summary = "Add an imaging study to the chart (201, the new entry as version 1)")
     @ResponseStatus(HttpStatus.CREATED)
     Versioned<ImagingStudy> addImaging(@PathVariable UUID id, @RequestBody ImagingStudy data, Actor actor) {
         return charts.add(actor, id, EntryKind.IMAGING, data);
     }
 
     @PostMapping("/{id}/treatments")
+    @Operation(summary = "Add a prior treatment to the chart (201, the new entry as version 1)")
     @ResponseStatus(HttpStatus.CREATED)
     Versioned<PriorTreatment> addTreatment(@PathVariable UUID id, @RequestBody PriorTreatment data, Actor actor) {
         return charts.add(actor, id, EntryKind.TREATMENT, data);
     }
 
     @PostMapping("/{id}/medications")
+    @Operation(summary = "Add a medication to the chart (201, the new entry as version 1)")
     @ResponseStatus(HttpStatus.CREATED)
     Versioned<Medication> addMedication(@PathVariable UUID id, @RequestBody Medication data, Actor actor) {
         return charts.add(actor, id, EntryKind.MEDICATION, data);
     }
 
     @PostMapping("/{id}/allergies")
+    @Operation(summary = "Add an allergy to the chart (201, the new entry as version 1)")
     @ResponseStatus(HttpStatus.CREATED)
     Versioned<Allergy> addAllergy(@PathVariable UUID id, @RequestBody Allergy data, Actor actor) {
         return charts.add(actor, id, EntryKind.ALLERGY, data);
     }
 
     @PostMapping("/{id}/encounters")
+    @Operation(summary = "Add an encounter to the chart (201, the new entry as version 1)")
     @ResponseStatus(HttpStatus.CREATED)
     Versioned<Encounter> addEncounter(@PathVariable UUID id, @RequestBody Encounter data, Actor actor) {
         return charts.add(actor, id, EntryKind.ENCOUNTER, data);
     }
 
     @PutMapping("/{id}/demographics/{entryId}")
+    @Operation(
+            summary = "Correct the patient's demographics: a new version, the old one kept",
+            description = "Send the version you edited and why; a stale version is a 409")
     Versioned<Demographics> correctDemographics(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Demographics> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.DEMOGRAPHICS, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/referrals/{entryId}")
+    @Operation(
+            summary = "Correct a referral: a new version, the old one kept",
+            description = "Send the version you edited and why; a stale version is a 409")
     Versioned<Referral> correctReferral(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Referral> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.REFERRAL, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/problems/{entryId}")
+    @Operation(
+            summary = "Correct a problem: a new version, the old one kept",
+            description = "Send the version you edited and why; a stale version is a 409")
     Versioned<Problem> correctProblem(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Problem> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.PROBLEM, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/imaging/{entryId}")
+    @Operation(
+            summary = "Correct an imaging study: a new version, the old one kept",
+            description = "Send the version you edited and why; a stale version is a 409")
     Versioned<ImagingStudy> correctImaging(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<ImagingStudy> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.IMAGING, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/treatments/{entryId}")
+    @Operation(
+            summary = "Correct a prior treatment: a new version, the old one kept",
+            description = "Send the version you edited and why; a stale version is a 409")
     Versioned<PriorTreatment> correctTreatment(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<PriorTreatment> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.TREATMENT, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/medications/{entryId}")
+    @Operation(
+            summary = "Correct a medication: a new version, the old one kept",
+            description = "Send the version you edited and why; a stale version is a 409")
     Versioned<Medication> correctMedication(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Medication> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.MEDICATION, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/allergies/{entryId}")
+    @Operation(
+            summary = "Correct an allergy: a new version, the old one kept",
+            description = "Send the version you edited and why; a stale version is a 409")
     Versioned<Allergy> correctAllergy(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Allergy> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.ALLERGY, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/encounters/{entryId}")
+    @Operation(
+            summary = "Correct an encounter: a new version, the old one kept",
+            description = "Send the version you edited and why; a stale version is a 409")
     Versioned<Encounter> correctEncounter(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Encounter> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.ENCOUNTER, entryId, c.version(), c.data(), c.reason());
