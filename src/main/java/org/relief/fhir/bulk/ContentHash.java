@@ -13,8 +13,11 @@ import java.util.HexFormat;
  */
 record ContentHash(String hex) {
 
+    /** Compiled once: every imported resource and every source-map row read makes a hash. */
+    private static final java.util.regex.Pattern SHA_256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
     ContentHash {
-        if (hex == null || !hex.matches("[0-9a-f]{64}")) {
+        if (hex == null || !SHA_256_HEX.matcher(hex).matches()) {
             throw new IllegalArgumentException("not a SHA-256 hex digest: " + hex);
         }
     }
