@@ -24,9 +24,10 @@ import org.springframework.context.annotation.Configuration;
                         title = "Relief API",
                         version = "1",
                         description = "The chart, care team, plans, orders, medications, outcomes and appointments of a"
-                                + " multidisciplinary interventional pain clinic, as the signed-in staff member may see and"
-                                + " change them (their role and care teams). JSON only. Bad input is a 400 problem document"
-                                + " whose errors name each field, and changes nothing. FHIR R4 is under /fhir."),
+                                + " multidisciplinary interventional pain clinic, as the signed-in staff member may"
+                                + " see and change them (their role and care teams). JSON only. Bad input is a 400"
+                                + " problem document whose errors name each field, and changes nothing. FHIR R4 is"
+                                + " under /fhir."),
         security = {@SecurityRequirement(name = "token"), @SecurityRequirement(name = "password")})
 @SecurityScheme(
         name = "token",
