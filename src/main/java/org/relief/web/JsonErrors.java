@@ -4,6 +4,7 @@ import org.relief.shared.FieldProblem;
 import org.relief.shared.TextInput;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 
 /** Names the field behind a JSON parse error ("birthDate: is not a valid value"), or the body when none is known. */
@@ -13,6 +14,15 @@ final class JsonErrors {
 
     static FieldProblem fieldOf(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                // valid JSON, but beyond the reader's limits (a text of millions of characters, nesting a thousand
+                // deep): say so, with the limit the reader gives, rather than "not valid JSON"
+                return new FieldProblem(
+                        "body",
+                        "is too large to read (" + limit.getOriginalMessage().split("\n")[0] + ")");
+            }
+        }
         if (cause instanceof DatabindException de && !de.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (JacksonException.Reference ref : de.getPath()) {

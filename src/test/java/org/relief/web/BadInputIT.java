@@ -102,6 +102,18 @@ class BadInputIT {
     }
 
     @Test
+    void jsonBeyondTheReadersLimitsIs400SayingSoAndStoresNothing() {
+        long before = problems();
+        // nested deeper than the reader allows: valid JSON, refused as too large, not as "not valid JSON"
+        HttpResponse<String> deep = patel.postJson(
+                "/api/patients/" + patientId + "/problems",
+                "{\"icd10Code\": \"M54.50\", \"extra\": " + "[".repeat(5000) + "]".repeat(5000) + "}");
+        assertThat(deep.statusCode()).as(deep.body()).isEqualTo(400);
+        assertThat(deep.body()).contains("\"field\":\"body\"").contains("is too large to read");
+        assertThat(problems()).isEqualTo(before);
+    }
+
+    @Test
     void nulInAQueryParameterIs400NamingTheParameter() {
         Http session = Http.session(port, "dr.patel", IntegrationTest.DEMO_PASSWORD);
         HttpResponse<String> page = session.getAsBrowser("/patients?q=Ab%00c");
