@@ -15,7 +15,8 @@ import org.springframework.http.converter.HttpMessageConverter;
  * mapper without Relief's settings: a birth date came out as {@code [1965, 11, 28]}) and, worse, took request bodies
  * as {@code application/yaml}: those bypassed the JSON reader's checks ({@link TextInputChecks}), and a family name
  * with a control character in it was stored. Those converters are now left out; such a request gets 415 (a body) or
- * 406 (an answer), with a problem document naming the formats accepted, and changes nothing ({@code
+ * 406 (an answer), each a problem document (a 415 names the types accepted in its {@code Accept} header, a 406 in
+ * its detail), and changes nothing ({@code
  * MessageFormatsIT}). The FHIR endpoints read their bodies as text and parse them with HAPI, so they are not
  * affected.
  */

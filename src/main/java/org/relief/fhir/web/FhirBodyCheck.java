@@ -77,11 +77,8 @@ final class FhirBodyCheck {
                     if (TextInput.problem(p.currentName()) != null) {
                         return true;
                     }
-                } else if (t == JsonToken.VALUE_STRING) {
-                    String text = p.getString();
-                    if (TextInput.problem(text) != null || dateProblem(text) != null) {
-                        return true;
-                    }
+                } else if (t == JsonToken.VALUE_STRING && textProblem(p.getString(), false) != null) {
+                    return true; // as if not in an identifier: a date-like identifier is cleared by the walk
                 }
             }
             return false;
@@ -123,15 +120,17 @@ final class FhirBodyCheck {
                 walk(node.get(i), element + "[" + i + "]", expression + "[" + i + "]", identifier, problems);
             }
         } else if (node.isString()) {
-            String text = node.asString();
-            String problem = TextInput.problem(text);
-            if (problem == null && !identifier) {
-                problem = dateProblem(text);
-            }
+            String problem = textProblem(node.asString(), identifier);
             if (problem != null) {
                 problems.add(new String[] {element, expression, problem});
             }
         }
+    }
+
+    /** A text's problem, or null: a control character, too long, or a date out of range (not in an identifier). */
+    private String textProblem(String text, boolean identifier) {
+        String problem = TextInput.problem(text);
+        return problem != null || identifier ? problem : dateProblem(text);
     }
 
     private String dateProblem(String text) {

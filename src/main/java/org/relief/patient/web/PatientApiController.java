@@ -55,6 +55,9 @@ class PatientApiController {
         this.access = access;
     }
 
+    /** What every correction's operation says besides its summary. */
+    private static final String CORRECTION = "Send the version you edited and why; a stale version is a 409";
+
     /** A correction: the version edited, why, and the new content. */
     record Correction<T>(int version, String reason, T data) {}
 
@@ -174,70 +177,56 @@ class PatientApiController {
     @PutMapping("/{id}/demographics/{entryId}")
     @Operation(
             summary = "Correct the patient's demographics: a new version, the old one kept",
-            description = "Send the version you edited and why; a stale version is a 409")
+            description = CORRECTION)
     Versioned<Demographics> correctDemographics(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Demographics> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.DEMOGRAPHICS, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/referrals/{entryId}")
-    @Operation(
-            summary = "Correct a referral: a new version, the old one kept",
-            description = "Send the version you edited and why; a stale version is a 409")
+    @Operation(summary = "Correct a referral: a new version, the old one kept", description = CORRECTION)
     Versioned<Referral> correctReferral(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Referral> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.REFERRAL, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/problems/{entryId}")
-    @Operation(
-            summary = "Correct a problem: a new version, the old one kept",
-            description = "Send the version you edited and why; a stale version is a 409")
+    @Operation(summary = "Correct a problem: a new version, the old one kept", description = CORRECTION)
     Versioned<Problem> correctProblem(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Problem> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.PROBLEM, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/imaging/{entryId}")
-    @Operation(
-            summary = "Correct an imaging study: a new version, the old one kept",
-            description = "Send the version you edited and why; a stale version is a 409")
+    @Operation(summary = "Correct an imaging study: a new version, the old one kept", description = CORRECTION)
     Versioned<ImagingStudy> correctImaging(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<ImagingStudy> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.IMAGING, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/treatments/{entryId}")
-    @Operation(
-            summary = "Correct a prior treatment: a new version, the old one kept",
-            description = "Send the version you edited and why; a stale version is a 409")
+    @Operation(summary = "Correct a prior treatment: a new version, the old one kept", description = CORRECTION)
     Versioned<PriorTreatment> correctTreatment(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<PriorTreatment> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.TREATMENT, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/medications/{entryId}")
-    @Operation(
-            summary = "Correct a medication: a new version, the old one kept",
-            description = "Send the version you edited and why; a stale version is a 409")
+    @Operation(summary = "Correct a medication: a new version, the old one kept", description = CORRECTION)
     Versioned<Medication> correctMedication(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Medication> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.MEDICATION, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/allergies/{entryId}")
-    @Operation(
-            summary = "Correct an allergy: a new version, the old one kept",
-            description = "Send the version you edited and why; a stale version is a 409")
+    @Operation(summary = "Correct an allergy: a new version, the old one kept", description = CORRECTION)
     Versioned<Allergy> correctAllergy(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Allergy> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.ALLERGY, entryId, c.version(), c.data(), c.reason());
     }
 
     @PutMapping("/{id}/encounters/{entryId}")
-    @Operation(
-            summary = "Correct an encounter: a new version, the old one kept",
-            description = "Send the version you edited and why; a stale version is a 409")
+    @Operation(summary = "Correct an encounter: a new version, the old one kept", description = CORRECTION)
     Versioned<Encounter> correctEncounter(
             @PathVariable UUID id, @PathVariable UUID entryId, @RequestBody Correction<Encounter> c, Actor actor) {
         return charts.correct(actor, id, EntryKind.ENCOUNTER, entryId, c.version(), c.data(), c.reason());
